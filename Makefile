@@ -1,0 +1,37 @@
+# kaoju: `make run` serves the API over the seeds; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DATABASE_URL ?= sqlite:///instance/kaoju.db
+BIND ?= 127.0.0.1:8000
+export DATABASE_URL
+
+.PHONY: install run extract test gold bench clean
+
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,postgres]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+extract: install
+	$(BIN)/kaoju extract seeds
+
+run: extract
+	@echo "kaoju API: http://$(BIND)/  (try http://$(BIND)/v1/facts?limit=3)"
+	$(BIN)/kaoju serve --bind $(BIND)
+
+test: install
+	$(BIN)/pytest
+
+gold: install
+	$(BIN)/python bench/gold.py
+
+bench: install
+	$(BIN)/python bench/extract.py
+
+clean:
+	rm -rf $(VENV) instance *.egg-info .pytest_cache .hypothesis

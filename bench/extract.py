@@ -1,0 +1,67 @@
+"""Extraction speed: characters/s of the pipeline on the seeds repeated to ≥ 5 MB, beside jieba.lcut.
+
+    python bench/extract.py [--mb 5]
+
+Prints the machine it ran on. The figures are a benchmark, not a test: nothing asserts on them.
+"""
+import argparse
+import os
+import platform
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.node()} · {cpu} · {os.cpu_count()} cores · Python {platform.python_version()}"
+
+
+def corpus(megabytes: float) -> list[str]:
+    pages = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    out, size = [], 0
+    while size < megabytes * 1024 * 1024:
+        for page in pages:
+            out.append(page)
+            size += len(page.encode("utf-8"))
+    return out
+
+
+def timed(label: str, func, pages: list[str]) -> float:
+    chars = sum(len(p) for p in pages)
+    started = time.perf_counter()
+    for page in pages:
+        func(page)
+    seconds = time.perf_counter() - started
+    print(f"{label:28s} {chars:>10,d} chars  {seconds:7.2f} s  {chars / seconds:>12,.0f} chars/s")
+    return seconds
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mb", type=float, default=5.0, help="size of the corpus in MB of UTF-8 (default 5)")
+    args = parser.parse_args()
+    import jieba
+
+    from service.pipeline import extract_text
+
+    pages = corpus(args.mb)
+    print(f"machine: {machine()}")
+    print(f"corpus: {len(pages)} pages, {sum(len(p.encode()) for p in pages) / 1e6:.1f} MB")
+    extract_text(pages[0])
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    timed("kaoju pipeline (1 process)", extract_text, pages)
+    timed("jieba.lcut alone", tokenizer.lcut, pages)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,7 @@
+"""marshmallow schemas: the API's query arguments (*Args) next to its response bodies."""
+from .articles import ArticleListArgs, ArticleSchema, ParagraphSchema
+from .facts import FactQueryArgs, FactSchema, ProvenanceSchema
+from .errors import ProblemSchema
+
+__all__ = ["ArticleListArgs", "ArticleSchema", "FactQueryArgs", "FactSchema", "ParagraphSchema",
+           "ProblemSchema", "ProvenanceSchema"]

@@ -1,0 +1,26 @@
+"""Fields that read values the way users write them."""
+from __future__ import annotations
+
+from marshmallow import ValidationError, fields
+
+from service.pipeline.numerals import parse_numeral
+
+
+class HumanNumber(fields.Field):
+    """A number as a user writes it: 1e7, 10000000, 1,000万, 0.1亿, 两千万."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = str(value).strip().replace("萬", "万").replace("億", "亿")
+        try:
+            number = float(text)
+        except ValueError:
+            parsed = parse_numeral(text)
+            if parsed is None or parsed[1] is not None:
+                raise ValidationError(f"{value!r} is not a number (try 1e7, 10000000 or 1000万)") from None
+            number = parsed[0]
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValidationError(f"{value!r} is not a finite number")
+        return number
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value

@@ -1,0 +1,35 @@
+"""kaoju: quantity facts from Chinese news, served with provenance.
+
+`create_app()` is the application factory gunicorn runs (`service:create_app()`).
+"""
+from __future__ import annotations
+
+from flask import Flask
+
+from . import store
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the Flask app: settings, store, API. Nothing happens at import time."""
+    app = Flask(__name__, instance_relative_config=False)
+    app.config.from_mapping(DATABASE_URL=store.database_url(), JSON_SORT_KEYS=False)
+    if test_config:
+        app.config.update(test_config)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    store.open_database(app.config["DATABASE_URL"])
+    store.init_db()
+
+    @app.before_request
+    def _connect():
+        store.db.connect(reuse_if_open=True)
+
+    @app.teardown_request
+    def _close(exc):
+        if not store.db.is_closed():
+            store.db.close()
+
+    from . import api
+
+    api.init_app(app)
+    return app

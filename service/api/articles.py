@@ -1,0 +1,85 @@
+"""/v1/articles: articles with their paragraphs, spans and facts."""
+from __future__ import annotations
+
+from flask import jsonify, request, url_for
+from peewee import JOIN, fn
+
+from schemas.articles import ArticleListArgs, ArticleSchema, ParagraphSchema
+
+from ..models import Article, Fact, Paragraph, Source
+from . import bp
+from .problems import NotFound
+from .query import decode_cursor, encode_cursor, parse_args
+
+
+def _article_query():
+    return (Article.select(Article, Source.name.alias("doc"), fn.COUNT(Fact.id).alias("fact_count"))
+            .join(Source, on=(Article.source == Source.id))
+            .switch(Article).join(Fact, join_type=JOIN.LEFT_OUTER, on=(Fact.article == Article.id))
+            .group_by(Article.id, Source.name))
+
+
+def _article_body(row, paragraphs=None) -> dict:
+    body = {
+        "id": row.id, "url": url_for("api.get_article", article_id=row.id), "doc": row.doc, "title": row.title,
+        "subtitle": row.subtitle, "kicker": row.kicker, "byline": row.byline, "date": row.date,
+        "source_name": row.source_name, "start": row.start, "body_start": row.body_start, "end": row.end,
+        "fragment": row.fragment, "fact_count": row.fact_count,
+    }
+    if paragraphs is not None:
+        body["paragraphs"] = paragraphs
+    return body
+
+
+def _paragraph_body(paragraph, facts) -> dict:
+    return {
+        "id": paragraph.id, "index": paragraph.index, "start": paragraph.start, "end": paragraph.end,
+        "text": paragraph.text, "mojibake": paragraph.mojibake,
+        "facts": [{"id": f.id, "start": f.start, "end": f.end, "text": f.text, "value": f.value, "unit": f.unit,
+                   "url": url_for("api.get_fact", fact_id=f.id)} for f in facts],
+    }
+
+
+@bp.get("/articles")
+def list_articles():
+    """Articles in id order, 50 a page; filters: doc, q (title or text)."""
+    args = parse_args(ArticleListArgs())
+    query = _article_query()
+    if "doc" in args:
+        query = query.where(Source.name == args["doc"])
+    if "q" in args:
+        matching = Paragraph.select(Paragraph.article).where(Paragraph.text.contains(args["q"]))
+        query = query.where(Article.title.contains(args["q"]) | Article.id.in_(matching))
+    if "next" in args:
+        query = query.where(Article.id > decode_cursor(args["next"], args))
+    limit = args["limit"]
+    rows = list(query.order_by(Article.id).limit(limit + 1).objects())
+    token = encode_cursor(rows[limit - 1].id, args) if len(rows) > limit else None
+    next_url = url_for("api.list_articles", **{**request.args.to_dict(), "next": token}) if token else None
+    schema = ArticleSchema(many=True)
+    return jsonify({"rows": schema.dump([_article_body(r) for r in rows[:limit]]), "next": token,
+                    "next_url": next_url})
+
+
+@bp.get("/articles/<int:article_id>")
+def get_article(article_id: int):
+    row = _article_query().where(Article.id == article_id).objects().first()
+    if row is None:
+        raise NotFound(f"there is no article {article_id}")
+    paragraphs = list(Paragraph.select().where(Paragraph.article == article_id).order_by(Paragraph.index))
+    facts = list(Fact.select(Fact.id, Fact.paragraph, Fact.start, Fact.end, Fact.text, Fact.value, Fact.unit)
+                 .where(Fact.article == article_id).order_by(Fact.start))
+    by_paragraph: dict[int, list] = {}
+    for fact in facts:
+        by_paragraph.setdefault(fact.paragraph_id, []).append(fact)
+    body = _article_body(row, [_paragraph_body(p, by_paragraph.get(p.id, [])) for p in paragraphs])
+    return jsonify(ArticleSchema().dump(body))
+
+
+@bp.get("/articles/<int:article_id>/paragraphs/<int:index>")
+def get_paragraph(article_id: int, index: int):
+    paragraph = Paragraph.get_or_none((Paragraph.article == article_id) & (Paragraph.index == index))
+    if paragraph is None:
+        raise NotFound(f"article {article_id} has no paragraph {index}")
+    facts = Fact.select().where(Fact.paragraph == paragraph.id).order_by(Fact.start)
+    return jsonify(ParagraphSchema().dump(_paragraph_body(paragraph, facts)))

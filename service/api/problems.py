@@ -1,0 +1,67 @@
+"""Errors as RFC 9457 problem details: one exception type, one body builder."""
+from __future__ import annotations
+
+from flask import Response, json
+from werkzeug.exceptions import HTTPException
+
+from schemas.errors import ProblemSchema
+
+PROBLEM_TYPE = "application/problem+json"
+
+
+class ApiError(Exception):
+    """An error a client caused or can act on; `errors` names the parameters at fault."""
+
+    status = 400
+    title = "Bad request"
+
+    def __init__(self, detail: str, errors: list[dict] | None = None, status: int | None = None):
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors or []
+        if status is not None:
+            self.status = status
+
+
+class BadParameter(ApiError):
+    title = "Invalid query parameter"
+
+
+class NotFound(ApiError):
+    status = 404
+    title = "Not found"
+
+
+def problem(status: int, title: str, detail: str, errors: list[dict] | None = None) -> Response:
+    """Build every error response of the API."""
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    if errors:
+        body["errors"] = errors
+    return Response(json.dumps(ProblemSchema().dump(body), ensure_ascii=False), status=status,
+                    mimetype=PROBLEM_TYPE)
+
+
+def parameter_errors(messages: dict) -> list[dict]:
+    """marshmallow's {field: [messages]} → [{parameter, message}], unknown fields said plainly."""
+    out = []
+    for name, msgs in sorted(messages.items()):
+        for msg in msgs if isinstance(msgs, list) else [str(msgs)]:
+            if msg == "Unknown field.":
+                msg = "unknown parameter"
+            out.append({"parameter": name, "message": str(msg)})
+    return out
+
+
+def init_app(app) -> None:
+    @app.errorhandler(ApiError)
+    def _api_error(exc: ApiError):
+        return problem(exc.status, exc.title, exc.detail, exc.errors)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        return problem(exc.code or 500, exc.name, exc.description or exc.name)
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        app.logger.exception("unhandled error")
+        return problem(500, "Internal server error", "the server failed to answer; the error has been logged")

@@ -1,0 +1,26 @@
+"""Rows from the store → the dicts the response schemas dump, with links."""
+from __future__ import annotations
+
+from flask import url_for
+
+
+def fact_body(row) -> dict:
+    """A fact with its provenance nested, never optional."""
+    return {
+        "id": row.id,
+        "url": url_for("api.get_fact", fact_id=row.id, _external=False),
+        "text": row.text, "value": row.value, "high": row.high, "qualifier": row.qualifier, "unit": row.unit,
+        "unit_written": row.unit_written, "dimension": row.dimension, "numeral": row.numeral, "iso": row.iso,
+        "measure": row.measure, "place": row.place, "year": row.year,
+        "extractor_version": row.extractor_version,
+        "provenance": {
+            "doc": row.doc, "start": row.start, "end": row.end, "text": row.text, "sentence": row.sentence,
+            "sentence_start": row.sentence_start, "sentence_end": row.sentence_end,
+            "normalised": row.normalised,
+            "article": {"id": row.article_id, "title": row.title, "date": row.date, "byline": row.byline,
+                        "url": url_for("api.get_article", article_id=row.article_id)},
+            "paragraph": {"id": row.paragraph_id, "index": row.paragraph_index,
+                          "url": url_for("api.get_paragraph", article_id=row.article_id,
+                                         index=row.paragraph_index)},
+        },
+    }

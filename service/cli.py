@@ -1,0 +1,123 @@
+"""The `kaoju` command: init-db, extract, export, parse, serve."""
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import sys
+
+import click
+
+from . import store
+
+DB_OPTION = click.option(
+    "--db", "db_url", envvar="DATABASE_URL", default=store.DEFAULT_URL, show_default=True,
+    help="Store URL: sqlite:///path.db or postgresql://user@host:port/name (env: DATABASE_URL).",
+)
+
+
+def _open(db_url: str) -> None:
+    try:
+        store.open_database(db_url)
+        store.init_db()
+    except Exception as exc:
+        raise click.ClickException(f"cannot open the store {db_url}: {exc}") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kaoju")
+def main():
+    """kaoju (考据): extract quantity facts from Chinese news pages and serve them with provenance.
+
+    Typical use: `kaoju extract seeds/` then `kaoju serve`, or `kaoju parse "投资3000余万元"`.
+    """
+    logging.basicConfig(level=os.environ.get("KAOJU_LOG_LEVEL", "WARNING"), format="%(levelname)s %(message)s")
+
+
+@main.command("init-db")
+@DB_OPTION
+def init_db_command(db_url):
+    """Create the store's tables and indexes (safe to repeat)."""
+    _open(db_url)
+    click.echo(f"store ready: {db_url}")
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@DB_OPTION
+@click.option("--force", is_flag=True, help="Re-extract sources that are already stored.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
+def extract_command(paths, db_url, force, progress):
+    """Extract every file under PATHS (files or folders) into the store.
+
+    Each source is stored in one transaction; a source already stored by this extractor version is
+    skipped, so rerunning after a crash finishes the work without duplicates. Bad files are reported
+    by name and reason and the job goes on; the exit code is 1 when any file failed.
+    """
+    from .job import run_extraction
+
+    _open(db_url)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    summary = run_extraction(list(paths), force=force, progress=progress)
+    for path, reason in summary.failures:
+        click.echo(f"failed: {path}: {reason}", err=True)
+    click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command("export")
+@DB_OPTION
+@click.option("--table", type=click.Choice(["facts", "articles"]), default="facts", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+def export_command(db_url, table, fmt):
+    """Write the facts (in the gold file's field names) or the articles to stdout."""
+    from .export import ARTICLE_FIELDS, FACT_FIELDS, article_rows, fact_rows
+
+    _open(db_url)
+    rows, fields = (fact_rows(), FACT_FIELDS) if table == "facts" else (article_rows(), ARTICLE_FIELDS)
+    out = sys.stdout
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@main.command("parse")
+@click.argument("text", required=False)
+def parse_command(text):
+    """Print the quantity mentions of TEXT (or of stdin), one JSON line each.
+
+    Offsets are into the text as given; `value` is in the canonical `unit`.
+    """
+    from .pipeline.normalise import normalise
+    from .pipeline.quantities import extract_quantities
+
+    if text is None:
+        text = sys.stdin.read()
+    doc = normalise(text)
+    for mention in extract_quantities(doc.text):
+        start, end = doc.raw_span(mention.start, mention.end)
+        row = {"start": start, "end": end, "text": text[start:end], "value": mention.value,
+               "high": mention.high, "qualifier": mention.qualifier, "unit": mention.unit,
+               "unit_written": mention.unit_written, "dimension": mention.dimension,
+               "numeral": mention.numeral, "iso": mention.iso}
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@main.command("serve", context_settings={"ignore_unknown_options": True})
+@click.option("--bind", default="127.0.0.1:8000", show_default=True, help="Address for gunicorn to listen on.")
+@DB_OPTION
+@click.argument("gunicorn_args", nargs=-1, type=click.UNPROCESSED)
+def serve_command(bind, db_url, gunicorn_args):
+    """Serve the API with gunicorn (extra arguments go to gunicorn)."""
+    _open(db_url)
+    os.environ["DATABASE_URL"] = db_url
+    argv = ["gunicorn", "--config", "python:service.gunicorn_conf", "--bind", bind, *gunicorn_args,
+            "service:create_app()"]
+    click.echo(f"kaoju API on http://{bind}/ (store: {db_url})", err=True)
+    os.execvp(sys.executable, [sys.executable, "-m", *argv])

@@ -1,0 +1,12 @@
+"""gunicorn settings for `kaoju serve`; each can be overridden on the command line or by env."""
+import multiprocessing
+import os
+
+workers = int(os.environ.get("KAOJU_WORKERS", min(4, multiprocessing.cpu_count() * 2)))
+timeout = int(os.environ.get("KAOJU_TIMEOUT", 30))
+graceful_timeout = 20
+keepalive = 5
+accesslog = "-"
+access_log_format = '{"remote":"%(h)s","request":"%(r)s","status":%(s)s,"bytes":%(B)s,"ms":%(M)s}'
+limit_request_line = 8190
+limit_request_fields = 100

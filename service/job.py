@@ -1,0 +1,189 @@
+"""The extraction job: walk inputs → pipeline → store, one transaction per source.
+
+A source whose bytes (sha256) are already stored by this extractor version is skipped, so a rerun
+after a crash finishes the work without duplicates. A bad file is stored as a failed source with
+its reason and the job goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peewee import chunked
+
+from .models import Article, Fact, Paragraph, Source, StoreInfo
+from .pipeline import EXTRACTOR_VERSION, extract_text
+from .pipeline.decode import DecodeError, decode_bytes
+from .store import db
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+FACT_BATCH = 500
+
+
+@dataclass
+class JobSummary:
+    sources: int = 0
+    articles: int = 0
+    facts: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.sources} sources extracted, {self.articles} articles, {self.facts} facts, "
+                f"{self.skipped} skipped (already stored), {self.failed} failed")
+
+
+@dataclass
+class InputFile:
+    path: str
+    error: str | None = None
+
+
+def iter_inputs(paths: list[str]) -> list[InputFile]:
+    """Every file under the given paths, sorted; unreadable paths are reported, not raised."""
+    found: list[InputFile] = []
+    for given in paths:
+        if not os.path.exists(given):
+            found.append(InputFile(given, "no such file or directory"))
+        elif os.path.isdir(given):
+            for root, dirs, files in os.walk(given, onerror=lambda e: found.append(InputFile(e.filename, str(e.strerror)))):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(InputFile(os.path.join(root, f)) for f in sorted(files) if not f.startswith("."))
+        else:
+            found.append(InputFile(given))
+    return found
+
+
+def run_extraction(paths: list[str], force: bool = False, progress: bool = False) -> JobSummary:
+    """Extract every input file into the store bound to `db`."""
+    summary = JobSummary()
+    inputs = iter_inputs(paths)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(inputs), unit="file", desc="extracting")
+    try:
+        for item in inputs:
+            _extract_one(item, force, summary)
+            if bar is not None:
+                bar.set_postfix_str(f"facts={summary.facts} failed={summary.failed}", refresh=False)
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+    return summary
+
+
+def _extract_one(item: InputFile, force: bool, summary: JobSummary) -> None:
+    name = os.path.basename(item.path)
+    if item.error:
+        _fail(summary, item.path, item.error)
+        return
+    try:
+        data = _read(item.path)
+    except OSError as exc:
+        _fail(summary, item.path, f"cannot be read: {exc.strerror or exc}")
+        return
+    sha = hashlib.sha256(data).hexdigest()
+    existing = Source.get_or_none(Source.sha256 == sha)
+    if existing and not force and existing.extractor_version == EXTRACTOR_VERSION:
+        summary.skipped += 1
+        return
+    encoding = raw = None
+    try:
+        raw, encoding = decode_bytes(data)
+        articles = extract_text(raw)
+        status, error = "ok", None
+    except DecodeError as exc:
+        articles, status, error = [], "failed", str(exc)
+    except Exception as exc:  # an extractor bug must not stop the job; the source records it
+        log.exception("extracting %s failed", item.path)
+        articles, status, error = [], "failed", f"the extractor failed: {type(exc).__name__}: {exc}"
+    with db.atomic():
+        _delete_previous(sha, item.path)
+        source = Source.create(name=name, path=str(Path(item.path).resolve()), sha256=sha, size=len(data),
+                               encoding=encoding, raw=raw, status=status, error=error,
+                               extractor_version=EXTRACTOR_VERSION)
+        n_facts = _store_articles(source, raw, articles)
+        _bump_dataset_version()
+    if status == "failed":
+        summary.failed += 1
+        summary.failures.append((item.path, error))
+        log.warning("%s: %s", item.path, error)
+    else:
+        summary.sources += 1
+        summary.articles += len(articles)
+        summary.facts += n_facts
+
+
+def _read(path: str) -> bytes:
+    size = os.path.getsize(path)
+    if size > MAX_FILE_BYTES:
+        raise OSError(f"the file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit")
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _fail(summary: JobSummary, path: str, reason: str) -> None:
+    """Record a file that could not even be read, so the failure is visible in the store too."""
+    summary.failed += 1
+    summary.failures.append((path, reason))
+    log.warning("%s: %s", path, reason)
+    marker = hashlib.sha256(f"unreadable:{os.path.abspath(path)}".encode()).hexdigest()
+    with db.atomic():
+        _delete_previous(marker, path)
+        Source.create(name=os.path.basename(path), path=os.path.abspath(path), sha256=marker, size=0,
+                      status="failed", error=reason, extractor_version=EXTRACTOR_VERSION)
+
+
+def _delete_previous(sha: str, path: str) -> None:
+    """Remove an earlier extraction of these bytes, or of an older version of this file."""
+    resolved = str(Path(path).resolve())
+    stale = Source.select(Source.id).where((Source.sha256 == sha) | (Source.path == resolved))
+    ids = [s.id for s in stale]
+    if not ids:
+        return
+    Fact.delete().where(Fact.source.in_(ids)).execute()
+    articles = Article.select(Article.id).where(Article.source.in_(ids))
+    Paragraph.delete().where(Paragraph.article.in_(articles)).execute()
+    Article.delete().where(Article.source.in_(ids)).execute()
+    Source.delete().where(Source.id.in_(ids)).execute()
+
+
+def _store_articles(source: Source, raw: str | None, articles) -> int:
+    rows = []
+    for a_index, record in enumerate(articles):
+        article = Article.create(source=source, index=a_index, title=record.title, subtitle=record.subtitle,
+                                 kicker=record.kicker, byline=record.byline, date=record.date,
+                                 source_name=record.source_name, start=record.start,
+                                 body_start=record.body_start, end=record.end, fragment=record.fragment)
+        for para in record.paragraphs:
+            paragraph = Paragraph.create(article=article, index=para.index, start=para.start, end=para.end,
+                                         text=raw[para.start:para.end], mojibake=para.mojibake)
+            for fact in para.facts:
+                rows.append({
+                    "paragraph": paragraph.id, "article": article.id, "source": source.id,
+                    "start": fact.start, "end": fact.end, "text": fact.text, "normalised": fact.normalised,
+                    "sentence": raw[fact.sentence_start:fact.sentence_end],
+                    "sentence_start": fact.sentence_start, "sentence_end": fact.sentence_end,
+                    "value": fact.value, "high": fact.high, "qualifier": fact.qualifier, "unit": fact.unit,
+                    "unit_written": fact.unit_written, "dimension": fact.dimension, "numeral": fact.numeral,
+                    "iso": fact.iso, "measure": fact.measure, "place": fact.place, "year": fact.year,
+                    "extractor_version": EXTRACTOR_VERSION,
+                })
+    for batch in chunked(rows, FACT_BATCH):
+        Fact.insert_many(batch).execute()
+    return len(rows)
+
+
+def _bump_dataset_version() -> None:
+    """Every committed change to the facts changes the dataset version (the API's ETag)."""
+    current = int(StoreInfo.get_value("dataset_version") or 0)
+    StoreInfo.set("dataset_version", str(current + 1))

@@ -1,0 +1,114 @@
+"""Tables of the store. Every span is a pair of offsets into Source.raw (the decoded file)."""
+from __future__ import annotations
+
+import datetime
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DateTimeField,
+    DoubleField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from .store import db
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+
+
+class StoreInfo(BaseModel):
+    """Key/value facts about the store itself: schema version, dataset version."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+    @classmethod
+    def get_value(cls, key: str) -> str | None:
+        row = cls.get_or_none(cls.key == key)
+        return row.value if row else None
+
+    @classmethod
+    def set(cls, key: str, value: str) -> None:
+        cls.insert(key=key, value=value).on_conflict(conflict_target=[cls.key], update={cls.value: value}).execute()
+
+
+class Source(BaseModel):
+    """One input file as read: its bytes' hash, its encoding, its decoded text, and how it went."""
+
+    name = CharField(index=True)
+    path = TextField(index=True)
+    sha256 = CharField(max_length=64, unique=True)
+    size = IntegerField()
+    encoding = CharField(null=True)
+    raw = TextField(null=True)
+    status = CharField(max_length=16)  # ok | failed
+    error = TextField(null=True)
+    extractor_version = CharField(max_length=32)
+    extracted_at = DateTimeField(default=datetime.datetime.now)
+
+
+class Article(BaseModel):
+    source = ForeignKeyField(Source, backref="articles", on_delete="CASCADE")
+    index = IntegerField()
+    title = TextField(null=True)
+    subtitle = TextField(null=True)
+    kicker = TextField(null=True)
+    byline = CharField(null=True)
+    date = CharField(max_length=10, null=True, index=True)
+    source_name = CharField(null=True)
+    start = IntegerField()
+    body_start = IntegerField()
+    end = IntegerField()
+    fragment = BooleanField(default=False)
+
+
+class Paragraph(BaseModel):
+    article = ForeignKeyField(Article, backref="paragraphs", on_delete="CASCADE")
+    index = IntegerField()
+    start = IntegerField()
+    end = IntegerField()
+    text = TextField()
+    mojibake = BooleanField(default=False)
+
+
+class Fact(BaseModel):
+    """A quantity with where, when and what, and the exact raw characters it was read from."""
+
+    paragraph = ForeignKeyField(Paragraph, backref="facts", on_delete="CASCADE")
+    article = ForeignKeyField(Article, backref="facts", on_delete="CASCADE", index=True)
+    source = ForeignKeyField(Source, backref="facts", on_delete="CASCADE", index=True)
+    start = IntegerField()
+    end = IntegerField()
+    text = CharField()
+    normalised = CharField()
+    sentence = TextField()
+    sentence_start = IntegerField()
+    sentence_end = IntegerField()
+    value = DoubleField()
+    high = DoubleField(null=True)
+    qualifier = CharField(max_length=8)
+    unit = CharField(max_length=16)
+    unit_written = CharField(max_length=24)
+    dimension = CharField(max_length=16)
+    numeral = CharField(max_length=8)
+    iso = CharField(max_length=3, null=True)
+    measure = CharField(null=True)
+    place = CharField(null=True, index=True)
+    year = IntegerField(null=True, index=True)
+    extractor_version = CharField(max_length=32)
+
+    class Meta:
+        indexes = (
+            (("unit", "value"), False),
+            (("dimension", "value"), False),
+            (("unit_written",), False),
+        )
+
+
+MODELS = [StoreInfo, Source, Article, Paragraph, Fact]

@@ -1,0 +1,159 @@
+"""A newspaper page → articles → paragraphs → sentences, as spans of the normalised view.
+
+Blocks are runs of non-blank lines. Each block is classed by its shape (headline, subtitle,
+byline, dateline, caption, body); a headline, or a lead such as 本报讯 after a finished story,
+opens a new article. Layout is heuristic and only decides structure; it never edits text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalise import HAN
+
+CLOSING = "。！？!?；;…”’」』）)：:，,、"
+LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}网讯|据[\u4e00-\u9fff]{2,8}报道)")
+DATELINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\s+\d{2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：]\s*(\S+))?")
+BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")
+BYLINE_BOX = re.compile(rf"^□\s*(?:[{HAN}]{{0,4}}记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*$")
+CAPTION_CREDIT = re.compile(rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s+摄\s*$")
+SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]?|\n")
+HEADLINE_MAX = 40
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    text: str
+    kind: str = "body"
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    start: int
+    end: int
+    body_start: int
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    subtitle: str | None = None
+    kicker: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    source_name: str | None = None
+    fragment: bool = False
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blank-line separated blocks, stripped of surrounding whitespace, with their spans."""
+    blocks = []
+    for m in re.finditer(r"[^\n]+(?:\n[ \t\u3000]*[^\n \t\u3000][^\n]*)*", text):
+        chunk = m.group(0)
+        lead = len(chunk) - len(chunk.lstrip())
+        stripped = chunk.strip()
+        if stripped:
+            start = m.start() + lead
+            blocks.append(Block(start, start + len(stripped), stripped))
+    return blocks
+
+
+def classify(block: Block) -> str:
+    """Name the role of a block on the page by its shape."""
+    t = block.text
+    if DATELINE.match(t):
+        return "dateline"
+    if BYLINE_BOX.match(t) or (BYLINE_PARENS.fullmatch(t)):
+        return "byline"
+    if CAPTION_CREDIT.search(t) and len(t) < 120 or t.startswith(("图为", "组稿")):
+        return "caption"
+    if t.startswith(("——", "—— ")) and len(t) <= HEADLINE_MAX + 10:
+        return "subtitle"
+    if len(t) <= HEADLINE_MAX and t[-1] not in CLOSING and not LEADS.match(t):
+        return "headline"
+    return "body"
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within [start, end): split after 。！？； and their closing quotes."""
+    spans = []
+    pos = start
+    for m in SENTENCE_END.finditer(text, start, end):
+        if m.end() > pos and text[pos:m.end()].strip():
+            spans.append((pos, m.end()))
+        pos = m.end()
+    if pos < end and text[pos:end].strip():
+        spans.append((pos, end))
+    return spans
+
+
+def layout(text: str) -> list[Article]:
+    """Split a page into articles with paragraphs and sentences."""
+    articles: list[Article] = []
+    current: Article | None = None
+    pending: list[Block] = []
+    page_date = page_source = None
+    for block in split_blocks(text):
+        block.kind = classify(block)
+        if block.kind == "dateline":
+            m = DATELINE.match(block.text)
+            page_date = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+            page_source = m.group(4)
+            if current is not None and current.date is None:
+                current.date, current.source_name = page_date, page_source
+            continue
+        if block.kind in ("headline", "subtitle"):
+            pending.append(block)
+            continue
+        if block.kind == "caption":
+            continue
+        if block.kind == "byline":
+            name = (BYLINE_BOX.match(block.text) or BYLINE_PARENS.search(block.text)).group(1)
+            if pending:
+                current = _open(articles, pending, block.start, fragment=False)
+                pending = []
+            if current is not None:
+                current.byline = current.byline or name
+                current.end = max(current.end, block.end)
+            continue
+        if pending:
+            current = _open(articles, pending, block.start, fragment=False)
+            pending = []
+        elif current is None or (LEADS.match(block.text) and current.paragraphs) or current.byline:
+            current = _open(articles, [], block.start, fragment=not LEADS.match(block.text) and bool(articles))
+        trailing = BYLINE_PARENS.search(block.text)
+        if trailing:
+            current.byline = current.byline or trailing.group(1)
+        current.paragraphs.append(Paragraph(block.start, block.end, split_sentences(text, block.start, block.end)))
+        current.end = block.end
+    for article in articles:
+        if article.date is None:
+            article.date, article.source_name = page_date, page_source
+    return [a for a in articles if a.paragraphs]
+
+
+def _open(articles: list[Article], heads: list[Block], body_start: int, fragment: bool) -> Article:
+    """Start an article from the headline blocks above its body."""
+    title_block = next((b for b in reversed(heads) if b.kind == "headline"), None)
+    subtitle = next((b for b in heads if b.kind == "subtitle"), None)
+    kicker = [b for b in heads if b.kind == "headline" and b is not title_block]
+    start = title_block.start if title_block is not None else body_start
+    article = Article(
+        start=start,
+        end=body_start,
+        body_start=body_start,
+        title=title_block.text if title_block else None,
+        title_span=(title_block.start, title_block.end) if title_block else None,
+        subtitle=subtitle.text.lstrip("—— ").strip() if subtitle else None,
+        kicker=kicker[-1].text if kicker else None,
+        fragment=fragment,
+    )
+    articles.append(article)
+    return article

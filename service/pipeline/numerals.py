@@ -1,0 +1,151 @@
+"""Numerals as Chinese news writes them → numbers: 1,200 · 58671.29万 · 一千二百 · 两三万 · 三分之一.
+
+`parse_numeral` returns (low, high) with high None for a single number, or None when the string
+is not a numeral. It never raises on odd input.
+"""
+from __future__ import annotations
+
+import re
+
+DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+    "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
+}
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10**4, "亿": 10**8}
+TENS = {"廿": 20, "卅": 30}
+CHINESE_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS, *TENS])
+ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+
+
+def parse_arabic(text: str) -> float | None:
+    """'1,200' → 1200.0; '58671.29' → 58671.29.
+
+    >>> parse_arabic("1,200")
+    1200.0
+    """
+    if not ARABIC.fullmatch(text):
+        return None
+    return float(text.replace(",", ""))
+
+
+def parse_multiplier(text: str) -> int | None:
+    """'万' → 10000; '千万' → 10**7; '万亿' → 10**12."""
+    if not text:
+        return 1
+    value = 1
+    for ch in text:
+        if ch not in MULTIPLIERS:
+            return None
+        value *= MULTIPLIERS[ch]
+    return value
+
+
+def _section(text: str) -> int | None:
+    """A numeral below 万: 一千二百, 十五, 三百零五, 一千二 (= 1200)."""
+    if not text:
+        return 0
+    total = 0
+    number = None
+    last_unit = None
+    for ch in text:
+        if ch in DIGITS:
+            if number is not None and number != 0 and DIGITS[ch] != 0:
+                return None
+            number = DIGITS[ch]
+        elif ch in TENS:
+            total += TENS[ch]
+            number = None
+        elif ch in SMALL_UNITS:
+            unit = SMALL_UNITS[ch]
+            if last_unit is not None and unit >= last_unit:
+                return None
+            total += (1 if number is None else number) * unit
+            number = None
+            last_unit = unit
+        else:
+            return None
+    if number:
+        # 一千二 means 1200: a trailing digit counts in the unit below the last one.
+        total += number * (last_unit // 10 if last_unit and last_unit >= 100 and text[-2] in SMALL_UNITS else 1)
+    return total
+
+
+def _chinese_value(text: str) -> int | None:
+    for big in ("亿", "万"):
+        if big in text:
+            head, _, tail = text.partition(big)
+            high = _chinese_value(head) if head else 1
+            if high is None:
+                return None
+            low = _chinese_value(tail) if tail else 0
+            if low is None:
+                return None
+            if tail and tail[0] not in "零〇" and len(tail) == 1 and tail in DIGITS:
+                low *= BIG_UNITS[big] // 10  # 两万五 = 25000
+            return high * BIG_UNITS[big] + low
+    return _section(text)
+
+
+def _range_pair(text: str) -> tuple[str, str] | None:
+    """两三万 → ('两万', '三万'); 四五十 → ('四十', '五十'); 十七八 → ('十七', '十八')."""
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a in DIGITS and b in DIGITS and DIGITS[a] and DIGITS[b] == DIGITS[a] + 1:
+            if i > 0 and text[i - 1] in DIGITS:
+                continue
+            return text[:i] + a + text[i + 2:], text[:i] + b + text[i + 2:]
+    return None
+
+
+def parse_chinese(text: str) -> tuple[float, float | None] | None:
+    """Chinese numeral → (low, high).
+
+    >>> parse_chinese("一千二百")
+    (1200.0, None)
+    >>> parse_chinese("两三万")
+    (20000.0, 30000.0)
+    """
+    if "点" in text:
+        whole, _, decimals = text.partition("点")
+        head = parse_chinese(whole) if whole else (0.0, None)
+        if head is None or head[1] is not None or not decimals or any(ch not in DIGITS for ch in decimals):
+            return None
+        return float(f"{int(head[0])}.{''.join(str(DIGITS[ch]) for ch in decimals)}"), None
+    if not text or any(ch not in CHINESE_CHARS for ch in text):
+        return None
+    pair = _range_pair(text)
+    if pair:
+        low, high = _chinese_value(pair[0]), _chinese_value(pair[1])
+        if low is None or high is None:
+            return None
+        return float(low), float(high)
+    value = _chinese_value(text)
+    return None if value is None else (float(value), None)
+
+
+def parse_fraction(denominator: str, numerator: str) -> float | None:
+    """X分之Y as a percentage: 三分之一 → 33.33…; 百分之五 → 5."""
+    den = parse_numeral(denominator)
+    num = parse_numeral(numerator)
+    if not den or not num or not den[0]:
+        return None
+    return num[0] / den[0] * 100
+
+
+def parse_numeral(text: str) -> tuple[float, float | None] | None:
+    """Any numeral: Arabic with a multiplier, Chinese, or a mix (1.7万, 3千万, 两千).
+
+    >>> parse_numeral("58671.29万")
+    (586712900.0, None)
+    """
+    text = text.strip()
+    m = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)", text)
+    if m:
+        base = parse_arabic(m.group(1))
+        factor = parse_multiplier(m.group(2))
+        if base is None or factor is None:
+            return None
+        return round(base * factor, 6), None
+    return parse_chinese(text)

@@ -1,0 +1,241 @@
+"""Quantity mentions in normalised text: a numeral, its multiplier, its unit, its qualifier.
+
+One compiled pattern finds candidates (regex first, no segmentation); small rules then drop
+what is not a quantity (dates, ordinals, slogans, indefinite 一) and read qualifiers around it.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import asdict, dataclass
+
+from .numerals import DIGITS, parse_fraction, parse_multiplier, parse_numeral
+from .units import Unit, load_units
+
+log = logging.getLogger(__name__)
+
+CN_DIGITS = "零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖"
+CN_CHARS = CN_DIGITS + "十拾百佰千仟万亿廿卅"
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CHINESE = rf"[{CN_CHARS}]+(?:点[{CN_DIGITS}]+)?"
+RANGE_SEPARATORS = "至到~～-－—"
+
+# Qualifier words around a mention, longest first: (word, qualifier).
+BEFORE = [
+    ("不超过", "under"), ("大约", "approx"), ("将近", "approx"), ("接近", "approx"), ("超过", "over"),
+    ("突破", "over"), ("不到", "under"), ("不足", "under"), ("约", "approx"), ("近", "approx"),
+    ("逾", "over"), ("多达", "over"),
+]
+AFTER = [
+    ("以上", "over"), ("之多", "over"), ("开外", "over"), ("左右", "approx"), ("上下", "approx"),
+    ("以下", "under"), ("以内", "under"),
+]
+INSIDE = {"余": "over", "多": "over", "把": "approx"}
+RELATIVE_TIME_AFTER = ("前", "后", "来", "以来")
+DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期", "星期"}
+POST_NOMINAL_END = "，。、；,;）)！？!?”"
+
+
+@dataclass
+class QuantityMention:
+    """A quantity found in the normalised text; start/end are view offsets."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    high: float | None
+    qualifier: str
+    unit: str
+    unit_written: str
+    dimension: str
+    numeral: str
+    iso: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    units = "|".join(re.escape(s) for s in load_units().surfaces_longest_first())
+    number = rf"(?:{ARABIC}|{CHINESE})"
+    return re.compile(
+        rf"""
+        (?<![\d.,{CN_CHARS}])
+        (?:
+            (?P<den>{ARABIC}|[{CN_CHARS}]+)分之(?P<numr>{number})
+          | (?P<snum>\d+)/(?P<sden>\d+)(?![\d/])
+          | (?P<num>{number})
+            (?:[×xX*](?P<times>{ARABIC}))?
+            (?:(?P<sep>[{re.escape(RANGE_SEPARATORS)}])(?P<num2>{number}))?
+            (?P<q1>[余多])?
+            (?P<mult>[十百千万亿]*?)
+            (?P<q2>[余多把])?
+            (?P<unit>{units})
+            (?![A-Za-z])
+        )
+        """,
+        re.VERBOSE,
+    )
+
+
+def extract_quantities(text: str) -> list[QuantityMention]:
+    """Every quantity mention in `text`, in order, with view offsets.
+
+    >>> [(m.text, m.value, m.unit) for m in extract_quantities("投资3000余万元，带动1545户")]
+    [('3000余万元', 30000000.0, '元'), ('1545户', 1545.0, '户')]
+    """
+    found = []
+    units = load_units()
+    for m in _pattern().finditer(text):
+        try:
+            mention = _read(text, m, units)
+        except (ValueError, ArithmeticError, KeyError) as exc:
+            log.debug("dropped candidate %r: %s", m.group(0), exc)
+            continue
+        if mention is not None:
+            found.append(mention)
+    return _merge_ranges(text, found)
+
+
+def _read(text: str, m: re.Match, units) -> QuantityMention | None:
+    start, end = m.start(), m.end()
+    if m.group("den") is not None:
+        value = parse_fraction(m.group("den"), m.group("numr"))
+        if value is None:
+            return None
+        kind = "arabic" if m.group("den")[0].isdigit() else "chinese"
+        return _mention(text, start, end, value, None, "exact", units["%"], "%", kind)
+    if m.group("snum") is not None:
+        den = int(m.group("sden"))
+        if not den or den > 1000 or int(m.group("snum")) >= den:
+            return None
+        return _mention(text, start, end, int(m.group("snum")) / den * 100, None, "exact", units["%"], "%", "arabic")
+    num, num2, unit_surface = m.group("num"), m.group("num2"), m.group("unit")
+    unit = units[unit_surface]
+    kind = "arabic" if num[0].isdigit() else "chinese"
+    parsed = parse_numeral(num)
+    if parsed is None:
+        return None
+    low, high = parsed
+    if kind == "chinese" and not _is_real_chinese_number(text, m, num, unit):
+        return None
+    if m.group("times"):
+        low = low * float(m.group("times"))
+    if num2:
+        second = parse_numeral(num2)
+        if second is None or second[1] is not None or second[0] <= low:
+            return None
+        high = second[0]
+    multiplier = parse_multiplier(m.group("mult"))
+    if multiplier is None:
+        return None
+    qualifier = INSIDE.get(m.group("q2") or m.group("q1") or "", "exact")
+    if high is not None:
+        qualifier = "range"
+    if _is_not_a_quantity(text, m, low, unit, num2):
+        return None
+    factor = multiplier * unit.factor
+    value = _round(low * factor)
+    high_value = _round(high * factor) if high is not None else None
+    written = m.group("mult") + unit_surface
+    return _mention(text, start, end, value, high_value, qualifier, unit, written, kind)
+
+
+def _round(value: float) -> float:
+    return round(value, 6)
+
+
+def _mention(text, start, end, value, high, qualifier, unit: Unit, written, kind) -> QuantityMention:
+    if qualifier == "exact":
+        qualifier = _qualifier_around(text, start, end)
+    return QuantityMention(start, end, text[start:end], value, high, qualifier, unit.canonical, written,
+                           unit.dimension, kind, unit.iso)
+
+
+def _qualifier_around(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 3):start]
+    for word, qualifier in BEFORE:
+        if before.endswith(word):
+            if word == "近" and before[-2:-1] in ("最", "附", "将", "接"):
+                continue
+            return qualifier
+    after = text[end:end + 2]
+    for word, qualifier in AFTER:
+        if after.startswith(word):
+            return qualifier
+    return "exact"
+
+
+def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> bool:
+    """Drop bare multipliers (千家万户), indefinite 一 (一个方案), and set phrases."""
+    inside = m.group("q1") or m.group("q2")
+    if not any(ch in DIGITS for ch in num) and num[0] != "十" and not inside:
+        # 千家万户 is a set phrase; 逾百万元 and 上千人 are amounts.
+        before = text[max(0, m.start() - 2):m.start()]
+        if not before.endswith(("逾", "近", "超", "上", "约", "达", "过")):
+            return False
+    if num == "一" and not m.group("mult"):
+        after = text[m.end():m.end() + 1]
+        before = text[m.start() - 1:m.start()] if m.start() else ""
+        if after and after not in POST_NOMINAL_END and before != "、":
+            return False
+    return True
+
+
+def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str | None) -> bool:
+    """Dates, ordinals, relative time, slogans and names that look like quantities."""
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 1):start]
+    after = text[end:end + 2]
+    if before == "第":
+        return True
+    surface = m.group("unit")
+    if surface == "年" and m.group("num")[0].isdigit() and 1000 <= low <= 2999 and not (m.group("q1") or m.group("q2")):
+        return True
+    if surface in DURATIONS and after.startswith(RELATIVE_TIME_AFTER):
+        return True
+    if unit.dimension == "count" and after[:1] == "一":
+        return True  # 五个一批, 三个一百: a slogan, not a count
+    if surface == "成" and (low > 10 or m.group("num") == "一"):
+        return True
+    return _inside_short_quote(text, start, end)
+
+
+QUOTES = {"“": "”", "「": "」", "《": "》", "\"": "\""}
+
+
+def _inside_short_quote(text: str, start: int, end: int, longest: int = 12) -> bool:
+    """True when the mention sits inside a quoted name or title of a few characters (“三张牌”)."""
+    window = text[max(0, start - longest):start]
+    for opening, closing in QUOTES.items():
+        at = window.rfind(opening)
+        if at < 0 or closing in window[at + 1:] and opening != closing:
+            continue
+        close_at = text.find(closing, end, end + longest)
+        if close_at >= 0 and (close_at - (start - len(window) + at)) <= longest + 2:
+            return True
+    return False
+
+
+def _merge_ranges(text: str, mentions: list[QuantityMention]) -> list[QuantityMention]:
+    """十元至十五元 and 2万元-3万元 are one range mention."""
+    merged: list[QuantityMention] = []
+    for mention in mentions:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.high is None
+            and prev.unit == mention.unit
+            and mention.start - prev.end == 1
+            and text[prev.end] in RANGE_SEPARATORS
+            and mention.value > prev.value
+        ):
+            merged[-1] = QuantityMention(prev.start, mention.end, text[prev.start:mention.end], prev.value,
+                                         mention.value, "range", prev.unit, prev.unit_written, prev.dimension,
+                                         prev.numeral, prev.iso)
+            continue
+        merged.append(mention)
+    return merged

@@ -1,0 +1,134 @@
+"""The API through Flask's test client, on both stores."""
+import pytest
+
+from ..conftest import SEEDS  # noqa: F401  (documents where the data comes from)
+
+
+def get(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, response.get_data(as_text=True)
+    return response
+
+
+def test_facts_carry_provenance_that_quotes_the_raw_file(client, seed_raw):
+    body = get(client, "/v1/facts?limit=1000").get_json()
+    assert len(body["rows"]) > 300 and body["next"] is None
+    for fact in body["rows"]:
+        p = fact["provenance"]
+        raw = seed_raw[p["doc"]]
+        assert raw[p["start"]:p["end"]] == fact["text"] == p["text"]
+        assert raw[p["sentence_start"]:p["sentence_end"]] == p["sentence"]
+        assert p["article"]["id"] and p["paragraph"]["index"] >= 0
+
+
+def test_walking_next_visits_every_fact_once(client):
+    total = len(get(client, "/v1/facts?limit=1000").get_json()["rows"])
+    seen, url = [], "/v1/facts?limit=37"
+    while url:
+        response = get(client, url)
+        body = response.get_json()
+        seen.extend(r["id"] for r in body["rows"])
+        url = body["next_url"]
+        if url:
+            assert response.headers["Link"] == f'<{url}>; rel="next"'
+    assert len(seen) == len(set(seen)) == total
+    assert seen == sorted(seen)
+
+
+FILTERS = [
+    ("unit=元&value__gte=1e7", lambda f: f["unit"] == "元" and f["value"] >= 1e7),
+    ("unit=元&value__gte=1000万", lambda f: f["unit"] == "元" and f["value"] >= 1e7),
+    ("unit=万元", lambda f: f["unit_written"] == "万元"),
+    ("dimension=people&value__lte=100", lambda f: f["dimension"] == "people" and f["value"] <= 100),
+    ("year=2017", lambda f: f["year"] == 2017),
+    ("year__gte=2018&year__lte=2019", lambda f: f["year"] is not None and 2018 <= f["year"] <= 2019),
+    ("qualifier=over", lambda f: f["qualifier"] == "over"),
+    ("doc=003_357cbda3da03d787.txt", lambda f: f["provenance"]["doc"] == "003_357cbda3da03d787.txt"),
+    ("q=光伏", lambda f: "光伏" in f["provenance"]["sentence"]),
+]
+
+
+@pytest.mark.parametrize("query,check", FILTERS, ids=[f[0] for f in FILTERS])
+def test_filters(client, query, check):
+    rows = get(client, f"/v1/facts?limit=1000&{query}").get_json()["rows"]
+    assert rows, query
+    assert all(check(f) for f in rows)
+    everything = get(client, "/v1/facts?limit=1000").get_json()["rows"]
+    assert len(rows) == sum(1 for f in everything if check(f))
+
+
+def test_article_filter_and_article_view(client, seed_raw):
+    fact = get(client, "/v1/facts?limit=1&unit=元").get_json()["rows"][0]
+    article_id = fact["provenance"]["article"]["id"]
+    rows = get(client, f"/v1/facts?article={article_id}&limit=1000").get_json()["rows"]
+    assert rows and all(r["provenance"]["article"]["id"] == article_id for r in rows)
+    article = get(client, f"/v1/articles/{article_id}").get_json()
+    raw = seed_raw[article["doc"]]
+    assert article["fact_count"] == len(rows)
+    for paragraph in article["paragraphs"]:
+        assert raw[paragraph["start"]:paragraph["end"]] == paragraph["text"]
+        for f in paragraph["facts"]:
+            assert paragraph["start"] <= f["start"] < f["end"] <= paragraph["end"]
+    index = fact["provenance"]["paragraph"]["index"]
+    paragraph = get(client, fact["provenance"]["paragraph"]["url"]).get_json()
+    assert paragraph["index"] == index and fact["id"] in [f["id"] for f in paragraph["facts"]]
+
+
+def test_one_fact(client):
+    fact = get(client, "/v1/facts?limit=1").get_json()["rows"][0]
+    assert get(client, fact["url"]).get_json() == fact
+
+
+BAD_REQUESTS = [
+    ("/v1/facts?bogus=1", 400, "bogus"),
+    ("/v1/facts?limit=0", 400, "limit"),
+    ("/v1/facts?limit=1001", 400, "limit"),
+    ("/v1/facts?limit=abc", 400, "limit"),
+    ("/v1/facts?value__gte=lots", 400, "value__gte"),
+    ("/v1/facts?year=twenty", 400, "year"),
+    ("/v1/facts?qualifier=maybe", 400, "qualifier"),
+    ("/v1/facts?next=garbage", 400, "next"),
+    ("/v1/facts?unit=元&unit=户", 400, "unit"),
+    ("/v1/articles?nope=1", 400, "nope"),
+    ("/v1/facts/999999", 404, None),
+    ("/v1/articles/999999", 404, None),
+    ("/v1/articles/1/paragraphs/999", 404, None),
+    ("/v1/no-such-thing", 404, None),
+]
+
+
+@pytest.mark.parametrize("url,status,parameter", BAD_REQUESTS, ids=[b[0] for b in BAD_REQUESTS])
+def test_errors_are_problem_json_naming_the_parameter(client, url, status, parameter):
+    response = get(client, url, status)
+    assert response.mimetype == "application/problem+json"
+    body = response.get_json()
+    assert body["status"] == status and body["title"] and body["detail"]
+    if parameter:
+        assert parameter in [e["parameter"] for e in body["errors"]]
+
+
+def test_a_cursor_cannot_be_reused_with_other_filters(client):
+    token = get(client, "/v1/facts?limit=2&unit=元").get_json()["next"]
+    body = get(client, f"/v1/facts?limit=2&unit=户&next={token}", 400).get_json()
+    assert body["errors"][0]["parameter"] == "next"
+    assert get(client, f"/v1/facts?limit=5&unit=元&next={token}").get_json()["rows"]
+
+
+def test_writes_are_not_allowed(client):
+    response = client.post("/v1/facts", json={})
+    assert response.status_code == 405
+    assert response.mimetype == "application/problem+json"
+
+
+def test_index_and_health(client):
+    links = get(client, "/").get_json()["links"]
+    assert get(client, links["facts"]).get_json()["rows"]
+    assert get(client, "/healthz").get_json()["status"] == "ok"
+
+
+def test_articles_list_pages(client):
+    body = get(client, "/v1/articles?limit=3").get_json()
+    assert len(body["rows"]) == 3 and body["next"]
+    more = get(client, body["next_url"]).get_json()
+    assert more["rows"][0]["id"] > body["rows"][-1]["id"]
+    assert get(client, "/v1/articles?q=光伏").get_json()["rows"]

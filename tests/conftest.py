@@ -1,0 +1,109 @@
+"""Shared fixtures: stores on a real SQLite file and on the real PostgreSQL server."""
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+from service import create_app, store
+from service.job import run_extraction
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+PG_ADMIN_URL = os.environ.get("KAOJU_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+BACKENDS = ["sqlite", "postgres"]
+
+
+def _pg_admin():
+    import psycopg
+
+    return psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5)
+
+
+def _pg_or_skip():
+    try:
+        _pg_admin().close()
+    except Exception as exc:
+        message = f"PostgreSQL is not reachable at {PG_ADMIN_URL}: {exc}"
+        if IN_CI:
+            pytest.fail(message + " (CI=true: PostgreSQL is required)")
+        pytest.skip(message)
+
+
+class PgDatabases:
+    """Fresh PostgreSQL databases for the tests, dropped at the end of the session."""
+
+    def __init__(self):
+        self.names: list[str] = []
+
+    def create(self) -> str:
+        _pg_or_skip()
+        name = f"kaoju_test_{uuid.uuid4().hex[:10]}"
+        with _pg_admin() as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        self.names.append(name)
+        return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+
+    def drop_all(self):
+        if store.db.obj is not None and not store.db.is_closed():
+            store.db.close()
+        if not self.names:
+            return
+        with _pg_admin() as conn:
+            for name in self.names:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_databases():
+    dbs = PgDatabases()
+    yield dbs
+    dbs.drop_all()
+
+
+def _empty_store_url(backend: str, tmp_path: Path, pg_databases: PgDatabases) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'kaoju.db'}"
+    return pg_databases.create()
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_store(request, tmp_path, pg_databases):
+    """The URL of a new, empty store, opened and bound to the models."""
+    url = _empty_store_url(request.param, tmp_path, pg_databases)
+    store.open_database(url)
+    store.init_db()
+    yield url
+    if not store.db.is_closed():
+        store.db.close()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def seeded_store(request, tmp_path_factory, pg_databases):
+    """A store holding the extracted seeds, built once per backend."""
+    url = _empty_store_url(request.param, tmp_path_factory.mktemp("seeded"), pg_databases)
+    store.open_database(url)
+    store.init_db()
+    with store.db.connection_context():
+        summary = run_extraction([str(SEEDS)])
+    assert summary.failed == 0 and summary.facts > 0
+    return url
+
+
+@pytest.fixture
+def app(seeded_store):
+    return create_app({"DATABASE_URL": seeded_store, "TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def seed_raw():
+    """The raw text of each seed file by name."""
+    return {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}

@@ -1,0 +1,95 @@
+"""The extraction job on a real store (SQLite file and PostgreSQL): idempotence, atomicity, bad files."""
+import shutil
+
+import pytest
+
+from service import job
+from service.job import run_extraction
+from service.models import Article, Fact, Paragraph, Source, StoreInfo
+
+from ..conftest import SEEDS
+
+
+def counts():
+    return Source.select().count(), Article.select().count(), Paragraph.select().count(), Fact.select().count()
+
+
+def test_extracts_the_seeds_and_every_span_quotes_its_raw_text(empty_store, seed_raw):
+    summary = run_extraction([str(SEEDS)])
+    assert (summary.sources, summary.failed) == (5, 0)
+    assert summary.facts == Fact.select().count() > 300
+    for fact in Fact.select(Fact, Source.name).join(Source).objects():
+        raw = seed_raw[fact.name]
+        assert raw[fact.start:fact.end] == fact.text
+        assert raw[fact.sentence_start:fact.sentence_end] == fact.sentence
+        assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end
+    for paragraph in Paragraph.select(Paragraph, Source.name).join(Article).join(Source).objects():
+        assert seed_raw[paragraph.name][paragraph.start:paragraph.end] == paragraph.text
+
+
+def test_a_rerun_skips_stored_sources_and_force_adds_no_duplicates(empty_store):
+    run_extraction([str(SEEDS)])
+    before = counts()
+    version = StoreInfo.get_value("dataset_version")
+    again = run_extraction([str(SEEDS)])
+    assert (again.sources, again.skipped) == (0, 5)
+    assert counts() == before
+    assert StoreInfo.get_value("dataset_version") == version
+    forced = run_extraction([str(SEEDS)], force=True)
+    assert forced.sources == 5
+    assert counts() == before
+    assert StoreInfo.get_value("dataset_version") != version
+
+
+def test_a_changed_file_replaces_its_old_extraction(empty_store, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("本报讯 全县投资1000万元。", encoding="utf-8")
+    run_extraction([str(page)])
+    page.write_text("本报讯 全县投资2000万元，带动300户。", encoding="utf-8")
+    run_extraction([str(page)])
+    assert Source.select().count() == 1
+    assert sorted(f.text for f in Fact.select()) == ["2000万元", "300户"]
+
+
+def test_bad_files_are_recorded_by_name_and_reason_and_the_rest_goes_on(empty_store, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / "000_dbe7da7130fec1f1.txt", corpus / "good.txt")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (corpus / "nul.txt").write_bytes(b"abc\x00\x01\x02\x03\x00\x00\x00")
+    (corpus / "gbk.txt").write_bytes("本报讯 全县投资1000万元，带动1545户。".encode("gbk"))
+    summary = run_extraction([str(corpus), str(tmp_path / "missing.txt")])
+    assert summary.sources == 2
+    failures = {path.rsplit("/", 1)[-1]: reason for path, reason in summary.failures}
+    assert set(failures) == {"empty.txt", "picture.png", "nul.txt", "missing.txt"}
+    assert "empty" in failures["empty.txt"] and "PNG" in failures["picture.png"]
+    assert "no such file" in failures["missing.txt"]
+    failed = {s.name: s.error for s in Source.select().where(Source.status == "failed")}
+    assert set(failed) == set(failures)
+    gbk = Source.get(Source.name == "gbk.txt")
+    assert gbk.encoding == "gb18030" and "1545户" in [f.text for f in gbk.facts]
+
+
+def test_a_crash_inside_a_source_leaves_nothing_of_it(empty_store, monkeypatch):
+    calls = {"n": 0}
+    real = job._bump_dataset_version
+
+    def crash_on_third_source():
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("simulated crash after the facts were inserted")
+        real()
+
+    monkeypatch.setattr(job, "_bump_dataset_version", crash_on_third_source)
+    with pytest.raises(RuntimeError):
+        run_extraction([str(SEEDS)])
+    assert Source.select().count() == 2
+    assert Fact.select().count() == sum(s.facts.count() for s in Source.select())
+    assert Article.select().count() == sum(s.articles.count() for s in Source.select())
+    monkeypatch.setattr(job, "_bump_dataset_version", real)
+    rerun = run_extraction([str(SEEDS)])
+    assert (rerun.sources, rerun.skipped) == (3, 2)
+    clean_total = Fact.select().count()
+    assert Source.select().count() == 5
+    assert clean_total == sum(s.facts.count() for s in Source.select())

@@ -1,0 +1,62 @@
+"""The `kaoju` command: parse, export, init-db, help."""
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from service.cli import main
+
+from .conftest import SEEDS
+
+
+def run(*args, input=None):
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return result
+
+
+def test_parse_prints_one_json_line_per_mention():
+    result = run("parse", "去年全县投资3000余万元，带动1545户3864名贫困人口增收")
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["text"], r["value"], r["unit"], r["qualifier"]) for r in rows] == [
+        ("3000余万元", 30000000.0, "元", "over"), ("1545户", 1545.0, "户", "exact"), ("3864名", 3864.0, "人", "exact")]
+
+
+def test_parse_reads_stdin_and_keeps_raw_offsets():
+    text = "臨汾投資58671.29萬(wàn)元"
+    rows = [json.loads(line) for line in run("parse", input=text).output.splitlines()]
+    assert [text[r["start"]:r["end"]] for r in rows] == ["58671.29萬(wàn)元"]
+
+
+def test_extract_then_export_facts_and_articles(tmp_path):
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    result = run("extract", str(SEEDS), "--db", db, "--no-progress")
+    assert result.exit_code == 0
+    assert "5 sources extracted" in result.output
+    facts = [json.loads(line) for line in run("export", "--db", db).output.splitlines()]
+    assert facts and {"doc", "start", "end", "text", "value", "unit", "qualifier", "place", "year", "measure",
+                      "id", "article", "paragraph", "high"} <= set(facts[0])
+    table = list(csv.DictReader(io.StringIO(run("export", "--db", db, "--format", "csv").output)))
+    assert len(table) == len(facts)
+    articles = [json.loads(line) for line in run("export", "--db", db, "--table", "articles").output.splitlines()]
+    assert {"id", "doc", "title", "start", "body_start", "end", "byline", "date", "fragment_of"} <= set(articles[0])
+
+
+def test_extract_reports_bad_files_and_exits_1(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("extract", str(tmp_path / "empty.txt"), "--db", f"sqlite:///{tmp_path / 'k.db'}")
+    assert result.exit_code == 1
+    assert "empty.txt: the file is empty" in result.output
+
+
+def test_a_bad_store_url_is_a_clear_error(tmp_path):
+    result = run("init-db", "--db", "mysql://nobody@nowhere/x")
+    assert result.exit_code != 0
+    assert "only sqlite:/// and postgresql://" in result.output
+
+
+def test_help_explains_the_commands():
+    output = run("--help").output
+    for command in ("extract", "export", "parse", "serve", "init-db"):
+        assert command in output
