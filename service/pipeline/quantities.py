@@ -32,9 +32,16 @@ AFTER = [
     ("以下", "under"), ("以内", "under"),
 ]
 INSIDE = {"余": "over", "多": "over", "把": "approx"}
-RELATIVE_TIME_AFTER = ("前", "后", "来", "以来")
+RELATIVE_TIME_AFTER = ("前", "后", "来", "以来", "内", "间", "里")
+# Fixed expressions of official writing whose numeral counts nothing in the story.
+SET_PHRASES = ("两头", "四套班子", "三支队伍", "两委", "两不愁", "三保障", "一把手", "一盘棋", "一条龙", "一站式",
+               "一揽子", "两手抓", "三农", "五位一体", "四个全面", "两学一做", "三会一课", "一张蓝图")
 DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期", "星期"}
 POST_NOMINAL_END = "，。、；,;）)！？!?”"
+# 一 with these units is an article or an idiom (一批, 一次性, 一起, 一家人), not a count.
+INDEFINITE_ONE_UNITS = {"批", "次", "起", "家", "下", "番", "点", "把", "片", "道", "条心", "户"}
+# A numeral after these is deictic, vague or a rank: 这两项, 几十米, 前三年, 老两口.
+NOT_AN_AMOUNT_BEFORE = ("第", "这", "那", "几", "前", "老", "每")
 
 
 @dataclass
@@ -63,7 +70,7 @@ def _pattern() -> re.Pattern:
     number = rf"(?:{ARABIC}|{CHINESE})"
     return re.compile(
         rf"""
-        (?<![\d.,{CN_CHARS}])
+        (?<![\d.{CN_CHARS}])(?<!\d,)
         (?:
             (?P<den>{ARABIC}|[{CN_CHARS}]+)分之(?P<numr>{number})
           | (?P<snum>\d+)/(?P<sden>\d+)(?![\d/])
@@ -182,6 +189,8 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
         before = text[m.start() - 1:m.start()] if m.start() else ""
         if after and after not in POST_NOMINAL_END and before != "、":
             return False
+        if m.group("unit") in INDEFINITE_ONE_UNITS:
+            return False
     return True
 
 
@@ -190,15 +199,19 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
     start, end = m.start(), m.end()
     before = text[max(0, start - 1):start]
     after = text[end:end + 2]
-    if before == "第":
+    if before and before in NOT_AN_AMOUNT_BEFORE:
         return True
     surface = m.group("unit")
     if surface == "年" and m.group("num")[0].isdigit() and 1000 <= low <= 2999 and not (m.group("q1") or m.group("q2")):
         return True
     if surface in DURATIONS and after.startswith(RELATIVE_TIME_AFTER):
         return True
-    if unit.dimension == "count" and after[:1] == "一":
-        return True  # 五个一批, 三个一百: a slogan, not a count
+    if after[:1] == "一" and (unit.dimension == "count" or m.group("num") == "一"):
+        return True  # 五个一批, 一户一码: a slogan, not a count
+    if (surface in DURATIONS or unit.dimension == "count") and after.startswith(("行动", "计划", "规划", "攻坚")):
+        return True  # 三年行动计划, 二十项行动: a programme's name
+    if any(text.startswith(phrase, start) for phrase in SET_PHRASES):
+        return True
     if surface == "成" and (low > 10 or m.group("num") == "一"):
         return True
     return _inside_short_quote(text, start, end)
@@ -208,7 +221,10 @@ QUOTES = {"“": "”", "「": "」", "《": "》", "\"": "\""}
 
 
 def _inside_short_quote(text: str, start: int, end: int, longest: int = 12) -> bool:
-    """True when the mention sits inside a quoted name or title of a few characters (“三张牌”)."""
+    """True when the mention sits inside a quoted name of a few characters (“三张牌”) or a book title."""
+    title_open = text.rfind("《", 0, start)
+    if title_open >= 0 and text.rfind("》", title_open, start) < 0 and text.find("》", end) >= 0:
+        return True
     window = text[max(0, start - longest):start]
     for opening, closing in QUOTES.items():
         at = window.rfind(opening)
