@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 CN_DIGITS = "零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖"
 CN_CHARS = CN_DIGITS + "十拾百佰千仟万亿廿卅"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CHINESE = rf"[{CN_CHARS}]+(?:点[{CN_DIGITS}]+)?"
+# 千 before 瓦/克/米 belongs to the unit (一百二十五万千瓦, 五百千克), not to the numeral.
+CHINESE = rf"(?:[{CN_CHARS.replace('千', '')}]|千(?![瓦克米]))+(?:点[{CN_DIGITS}]+)?"
 RANGE_SEPARATORS = "至到~～-－—"
 
 # Qualifier words around a mention, longest first: (word, qualifier).
@@ -32,6 +33,7 @@ AFTER = [
     ("以下", "under"), ("以内", "under"),
 ]
 INSIDE = {"余": "over", "多": "over", "把": "approx"}
+LINKING_VERBS = "占为是有达"
 RELATIVE_TIME_AFTER = ("前", "后", "来", "以来", "内", "间", "里")
 # Fixed expressions of official writing whose numeral counts nothing in the story.
 SET_PHRASES = ("两头", "四套班子", "三支队伍", "两委", "两不愁", "三保障", "一把手", "一盘棋", "一条龙", "一站式",
@@ -163,7 +165,9 @@ def _mention(text, start, end, value, high, qualifier, unit: Unit, written, kind
 
 
 def _qualifier_around(text: str, start: int, end: int) -> str:
-    before = text[max(0, start - 3):start]
+    before = text[max(0, start - 4):start]
+    if before[-1:] in LINKING_VERBS and len(before) > 1:
+        before = before[:-1]  # 约占15%, 约为3万元
     for word, qualifier in BEFORE:
         if before.endswith(word):
             if word == "近" and before[-2:-1] in ("最", "附", "将", "接"):
@@ -173,6 +177,8 @@ def _qualifier_around(text: str, start: int, end: int) -> str:
     for word, qualifier in AFTER:
         if after.startswith(word):
             return qualifier
+    if after[:1] in INSIDE and text[start:end].endswith(tuple(DURATIONS)):
+        return INSIDE[after[:1]]  # 1年多, 3个月余
     return "exact"
 
 
@@ -191,6 +197,9 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
             return False
         if m.group("unit") in INDEFINITE_ONE_UNITS:
             return False
+    if len(num) == 1 and m.start() >= 2 and text[m.start() - 2] in CN_DIGITS.replace("一", "") \
+            and text[m.start() - 1] not in CN_CHARS:
+        return False  # 三番五次, 七上八下: a four-character idiom with two numerals
     return True
 
 
