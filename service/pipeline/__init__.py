@@ -16,7 +16,7 @@ from .quantities import QuantityMention, extract_quantities
 from .resolve import resolve_year
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "resolve", "map back")
 

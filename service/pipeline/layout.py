@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .normalise import HAN
 
-CLOSING = "。！？!?；;…”’」』）)：:，,、"
+CLOSING = "。！？!?；;…：:，,、"
 LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}网讯|据[\u4e00-\u9fff]{2,8}报道)")
 DATELINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\s+\d{2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：]\s*(\S+))?")
 BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")
@@ -49,6 +49,7 @@ class Article:
     date: str | None = None
     source_name: str | None = None
     fragment: bool = False
+    closed: bool = False
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
@@ -65,18 +66,24 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+CREDIT = re.compile(r"^(责任编辑|编辑|组稿|校对|审核)[、:：\s]")
+PLACE_LABEL = re.compile(rf"^[{HAN}]{{1,4}}[县市区镇乡旗]$")
+
+
 def classify(block: Block) -> str:
     """Name the role of a block on the page by its shape."""
     t = block.text
     if DATELINE.match(t):
         return "dateline"
+    if CREDIT.match(t):
+        return "caption"
     if BYLINE_BOX.match(t) or (BYLINE_PARENS.fullmatch(t)):
         return "byline"
     if CAPTION_CREDIT.search(t) and len(t) < 120 or t.startswith(("图为", "组稿")):
         return "caption"
     if t.startswith(("——", "—— ")) and len(t) <= HEADLINE_MAX + 10:
         return "subtitle"
-    if len(t) <= HEADLINE_MAX and t[-1] not in CLOSING and not LEADS.match(t):
+    if len(t) <= HEADLINE_MAX and t[-1] not in CLOSING and not LEADS.match(t) and t.count(",") + t.count("，") < 2:
         return "headline"
     return "body"
 
@@ -122,15 +129,22 @@ def layout(text: str) -> list[Article]:
             if current is not None:
                 current.byline = current.byline or name
                 current.end = max(current.end, block.end)
+                # A byline under the headline (□ 杨应平) opens the story; one after the body ends it.
+                current.closed = bool(current.paragraphs)
             continue
-        if pending:
+        if pending and _opens_article(current, pending, block):
             current = _open(articles, pending, block.start, fragment=False)
             pending = []
-        elif current is None or (LEADS.match(block.text) and current.paragraphs) or current.byline:
+        elif pending:
+            for head in pending:  # a sub-head or a photo title inside the running story
+                current.paragraphs.append(Paragraph(head.start, head.end, [(head.start, head.end)]))
+            pending = []
+        elif current is None or (LEADS.match(block.text) and current.paragraphs) or current.closed:
             current = _open(articles, [], block.start, fragment=not LEADS.match(block.text) and bool(articles))
         trailing = BYLINE_PARENS.search(block.text)
         if trailing:
             current.byline = current.byline or trailing.group(1)
+            current.closed = True
         current.paragraphs.append(Paragraph(block.start, block.end, split_sentences(text, block.start, block.end)))
         current.end = block.end
     for article in articles:
@@ -139,11 +153,26 @@ def layout(text: str) -> list[Article]:
     return [a for a in articles if a.paragraphs]
 
 
+def _opens_article(current: Article | None, heads: list[Block], body: Block) -> bool:
+    """Headlines open a new story unless they are a lone sub-head inside a story still running."""
+    if current is None or current.closed:
+        return True
+    lines = [h for h in heads if h.kind == "headline"]
+    if any(h.kind == "subtitle" for h in heads) or (len(lines) >= 2 and PLACE_LABEL.match(lines[0].text)):
+        return True
+    return bool(LEADS.match(body.text))
+
+
 def _open(articles: list[Article], heads: list[Block], body_start: int, fragment: bool) -> Article:
     """Start an article from the headline blocks above its body."""
-    title_block = next((b for b in reversed(heads) if b.kind == "headline"), None)
+    lines = [b for b in heads if b.kind == "headline"]
+    if len(lines) >= 2 and PLACE_LABEL.match(lines[0].text):
+        title_block = lines[1]  # 吉县 / 依托“三色品牌”… / a photo title: the label is a kicker
+        kicker = [lines[0]]
+    else:
+        title_block = lines[-1] if lines else None
+        kicker = lines[-2:-1]
     subtitle = next((b for b in heads if b.kind == "subtitle"), None)
-    kicker = [b for b in heads if b.kind == "headline" and b is not title_block]
     start = title_block.start if title_block is not None else body_start
     article = Article(
         start=start,

@@ -1,0 +1,45 @@
+"""Page layout: which blocks open stories, which are kickers, sub-heads, captions and bylines."""
+from service.pipeline.layout import layout
+
+PAGE = "\n\n".join([
+    "“一张图”强化产业支撑",                                     # kicker
+    "某县做足脱贫“成色”",                                       # title (ends with a quote)
+    "本报讯 时值数九,天寒地冻。走进某县某镇贫困户家,屋墙上挂着明白卡,全县投资3000万元。",
+    "抓班子夯实战斗堡垒",                                       # a sub-head inside the story
+    "全村157户462人,其中贫困户56户,村集体收入达到20万元,群众满意度不断提升。",
+    "(张三 李四)",                                             # byline: the story ends
+    "图为村民领取慰问品。王五 摄",                              # caption
+    "县",                                                       # a one-character block is a headline, not a kicker
+    "党建引领促发展 富民强村谱新篇",
+    "——某县某村抓“三基建设”促脱贫攻坚纪实",
+    "□ 路小飞",                                                 # byline under the headline opens the story
+    "某村位于某镇,距离县城30公里,全村共有耕地170亩,村里发展了特色种植和养殖产业。",
+])
+
+
+def test_stories_titles_kickers_subtitles_and_bylines():
+    articles = layout(PAGE)
+    assert [(a.title, a.kicker, a.subtitle, a.byline) for a in articles] == [
+        ("某县做足脱贫“成色”", "“一张图”强化产业支撑", None, "张三 李四"),
+        ("党建引领促发展 富民强村谱新篇", "县", "某县某村抓“三基建设”促脱贫攻坚纪实", "路小飞"),
+    ]
+    first = articles[0]
+    assert PAGE[first.start:].startswith("某县做足脱贫")
+    assert PAGE[first.body_start:].startswith("本报讯")
+    texts = [PAGE[p.start:p.end] for p in first.paragraphs]
+    assert "抓班子夯实战斗堡垒" in texts
+    assert not any("摄" in t for a in articles for t in (PAGE[p.start:p.end] for p in a.paragraphs))
+
+
+def test_sentences_split_after_closing_punctuation():
+    (article,) = layout("标题\n\n本报讯 第一句。第二句!“第三句。”第四句")
+    (paragraph,) = article.paragraphs
+    text = "本报讯 第一句。第二句!“第三句。”第四句"
+    page = "标题\n\n" + text
+    assert [page[s:e] for s, e in paragraph.sentences] == ["本报讯 第一句。", "第二句!", "“第三句。”", "第四句"]
+
+
+def test_a_story_without_a_headline_after_a_finished_one_is_a_fragment():
+    page = "标题\n\n本报讯 正文第一段,内容很长很长很长很长很长很长很长很长。(张三)\n\n接着上文继续叙述的一段文字,内容很长很长很长很长很长很长。"
+    articles = layout(page)
+    assert [a.fragment for a in articles] == [False, True]
