@@ -81,9 +81,3 @@ class FactSchema(Schema):
     year = fields.Integer(allow_none=True)
     extractor_version = fields.String()
     provenance = fields.Nested(ProvenanceSchema)
-
-
-class FactPageSchema(Schema):
-    rows = fields.List(fields.Nested(FactSchema))
-    next = fields.String(allow_none=True)
-    next_url = fields.String(allow_none=True)

@@ -22,7 +22,7 @@ from .store import db
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-FACT_BATCH = 500
+INSERT_BATCH = 500
 
 
 @dataclass
@@ -204,7 +204,7 @@ def _insert_rows(model, fields: tuple[str, ...], rows: list[tuple]) -> None:
     placeholders = ", ".join([database.param] * len(fields))
     sql = f"INSERT INTO {quoted(model._meta.table_name)} ({columns}) VALUES ({placeholders})"
     cursor = database.cursor()
-    for batch in chunked(rows, FACT_BATCH):
+    for batch in chunked(rows, INSERT_BATCH):
         cursor.executemany(sql, batch)
 
 

@@ -1,7 +1,7 @@
 """/v1/articles: articles with their paragraphs, spans and facts."""
 from __future__ import annotations
 
-from flask import jsonify, request, url_for
+from flask import jsonify, url_for
 from peewee import JOIN, fn
 
 from schemas.articles import ArticleListArgs, ArticleSchema, ParagraphSchema
@@ -9,7 +9,7 @@ from schemas.articles import ArticleListArgs, ArticleSchema, ParagraphSchema
 from ..models import Article, Fact, Paragraph, Source
 from . import bp
 from .problems import NotFound
-from .query import decode_cursor, encode_cursor, parse_args
+from .query import keyset_page, page_response, parse_args
 
 
 def _article_query():
@@ -50,15 +50,8 @@ def list_articles():
     if "q" in args:
         matching = Paragraph.select(Paragraph.article).where(Paragraph.text.contains(args["q"]))
         query = query.where(Article.title.contains(args["q"]) | Article.id.in_(matching))
-    if "next" in args:
-        query = query.where(Article.id > decode_cursor(args["next"], args))
-    limit = args["limit"]
-    rows = list(query.order_by(Article.id).limit(limit + 1).objects())
-    token = encode_cursor(rows[limit - 1].id, args) if len(rows) > limit else None
-    next_url = url_for("api.list_articles", **{**request.args.to_dict(), "next": token}) if token else None
-    schema = ArticleSchema(many=True)
-    return jsonify({"rows": schema.dump([_article_body(r) for r in rows[:limit]]), "next": token,
-                    "next_url": next_url})
+    rows, token = keyset_page(query, Article.id, args)
+    return page_response("api.list_articles", ArticleSchema(many=True).dump([_article_body(r) for r in rows]), token)
 
 
 @bp.get("/articles/<int:article_id>")

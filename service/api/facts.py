@@ -1,13 +1,13 @@
 """/v1/facts: filtered, paged facts with provenance; /v1/facts/<id>: one fact."""
 from __future__ import annotations
 
-from flask import jsonify, request, url_for
+from flask import jsonify
 
-from schemas.facts import FactPageSchema, FactQueryArgs, FactSchema
+from schemas.facts import FactQueryArgs, FactSchema
 
 from . import bp
 from .problems import NotFound
-from .query import FactQuery, parse_args
+from .query import FactQuery, page_response, parse_args
 from .serialise import fact_body
 
 
@@ -16,16 +16,7 @@ def list_facts():
     """Facts matching the query-string filters, 50 a page; follow `next_url` for more."""
     args = parse_args(FactQueryArgs())
     rows, token = FactQuery(args).page()
-    next_url = None
-    if token:
-        params = request.args.to_dict()
-        params["next"] = token
-        next_url = url_for("api.list_facts", **params)
-    body = FactPageSchema().dump({"rows": [fact_body(r) for r in rows], "next": token, "next_url": next_url})
-    response = jsonify(body)
-    if next_url:
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
-    return response
+    return page_response("api.list_facts", FactSchema(many=True).dump([fact_body(r) for r in rows]), token)
 
 
 @bp.get("/facts/<int:fact_id>")

@@ -5,7 +5,7 @@ import base64
 import hashlib
 import json
 
-from flask import request
+from flask import jsonify, request, url_for
 from marshmallow import ValidationError
 
 from ..models import Article, Fact, Paragraph, Source
@@ -48,6 +48,25 @@ def decode_cursor(token: str, args: dict) -> int:
         raise BadParameter("the next token belongs to a query with other filters",
                            [{"parameter": "next", "message": "reuse a token only with the filters it came from"}])
     return after
+
+
+def keyset_page(query, id_field, args: dict):
+    """One page of `query` in id order after the `next` token: (rows, next token or None)."""
+    if "next" in args:
+        query = query.where(id_field > decode_cursor(args["next"], args))
+    limit = args["limit"]
+    rows = list(query.order_by(id_field).limit(limit + 1).objects())
+    token = encode_cursor(rows[limit - 1].id, args) if len(rows) > limit else None
+    return rows[:limit], token
+
+
+def page_response(endpoint: str, rows: list[dict], token: str | None):
+    """A list body with `next`/`next_url`, and the same link in a `Link: rel="next"` header."""
+    next_url = url_for(endpoint, **{**request.args.to_dict(), "next": token}) if token else None
+    response = jsonify({"rows": rows, "next": token, "next_url": next_url})
+    if next_url:
+        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    return response
 
 
 FACT_COLUMNS = (Fact, Article.title, Article.date, Article.byline, Paragraph.index.alias("paragraph_index"),
@@ -98,13 +117,7 @@ class FactQuery:
 
     def page(self):
         """(rows, next token or None)."""
-        limit = self.args["limit"]
-        query = self.where(self.base())
-        if "next" in self.args:
-            query = query.where(Fact.id > decode_cursor(self.args["next"], self.args))
-        rows = list(query.order_by(Fact.id).limit(limit + 1).objects())
-        token = encode_cursor(rows[limit - 1].id, self.args) if len(rows) > limit else None
-        return rows[:limit], token
+        return keyset_page(self.where(self.base()), Fact.id, self.args)
 
     def get(self, fact_id: int):
         return self.base().where(Fact.id == fact_id).objects().first()

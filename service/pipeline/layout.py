@@ -79,7 +79,7 @@ def classify(block: Block) -> str:
         return "caption"
     if BYLINE_BOX.match(t) or (BYLINE_PARENS.fullmatch(t)):
         return "byline"
-    if CAPTION_CREDIT.search(t) and len(t) < 120 or t.startswith(("图为", "组稿")):
+    if CAPTION_CREDIT.search(t) and len(t) < 120 or t.startswith("图为"):
         return "caption"
     if t.startswith(("——", "—— ")) and len(t) <= HEADLINE_MAX + 10:
         return "subtitle"

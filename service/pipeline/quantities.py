@@ -41,7 +41,7 @@ SET_PHRASES = ("两头", "四套班子", "三支队伍", "两委", "两不愁", 
 DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期", "星期"}
 POST_NOMINAL_END = "，。、；,;）)！？!?”"
 # 一 with these units is an article or an idiom (一批, 一次性, 一起, 一家人), not a count.
-INDEFINITE_ONE_UNITS = {"批", "次", "起", "家", "下", "番", "点", "把", "片", "道", "条心", "户"}
+INDEFINITE_ONE_UNITS = {"批", "次", "起", "家", "片", "户"}
 # A numeral after these is deictic, vague or a rank: 这两项, 几十米, 前三年, 老两口.
 NOT_AN_AMOUNT_BEFORE = ("第", "这", "那", "几", "前", "老", "每")
 
