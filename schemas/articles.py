@@ -22,6 +22,13 @@ class SpanFactSchema(Schema):
     url = fields.String()
 
 
+class SentenceSchema(Schema):
+    index = fields.Integer()
+    start = fields.Integer()
+    end = fields.Integer()
+    text = fields.String()
+
+
 class ParagraphSchema(Schema):
     id = fields.Integer()
     index = fields.Integer()
@@ -29,6 +36,7 @@ class ParagraphSchema(Schema):
     end = fields.Integer()
     text = fields.String()
     mojibake = fields.Boolean()
+    sentences = fields.List(fields.Nested(SentenceSchema))
     facts = fields.List(fields.Nested(SpanFactSchema))
 
 
@@ -46,5 +54,6 @@ class ArticleSchema(Schema):
     body_start = fields.Integer()
     end = fields.Integer()
     fragment = fields.Boolean()
+    continued_at = fields.List(fields.Integer(), metadata={"description": "raw offsets where the story goes on"})
     fact_count = fields.Integer()
     paragraphs = fields.List(fields.Nested(ParagraphSchema))

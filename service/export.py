@@ -1,6 +1,7 @@
 """Rows for `kaoju export`: facts in the gold file's field names, articles in the articles' shape."""
 from __future__ import annotations
 
+import json
 from typing import Iterator
 
 from .models import Article, Fact, Paragraph, Source
@@ -8,7 +9,7 @@ from .models import Article, Fact, Paragraph, Source
 FACT_FIELDS = ["id", "doc", "article", "paragraph", "start", "end", "text", "value", "high", "qualifier", "unit",
                "unit_written", "dimension", "numeral", "measure", "place", "year"]
 ARTICLE_FIELDS = ["id", "doc", "title", "subtitle", "kicker", "start", "body_start", "end", "byline", "date",
-                  "source_name", "fragment_of"]
+                  "source_name", "fragment_of", "continued_at"]
 
 
 def fact_rows(batch: int = 2000) -> Iterator[dict]:
@@ -38,5 +39,6 @@ def article_rows() -> Iterator[dict]:
             "end": article.end, "byline": article.byline, "date": article.date,
             "source_name": article.source_name,
             "fragment_of": previous.get(article.source_id) if article.fragment else None,
+            "continued_at": json.loads(article.continued_at or "[]"),
         }
         previous[article.source_id] = article.id

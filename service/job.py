@@ -7,6 +7,7 @@ its reason and the job goes on.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -160,7 +161,7 @@ def _delete_previous(sha: str, path: str) -> None:
 FACT_COLUMNS = ("paragraph", "article", "source", "start", "end", "text", "normalised", "sentence",
                 "sentence_start", "sentence_end", "value", "high", "qualifier", "unit", "unit_written",
                 "dimension", "numeral", "iso", "measure", "place", "year", "extractor_version")
-PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake")
+PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences")
 
 
 def _store_articles(source: Source, raw: str | None, articles) -> int:
@@ -170,10 +171,12 @@ def _store_articles(source: Source, raw: str | None, articles) -> int:
         article = Article.create(source=source, index=a_index, title=record.title, subtitle=record.subtitle,
                                  kicker=record.kicker, byline=record.byline, date=record.date,
                                  source_name=record.source_name, start=record.start,
-                                 body_start=record.body_start, end=record.end, fragment=record.fragment)
+                                 body_start=record.body_start, end=record.end, fragment=record.fragment,
+                                 continued_at=json.dumps(record.continued_at) if record.continued_at else None)
         article_ids.append(article.id)
     _insert_rows(Paragraph, PARAGRAPH_COLUMNS, [
-        (article_id, para.index, para.start, para.end, raw[para.start:para.end], para.mojibake)
+        (article_id, para.index, para.start, para.end, raw[para.start:para.end], para.mojibake,
+         json.dumps(para.sentences))
         for article_id, record in zip(article_ids, articles) for para in record.paragraphs])
     paragraph_ids = {
         (p.article_id, p.index): p.id

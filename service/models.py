@@ -66,6 +66,7 @@ class Article(BaseModel):
     body_start = IntegerField()
     end = IntegerField()
     fragment = BooleanField(default=False)
+    continued_at = TextField(null=True)  # JSON list of raw offsets where the story goes on lower on the page
 
 
 class Paragraph(BaseModel):
@@ -75,6 +76,7 @@ class Paragraph(BaseModel):
     end = IntegerField()
     text = TextField()
     mojibake = BooleanField(default=False)
+    sentences = TextField(null=True)  # JSON list of [start, end] raw spans
 
 
 class Fact(BaseModel):

@@ -10,7 +10,7 @@ from playhouse.db_url import connect
 
 db = DatabaseProxy()
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_URL = "sqlite:///instance/kaoju.db"
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000, "synchronous": "normal"}
 
@@ -49,10 +49,26 @@ def init_db() -> None:
     from .models import MODELS, StoreInfo
 
     with db.connection_context():
+        existing = StoreInfo.get_value("schema_version") if db.table_exists("storeinfo") else None
         db.create_tables(MODELS, safe=True)
+        if existing is not None and int(existing) < SCHEMA_VERSION:
+            _migrate(int(existing))
         StoreInfo.set("schema_version", str(SCHEMA_VERSION))
         if StoreInfo.get_value("dataset_version") is None:
             StoreInfo.set("dataset_version", "0")
+
+
+def _migrate(from_version: int) -> None:
+    """Bring a store made by an older kaoju up to SCHEMA_VERSION, one step at a time."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from .models import Article, Paragraph
+
+    migrator = SchemaMigrator.from_database(db.obj)
+    with db.atomic():
+        if from_version < 2:
+            migrate(migrator.add_column("article", "continued_at", Article.continued_at),
+                    migrator.add_column("paragraph", "sentences", Paragraph.sentences))
 
 
 def is_postgres() -> bool:

@@ -1,6 +1,8 @@
 """/v1/articles: articles with their paragraphs, spans and facts."""
 from __future__ import annotations
 
+import json
+
 from flask import jsonify, url_for
 from peewee import JOIN, fn
 
@@ -24,7 +26,8 @@ def _article_body(row, paragraphs=None) -> dict:
         "id": row.id, "url": url_for("api.get_article", article_id=row.id), "doc": row.doc, "title": row.title,
         "subtitle": row.subtitle, "kicker": row.kicker, "byline": row.byline, "date": row.date,
         "source_name": row.source_name, "start": row.start, "body_start": row.body_start, "end": row.end,
-        "fragment": row.fragment, "fact_count": row.fact_count,
+        "fragment": row.fragment, "continued_at": json.loads(row.continued_at or "[]"),
+        "fact_count": row.fact_count,
     }
     if paragraphs is not None:
         body["paragraphs"] = paragraphs
@@ -35,6 +38,9 @@ def _paragraph_body(paragraph, facts) -> dict:
     return {
         "id": paragraph.id, "index": paragraph.index, "start": paragraph.start, "end": paragraph.end,
         "text": paragraph.text, "mojibake": paragraph.mojibake,
+        "sentences": [{"index": i, "start": start, "end": end,
+                       "text": paragraph.text[start - paragraph.start:end - paragraph.start]}
+                      for i, (start, end) in enumerate(json.loads(paragraph.sentences or "[]"))],
         "facts": [{"id": f.id, "start": f.start, "end": f.end, "text": f.text, "value": f.value, "unit": f.unit,
                    "url": url_for("api.get_fact", fact_id=f.id)} for f in facts],
     }

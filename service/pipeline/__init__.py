@@ -16,7 +16,7 @@ from .quantities import QuantityMention, extract_quantities
 from .resolve import resolve_year
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "resolve", "map back")
 
@@ -48,6 +48,7 @@ class ParagraphRecord:
     start: int
     end: int
     mojibake: bool
+    sentences: list[tuple[int, int]] = field(default_factory=list)
     facts: list[FactRecord] = field(default_factory=list)
 
 
@@ -63,6 +64,7 @@ class ArticleRecord:
     date: str | None
     source_name: str | None
     fragment: bool
+    continued_at: list[int] = field(default_factory=list)
     paragraphs: list[ParagraphRecord] = field(default_factory=list)
 
 
@@ -83,6 +85,7 @@ def extract_text(raw: str) -> list[ArticleRecord]:
             date=article.date,
             source_name=article.source_name,
             fragment=article.fragment,
+            continued_at=[doc.raw_span(at, at)[0] for at in article.continued_at],
         )
         for index, paragraph in enumerate(article.paragraphs):
             p_start, p_end = doc.raw_span(paragraph.start, paragraph.end)
@@ -90,6 +93,7 @@ def extract_text(raw: str) -> list[ArticleRecord]:
             for s_start, s_end in paragraph.sentences:
                 sentence = doc.text[s_start:s_end]
                 raw_sentence = doc.raw_span(s_start, s_end)
+                para.sentences.append(raw_sentence)
                 for mention in extract_quantities(sentence):
                     para.facts.append(_fact(doc, mention, s_start, sentence, raw_sentence, article))
             record.paragraphs.append(para)

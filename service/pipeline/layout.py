@@ -50,6 +50,7 @@ class Article:
     source_name: str | None = None
     fragment: bool = False
     closed: bool = False
+    continued_at: list[int] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
@@ -140,7 +141,14 @@ def layout(text: str) -> list[Article]:
                 current.paragraphs.append(Paragraph(head.start, head.end, [(head.start, head.end)]))
             pending = []
         elif current is None or (LEADS.match(block.text) and current.paragraphs) or current.closed:
-            current = _open(articles, [], block.start, fragment=not LEADS.match(block.text) and bool(articles))
+            lead = bool(LEADS.match(block.text))
+            cut = None if lead else _story_cut_mid_sentence(articles, text)
+            if cut is not None:
+                current = cut  # the rest of a story cut off higher on the page
+                current.continued_at.append(block.start)
+                current.closed = False
+            else:
+                current = _open(articles, [], block.start, fragment=not lead and bool(articles))
         trailing = BYLINE_PARENS.search(block.text)
         if trailing:
             current.byline = current.byline or trailing.group(1)
@@ -151,6 +159,20 @@ def layout(text: str) -> list[Article]:
         if article.date is None:
             article.date, article.source_name = page_date, page_source
     return [a for a in articles if a.paragraphs]
+
+
+SENTENCE_CLOSERS = "。！？!?；;…”’」』)）"
+
+
+def _story_cut_mid_sentence(articles: list[Article], text: str) -> Article | None:
+    """The latest story on the page whose last paragraph stops mid-sentence and has not been continued."""
+    for article in reversed(articles):
+        if article.continued_at or not article.paragraphs:
+            continue
+        last = article.paragraphs[-1]
+        if text[last.start:last.end].rstrip()[-1:] not in SENTENCE_CLOSERS:
+            return article
+    return None
 
 
 def _opens_article(current: Article | None, heads: list[Block], body: Block) -> bool:

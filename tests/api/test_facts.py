@@ -132,3 +132,15 @@ def test_articles_list_pages(client):
     more = get(client, body["next_url"]).get_json()
     assert more["rows"][0]["id"] > body["rows"][-1]["id"]
     assert get(client, "/v1/articles?q=光伏").get_json()["rows"]
+
+
+def test_article_paragraphs_carry_their_sentences(client, seed_raw):
+    article = get(client, "/v1/articles/1").get_json()
+    raw = seed_raw[article["doc"]]
+    for paragraph in article["paragraphs"]:
+        assert paragraph["sentences"]
+        for sentence in paragraph["sentences"]:
+            assert raw[sentence["start"]:sentence["end"]] == sentence["text"]
+            assert paragraph["start"] <= sentence["start"] < sentence["end"] <= paragraph["end"]
+        for fact in paragraph["facts"]:
+            assert any(s["start"] <= fact["start"] and fact["end"] <= s["end"] for s in paragraph["sentences"])

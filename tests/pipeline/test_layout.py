@@ -43,3 +43,18 @@ def test_a_story_without_a_headline_after_a_finished_one_is_a_fragment():
     page = "标题\n\n本报讯 正文第一段,内容很长很长很长很长很长很长很长很长。(张三)\n\n接着上文继续叙述的一段文字,内容很长很长很长很长很长很长。"
     articles = layout(page)
     assert [a.fragment for a in articles] == [False, True]
+
+
+def test_a_story_cut_mid_sentence_is_joined_with_its_continuation():
+    page = "\n\n".join([
+        "某县结对帮扶",
+        "本报讯 近日,两地举行了结对帮扶活动。活动的核心是向某县捐赠1000万元现金,帮助某县",
+        "本报讯 5月12日,某县召开大会,部署卫生整治工作,各乡镇要统一思想。",
+        "(张三 李四)",
+        "脱贫攻坚以及经济社会发展各项工作的支持和帮助表示感谢,这是继续的文字。",
+    ])
+    first, second = layout(page)
+    assert first.title == "某县结对帮扶" and not second.title
+    assert first.continued_at == [page.index("脱贫攻坚以及")]
+    assert [page[p.start:p.end][:6] for p in first.paragraphs] == ["本报讯 近日", "脱贫攻坚以及"]
+    assert not second.fragment and second.byline == "张三 李四"

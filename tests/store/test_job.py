@@ -93,3 +93,20 @@ def test_a_crash_inside_a_source_leaves_nothing_of_it(empty_store, monkeypatch):
     clean_total = Fact.select().count()
     assert Source.select().count() == 5
     assert clean_total == sum(s.facts.count() for s in Source.select())
+
+
+def test_a_store_from_schema_1_is_migrated(empty_store):
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from service import store
+
+    with store.db.connection_context():
+        migrator = SchemaMigrator.from_database(store.db.obj)
+        migrate(migrator.drop_column("article", "continued_at"), migrator.drop_column("paragraph", "sentences"))
+        StoreInfo.set("schema_version", "1")
+    store.init_db()
+    with store.db.connection_context():
+        assert StoreInfo.get_value("schema_version") == str(store.SCHEMA_VERSION)
+        columns = {c.name for c in store.db.get_columns("paragraph")} | {c.name for c in store.db.get_columns("article")}
+        assert {"sentences", "continued_at"} <= columns
+        assert run_extraction([str(SEEDS)]).facts > 300
