@@ -2,6 +2,7 @@
 from .articles import ArticleListArgs, ArticleSchema, ParagraphSchema
 from .facts import FactQueryArgs, FactSchema, ProvenanceSchema
 from .errors import ProblemSchema
+from .places import PlaceListArgs, PlaceSchema
 
 __all__ = ["ArticleListArgs", "ArticleSchema", "FactQueryArgs", "FactSchema", "ParagraphSchema",
-           "ProblemSchema", "ProvenanceSchema"]
+           "PlaceListArgs", "PlaceSchema", "ProblemSchema", "ProvenanceSchema"]

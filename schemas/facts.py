@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, fields, validate
 
-from .fields import HumanNumber
+from .fields import HumanNumber, SimplifiedText
 
 QUALIFIERS = ["exact", "approx", "over", "under", "range"]
 MAX_LIMIT = 1000
@@ -18,7 +18,8 @@ class FactQueryArgs(Schema):
     unit = fields.String(metadata={"description": "canonical unit (元, 人, 户, 亩 …) or the unit as written (万元)",
                                    "example": "元"})
     dimension = fields.String(metadata={"description": "currency, people, households, area, power, …"})
-    place = fields.String(metadata={"description": "place name the fact is about", "example": "临县"})
+    place = SimplifiedText(metadata={"description": "a place's name, short name or code: its facts and those of every "
+                                                    "place under it", "example": "吕梁市"})
     year = fields.Integer(validate=validate.Range(0, 9999))
     year__gte = fields.Integer(validate=validate.Range(0, 9999))
     year__lte = fields.Integer(validate=validate.Range(0, 9999))
@@ -78,6 +79,7 @@ class FactSchema(Schema):
     iso = fields.String(allow_none=True)
     measure = fields.String(allow_none=True)
     place = fields.String(allow_none=True)
+    place_code = fields.String(allow_none=True)
     year = fields.Integer(allow_none=True)
     extractor_version = fields.String()
     provenance = fields.Nested(ProvenanceSchema)

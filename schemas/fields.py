@@ -24,3 +24,12 @@ class HumanNumber(fields.Field):
 
     def _serialize(self, value, attr, obj, **kwargs):
         return value
+
+
+class SimplifiedText(fields.String):
+    """Text compared in simplified script, so 鄉寧 finds 乡宁县 too."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        from service.pipeline.normalise import to_simplified
+
+        return to_simplified(super()._deserialize(value, attr, data, **kwargs).strip())

@@ -7,8 +7,9 @@ from typing import Iterator
 from .models import Article, Fact, Paragraph, Source
 
 FACT_FIELDS = ["id", "doc", "article", "paragraph", "start", "end", "text", "value", "high", "qualifier", "unit",
-               "unit_written", "dimension", "numeral", "measure", "place", "year"]
+               "unit_written", "dimension", "numeral", "measure", "place", "place_code", "year"]
 ARTICLE_FIELDS = ["id", "doc", "title", "subtitle", "kicker", "start", "body_start", "end", "byline", "date",
+                  "place", "year",
                   "source_name", "fragment_of", "continued_at"]
 
 
@@ -24,6 +25,7 @@ def fact_rows(batch: int = 2000) -> Iterator[dict]:
             "start": fact.start, "end": fact.end, "text": fact.text, "value": fact.value, "high": fact.high,
             "qualifier": fact.qualifier, "unit": fact.unit, "unit_written": fact.unit_written,
             "dimension": fact.dimension, "numeral": fact.numeral, "measure": fact.measure, "place": fact.place,
+            "place_code": fact.place_code,
             "year": fact.year,
         }
 
@@ -37,7 +39,7 @@ def article_rows() -> Iterator[dict]:
             "id": article.id, "doc": article.name, "title": article.title, "subtitle": article.subtitle,
             "kicker": article.kicker, "start": article.start, "body_start": article.body_start,
             "end": article.end, "byline": article.byline, "date": article.date,
-            "source_name": article.source_name,
+            "source_name": article.source_name, "place": article.place, "year": article.year,
             "fragment_of": previous.get(article.source_id) if article.fragment else None,
             "continued_at": json.loads(article.continued_at or "[]"),
         }

@@ -13,17 +13,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import chunked
-
-from .models import Article, Fact, Paragraph, Source, StoreInfo
+from .models import Article, Fact, Paragraph, Place, Source, StoreInfo
 from .pipeline import EXTRACTOR_VERSION, extract_text
 from .pipeline.decode import DecodeError, decode_bytes
-from .store import db
+from .store import db, insert_rows
 
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-INSERT_BATCH = 500
 
 
 @dataclass
@@ -160,7 +157,8 @@ def _delete_previous(sha: str, path: str) -> None:
 
 FACT_COLUMNS = ("paragraph", "article", "source", "start", "end", "text", "normalised", "sentence",
                 "sentence_start", "sentence_end", "value", "high", "qualifier", "unit", "unit_written",
-                "dimension", "numeral", "iso", "measure", "place", "year", "extractor_version")
+                "dimension", "numeral", "iso", "measure", "place", "place_code", "year", "extractor_version")
+PLACE_COLUMNS = ("code", "name", "level", "parent_code", "path")
 PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences")
 
 
@@ -172,9 +170,12 @@ def _store_articles(source: Source, raw: str | None, articles) -> int:
                                  kicker=record.kicker, byline=record.byline, date=record.date,
                                  source_name=record.source_name, start=record.start,
                                  body_start=record.body_start, end=record.end, fragment=record.fragment,
-                                 continued_at=json.dumps(record.continued_at) if record.continued_at else None)
+                                 continued_at=json.dumps(record.continued_at) if record.continued_at else None,
+                                 place=record.place.name if record.place else None,
+                                 place_code=record.place.code if record.place else None, year=record.year)
         article_ids.append(article.id)
-    _insert_rows(Paragraph, PARAGRAPH_COLUMNS, [
+    _store_villages(articles)
+    insert_rows(Paragraph, PARAGRAPH_COLUMNS, [
         (article_id, para.index, para.start, para.end, raw[para.start:para.end], para.mojibake,
          json.dumps(para.sentences))
         for article_id, record in zip(article_ids, articles) for para in record.paragraphs])
@@ -186,29 +187,24 @@ def _store_articles(source: Source, raw: str | None, articles) -> int:
     rows = [
         (paragraph_ids[(article_id, para.index)], article_id, source.id, f.start, f.end, f.text, f.normalised,
          raw[f.sentence_start:f.sentence_end], f.sentence_start, f.sentence_end, f.value, f.high, f.qualifier,
-         f.unit, f.unit_written, f.dimension, f.numeral, f.iso, f.measure, f.place, f.year, EXTRACTOR_VERSION)
+         f.unit, f.unit_written, f.dimension, f.numeral, f.iso, f.measure, f.place.name if f.place else None,
+         f.place.code if f.place else None, f.year, EXTRACTOR_VERSION)
         for article_id, record in zip(article_ids, articles) for para in record.paragraphs for f in para.facts
     ]
-    _insert_rows(Fact, FACT_COLUMNS, rows)
+    insert_rows(Fact, FACT_COLUMNS, rows)
     return len(rows)
 
 
-def _insert_rows(model, fields: tuple[str, ...], rows: list[tuple]) -> None:
-    """One parameterised INSERT run over many rows: peewee's per-row SQL building is the job's hot spot."""
-    if not rows:
-        return
-    database = db.obj
-    open_quote, close_quote = database.quote
-
-    def quoted(name: str) -> str:
-        return f"{open_quote}{name}{close_quote}"
-
-    columns = ", ".join(quoted(model._meta.fields[name].column_name) for name in fields)
-    placeholders = ", ".join([database.param] * len(fields))
-    sql = f"INSERT INTO {quoted(model._meta.table_name)} ({columns}) VALUES ({placeholders})"
-    cursor = database.cursor()
-    for batch in chunked(rows, INSERT_BATCH):
-        cursor.executemany(sql, batch)
+def _store_villages(articles) -> None:
+    """Villages are not in the gazetteer: add those the text placed under a town or county."""
+    villages = {}
+    for record in articles:
+        places = [record.place] + [f.place for p in record.paragraphs for f in p.facts]
+        for place in places:
+            if place is not None and place.level == "village":
+                code, name, level, parent = place.chain[-1]
+                villages[code] = (code, name, level, parent, place.path)
+    insert_rows(Place, PLACE_COLUMNS, sorted(villages.values()), ignore_conflicts=True)
 
 
 def _bump_dataset_version() -> None:

@@ -38,6 +38,21 @@ class StoreInfo(BaseModel):
         cls.insert(key=key, value=value).on_conflict(conflict_target=[cls.key], update={cls.value: value}).execute()
 
 
+class Place(BaseModel):
+    """A division of China from the gazetteer, or a village the text named under one of them.
+
+    `path` lists the codes from the province down ("/14/1411/141124/"), so a place's whole subtree
+    is the places whose path starts with its own.
+    """
+
+    code = CharField(unique=True)
+    name = CharField(index=True)
+    short_name = CharField(null=True, index=True)
+    level = CharField(max_length=12, index=True)
+    parent_code = CharField(null=True, index=True)
+    path = CharField(index=True)
+
+
 class Source(BaseModel):
     """One input file as read: its bytes' hash, its encoding, its decoded text, and how it went."""
 
@@ -67,6 +82,9 @@ class Article(BaseModel):
     end = IntegerField()
     fragment = BooleanField(default=False)
     continued_at = TextField(null=True)  # JSON list of raw offsets where the story goes on lower on the page
+    place = CharField(null=True)
+    place_code = CharField(null=True, index=True)
+    year = IntegerField(null=True)
 
 
 class Paragraph(BaseModel):
@@ -102,6 +120,7 @@ class Fact(BaseModel):
     iso = CharField(max_length=3, null=True)
     measure = CharField(null=True)
     place = CharField(null=True, index=True)
+    place_code = CharField(null=True, index=True)
     year = IntegerField(null=True, index=True)
     extractor_version = CharField(max_length=32)
 
@@ -113,4 +132,4 @@ class Fact(BaseModel):
         )
 
 
-MODELS = [StoreInfo, Source, Article, Paragraph, Fact]
+MODELS = [StoreInfo, Place, Source, Article, Paragraph, Fact]

@@ -10,7 +10,7 @@ from playhouse.db_url import connect
 
 db = DatabaseProxy()
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_URL = "sqlite:///instance/kaoju.db"
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000, "synchronous": "normal"}
 
@@ -50,25 +50,68 @@ def init_db() -> None:
 
     with db.connection_context():
         existing = StoreInfo.get_value("schema_version") if db.table_exists("storeinfo") else None
-        db.create_tables(MODELS, safe=True)
         if existing is not None and int(existing) < SCHEMA_VERSION:
             _migrate(int(existing))
+        db.create_tables(MODELS, safe=True)
         StoreInfo.set("schema_version", str(SCHEMA_VERSION))
         if StoreInfo.get_value("dataset_version") is None:
             StoreInfo.set("dataset_version", "0")
+        _load_gazetteer()
 
 
 def _migrate(from_version: int) -> None:
     """Bring a store made by an older kaoju up to SCHEMA_VERSION, one step at a time."""
     from playhouse.migrate import SchemaMigrator, migrate
 
-    from .models import Article, Paragraph
+    from .models import Article, Fact, Paragraph
 
     migrator = SchemaMigrator.from_database(db.obj)
     with db.atomic():
         if from_version < 2:
             migrate(migrator.add_column("article", "continued_at", Article.continued_at),
                     migrator.add_column("paragraph", "sentences", Paragraph.sentences))
+        if from_version < 3:
+            migrate(migrator.add_column("article", "place", Article.place),
+                    migrator.add_column("article", "place_code", Article.place_code),
+                    migrator.add_column("article", "year", Article.year),
+                    migrator.add_column("fact", "place_code", Fact.place_code))
+
+
+def _load_gazetteer() -> None:
+    """Fill the Place table from the packaged gazetteer once per gazetteer version."""
+    from .models import Place, StoreInfo
+    from .pipeline.places import GAZETTEER_VERSION, load_gazetteer, short_names
+
+    if StoreInfo.get_value("gazetteer_version") == GAZETTEER_VERSION:
+        return
+    gazetteer = load_gazetteer()
+    rows = [(d.code, d.name, ",".join(short_names(d.name, d.level)) or None, d.level, d.parent or None,
+             gazetteer.path(d.code)) for d in gazetteer.divisions.values()]
+    with db.atomic():
+        insert_rows(Place, ("code", "name", "short_name", "level", "parent_code", "path"), rows, ignore_conflicts=True)
+        StoreInfo.set("gazetteer_version", GAZETTEER_VERSION)
+
+
+def insert_rows(model, fields: tuple[str, ...], rows: list[tuple], ignore_conflicts: bool = False,
+                batch: int = 1000) -> None:
+    """One parameterised INSERT run over many rows (executemany): peewee's per-row SQL building is
+    the job's hot spot. With `ignore_conflicts`, rows whose unique key exists are skipped."""
+    if not rows:
+        return
+    database = db.obj
+    open_quote, close_quote = database.quote
+
+    def quoted(name: str) -> str:
+        return f"{open_quote}{name}{close_quote}"
+
+    columns = ", ".join(quoted(model._meta.fields[name].column_name) for name in fields)
+    placeholders = ", ".join([database.param] * len(fields))
+    sql = f"INSERT INTO {quoted(model._meta.table_name)} ({columns}) VALUES ({placeholders})"
+    if ignore_conflicts:
+        sql += " ON CONFLICT DO NOTHING"
+    cursor = database.cursor()
+    for start in range(0, len(rows), batch):
+        cursor.executemany(sql, rows[start:start + batch])
 
 
 def is_postgres() -> bool:

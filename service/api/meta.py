@@ -16,6 +16,7 @@ def index():
         "links": {
             "facts": url_for("api.list_facts"),
             "articles": url_for("api.list_articles"),
+            "places": url_for("api.list_places"),
             "health": url_for("root.healthz"),
         },
     })

@@ -8,7 +8,7 @@ import json
 from flask import jsonify, request, url_for
 from marshmallow import ValidationError
 
-from ..models import Article, Fact, Paragraph, Source
+from ..models import Article, Fact, Paragraph, Place, Source
 from .problems import BadParameter, parameter_errors
 
 CONTROL = ("limit", "next")
@@ -69,6 +69,29 @@ def page_response(endpoint: str, rows: list[dict], token: str | None):
     return response
 
 
+def places_named(name: str) -> list:
+    """Places a user means by a name, a short name or a code (already in simplified script)."""
+    return list(Place.select().where((Place.code == name) | (Place.name == name) | (Place.short_name == name)))
+
+
+def subtree_codes(places: list):
+    """A subquery of the codes of these places and of every place under them (roll-up)."""
+    condition = None
+    for place in places:
+        term = Place.path.startswith(place.path)
+        condition = term if condition is None else condition | term
+    return Place.select(Place.code).where(condition)
+
+
+def place_filter(name: str, field):
+    """`field IN (codes of the named place's subtree)`, or a 400 naming `place`."""
+    places = places_named(name)
+    if not places:
+        raise BadParameter(f"no place is named {name!r}",
+                           [{"parameter": "place", "message": f"no place is named {name!r}; try /v1/places?q="}])
+    return field.in_(subtree_codes(places))
+
+
 FACT_COLUMNS = (Fact, Article.title, Article.date, Article.byline, Paragraph.index.alias("paragraph_index"),
                 Source.name.alias("doc"))
 
@@ -92,7 +115,7 @@ class FactQuery:
         if "dimension" in a:
             query = query.where(Fact.dimension == a["dimension"])
         if "place" in a:
-            query = query.where(Fact.place == a["place"])
+            query = query.where(place_filter(a["place"], Fact.place_code))
         if "year" in a:
             query = query.where(Fact.year == a["year"])
         if "year__gte" in a:

@@ -13,12 +13,25 @@ from .document import Document
 from .layout import layout
 from .normalise import normalise
 from .quantities import QuantityMention, extract_quantities
-from .resolve import resolve_year
+from .places import PlaceResolver
+from .resolve import PlaceAttribution, page_year, resolve_year
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "resolve", "map back")
+
+
+@dataclass
+class PlaceRecord:
+    """A resolved place: its code (a village's is its parent's code + name), name, level, and the
+    chain of (code, name, level, parent) from the province down to it."""
+
+    code: str
+    name: str
+    level: str
+    path: str
+    chain: list[tuple[str, str, str, str]]
 
 
 @dataclass
@@ -38,7 +51,7 @@ class FactRecord:
     normalised: str
     iso: str | None = None
     measure: str | None = None
-    place: str | None = None
+    place: PlaceRecord | None = None
     year: int | None = None
 
 
@@ -65,6 +78,8 @@ class ArticleRecord:
     source_name: str | None
     fragment: bool
     continued_at: list[int] = field(default_factory=list)
+    place: PlaceRecord | None = None
+    year: int | None = None
     paragraphs: list[ParagraphRecord] = field(default_factory=list)
 
 
@@ -72,8 +87,13 @@ def extract_text(raw: str) -> list[ArticleRecord]:
     """Run every stage on one decoded page and return its articles with raw offsets."""
     doc = normalise(raw)
     mojibake = doc.flags.get("mojibake", [])
-    articles = []
-    for article in layout(doc.text):
+    articles = layout(doc.text)
+    places = PlaceAttribution(PlaceResolver(doc.text))
+    printed = next((a.date for a in articles if a.date), None)
+    year_of_page = page_year(doc.text, printed)
+    records = []
+    for article in articles:
+        main = places.main_place(article.heading_spans, [(p.start, p.end) for p in article.paragraphs])
         record = ArticleRecord(
             start=doc.raw_span(article.start, article.start)[0],
             body_start=doc.raw_span(article.body_start, article.body_start)[0],
@@ -86,19 +106,24 @@ def extract_text(raw: str) -> list[ArticleRecord]:
             source_name=article.source_name,
             fragment=article.fragment,
             continued_at=[doc.raw_span(at, at)[0] for at in article.continued_at],
+            place=_place(places, main),
+            year=int(article.date[:4]) if article.date else year_of_page,
         )
         for index, paragraph in enumerate(article.paragraphs):
             p_start, p_end = doc.raw_span(paragraph.start, paragraph.end)
             para = ParagraphRecord(index, p_start, p_end, any(p_start <= s < p_end for s, _ in mojibake))
+            opening = places.paragraph_place(paragraph.sentences, main)
             for s_start, s_end in paragraph.sentences:
                 sentence = doc.text[s_start:s_end]
                 raw_sentence = doc.raw_span(s_start, s_end)
                 para.sentences.append(raw_sentence)
                 for mention in extract_quantities(sentence):
-                    para.facts.append(_fact(doc, mention, s_start, sentence, raw_sentence, article))
+                    where = places.place((s_start, s_end), s_start + mention.start, opening, main)
+                    when = resolve_year(sentence, mention.start, record.year)
+                    para.facts.append(_fact(doc, mention, s_start, raw_sentence, _place(places, where), when))
             record.paragraphs.append(para)
-        articles.append(record)
-    return articles
+        records.append(record)
+    return records
 
 
 def _raw_text(doc: Document, span: tuple[int, int] | None) -> str | None:
@@ -108,7 +133,15 @@ def _raw_text(doc: Document, span: tuple[int, int] | None) -> str | None:
     return doc.raw[start:end]
 
 
-def _fact(doc: Document, mention: QuantityMention, offset: int, sentence: str, raw_sentence, article) -> FactRecord:
+def _place(places: PlaceAttribution, division) -> PlaceRecord | None:
+    if division is None:
+        return None
+    chain = places.resolver.ancestors(division)
+    return PlaceRecord(division.code, division.name, division.level, places.resolver.path(division),
+                       [(d.code, d.name, d.level, d.parent) for d in chain])
+
+
+def _fact(doc: Document, mention: QuantityMention, offset: int, raw_sentence, place, year) -> FactRecord:
     start, end = doc.raw_span(mention.start + offset, mention.end + offset)
     return FactRecord(
         start=start,
@@ -125,7 +158,8 @@ def _fact(doc: Document, mention: QuantityMention, offset: int, sentence: str, r
         sentence_end=raw_sentence[1],
         normalised=mention.text,
         iso=mention.iso,
-        year=resolve_year(sentence, mention.start, article.date),
+        place=place,
+        year=year,
     )
 
 

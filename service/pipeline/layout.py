@@ -17,7 +17,7 @@ DATELINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\s+\d{2}:\d{2}(?::\d{2})?)?\s
 BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")
 BYLINE_BOX = re.compile(rf"^□\s*(?:[{HAN}]{{0,4}}记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*$")
 CAPTION_CREDIT = re.compile(rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s+摄\s*$")
-SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]?|\n")
+SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n")
 HEADLINE_MAX = 40
 
 
@@ -43,6 +43,7 @@ class Article:
     body_start: int
     title: str | None = None
     title_span: tuple[int, int] | None = None
+    heading_spans: list[tuple[int, int]] = field(default_factory=list)  # title, subtitle, kicker
     subtitle: str | None = None
     kicker: str | None = None
     byline: str | None = None
@@ -205,6 +206,7 @@ def _open(articles: list[Article], heads: list[Block], body_start: int, fragment
         subtitle=subtitle.text.lstrip("—— ").strip() if subtitle else None,
         kicker=kicker[-1].text if kicker else None,
         fragment=fragment,
+        heading_spans=[(b.start, b.end) for b in (title_block, subtitle, *kicker) if b is not None],
     )
     articles.append(article)
     return article

