@@ -3,6 +3,7 @@ from .articles import ArticleListArgs, ArticleSchema, ParagraphSchema
 from .facts import FactQueryArgs, FactSchema, ProvenanceSchema
 from .errors import ProblemSchema
 from .places import PlaceListArgs, PlaceSchema
+from .taxonomy import IndicatorSchema, UnitSchema
 
 __all__ = ["ArticleListArgs", "ArticleSchema", "FactQueryArgs", "FactSchema", "ParagraphSchema",
-           "PlaceListArgs", "PlaceSchema", "ProblemSchema", "ProvenanceSchema"]
+           "IndicatorSchema", "PlaceListArgs", "PlaceSchema", "UnitSchema", "ProblemSchema", "ProvenanceSchema"]

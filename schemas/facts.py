@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, fields, validate
 
-from .fields import HumanNumber, SimplifiedText
+from .fields import CommaList, HumanNumber, SimplifiedText
 
 QUALIFIERS = ["exact", "approx", "over", "under", "range"]
 MAX_LIMIT = 1000
@@ -27,6 +27,9 @@ class FactQueryArgs(Schema):
                                        "example": "1000万"})
     value__lte = HumanNumber()
     qualifier = fields.String(validate=validate.OneOf(QUALIFIERS))
+    indicator = fields.String(metadata={"description": "an indicator code from /v1/indicators", "example": "investment"})
+    indicator__in = CommaList(metadata={"description": "several indicator codes, comma-separated",
+                                        "example": "investment,donation"})
     article = fields.Integer(validate=validate.Range(min=1))
     doc = fields.String(metadata={"description": "source file name", "example": "000_dbe7da7130fec1f1.txt"})
     q = fields.String(validate=validate.Length(min=1, max=100),
@@ -78,6 +81,7 @@ class FactSchema(Schema):
     numeral = fields.String()
     iso = fields.String(allow_none=True)
     measure = fields.String(allow_none=True)
+    indicator = fields.String(allow_none=True)
     place = fields.String(allow_none=True)
     place_code = fields.String(allow_none=True)
     year = fields.Integer(allow_none=True)

@@ -33,3 +33,16 @@ class SimplifiedText(fields.String):
         from service.pipeline.normalise import to_simplified
 
         return to_simplified(super()._deserialize(value, attr, data, **kwargs).strip())
+
+
+class CommaList(fields.Field):
+    """a,b,c → ["a", "b", "c"]; empty items are refused."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        items = [item.strip() for item in str(value).split(",")]
+        if not all(items):
+            raise ValidationError("give a comma-separated list without empty items")
+        return items
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return ",".join(value) if value is not None else None

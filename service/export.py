@@ -7,7 +7,7 @@ from typing import Iterator
 from .models import Article, Fact, Paragraph, Source
 
 FACT_FIELDS = ["id", "doc", "article", "paragraph", "start", "end", "text", "value", "high", "qualifier", "unit",
-               "unit_written", "dimension", "numeral", "measure", "place", "place_code", "year"]
+               "unit_written", "dimension", "numeral", "measure", "indicator", "place", "place_code", "year"]
 ARTICLE_FIELDS = ["id", "doc", "title", "subtitle", "kicker", "start", "body_start", "end", "byline", "date",
                   "place", "year",
                   "source_name", "fragment_of", "continued_at"]
@@ -24,7 +24,7 @@ def fact_rows(batch: int = 2000) -> Iterator[dict]:
             "id": fact.id, "doc": fact.name, "article": fact.article_id, "paragraph": fact.index,
             "start": fact.start, "end": fact.end, "text": fact.text, "value": fact.value, "high": fact.high,
             "qualifier": fact.qualifier, "unit": fact.unit, "unit_written": fact.unit_written,
-            "dimension": fact.dimension, "numeral": fact.numeral, "measure": fact.measure, "place": fact.place,
+            "dimension": fact.dimension, "numeral": fact.numeral, "measure": fact.measure, "indicator": fact.indicator, "place": fact.place,
             "place_code": fact.place_code,
             "year": fact.year,
         }

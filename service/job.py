@@ -157,7 +157,8 @@ def _delete_previous(sha: str, path: str) -> None:
 
 FACT_COLUMNS = ("paragraph", "article", "source", "start", "end", "text", "normalised", "sentence",
                 "sentence_start", "sentence_end", "value", "high", "qualifier", "unit", "unit_written",
-                "dimension", "numeral", "iso", "measure", "place", "place_code", "year", "extractor_version")
+                "dimension", "numeral", "iso", "measure", "indicator", "place", "place_code", "year",
+                "extractor_version")
 PLACE_COLUMNS = ("code", "name", "level", "parent_code", "path")
 PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences")
 
@@ -187,7 +188,8 @@ def _store_articles(source: Source, raw: str | None, articles) -> int:
     rows = [
         (paragraph_ids[(article_id, para.index)], article_id, source.id, f.start, f.end, f.text, f.normalised,
          raw[f.sentence_start:f.sentence_end], f.sentence_start, f.sentence_end, f.value, f.high, f.qualifier,
-         f.unit, f.unit_written, f.dimension, f.numeral, f.iso, f.measure, f.place.name if f.place else None,
+         f.unit, f.unit_written, f.dimension, f.numeral, f.iso, f.measure, f.indicator,
+         f.place.name if f.place else None,
          f.place.code if f.place else None, f.year, EXTRACTOR_VERSION)
         for article_id, record in zip(article_ids, articles) for para in record.paragraphs for f in para.facts
     ]

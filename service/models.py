@@ -53,6 +53,16 @@ class Place(BaseModel):
     path = CharField(index=True)
 
 
+class Indicator(BaseModel):
+    """The indicator taxonomy, copied from the package's indicators.json by init-db."""
+
+    code = CharField(unique=True)
+    label = CharField()
+    description = TextField()
+    dimensions = TextField()  # JSON list
+    keywords = TextField()  # JSON list
+
+
 class Source(BaseModel):
     """One input file as read: its bytes' hash, its encoding, its decoded text, and how it went."""
 
@@ -119,6 +129,7 @@ class Fact(BaseModel):
     numeral = CharField(max_length=8)
     iso = CharField(max_length=3, null=True)
     measure = CharField(null=True)
+    indicator = CharField(max_length=32, null=True, index=True)
     place = CharField(null=True, index=True)
     place_code = CharField(null=True, index=True)
     year = IntegerField(null=True, index=True)
@@ -132,4 +143,4 @@ class Fact(BaseModel):
         )
 
 
-MODELS = [StoreInfo, Place, Source, Article, Paragraph, Fact]
+MODELS = [StoreInfo, Place, Indicator, Source, Article, Paragraph, Fact]

@@ -10,7 +10,7 @@ from playhouse.db_url import connect
 
 db = DatabaseProxy()
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_URL = "sqlite:///instance/kaoju.db"
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000, "synchronous": "normal"}
 
@@ -57,6 +57,7 @@ def init_db() -> None:
         if StoreInfo.get_value("dataset_version") is None:
             StoreInfo.set("dataset_version", "0")
         _load_gazetteer()
+        _load_indicators()
 
 
 def _migrate(from_version: int) -> None:
@@ -75,6 +76,8 @@ def _migrate(from_version: int) -> None:
                     migrator.add_column("article", "place_code", Article.place_code),
                     migrator.add_column("article", "year", Article.year),
                     migrator.add_column("fact", "place_code", Fact.place_code))
+        if from_version < 4:
+            migrate(migrator.add_column("fact", "indicator", Fact.indicator))
 
 
 def _load_gazetteer() -> None:
@@ -90,6 +93,20 @@ def _load_gazetteer() -> None:
     with db.atomic():
         insert_rows(Place, ("code", "name", "short_name", "level", "parent_code", "path"), rows, ignore_conflicts=True)
         StoreInfo.set("gazetteer_version", GAZETTEER_VERSION)
+
+
+def _load_indicators() -> None:
+    """Copy the indicator taxonomy into the store, replacing an older copy."""
+    import json
+
+    from .models import Indicator
+    from .pipeline.indicators import load_indicators
+
+    rows = [(i.code, i.label, i.description, json.dumps(i.dimensions), json.dumps(i.keywords, ensure_ascii=False))
+            for i in load_indicators().values()]
+    with db.atomic():
+        Indicator.delete().execute()
+        insert_rows(Indicator, ("code", "label", "description", "dimensions", "keywords"), rows)
 
 
 def insert_rows(model, fields: tuple[str, ...], rows: list[tuple], ignore_conflicts: bool = False,

@@ -7,7 +7,7 @@ bp = Blueprint("api", __name__, url_prefix="/v1")
 
 
 def init_app(app) -> None:
-    from . import articles, facts, meta, places, problems  # noqa: F401  (routes register on import)
+    from . import articles, facts, meta, places, problems, taxonomy  # noqa: F401  (routes register on import)
 
     problems.init_app(app)
     app.register_blueprint(bp)

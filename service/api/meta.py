@@ -17,6 +17,8 @@ def index():
             "facts": url_for("api.list_facts"),
             "articles": url_for("api.list_articles"),
             "places": url_for("api.list_places"),
+            "indicators": url_for("api.list_indicators"),
+            "units": url_for("api.list_units"),
             "health": url_for("root.healthz"),
         },
     })

@@ -126,6 +126,10 @@ class FactQuery:
             query = query.where(Fact.value >= a["value__gte"])
         if "value__lte" in a:
             query = query.where(Fact.value <= a["value__lte"])
+        if "indicator" in a:
+            query = query.where(Fact.indicator == a["indicator"])
+        if "indicator__in" in a:
+            query = query.where(Fact.indicator.in_(a["indicator__in"]))
         if "qualifier" in a:
             query = query.where(Fact.qualifier == a["qualifier"])
         if "article" in a:

@@ -11,7 +11,8 @@ def fact_body(row) -> dict:
         "url": url_for("api.get_fact", fact_id=row.id, _external=False),
         "text": row.text, "value": row.value, "high": row.high, "qualifier": row.qualifier, "unit": row.unit,
         "unit_written": row.unit_written, "dimension": row.dimension, "numeral": row.numeral, "iso": row.iso,
-        "measure": row.measure, "place": row.place, "place_code": row.place_code, "year": row.year,
+        "measure": row.measure, "indicator": row.indicator, "place": row.place, "place_code": row.place_code,
+        "year": row.year,
         "extractor_version": row.extractor_version,
         "provenance": {
             "doc": row.doc, "start": row.start, "end": row.end, "text": row.text, "sentence": row.sentence,

@@ -1,7 +1,7 @@
 """The extraction pipeline: decoded raw text in, plain records with raw offsets out.
 
     raw ─normalise→ Document(text, offsets) ─layout→ articles ▸ paragraphs ▸ sentences
-        ─quantities→ mentions ─resolve→ facts ─map back→ raw spans
+        ─quantities→ mentions ─places, years, measures, indicators→ facts ─map back→ raw spans
 
 Nothing here knows about the store or Flask; `kaoju parse` and the job both call `extract_text`.
 """
@@ -14,12 +14,14 @@ from .layout import layout
 from .normalise import normalise
 from .quantities import QuantityMention, extract_quantities
 from .places import PlaceResolver
-from .resolve import PlaceAttribution, page_year, resolve_year
+from .indicators import classify
+from .measures import extract_measure
+from .resolve import PlaceAttribution, clause_bounds, page_year, resolve_year
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
-STAGES = ("decode", "normalise", "layout", "quantities", "resolve", "map back")
+STAGES = ("decode", "normalise", "layout", "quantities", "places", "years", "measures", "indicators", "map back")
 
 
 @dataclass
@@ -51,6 +53,7 @@ class FactRecord:
     normalised: str
     iso: str | None = None
     measure: str | None = None
+    indicator: str | None = None
     place: PlaceRecord | None = None
     year: int | None = None
 
@@ -118,9 +121,14 @@ def extract_text(raw: str) -> list[ArticleRecord]:
                 raw_sentence = doc.raw_span(s_start, s_end)
                 para.sentences.append(raw_sentence)
                 for mention in extract_quantities(sentence):
-                    where = places.place((s_start, s_end), s_start + mention.start, opening, main)
-                    when = resolve_year(sentence, mention.start, record.year)
-                    para.facts.append(_fact(doc, mention, s_start, raw_sentence, _place(places, where), when))
+                    at, until = s_start + mention.start, s_start + mention.end
+                    clause = clause_bounds(doc.text, s_start, s_end, at)
+                    fact = _fact(doc, mention, s_start, raw_sentence)
+                    fact.place = _place(places, places.place((s_start, s_end), at, opening, main))
+                    fact.year = resolve_year(sentence, mention.start, record.year)
+                    fact.measure = extract_measure(doc.text, at, until, mention.dimension, clause)
+                    fact.indicator = classify(doc.text, at, until, mention.dimension, clause, (s_start, s_end))
+                    para.facts.append(fact)
             record.paragraphs.append(para)
         records.append(record)
     return records
@@ -141,7 +149,7 @@ def _place(places: PlaceAttribution, division) -> PlaceRecord | None:
                        [(d.code, d.name, d.level, d.parent) for d in chain])
 
 
-def _fact(doc: Document, mention: QuantityMention, offset: int, raw_sentence, place, year) -> FactRecord:
+def _fact(doc: Document, mention: QuantityMention, offset: int, raw_sentence) -> FactRecord:
     start, end = doc.raw_span(mention.start + offset, mention.end + offset)
     return FactRecord(
         start=start,
@@ -158,8 +166,6 @@ def _fact(doc: Document, mention: QuantityMention, offset: int, raw_sentence, pl
         sentence_end=raw_sentence[1],
         normalised=mention.text,
         iso=mention.iso,
-        place=place,
-        year=year,
     )
 
 

@@ -4,9 +4,10 @@ Where: the most specific place named in the number's own clause, else in its sen
 place its paragraph opens with, else the article's main place (from its headings, else its lead).
 全县, 该镇, 我市 stand for the article's own county, town or city.
 
-When: a year written in the clause, else a time adverbial opening the sentence (2018年底,…), else a
-relative year (今年, 去年) against the page's year, else the page's year: its printed date, or the year
-the text pins down (2020年…今年…, or a lead that opens with 2019年,).
+When: a year written in the clause, else a time adverbial opening the sentence or an earlier clause
+(2018年底,…), else a relative year (今年, 去年) against the page's year, else a year written later in
+the sentence, else the page's year: its printed date, or the year the text pins down (2020年…今年…,
+刚刚过去的2018年, or a lead that opens with 2019年,).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import re
 
 from .places import Division, PlaceMention, PlaceResolver
 
+BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "本年": 0}
 RELATIVE = re.compile("|".join(RELATIVE_YEARS))
@@ -62,6 +64,9 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
     relative = list(RELATIVE.finditer(sentence, 0, position))
     if relative and page_year is not None:
         return page_year + RELATIVE_YEARS[relative[-1].group(0)]
+    later = YEAR.search(sentence, position)
+    if later:
+        return _unless_since(sentence, later, page_year)  # 总投资250万元,2016年建成的电站
     return page_year
 
 
@@ -105,16 +110,19 @@ class PlaceAttribution:
         self.resolver = resolver
 
     def main_place(self, headings: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> Division | None:
-        """The article's place: the most specific in its headings, else in its first paragraph naming one."""
+        """The article's place: the most specific in its headings, else the one its body names most."""
         for start, end in headings:
             found = self.resolver.most_specific(self.resolver.in_span(start, end))
             if found is not None:
                 return found
+        counts: dict[str, list] = {}
         for start, end in paragraphs:
-            found = self.resolver.most_specific(self.resolver.in_span(start, end))
-            if found is not None:
-                return found
-        return None
+            for m in self.resolver.in_span(start, end):
+                entry = counts.setdefault(m.division.code, [0, m.division])
+                entry[0] += 1
+        if not counts:
+            return None
+        return max(counts.values(), key=lambda e: (e[0], e[1].depth))[1]
 
     def paragraph_place(self, sentences: list[tuple[int, int]], main: Division | None) -> Division | None:
         """The place a paragraph opens with, in its first sentence."""
@@ -133,11 +141,21 @@ class PlaceAttribution:
         s_start, s_end = sentence
         c_start, c_end = clause_bounds(self.resolver.text, s_start, s_end, position)
         story = paragraph or main
+        beneficiary = self._beneficiary(c_start, c_end)
+        if beneficiary is not None:
+            return beneficiary
         named = (self._named(c_start, position, main, story) or self._named(c_start, c_end, main, story)
                  or self._named(s_start, position, main, story) or self._named(s_start, s_end, main, story))
         if named is None or (story is not None and self._contains(named, story)):
             return story  # 全省, 吕梁市 around a story about one of its counties: the county governs
         return named
+
+    def _beneficiary(self, start: int, end: int) -> Division | None:
+        """向临县捐资, 帮助沁县: the place money or help goes to governs the number, not the giver."""
+        text = self.resolver.text
+        marked = [m for m in self.resolver.in_span(start, end)
+                  if any(text.endswith(marker, max(0, m.start - len(marker)), m.start) for marker in BENEFICIARY)]
+        return self.resolver.most_specific(marked) if marked else None
 
     def _contains(self, outer: Division, inner: Division) -> bool:
         return outer.code != inner.code and f"/{outer.code}/" in self.resolver.path(inner)

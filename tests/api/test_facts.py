@@ -172,3 +172,28 @@ def test_places_search_in_either_script_with_counts(client):
     assert len(towns["rows"]) == 5 and towns["next"]
     get(client, "/v1/places/999999", 404)
     get(client, "/v1/places?level=planet", 400)
+
+
+def test_indicators_and_units_list_what_facts_can_be_filtered_by(client):
+    indicators = get(client, "/v1/indicators").get_json()["rows"]
+    codes = {i["code"] for i in indicators}
+    assert {"investment", "donation", "poverty_population", "other"} <= codes
+    total = len(get(client, "/v1/facts?limit=1000").get_json()["rows"])
+    assert sum(i["fact_count"] for i in indicators) == total
+    investment = next(i for i in indicators if i["code"] == "investment")
+    rows = get(client, investment["facts_url"] + "&limit=1000").get_json()["rows"] if "?" in investment["facts_url"] \
+        else get(client, investment["facts_url"]).get_json()["rows"]
+    assert rows and all(r["indicator"] == "investment" for r in rows)
+    both = get(client, "/v1/facts?limit=1000&indicator__in=investment,donation").get_json()["rows"]
+    assert {r["indicator"] for r in both} == {"investment", "donation"}
+    get(client, "/v1/facts?indicator__in=investment,,donation", 400)
+    units = get(client, "/v1/units").get_json()["rows"]
+    money = next(u for u in units if u["unit"] == "元")
+    assert money["dimension"] == "currency" and "万元" in money["written"]
+    assert sum(u["fact_count"] for u in units) == total
+
+
+def test_the_lvliang_investment_query(client):
+    rows = get(client, "/v1/facts?limit=1000&place=吕梁市&indicator=investment").get_json()["rows"]
+    assert rows and all(r["place_code"].startswith("1411") and r["indicator"] == "investment" for r in rows)
+    assert len({r["place"] for r in rows}) > 2

@@ -115,3 +115,15 @@ def test_gazetteer_is_complete_and_consistent():
         chain = gazetteer.ancestors(division.code)
         assert chain[0].level == "province" and chain[-1] is division
     assert PlaceAttribution  # the attribution works over this same gazetteer
+
+
+BENEFICIARIES = [
+    ("孝义临县帮扶\n\n本报讯 孝义市政府向临县捐资1000万元。孝义市与临县签约。", "1000万元", "临县"),
+    ("襄垣沁县帮扶\n\n本报讯 襄垣县已投入857万元帮助沁县结对帮扶村发展产业。襄垣县和沁县签约。", "857万元", "沁县"),
+]
+
+
+@pytest.mark.parametrize("page,mention,expected", BENEFICIARIES, ids=[b[1] for b in BENEFICIARIES])
+def test_the_place_help_goes_to_governs(page, mention, expected):
+    facts = {f.text: f for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert facts[mention].place.name == expected

@@ -102,14 +102,17 @@ def test_a_store_from_schema_1_is_migrated(empty_store):
 
     with store.db.connection_context():
         migrator = SchemaMigrator.from_database(store.db.obj)
-        migrate(migrator.drop_index("article", "article_place_code"), migrator.drop_index("fact", "fact_place_code"))
+        migrate(migrator.drop_index("article", "article_place_code"), migrator.drop_index("fact", "fact_place_code"),
+                migrator.drop_index("fact", "fact_indicator"))
         migrate(*(migrator.drop_column(table, column) for table, column in (
             ("article", "continued_at"), ("paragraph", "sentences"),
-            ("article", "place"), ("article", "place_code"), ("article", "year"), ("fact", "place_code"))))
+            ("article", "place"), ("article", "place_code"), ("article", "year"), ("fact", "place_code"),
+            ("fact", "indicator"))))
         StoreInfo.set("schema_version", "1")
     store.init_db()
     with store.db.connection_context():
         assert StoreInfo.get_value("schema_version") == str(store.SCHEMA_VERSION)
         columns = {c.name for c in store.db.get_columns("paragraph")} | {c.name for c in store.db.get_columns("article")}
-        assert {"sentences", "continued_at", "place", "place_code", "year"} <= columns
+        columns |= {c.name for c in store.db.get_columns("fact")}
+        assert {"sentences", "continued_at", "place", "place_code", "year", "indicator"} <= columns
         assert run_extraction([str(SEEDS)]).facts > 300
