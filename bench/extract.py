@@ -74,13 +74,15 @@ def main():
             # A page number keeps each copy's bytes (and sha256) distinct, so none is skipped.
             (folder / f"{i:05d}.txt").write_text(f"{page}\n第{i}版\n", encoding="utf-8")
         chars = sum(len(p) for p in pages)
-        store.open_database(f"sqlite:///{tmp}/bench.db")
-        store.init_db()
-        started = time.perf_counter()
-        with store.db.connection_context():
-            summary = run_extraction([str(folder)])
-        seconds = time.perf_counter() - started
-        report("kaoju extract job (SQLite)", chars, seconds, f"  ({summary.facts:,d} facts)")
+        for workers in sorted({1, os.cpu_count() or 1}):
+            store.open_database(f"sqlite:///{tmp}/bench-{workers}.db")
+            store.init_db()
+            started = time.perf_counter()
+            with store.db.connection_context():
+                summary = run_extraction([str(folder)], workers=workers)
+            seconds = time.perf_counter() - started
+            report(f"kaoju extract, {workers} worker{'s' if workers > 1 else ''}", chars, seconds,
+                   f"  ({summary.facts:,d} facts, SQLite)")
     timed("kaoju pipeline (1 process)", extract_text, pages)
     timed("jieba.lcut alone", tokenizer.lcut, pages)
 

@@ -48,7 +48,9 @@ def init_db_command(db_url):
 @DB_OPTION
 @click.option("--force", is_flag=True, help="Re-extract sources that are already stored.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
-def extract_command(paths, db_url, force, progress):
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that extract in parallel (default: the machine's cores).")
+def extract_command(paths, db_url, force, progress, workers):
     """Extract every file under PATHS (files or folders) into the store.
 
     Each source is stored in one transaction; a source already stored by this extractor version is
@@ -60,7 +62,7 @@ def extract_command(paths, db_url, force, progress):
     _open(db_url)
     if progress is None:
         progress = sys.stderr.isatty()
-    summary = run_extraction(list(paths), force=force, progress=progress)
+    summary = run_extraction(list(paths), force=force, progress=progress, workers=workers or os.cpu_count() or 1)
     for path, reason in summary.failures:
         click.echo(f"failed: {path}: {reason}", err=True)
     click.echo(summary.line(), err=True)

@@ -58,8 +58,47 @@ def iter_inputs(paths: list[str]) -> list[InputFile]:
     return found
 
 
-def run_extraction(paths: list[str], force: bool = False, progress: bool = False) -> JobSummary:
-    """Extract every input file into the store bound to `db`."""
+@dataclass
+class Extraction:
+    """What a worker made of one file; stored by the main process in one transaction."""
+
+    path: str
+    sha: str
+    size: int
+    encoding: str | None
+    raw: str | None
+    articles: list
+    error: str | None
+
+
+def extract_file(path: str) -> Extraction | tuple[str, str]:
+    """Read, decode and extract one file. Runs in worker processes: no store access here.
+
+    Returns (path, reason) when the file cannot be read at all.
+    """
+    try:
+        data = _read(path)
+    except OSError as exc:
+        return path, f"cannot be read: {exc.strerror or exc}"
+    sha = hashlib.sha256(data).hexdigest()
+    encoding = raw = None
+    try:
+        raw, encoding = decode_bytes(data)
+        articles, error = extract_text(raw), None
+    except DecodeError as exc:
+        articles, error = [], str(exc)
+    except Exception as exc:  # an extractor bug must not stop the job; the source records it
+        log.exception("extracting %s failed", path)
+        articles, error = [], f"the extractor failed: {type(exc).__name__}: {exc}"
+    return Extraction(path, sha, len(data), encoding, raw, articles, error)
+
+
+def run_extraction(paths: list[str], force: bool = False, progress: bool = False, workers: int = 1) -> JobSummary:
+    """Extract every input file into the store bound to `db`.
+
+    Files already stored by this extractor version (same sha256) are skipped before any work;
+    the rest are extracted by `workers` processes and stored here, one transaction per source.
+    """
     summary = JobSummary()
     inputs = iter_inputs(paths)
     bar = None
@@ -67,57 +106,73 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
         from tqdm import tqdm
 
         bar = tqdm(total=len(inputs), unit="file", desc="extracting")
+
+    def advance():
+        if bar is not None:
+            bar.set_postfix_str(f"facts={summary.facts} failed={summary.failed}", refresh=False)
+            bar.update(1)
+
     try:
+        todo = []
         for item in inputs:
-            _extract_one(item, force, summary)
-            if bar is not None:
-                bar.set_postfix_str(f"facts={summary.facts} failed={summary.failed}", refresh=False)
-                bar.update(1)
+            if item.error:
+                _fail(summary, item.path, item.error)
+                advance()
+            elif not force and _already_stored(item.path):
+                summary.skipped += 1
+                advance()
+            else:
+                todo.append(item.path)
+        for result in _map(extract_file, todo, workers):
+            if isinstance(result, tuple):
+                _fail(summary, *result)
+            else:
+                _store(result, summary)
+            advance()
     finally:
         if bar is not None:
             bar.close()
     return summary
 
 
-def _extract_one(item: InputFile, force: bool, summary: JobSummary) -> None:
-    name = os.path.basename(item.path)
-    if item.error:
-        _fail(summary, item.path, item.error)
+def _map(func, items: list[str], workers: int):
+    """func over items in order: in this process, or in a pool of worker processes."""
+    if workers <= 1 or len(items) <= 1:
+        yield from map(func, items)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
+
+
+def _already_stored(path: str) -> bool:
+    """True when these exact bytes were stored by this extractor version (unreadable files are not)."""
     try:
-        data = _read(item.path)
-    except OSError as exc:
-        _fail(summary, item.path, f"cannot be read: {exc.strerror or exc}")
-        return
-    sha = hashlib.sha256(data).hexdigest()
-    existing = Source.get_or_none(Source.sha256 == sha)
-    if existing and not force and existing.extractor_version == EXTRACTOR_VERSION:
-        summary.skipped += 1
-        return
-    encoding = raw = None
-    try:
-        raw, encoding = decode_bytes(data)
-        articles = extract_text(raw)
-        status, error = "ok", None
-    except DecodeError as exc:
-        articles, status, error = [], "failed", str(exc)
-    except Exception as exc:  # an extractor bug must not stop the job; the source records it
-        log.exception("extracting %s failed", item.path)
-        articles, status, error = [], "failed", f"the extractor failed: {type(exc).__name__}: {exc}"
+        data = _read(path)
+    except OSError:
+        return False
+    existing = Source.get_or_none(Source.sha256 == hashlib.sha256(data).hexdigest())
+    return existing is not None and existing.extractor_version == EXTRACTOR_VERSION
+
+
+def _store(result: Extraction, summary: JobSummary) -> None:
+    status = "failed" if result.error else "ok"
     with db.atomic():
-        _delete_previous(sha, item.path)
-        source = Source.create(name=name, path=str(Path(item.path).resolve()), sha256=sha, size=len(data),
-                               encoding=encoding, raw=raw, status=status, error=error,
-                               extractor_version=EXTRACTOR_VERSION)
-        n_facts = _store_articles(source, raw, articles)
+        _delete_previous(result.sha, result.path)
+        source = Source.create(name=os.path.basename(result.path), path=str(Path(result.path).resolve()),
+                               sha256=result.sha, size=result.size, encoding=result.encoding, raw=result.raw,
+                               status=status, error=result.error, extractor_version=EXTRACTOR_VERSION)
+        n_facts = _store_articles(source, result.raw, result.articles)
         _bump_dataset_version()
-    if status == "failed":
+    if result.error:
         summary.failed += 1
-        summary.failures.append((item.path, error))
-        log.warning("%s: %s", item.path, error)
+        summary.failures.append((result.path, result.error))
+        log.warning("%s: %s", result.path, result.error)
     else:
         summary.sources += 1
-        summary.articles += len(articles)
+        summary.articles += len(result.articles)
         summary.facts += n_facts
 
 

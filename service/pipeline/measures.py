@@ -10,7 +10,7 @@ import functools
 import logging
 import re
 
-WINDOW = 12
+WINDOW = 10
 MAX_CHARS = 8
 HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 # Words that never name the measured thing: function words, linking verbs, qualifiers.

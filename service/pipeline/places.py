@@ -6,6 +6,7 @@ settled by the other places on the page: the candidate whose ancestors the page 
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import re
@@ -108,18 +109,9 @@ class Gazetteer:
         return "/" + "/".join(d.code for d in self.ancestors(code)) + "/"
 
     def find(self, text: str) -> list[PlaceMention]:
-        """Leftmost-longest gazetteer names in text, without overlaps."""
-        hits = []
-        for end, surface in self.automaton.iter(text):
-            hits.append((end + 1 - len(surface), end + 1, surface))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        mentions, last_end = [], 0
-        for start, end, surface in hits:
-            if start < last_end:
-                continue
-            mentions.append(PlaceMention(start, end, surface, list(self.by_surface[surface])))
-            last_end = end
-        return mentions
+        """Longest gazetteer names in text, left to right, without overlaps."""
+        return [PlaceMention(end + 1 - len(surface), end + 1, surface, list(self.by_surface[surface]))
+                for end, surface in self.automaton.iter_long(text)]
 
 
 def _is_village_name(name: str) -> bool:
@@ -150,6 +142,7 @@ class PlaceResolver:
         self.mentions = self._settle(mentions)
         self._learn_villages()
         self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
 
     def _settle(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Pick one division per mention: the candidate the rest of the page supports best.
@@ -228,7 +221,10 @@ class PlaceResolver:
         return "/" + "/".join(d.code for d in self.ancestors(division)) + "/"
 
     def in_span(self, start: int, end: int) -> list[PlaceMention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """Mentions inside [start, end), found by bisection over their sorted starts."""
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[first:last] if m.end <= end]
 
     def deictics(self, start: int, end: int) -> list[tuple[int, str]]:
         """(position, level) of 全县, 该镇, 我市 … in the span."""

@@ -116,3 +116,16 @@ def test_a_store_from_schema_1_is_migrated(empty_store):
         columns |= {c.name for c in store.db.get_columns("fact")}
         assert {"sentences", "continued_at", "place", "place_code", "year", "indicator"} <= columns
         assert run_extraction([str(SEEDS)]).facts > 300
+
+
+def test_workers_store_the_same_facts_as_one_process(empty_store, tmp_path):
+    one = run_extraction([str(SEEDS)])
+    facts_one = sorted((f.source.name, f.start, f.end, f.value, f.unit, f.place, f.year) for f in
+                       Fact.select(Fact, Source).join(Source))
+    assert one.sources == 5
+    parallel = run_extraction([str(SEEDS)], force=True, workers=2)
+    assert (parallel.sources, parallel.failed) == (5, 0)
+    facts_two = sorted((f.source.name, f.start, f.end, f.value, f.unit, f.place, f.year) for f in
+                       Fact.select(Fact, Source).join(Source))
+    assert facts_two == facts_one
+    assert run_extraction([str(SEEDS)], workers=2).skipped == 5
