@@ -9,8 +9,8 @@ QUALIFIERS = ["exact", "approx", "over", "under", "range"]
 MAX_LIMIT = 1000
 
 
-class FactQueryArgs(Schema):
-    """Filters of /v1/facts; unknown parameters are refused, not ignored."""
+class FactFilterArgs(Schema):
+    """Filters shared by /v1/facts and /v1/stats; unknown parameters are refused, not ignored."""
 
     class Meta:
         unknown = RAISE
@@ -20,6 +20,9 @@ class FactQueryArgs(Schema):
     dimension = fields.String(metadata={"description": "currency, people, households, area, power, …"})
     place = SimplifiedText(metadata={"description": "a place's name, short name or code: its facts and those of every "
                                                     "place under it", "example": "吕梁市"})
+    place_code = fields.String(validate=validate.Length(min=1, max=100),
+                               metadata={"description": "facts attributed to exactly this place (no roll-up)",
+                                         "example": "141124"})
     year = fields.Integer(validate=validate.Range(0, 9999))
     year__gte = fields.Integer(validate=validate.Range(0, 9999))
     year__lte = fields.Integer(validate=validate.Range(0, 9999))
@@ -30,13 +33,25 @@ class FactQueryArgs(Schema):
     indicator = fields.String(metadata={"description": "an indicator code from /v1/indicators", "example": "investment"})
     indicator__in = CommaList(metadata={"description": "several indicator codes, comma-separated",
                                         "example": "investment,donation"})
-    article = fields.Integer(validate=validate.Range(min=1))
+    article = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1))
     doc = fields.String(metadata={"description": "source file name", "example": "000_dbe7da7130fec1f1.txt"})
     q = fields.String(validate=validate.Length(min=1, max=100),
                       metadata={"description": "text the fact's sentence contains", "example": "捐赠"})
     measure__contains = fields.String(validate=validate.Length(min=1, max=100))
+
+
+class FactQueryArgs(FactFilterArgs):
+    """Filters of /v1/facts, and how to sort, page, count and format them."""
+
+    sort = fields.String(metadata={"description": "keys to sort by, comma-separated, - for descending: id, value, year, "
+                                                  "place, unit, indicator, dimension, qualifier, article, start; "
+                                                  "NULLs last, id the final tie-break", "example": "-value,year"})
     limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIMIT))
     next = fields.String(metadata={"description": "the `next` token of the previous page"})
+    count = fields.String(data_key="_count", validate=validate.OneOf(["exact", "estimated"]),
+                          metadata={"description": "add `count` to the body: exact, or a planner estimate"})
+    format = fields.String(load_default="json", validate=validate.OneOf(["json", "ndjson", "csv"]),
+                           metadata={"description": "json pages, or the whole result streamed as ndjson or csv"})
 
 
 class ArticleRefSchema(Schema):
@@ -87,3 +102,38 @@ class FactSchema(Schema):
     year = fields.Integer(allow_none=True)
     extractor_version = fields.String()
     provenance = fields.Nested(ProvenanceSchema)
+
+
+class FactPageSchema(Schema):
+    rows = fields.List(fields.Nested(FactSchema))
+    next = fields.String(allow_none=True)
+    next_url = fields.String(allow_none=True)
+    count = fields.Integer(allow_none=True)
+
+
+GROUPS = ["place", "indicator", "year", "unit", "dimension"]
+
+
+class StatsArgs(FactFilterArgs):
+    """The filters of /v1/facts, and what to group by."""
+
+    group_by = fields.String(required=True, validate=validate.OneOf(GROUPS),
+                             metadata={"description": "place, indicator, year, unit or dimension", "example": "place"})
+    limit = fields.Integer(load_default=100, validate=validate.Range(1, MAX_LIMIT),
+                           metadata={"description": "most groups to return, largest first"})
+
+
+class StatsGroupSchema(Schema):
+    key = fields.String(allow_none=True, metadata={"description": "the group's value: place code, indicator, year …"})
+    label = fields.String(allow_none=True, metadata={"description": "the place's name, for group_by=place"})
+    unit = fields.String(metadata={"description": "sums are only ever taken within one canonical unit"})
+    count = fields.Integer()
+    sum = fields.Float()
+    min = fields.Float()
+    max = fields.Float()
+    facts_url = fields.String(allow_none=True, metadata={"description": "the /v1/facts query that lists the evidence"})
+
+
+class StatsSchema(Schema):
+    group_by = fields.String()
+    rows = fields.List(fields.Nested(StatsGroupSchema))

@@ -1,9 +1,10 @@
 """gunicorn settings for `kaoju serve`; each can be overridden on the command line or by env."""
 import multiprocessing
-import os
 
-workers = int(os.environ.get("KAOJU_WORKERS", min(4, multiprocessing.cpu_count() * 2)))
-timeout = int(os.environ.get("KAOJU_TIMEOUT", 30))
+from service.settings import get
+
+workers = int(get("KAOJU_WORKERS") or min(4, multiprocessing.cpu_count() * 2))
+timeout = int(get("KAOJU_TIMEOUT"))
 graceful_timeout = 20
 keepalive = 5
 accesslog = "-"

@@ -24,6 +24,18 @@ def database_url(url: str | None = None) -> str:
     return url or os.environ.get("DATABASE_URL") or DEFAULT_URL
 
 
+def limit_query_time(milliseconds: int) -> None:
+    """Bound every statement on the current connection: PostgreSQL's statement_timeout, or a
+    progress handler that interrupts SQLite once the time is up."""
+    import time
+
+    if is_postgres():
+        db.execute_sql(f"SET statement_timeout = {int(milliseconds)}")
+        return
+    deadline = time.monotonic() + milliseconds / 1000
+    db.connection().set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 1000)
+
+
 def open_database(url: str | None = None):
     """Create the Database for `url` and bind the models to it."""
     url = database_url(url)

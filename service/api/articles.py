@@ -11,7 +11,7 @@ from schemas.articles import ArticleListArgs, ArticleSchema, ParagraphSchema
 from ..models import Article, Fact, Paragraph, Source
 from . import bp
 from .problems import NotFound
-from .query import keyset_page, page_response, parse_args
+from .query import keyset_page, page_response, parse_args, place_filter
 
 
 def _article_query():
@@ -25,7 +25,8 @@ def _article_body(row, paragraphs=None) -> dict:
     body = {
         "id": row.id, "url": url_for("api.get_article", article_id=row.id), "doc": row.doc, "title": row.title,
         "subtitle": row.subtitle, "kicker": row.kicker, "byline": row.byline, "date": row.date,
-        "source_name": row.source_name, "start": row.start, "body_start": row.body_start, "end": row.end,
+        "source_name": row.source_name, "place": row.place, "place_code": row.place_code, "year": row.year,
+        "start": row.start, "body_start": row.body_start, "end": row.end,
         "fragment": row.fragment, "continued_at": json.loads(row.continued_at or "[]"),
         "fact_count": row.fact_count,
     }
@@ -56,6 +57,12 @@ def list_articles():
     if "q" in args:
         matching = Paragraph.select(Paragraph.article).where(Paragraph.text.contains(args["q"]))
         query = query.where(Article.title.contains(args["q"]) | Article.id.in_(matching))
+    if "place" in args:
+        query = query.where(place_filter(args["place"], Article.place_code))
+    if "date__gte" in args:
+        query = query.where(Article.date >= args["date__gte"].isoformat())
+    if "date__lte" in args:
+        query = query.where(Article.date <= args["date__lte"].isoformat())
     rows, token = keyset_page(query, Article.id, args)
     return page_response("api.list_articles", ArticleSchema(many=True).dump([_article_body(r) for r in rows]), token)
 

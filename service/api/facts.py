@@ -1,22 +1,36 @@
-"""/v1/facts: filtered, paged facts with provenance; /v1/facts/<id>: one fact."""
+"""/v1/facts: filtered, sorted, paged facts with provenance; /v1/facts/<id>: one fact."""
 from __future__ import annotations
 
-from flask import jsonify
+import csv
+import io
+import json
+
+from flask import Response, jsonify, stream_with_context
 
 from schemas.facts import FactQueryArgs, FactSchema
 
+from ..store import is_postgres
 from . import bp
+from .http import renew_time_limit
 from .problems import NotFound
 from .query import FactQuery, page_response, parse_args
 from .serialise import fact_body
 
+CSV_COLUMNS = ["id", "doc", "article", "article_title", "paragraph", "start", "end", "text", "value", "high",
+               "qualifier", "unit", "unit_written", "dimension", "numeral", "iso", "measure", "indicator", "place",
+               "place_code", "year", "sentence", "url"]
+
 
 @bp.get("/facts")
 def list_facts():
-    """Facts matching the query-string filters, 50 a page; follow `next_url` for more."""
+    """Facts matching the query-string filters, a page at a time; follow `next_url` for more."""
     args = parse_args(FactQueryArgs())
-    rows, token = FactQuery(args).page()
-    return page_response("api.list_facts", FactSchema(many=True).dump([fact_body(r) for r in rows]), token)
+    query = FactQuery(args)
+    if args["format"] != "json":
+        return _stream(query, args["format"])
+    rows, token = query.page()
+    extra = {"count": _count(query, args["count"])} if "count" in args else None
+    return page_response("api.list_facts", FactSchema(many=True).dump([fact_body(r) for r in rows]), token, extra)
 
 
 @bp.get("/facts/<int:fact_id>")
@@ -25,3 +39,43 @@ def get_fact(fact_id: int):
     if row is None:
         raise NotFound(f"there is no fact {fact_id}")
     return jsonify(FactSchema().dump(fact_body(row)))
+
+
+def _count(query: FactQuery, how: str) -> int:
+    """Exact count, or PostgreSQL's planner estimate (SQLite always counts exactly)."""
+    if how == "estimated" and is_postgres():
+        sql, params = query.where(query.base()).sql()
+        plan = query.base().model._meta.database.execute_sql("EXPLAIN (FORMAT JSON) " + sql, params).fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        return int(plan[0]["Plan"]["Plan Rows"])
+    return query.count()
+
+
+def _stream(query: FactQuery, fmt: str) -> Response:
+    """The whole filtered result, one keyset batch at a time, as NDJSON or CSV."""
+    rows = query.pager().stream(before_batch=renew_time_limit)
+
+    def ndjson():
+        for row in rows:
+            yield json.dumps(FactSchema().dump(fact_body(row)), ensure_ascii=False) + "\n"
+
+    def table():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(CSV_COLUMNS)
+        for row in rows:
+            body = fact_body(row)
+            p = body["provenance"]
+            writer.writerow([body["id"], p["doc"], p["article"]["id"], p["article"]["title"], p["paragraph"]["index"],
+                             p["start"], p["end"], body["text"], body["value"], body["high"], body["qualifier"],
+                             body["unit"], body["unit_written"], body["dimension"], body["numeral"], body["iso"],
+                             body["measure"], body["indicator"], body["place"], body["place_code"], body["year"],
+                             p["sentence"], body["url"]])
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+
+    if fmt == "ndjson":
+        return Response(stream_with_context(ndjson()), mimetype="application/x-ndjson")
+    return Response(stream_with_context(table()), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=facts.csv"})

@@ -1,6 +1,7 @@
 """Errors as RFC 9457 problem details: one exception type, one body builder."""
 from __future__ import annotations
 
+import peewee
 from flask import Response, json
 from werkzeug.exceptions import HTTPException
 
@@ -60,6 +61,15 @@ def init_app(app) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
         return problem(exc.code or 500, exc.name, exc.description or exc.name)
+
+    @app.errorhandler(peewee.OperationalError)
+    def _store_error(exc: peewee.OperationalError):
+        text = str(exc).lower()
+        if "interrupted" in text or "statement timeout" in text or "canceling statement" in text:
+            return problem(400, "Query too expensive",
+                           "the query ran out of its time budget; narrow the filters or lower limit")
+        app.logger.exception("store error")
+        return problem(503, "Store unavailable", "the store did not answer; try again shortly")
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import base64
+import binascii
+import functools
 import hashlib
 import json
+import operator
+import re
+from dataclasses import dataclass
 
 from flask import jsonify, request, url_for
 from marshmallow import ValidationError
@@ -11,7 +16,8 @@ from marshmallow import ValidationError
 from ..models import Article, Fact, Paragraph, Place, Source
 from .problems import BadParameter, parameter_errors
 
-CONTROL = ("limit", "next")
+CONTROL = ("limit", "next", "count", "format")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def parse_args(schema) -> dict:
@@ -20,6 +26,10 @@ def parse_args(schema) -> dict:
     if repeated:
         raise BadParameter("a parameter was given more than once",
                            [{"parameter": k, "message": "give this parameter once"} for k in repeated])
+    control = [k for k, v in request.args.items() if CONTROL_CHARACTERS.search(v)]
+    if control:
+        raise BadParameter("a parameter holds control characters",
+                           [{"parameter": k, "message": "remove control characters such as NUL"} for k in control])
     try:
         return schema.load(request.args.to_dict())
     except ValidationError as exc:
@@ -27,43 +37,125 @@ def parse_args(schema) -> dict:
 
 
 def filter_key(args: dict) -> str:
-    """A short hash of the filters, so a cursor cannot be reused with other filters."""
+    """A short hash of the filters and sort, so a cursor cannot be reused with other ones."""
     filters = {k: v for k, v in args.items() if k not in CONTROL}
     return hashlib.sha1(json.dumps(filters, sort_keys=True, default=str).encode()).hexdigest()[:12]
 
 
-def encode_cursor(last_id: int, args: dict) -> str:
-    payload = json.dumps({"after": last_id, "filters": filter_key(args)}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+@dataclass(frozen=True)
+class SortKey:
+    name: str
+    field: object
+    descending: bool
 
 
-def decode_cursor(token: str, args: dict) -> int:
-    try:
-        payload = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-        after, key = int(payload["after"]), payload["filters"]
-    except (ValueError, KeyError, TypeError):
-        raise BadParameter("the next token is not one this API gave out",
-                           [{"parameter": "next", "message": "not a valid token"}]) from None
-    if key != filter_key(args):
-        raise BadParameter("the next token belongs to a query with other filters",
-                           [{"parameter": "next", "message": "reuse a token only with the filters it came from"}])
-    return after
+def parse_sort(text: str | None, allowed: dict) -> list[SortKey]:
+    """`-value,year` → sort keys; `id` is always added last as the tie-break."""
+    keys: list[SortKey] = []
+    for part in (text or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        name = part.lstrip("-")
+        if name not in allowed:
+            raise BadParameter(f"cannot sort by {name!r}", [{
+                "parameter": "sort", "message": f"sort by {', '.join(sorted(allowed))}; prefix - for descending"}])
+        if name == "id" or any(k.name == name for k in keys):
+            continue
+        keys.append(SortKey(name, allowed[name], part.startswith("-")))
+    return keys
+
+
+class KeysetPager:
+    """Pages of a query in a multi-key order (NULLs last, id as the final tie-break), resumed from an
+    opaque token that holds the last row's keys. The database compares the keys, so the order is the
+    same on every page whatever the backend's collation."""
+
+    def __init__(self, query, keys: list[SortKey], id_field, args: dict, descending_id: bool = False):
+        self.keys = keys
+        self.id_field = id_field
+        self.args = args
+        self.descending_id = descending_id
+        self.query = query.select_extend(*(k.field.alias(f"_k{i}") for i, k in enumerate(keys)))
+
+    def ordered(self, query):
+        order = []
+        for key in self.keys:
+            order += [key.field.is_null(), key.field.desc() if key.descending else key.field.asc()]
+        order.append(self.id_field.desc() if self.descending_id else self.id_field.asc())
+        return query.order_by(*order)
+
+    def after(self, values: list, last_id: int):
+        """Rows that come after a row with these key values and id."""
+        clauses, same = [], None
+        for key, value in zip(self.keys, values):
+            f = key.field
+            if value is None:
+                later, equal = None, f.is_null()
+            else:
+                later = f.is_null() | ((f < value) if key.descending else (f > value))
+                equal = f == value
+            if later is not None:
+                clauses.append(later if same is None else same & later)
+            same = equal if same is None else same & equal
+        last = (self.id_field < last_id) if self.descending_id else (self.id_field > last_id)
+        clauses.append(last if same is None else same & last)
+        return functools.reduce(operator.or_, clauses)
+
+    def page(self, limit: int):
+        query = self.query
+        if "next" in self.args:
+            values, last_id = self.decode(self.args["next"])
+            query = query.where(self.after(values, last_id))
+        rows = list(self.ordered(query).limit(limit + 1).objects())
+        token = self.encode(rows[limit - 1]) if len(rows) > limit else None
+        return rows[:limit], token
+
+    def stream(self, batch: int = 1000, before_batch=None):
+        """Every row, in order, fetched one keyset page at a time: memory stays flat."""
+        values = last_id = None
+        while True:
+            if before_batch is not None:
+                before_batch()
+            query = self.query if last_id is None else self.query.where(self.after(values, last_id))
+            rows = list(self.ordered(query).limit(batch).objects())
+            yield from rows
+            if len(rows) < batch:
+                return
+            values = [getattr(rows[-1], f"_k{i}") for i in range(len(self.keys))]
+            last_id = rows[-1].id
+
+    def encode(self, row) -> str:
+        values = [getattr(row, f"_k{i}") for i in range(len(self.keys))]
+        payload = json.dumps({"k": values, "id": row.id, "f": filter_key(self.args)}, separators=(",", ":"),
+                             ensure_ascii=False, default=str)
+        return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+
+    def decode(self, token: str):
+        try:
+            payload = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+            values, last_id, key = list(payload["k"]), int(payload["id"]), payload["f"]
+            if len(values) != len(self.keys):
+                raise ValueError("wrong number of keys")
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error):
+            raise BadParameter("the next token is not one this API gave out",
+                               [{"parameter": "next", "message": "not a valid token"}]) from None
+        if key != filter_key(self.args):
+            raise BadParameter("the next token belongs to a query with other filters or another sort",
+                               [{"parameter": "next",
+                                 "message": "reuse a token only with the filters and sort it came from"}])
+        return values, last_id
 
 
 def keyset_page(query, id_field, args: dict):
     """One page of `query` in id order after the `next` token: (rows, next token or None)."""
-    if "next" in args:
-        query = query.where(id_field > decode_cursor(args["next"], args))
-    limit = args["limit"]
-    rows = list(query.order_by(id_field).limit(limit + 1).objects())
-    token = encode_cursor(rows[limit - 1].id, args) if len(rows) > limit else None
-    return rows[:limit], token
+    return KeysetPager(query, [], id_field, args).page(args["limit"])
 
 
-def page_response(endpoint: str, rows: list[dict], token: str | None):
+def page_response(endpoint: str, rows: list[dict], token: str | None, extra: dict | None = None):
     """A list body with `next`/`next_url`, and the same link in a `Link: rel="next"` header."""
     next_url = url_for(endpoint, **{**request.args.to_dict(), "next": token}) if token else None
-    response = jsonify({"rows": rows, "next": token, "next_url": next_url})
+    response = jsonify({"rows": rows, "next": token, "next_url": next_url, **(extra or {})})
     if next_url:
         response.headers["Link"] = f'<{next_url}>; rel="next"'
     return response
@@ -116,6 +208,8 @@ class FactQuery:
             query = query.where(Fact.dimension == a["dimension"])
         if "place" in a:
             query = query.where(place_filter(a["place"], Fact.place_code))
+        if "place_code" in a:
+            query = query.where(Fact.place_code == a["place_code"])
         if "year" in a:
             query = query.where(Fact.year == a["year"])
         if "year__gte" in a:
@@ -142,9 +236,20 @@ class FactQuery:
             query = query.where(Fact.measure.contains(a["measure__contains"]))
         return query
 
+    SORTABLE = {"id": Fact.id, "value": Fact.value, "year": Fact.year, "place": Fact.place, "unit": Fact.unit,
+                "indicator": Fact.indicator, "dimension": Fact.dimension, "qualifier": Fact.qualifier,
+                "article": Fact.article, "start": Fact.start}
+
+    def pager(self) -> KeysetPager:
+        keys = parse_sort(self.args.get("sort"), self.SORTABLE)
+        return KeysetPager(self.where(self.base()), keys, Fact.id, self.args)
+
     def page(self):
         """(rows, next token or None)."""
-        return keyset_page(self.where(self.base()), Fact.id, self.args)
+        return self.pager().page(self.args["limit"])
+
+    def count(self) -> int:
+        return self.where(self.base()).count()
 
     def get(self, fact_id: int):
         return self.base().where(Fact.id == fact_id).objects().first()

@@ -1,0 +1,40 @@
+"""/v1/stats: counts, sums, minima and maxima of the filtered facts, grouped, each group linking to
+the /v1/facts query that lists its evidence. Sums are only taken within one canonical unit."""
+from __future__ import annotations
+
+from flask import jsonify, request, url_for
+from peewee import fn
+
+from schemas.facts import StatsArgs, StatsSchema
+
+from ..models import Fact
+from . import bp
+from .query import FactQuery, parse_args
+
+GROUP_FIELDS = {"place": Fact.place_code, "indicator": Fact.indicator, "year": Fact.year, "unit": Fact.unit,
+                "dimension": Fact.dimension}
+
+
+@bp.get("/stats")
+def stats():
+    args = parse_args(StatsArgs())
+    key = GROUP_FIELDS[args["group_by"]]
+    columns = [key.alias("key"), Fact.unit.alias("group_unit"), fn.COUNT(Fact.id).alias("n"),
+               fn.SUM(Fact.value).alias("total"), fn.MIN(Fact.value).alias("low"), fn.MAX(Fact.value).alias("high_")]
+    group = [key, Fact.unit]
+    if args["group_by"] == "place":
+        columns.append(fn.MAX(Fact.place).alias("label"))
+    query = FactQuery(args)
+    rows = (query.where(query.base()).select(*columns).group_by(*group)
+            .order_by(fn.COUNT(Fact.id).desc(), key, Fact.unit).limit(args["limit"]).objects())
+    filters = {k: v for k, v in request.args.items() if k not in ("group_by", "limit")}
+    body = []
+    for row in rows:
+        link = None
+        if row.key is not None:
+            name = "place_code" if args["group_by"] == "place" else args["group_by"]
+            link = url_for("api.list_facts", **{**filters, name: row.key, "unit": row.group_unit})
+        body.append({"key": None if row.key is None else str(row.key), "label": getattr(row, "label", None),
+                     "unit": row.group_unit, "count": row.n, "sum": row.total, "min": row.low, "max": row.high_,
+                     "facts_url": link})
+    return jsonify(StatsSchema().dump({"group_by": args["group_by"], "rows": body}))

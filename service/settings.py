@@ -1,0 +1,35 @@
+"""Every setting kaoju reads, declared once: environment variable, default, help.
+
+The README's configuration table lists exactly these (a test checks it).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+    def value(self) -> str:
+        return os.environ.get(self.name, self.default)
+
+
+SETTINGS = [
+    Setting("DATABASE_URL", "sqlite:///instance/kaoju.db",
+            "the store: `sqlite:///path.db` or `postgresql://user@host:5432/name`"),
+    Setting("KAOJU_WORKERS", "", "gunicorn worker processes for `kaoju serve` (default: 2 × cores, at most 4)"),
+    Setting("KAOJU_TIMEOUT", "30", "gunicorn worker timeout in seconds"),
+    Setting("KAOJU_LOG_LEVEL", "WARNING", "log level of the `kaoju` command"),
+    Setting("KAOJU_CORS_ORIGINS", "", "origins allowed to call the API from a browser, comma-separated (`*` for any)"),
+    Setting("KAOJU_CACHE_CONTROL", "no-cache", "the `Cache-Control` header of API responses"),
+    Setting("KAOJU_QUERY_TIMEOUT_MS", "5000", "longest a query may run before the API answers 400"),
+]
+BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    return BY_NAME[name].value()
