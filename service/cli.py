@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from . import store
+from . import settings, store
 
 DB_OPTION = click.option(
     "--db", "db_url", envvar="DATABASE_URL", default=store.DEFAULT_URL, show_default=True,
@@ -32,7 +32,7 @@ def main():
 
     Typical use: `kaoju extract seeds/` then `kaoju serve`, or `kaoju parse "投资3000余万元"`.
     """
-    logging.basicConfig(level=os.environ.get("KAOJU_LOG_LEVEL", "WARNING"), format="%(levelname)s %(message)s")
+    logging.basicConfig(level=settings.get("KAOJU_LOG_LEVEL"), format="%(levelname)s %(message)s")
 
 
 @main.command("init-db")
