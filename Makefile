@@ -7,7 +7,7 @@ DATABASE_URL ?= sqlite:///instance/kaoju.db
 BIND ?= 127.0.0.1:8000
 export DATABASE_URL
 
-.PHONY: install run extract test gold bench clean
+.PHONY: install run extract test gold bench fuzz clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ gold: install
 
 bench: install
 	$(BIN)/python bench/extract.py
+
+fuzz: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/fuzz_api.py
 
 clean:
 	rm -rf $(VENV) instance *.egg-info .pytest_cache .hypothesis

@@ -1,22 +1,22 @@
 """Response bodies of /v1/articles."""
 from marshmallow import RAISE, Schema, fields, validate
 
-from .fields import SimplifiedText
+from .fields import SimplifiedText, Text
 
 
 class ArticleListArgs(Schema):
     class Meta:
         unknown = RAISE
 
-    doc = fields.String(metadata={"description": "source file name", "example": "000_dbe7da7130fec1f1.txt"})
-    q = fields.String(validate=validate.Length(min=1, max=100),
+    doc = Text(metadata={"description": "source file name", "example": "000_dbe7da7130fec1f1.txt"})
+    q = Text(validate=validate.Length(max=100),
                       metadata={"description": "text the title or a paragraph contains", "example": "光伏"})
     place = SimplifiedText(metadata={"description": "a place's name, short name or code: articles about it or any "
                                                     "place under it", "example": "吕梁市"})
     date__gte = fields.Date(metadata={"description": "printed on or after this day", "example": "2017-01-01"})
     date__lte = fields.Date(metadata={"description": "printed on or before this day", "example": "2017-12-31"})
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 1000))
-    next = fields.String()
+    next = Text()
 
 
 class SpanFactSchema(Schema):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, fields, validate
 
-from .fields import CommaList, HumanNumber, SimplifiedText
+from .fields import CommaList, HumanNumber, SimplifiedText, Text
 
 QUALIFIERS = ["exact", "approx", "over", "under", "range"]
 MAX_LIMIT = 1000
@@ -15,12 +15,12 @@ class FactFilterArgs(Schema):
     class Meta:
         unknown = RAISE
 
-    unit = fields.String(metadata={"description": "canonical unit (元, 人, 户, 亩 …) or the unit as written (万元)",
+    unit = Text(metadata={"description": "canonical unit (元, 人, 户, 亩 …) or the unit as written (万元)",
                                    "example": "元"})
-    dimension = fields.String(metadata={"description": "currency, people, households, area, power, …"})
+    dimension = Text(metadata={"description": "currency, people, households, area, power, …"})
     place = SimplifiedText(metadata={"description": "a place's name, short name or code: its facts and those of every "
                                                     "place under it", "example": "吕梁市"})
-    place_code = fields.String(validate=validate.Length(min=1, max=100),
+    place_code = Text(validate=validate.Length(max=100),
                                metadata={"description": "facts attributed to exactly this place (no roll-up)",
                                          "example": "141124"})
     year = fields.Integer(validate=validate.Range(0, 9999))
@@ -29,28 +29,28 @@ class FactFilterArgs(Schema):
     value__gte = HumanNumber(metadata={"description": "lower bound in the canonical unit; 1e7 or 1000万",
                                        "example": "1000万"})
     value__lte = HumanNumber()
-    qualifier = fields.String(validate=validate.OneOf(QUALIFIERS))
-    indicator = fields.String(metadata={"description": "an indicator code from /v1/indicators", "example": "investment"})
+    qualifier = Text(validate=validate.OneOf(QUALIFIERS))
+    indicator = Text(metadata={"description": "an indicator code from /v1/indicators", "example": "investment"})
     indicator__in = CommaList(metadata={"description": "several indicator codes, comma-separated",
                                         "example": "investment,donation"})
     article = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1))
-    doc = fields.String(metadata={"description": "source file name", "example": "000_dbe7da7130fec1f1.txt"})
-    q = fields.String(validate=validate.Length(min=1, max=100),
+    doc = Text(metadata={"description": "source file name", "example": "000_dbe7da7130fec1f1.txt"})
+    q = Text(validate=validate.Length(max=100),
                       metadata={"description": "text the fact's sentence contains", "example": "捐赠"})
-    measure__contains = fields.String(validate=validate.Length(min=1, max=100))
+    measure__contains = Text(validate=validate.Length(max=100))
 
 
 class FactQueryArgs(FactFilterArgs):
     """Filters of /v1/facts, and how to sort, page, count and format them."""
 
-    sort = fields.String(metadata={"description": "keys to sort by, comma-separated, - for descending: id, value, year, "
+    sort = Text(metadata={"description": "keys to sort by, comma-separated, - for descending: id, value, year, "
                                                   "place, unit, indicator, dimension, qualifier, article, start; "
                                                   "NULLs last, id the final tie-break", "example": "-value,year"})
     limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIMIT))
-    next = fields.String(metadata={"description": "the `next` token of the previous page"})
-    count = fields.String(data_key="_count", validate=validate.OneOf(["exact", "estimated"]),
+    next = Text(metadata={"description": "the `next` token of the previous page"})
+    count = Text(data_key="_count", validate=validate.OneOf(["exact", "estimated"]),
                           metadata={"description": "add `count` to the body: exact, or a planner estimate"})
-    format = fields.String(load_default="json", validate=validate.OneOf(["json", "ndjson", "csv"]),
+    format = Text(load_default="json", validate=validate.OneOf(["json", "ndjson", "csv"]),
                            metadata={"description": "json pages, or the whole result streamed as ndjson or csv"})
 
 
@@ -117,7 +117,7 @@ GROUPS = ["place", "indicator", "year", "unit", "dimension"]
 class StatsArgs(FactFilterArgs):
     """The filters of /v1/facts, and what to group by."""
 
-    group_by = fields.String(required=True, validate=validate.OneOf(GROUPS),
+    group_by = Text(required=True, validate=validate.OneOf(GROUPS),
                              metadata={"description": "place, indicator, year, unit or dimension", "example": "place"})
     limit = fields.Integer(load_default=100, validate=validate.Range(1, MAX_LIMIT),
                            metadata={"description": "most groups to return, largest first"})

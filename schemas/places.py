@@ -1,7 +1,7 @@
 """Query arguments and response bodies of /v1/places."""
 from marshmallow import RAISE, Schema, fields, validate
 
-from .fields import SimplifiedText
+from .fields import SimplifiedText, Text
 
 LEVELS = ["province", "prefecture", "county", "town", "village"]
 
@@ -10,12 +10,12 @@ class PlaceListArgs(Schema):
     class Meta:
         unknown = RAISE
 
-    q = SimplifiedText(validate=validate.Length(min=1, max=50),
+    q = SimplifiedText(validate=validate.Length(max=50),
                        metadata={"description": "part of the name, in either script", "example": "乡宁"})
-    level = fields.String(validate=validate.OneOf(LEVELS))
-    parent = fields.String(metadata={"description": "code of the parent place", "example": "1411"})
+    level = Text(validate=validate.OneOf(LEVELS))
+    parent = Text(metadata={"description": "code of the parent place", "example": "1411"})
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 1000))
-    next = fields.String()
+    next = Text()
 
 
 class PlaceRefSchema(Schema):

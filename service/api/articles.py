@@ -67,7 +67,7 @@ def list_articles():
     return page_response("api.list_articles", ArticleSchema(many=True).dump([_article_body(r) for r in rows]), token)
 
 
-@bp.get("/articles/<int:article_id>")
+@bp.get("/articles/<int(max=9223372036854775807):article_id>")
 def get_article(article_id: int):
     row = _article_query().where(Article.id == article_id).objects().first()
     if row is None:
@@ -82,7 +82,7 @@ def get_article(article_id: int):
     return jsonify(ArticleSchema().dump(body))
 
 
-@bp.get("/articles/<int:article_id>/paragraphs/<int:index>")
+@bp.get("/articles/<int(max=9223372036854775807):article_id>/paragraphs/<int(max=9223372036854775807):index>")
 def get_paragraph(article_id: int, index: int):
     paragraph = Paragraph.get_or_none((Paragraph.article == article_id) & (Paragraph.index == index))
     if paragraph is None:

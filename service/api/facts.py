@@ -33,7 +33,7 @@ def list_facts():
     return page_response("api.list_facts", FactSchema(many=True).dump([fact_body(r) for r in rows]), token, extra)
 
 
-@bp.get("/facts/<int:fact_id>")
+@bp.get("/facts/<int(max=9223372036854775807):fact_id>")
 def get_fact(fact_id: int):
     row = FactQuery({}).get(fact_id)
     if row is None:

@@ -60,7 +60,11 @@ def init_app(app) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
-        return problem(exc.code or 500, exc.name, exc.description or exc.name)
+        response = problem(exc.code or 500, exc.name, exc.description or exc.name)
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value  # Allow on 405, Retry-After …
+        return response
 
     @app.errorhandler(peewee.OperationalError)
     def _store_error(exc: peewee.OperationalError):

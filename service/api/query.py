@@ -31,7 +31,8 @@ def parse_args(schema) -> dict:
         raise BadParameter("a parameter holds control characters",
                            [{"parameter": k, "message": "remove control characters such as NUL"} for k in control])
     try:
-        return schema.load(request.args.to_dict())
+        # An empty value means "no filter", as an HTML form submits an unused field.
+        return schema.load({k: v for k, v in request.args.items() if v != ""})
     except ValidationError as exc:
         raise BadParameter("the query string has invalid parameters", parameter_errors(exc.messages)) from None
 
