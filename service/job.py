@@ -16,6 +16,7 @@ from pathlib import Path
 from .models import Article, Fact, Paragraph, Place, Source, StoreInfo
 from .pipeline import EXTRACTOR_VERSION, extract_text
 from .pipeline.decode import DecodeError, decode_bytes
+from .search import forget_facts, index_facts
 from .store import db, insert_rows
 
 log = logging.getLogger(__name__)
@@ -203,6 +204,7 @@ def _delete_previous(sha: str, path: str) -> None:
     ids = [s.id for s in stale]
     if not ids:
         return
+    forget_facts(f.id for f in Fact.select(Fact.id).where(Fact.source.in_(ids)))
     Fact.delete().where(Fact.source.in_(ids)).execute()
     articles = Article.select(Article.id).where(Article.source.in_(ids))
     Paragraph.delete().where(Paragraph.article.in_(articles)).execute()
@@ -249,6 +251,7 @@ def _store_articles(source: Source, raw: str | None, articles) -> int:
         for article_id, record in zip(article_ids, articles) for para in record.paragraphs for f in para.facts
     ]
     insert_rows(Fact, FACT_COLUMNS, rows)
+    index_facts([(f.id, f.sentence) for f in Fact.select(Fact.id, Fact.sentence).where(Fact.source == source.id)])
     return len(rows)
 
 

@@ -10,7 +10,7 @@ from playhouse.db_url import connect
 
 db = DatabaseProxy()
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DEFAULT_URL = "sqlite:///instance/kaoju.db"
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000, "synchronous": "normal"}
 
@@ -70,6 +70,9 @@ def init_db() -> None:
             StoreInfo.set("dataset_version", "0")
         _load_gazetteer()
         _load_indicators()
+        from .search import create_index
+
+        create_index()
 
 
 def _migrate(from_version: int) -> None:

@@ -14,6 +14,7 @@ from flask import jsonify, request, url_for
 from marshmallow import ValidationError
 
 from ..models import Article, Fact, Paragraph, Place, Source
+from ..search import sentence_filter
 from .problems import BadParameter, parameter_errors
 
 CONTROL = ("limit", "next", "count", "format")
@@ -232,7 +233,7 @@ class FactQuery:
         if "doc" in a:
             query = query.where(Source.name == a["doc"])
         if "q" in a:
-            query = query.where(Fact.sentence.contains(a["q"]))
+            query = query.where(sentence_filter(Fact.id, Fact.sentence, a["q"]))
         if "measure__contains" in a:
             query = query.where(Fact.measure.contains(a["measure__contains"]))
         return query

@@ -7,7 +7,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from schemas.articles import ArticleListArgs
-from schemas.facts import FactQueryArgs, StatsArgs
+from schemas.facts import FactFilterArgs, FactQueryArgs, StatsArgs
 from schemas.places import PlaceListArgs
 from service.settings import SETTINGS
 
@@ -58,6 +58,20 @@ def test_every_query_parameter_is_documented(schema):
     for field in schema().fields.values():
         name = field.data_key or field.name
         assert f"`{name}`" in README, f"{schema.__name__}.{name} is not in the README"
+
+
+ENDPOINTS = [(FactQueryArgs, "/v1/facts", set()), (StatsArgs, "/v1/stats", set(FactFilterArgs().fields)),
+             (ArticleListArgs, "/v1/articles", set()), (PlaceListArgs, "/v1/places", set())]
+
+
+@pytest.mark.parametrize("schema,endpoint,shared", ENDPOINTS, ids=[e[1] for e in ENDPOINTS])
+def test_every_query_parameter_has_a_curl_example(schema, endpoint, shared):
+    """Filters /v1/stats shares with /v1/facts are shown there; `next` only ever comes from a response."""
+    used = {pair.split("=", 1)[0] for path, _ in EXAMPLES if path.split("?")[0] == endpoint
+            for pair in path.partition("?")[2].split("&") if pair}
+    for name, field in schema().fields.items():
+        key = field.data_key or name
+        assert key == "next" or name in shared or key in used, f"no curl example uses {key} on {endpoint}"
 
 
 def test_every_setting_is_in_the_configuration_table():
