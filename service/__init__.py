@@ -12,7 +12,7 @@ from . import store
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the Flask app: settings, store, API. Nothing happens at import time."""
     app = Flask(__name__, instance_relative_config=False)
-    app.config.from_mapping(DATABASE_URL=store.database_url(), JSON_SORT_KEYS=False)
+    app.config.from_mapping(DATABASE_URL=store.database_url(), MAX_CONTENT_LENGTH=64 * 1024)
     if test_config:
         app.config.update(test_config)
     app.json.ensure_ascii = False

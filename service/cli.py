@@ -25,6 +25,18 @@ def _open(db_url: str) -> None:
         raise click.ClickException(f"cannot open the store {db_url}: {exc}") from exc
 
 
+def _parse_shard(value: str | None):
+    if value is None:
+        return None
+    try:
+        index, count = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise click.BadParameter("write it as I/N, e.g. 0/4") from None
+    if not 0 <= index < count:
+        raise click.BadParameter("I must be at least 0 and less than N")
+    return index, count
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kaoju")
 def main():
@@ -50,7 +62,9 @@ def init_db_command(db_url):
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes that extract in parallel (default: the machine's cores).")
-def extract_command(paths, db_url, force, progress, workers):
+@click.option("--shard", metavar="I/N", callback=lambda ctx, param, value: _parse_shard(value),
+              help="Take only shard I of N (0 ≤ I < N), split by content hash, so N machines can fill one store.")
+def extract_command(paths, db_url, force, progress, workers, shard):
     """Extract every file under PATHS (files or folders) into the store.
 
     Each source is stored in one transaction; a source already stored by this extractor version is
@@ -62,7 +76,8 @@ def extract_command(paths, db_url, force, progress, workers):
     _open(db_url)
     if progress is None:
         progress = sys.stderr.isatty()
-    summary = run_extraction(list(paths), force=force, progress=progress, workers=workers or os.cpu_count() or 1)
+    summary = run_extraction(list(paths), force=force, progress=progress, workers=workers or os.cpu_count() or 1,
+                             shard=shard)
     for path, reason in summary.failures:
         click.echo(f"failed: {path}: {reason}", err=True)
     click.echo(summary.line(), err=True)

@@ -10,18 +10,19 @@ import hashlib
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .models import Article, Fact, Paragraph, Place, Source, StoreInfo
 from .pipeline import EXTRACTOR_VERSION, extract_text
 from .pipeline.decode import DecodeError, decode_bytes
+from . import settings
 from .search import forget_facts, index_facts
 from .store import db, insert_rows
 
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -31,11 +32,13 @@ class JobSummary:
     facts: int = 0
     skipped: int = 0
     failed: int = 0
+    other_shards: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"{self.sources} sources extracted, {self.articles} articles, {self.facts} facts, "
+        text = (f"{self.sources} sources extracted, {self.articles} articles, {self.facts} facts, "
                 f"{self.skipped} skipped (already stored), {self.failed} failed")
+        return text + (f", {self.other_shards} left to other shards" if self.other_shards else "")
 
 
 @dataclass
@@ -94,11 +97,14 @@ def extract_file(path: str) -> Extraction | tuple[str, str]:
     return Extraction(path, sha, len(data), encoding, raw, articles, error)
 
 
-def run_extraction(paths: list[str], force: bool = False, progress: bool = False, workers: int = 1) -> JobSummary:
+def run_extraction(paths: list[str], force: bool = False, progress: bool = False, workers: int = 1,
+                   shard: tuple[int, int] | None = None) -> JobSummary:
     """Extract every input file into the store bound to `db`.
 
     Files already stored by this extractor version (same sha256) are skipped before any work;
     the rest are extracted by `workers` processes and stored here, one transaction per source.
+    With `shard=(i, n)` only the files whose content hash falls in shard i of n are taken, so n
+    machines can share one corpus and one store without talking to each other.
     """
     summary = JobSummary()
     inputs = iter_inputs(paths)
@@ -116,10 +122,14 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
     try:
         todo = []
         for item in inputs:
-            if item.error:
+            sha = None if item.error else _fingerprint(item.path)
+            if shard is not None and not _in_shard(sha or item.path, *shard):
+                summary.other_shards += 1
+                advance()
+            elif item.error:
                 _fail(summary, item.path, item.error)
                 advance()
-            elif not force and _already_stored(item.path):
+            elif not force and sha is not None and _already_stored(sha):
                 summary.skipped += 1
                 advance()
             else:
@@ -148,13 +158,23 @@ def _map(func, items: list[str], workers: int):
         yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
 
 
-def _already_stored(path: str) -> bool:
-    """True when these exact bytes were stored by this extractor version (unreadable files are not)."""
+def _fingerprint(path: str) -> str | None:
+    """sha256 of the file's bytes, or None when it cannot be read (the worker reports why)."""
     try:
-        data = _read(path)
+        return hashlib.sha256(_read(path)).hexdigest()
     except OSError:
-        return False
-    existing = Source.get_or_none(Source.sha256 == hashlib.sha256(data).hexdigest())
+        return None
+
+
+def _in_shard(key: str, index: int, count: int) -> bool:
+    """Deterministic: the same bytes (or path, for an unreadable file) always land in the same shard."""
+    digest = key if re.fullmatch(r"[0-9a-f]{64}", key) else hashlib.sha256(key.encode()).hexdigest()
+    return int(digest, 16) % count == index
+
+
+def _already_stored(sha: str) -> bool:
+    """True when these exact bytes were stored by this extractor version."""
+    existing = Source.get_or_none(Source.sha256 == sha)
     return existing is not None and existing.extractor_version == EXTRACTOR_VERSION
 
 
@@ -162,7 +182,7 @@ def _store(result: Extraction, summary: JobSummary) -> None:
     status = "failed" if result.error else "ok"
     with db.atomic():
         _delete_previous(result.sha, result.path)
-        source = Source.create(name=os.path.basename(result.path), path=str(Path(result.path).resolve()),
+        source = Source.create(name=os.path.basename(result.path), path=_source_path(result.path),
                                sha256=result.sha, size=result.size, encoding=result.encoding, raw=result.raw,
                                status=status, error=result.error, extractor_version=EXTRACTOR_VERSION)
         n_facts = _store_articles(source, result.raw, result.articles)
@@ -177,10 +197,20 @@ def _store(result: Extraction, summary: JobSummary) -> None:
         summary.facts += n_facts
 
 
+def _source_path(path: str) -> str:
+    """The absolute path a source is known by: symlinks resolved, unless they loop."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
+
+
 def _read(path: str) -> bytes:
     size = os.path.getsize(path)
-    if size > MAX_FILE_BYTES:
-        raise OSError(f"the file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit")
+    limit = int(settings.get("KAOJU_MAX_FILE_MB")) * 1024 * 1024
+    if size > limit:
+        raise OSError(f"the file is {size:,} bytes, over the {limit // (1024 * 1024)} MB limit "
+                      "(KAOJU_MAX_FILE_MB); a news page is far smaller")
     with open(path, "rb") as handle:
         return handle.read()
 
@@ -199,7 +229,7 @@ def _fail(summary: JobSummary, path: str, reason: str) -> None:
 
 def _delete_previous(sha: str, path: str) -> None:
     """Remove an earlier extraction of these bytes, or of an older version of this file."""
-    resolved = str(Path(path).resolve())
+    resolved = _source_path(path)
     stale = Source.select(Source.id).where((Source.sha256 == sha) | (Source.path == resolved))
     ids = [s.id for s in stale]
     if not ids:

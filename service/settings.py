@@ -26,6 +26,8 @@ SETTINGS = [
     Setting("KAOJU_LOG_LEVEL", "WARNING", "log level of the `kaoju` command"),
     Setting("KAOJU_CORS_ORIGINS", "", "origins allowed to call the API from a browser, comma-separated (`*` for any)"),
     Setting("KAOJU_CACHE_CONTROL", "no-cache", "the `Cache-Control` header of API responses"),
+    Setting("KAOJU_MAX_FILE_MB", "16", "largest input file `kaoju extract` reads; bigger ones are reported as failed"),
+    Setting("KAOJU_MAX_PARAMETERS", "40", "most query parameters a request may carry"),
     Setting("KAOJU_QUERY_TIMEOUT_MS", "5000", "longest a query may run before the API answers 400"),
 ]
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -10,9 +10,10 @@ import operator
 import re
 from dataclasses import dataclass
 
-from flask import jsonify, request, url_for
+from flask import current_app, jsonify, request, url_for
 from marshmallow import ValidationError
 
+from .. import settings
 from ..models import Article, Fact, Paragraph, Place, Source
 from ..search import sentence_filter
 from .problems import BadParameter, parameter_errors
@@ -23,6 +24,10 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def parse_args(schema) -> dict:
     """Validate request.args with a schema; a repeated or bad parameter is a 400 naming it."""
+    limit = int(current_app.config.get("MAX_PARAMETERS") or settings.get("KAOJU_MAX_PARAMETERS"))
+    if len(request.args) > limit:
+        raise BadParameter(f"a request may carry at most {limit} query parameters",
+                           [{"parameter": "*", "message": f"send at most {limit} parameters"}])
     repeated = [k for k, v in request.args.lists() if len(v) > 1]
     if repeated:
         raise BadParameter("a parameter was given more than once",

@@ -19,6 +19,8 @@ BYLINE_BOX = re.compile(rf"^□\s*(?:[{HAN}]{{0,4}}记者\s*)?([{HAN}]{{2,4}}(?:
 CAPTION_CREDIT = re.compile(rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s+摄\s*$")
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n")
 HEADLINE_MAX = 40
+SENTENCE_MAX = 600
+CLAUSE_MARK = re.compile(r"[，；：,;:、\s]+")
 
 
 @dataclass
@@ -91,16 +93,33 @@ def classify(block: Block) -> str:
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans within [start, end): split after 。！？； and their closing quotes."""
+    """Sentence spans within [start, end): split after 。！？ and their closing quotes.
+
+    A run-on "sentence" longer than SENTENCE_MAX (a page with no full stops) is cut at clause
+    marks, so the work done for each number stays bounded by its sentence, not by the page.
+    """
     spans = []
     pos = start
     for m in SENTENCE_END.finditer(text, start, end):
         if m.end() > pos and text[pos:m.end()].strip():
-            spans.append((pos, m.end()))
+            spans.extend(_bounded(text, pos, m.end()))
         pos = m.end()
     if pos < end and text[pos:end].strip():
-        spans.append((pos, end))
+        spans.extend(_bounded(text, pos, end))
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) in pieces of at most SENTENCE_MAX characters, each ending after a clause mark if it can."""
+    pieces = []
+    while end - start > SENTENCE_MAX:
+        limit = start + SENTENCE_MAX
+        marks = [m.end() for m in CLAUSE_MARK.finditer(text, start + SENTENCE_MAX // 2, limit)]
+        cut = marks[-1] if marks else limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def layout(text: str) -> list[Article]:

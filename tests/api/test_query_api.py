@@ -165,3 +165,12 @@ def test_articles_by_place_and_date(client):
     dated = get(client, "/v1/articles?date__gte=2017-10-01&date__lte=2017-10-31").get_json()["rows"]
     assert dated and all(r["date"].startswith("2017-10") for r in dated)
     assert not get(client, "/v1/articles?date__gte=2030-01-01").get_json()["rows"]
+
+
+def test_too_many_parameters_or_too_big_a_body_is_refused_in_json(client):
+    many = "&".join(f"p{i}=1" for i in range(41))
+    body = get(client, f"/v1/facts?{many}", 400).get_json()
+    assert "at most 40" in body["detail"] and body["errors"][0]["parameter"] == "*"
+    response = client.post("/v1/facts", data=b"x" * (65 * 1024), content_type="application/octet-stream")
+    assert response.status_code in (405, 413) and response.content_type == "application/problem+json"
+    assert get(client, "/v1/facts?" + "&".join(f"p{i}=1" for i in range(3)), 400).get_json()["errors"][0]["parameter"]

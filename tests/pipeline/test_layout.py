@@ -1,5 +1,8 @@
 """Page layout: which blocks open stories, which are kickers, sub-heads, captions and bylines."""
-from service.pipeline.layout import layout
+from hypothesis import given
+from hypothesis import strategies as st
+
+from service.pipeline.layout import SENTENCE_MAX, layout, split_sentences
 
 PAGE = "\n\n".join([
     "“一张图”强化产业支撑",                                     # kicker
@@ -58,3 +61,19 @@ def test_a_story_cut_mid_sentence_is_joined_with_its_continuation():
     assert first.continued_at == [page.index("脱贫攻坚以及")]
     assert [page[p.start:p.end][:6] for p in first.paragraphs] == ["本报讯 近日", "脱贫攻坚以及"]
     assert not second.fragment and second.byline == "张三 李四"
+
+
+@given(st.text(alphabet="全县投资3000万元,，。 \n", max_size=3000))
+def test_sentences_tile_the_text_and_stay_bounded(text):
+    spans = split_sentences(text, 0, len(text))
+    assert all(end - start <= SENTENCE_MAX for start, end in spans)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    covered = "".join(text[s:e] for s, e in spans)
+    assert covered.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_a_run_on_line_is_cut_after_clause_marks():
+    line = "全县投资3000万元，" * 200
+    spans = split_sentences(line, 0, len(line))
+    assert len(spans) > 1 and all(line[s:e].endswith("，") for s, e in spans)
+    assert "".join(line[s:e] for s, e in spans) == line
