@@ -107,3 +107,12 @@ def client(app):
 def seed_raw():
     """The raw text of each seed file by name."""
     return {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+
+
+def write_page_variants(root: Path, count: int) -> Path:
+    """`count` distinct pages (the seeds in turn, each with its own page number) in `root`."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for i in range(count):
+        page = seeds[i % len(seeds)].read_text(encoding="utf-8")
+        (root / f"page{i:02d}.txt").write_text(page + f"\n\n第{i}版\n", encoding="utf-8")
+    return root
