@@ -7,7 +7,7 @@ DATABASE_URL ?= sqlite:///instance/kaoju.db
 BIND ?= 127.0.0.1:8000
 export DATABASE_URL
 
-.PHONY: install run extract test gold bench fuzz clean
+.PHONY: install run extract test gold bench bench-scale bench-api fuzz clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ extract: install
 	$(BIN)/kaoju extract seeds
 
 run: extract
-	@echo "kaoju API: http://$(BIND)/  (try http://$(BIND)/v1/facts?limit=3)"
+	@echo "kaoju: open http://$(BIND)/ in a browser, or curl http://$(BIND)/v1/facts?limit=3"
 	$(BIN)/kaoju serve --bind $(BIND)
 
 test: install
@@ -32,6 +32,12 @@ gold: install
 
 bench: install
 	$(BIN)/python bench/extract.py
+
+bench-scale: install
+	$(BIN)/python bench/scale.py
+
+bench-api: install
+	$(BIN)/python bench/api.py
 
 fuzz: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -7,24 +7,13 @@ Prints the machine it ran on. The figures are a benchmark, not a test: nothing a
 """
 import argparse
 import os
-import platform
 import tempfile
 import time
 from pathlib import Path
 
+from machine import machine
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in open("/proc/cpuinfo", encoding="utf-8"):
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{platform.node()} · {cpu} · {os.cpu_count()} cores · Python {platform.python_version()}"
 
 
 def corpus(megabytes: float) -> list[str]:

@@ -45,7 +45,8 @@ class FactQueryArgs(FactFilterArgs):
 
     sort = Text(metadata={"description": "keys to sort by, comma-separated, - for descending: id, value, year, "
                                                   "place, unit, indicator, dimension, qualifier, article, start; "
-                                                  "NULLs last, id the final tie-break", "example": "-value,year"})
+                                                  "NULLs last, id the final tie-break in the direction of the last key",
+                                         "example": "-value,year"})
     limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIMIT))
     next = Text(metadata={"description": "the `next` token of the previous page"})
     count = Text(data_key="_count", validate=validate.OneOf(["exact", "estimated"]),

@@ -29,7 +29,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         if not store.db.is_closed():
             store.db.close()
 
-    from . import api
+    from . import api, web
 
     api.init_app(app)
+    web.init_app(app)
     return app

@@ -138,7 +138,7 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
             if isinstance(result, tuple):
                 _fail(summary, *result)
             else:
-                _store(result, summary)
+                store_extraction(result, summary)
             advance()
     finally:
         if bar is not None:
@@ -178,7 +178,8 @@ def _already_stored(sha: str) -> bool:
     return existing is not None and existing.extractor_version == EXTRACTOR_VERSION
 
 
-def _store(result: Extraction, summary: JobSummary) -> None:
+def store_extraction(result: Extraction, summary: JobSummary) -> None:
+    """Store one extraction in one transaction, replacing an earlier one of the same bytes or path."""
     status = "failed" if result.error else "ok"
     with db.atomic():
         _delete_previous(result.sha, result.path)

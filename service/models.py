@@ -137,6 +137,7 @@ class Fact(BaseModel):
 
     class Meta:
         indexes = (
+            (("value",), False),
             (("unit", "value"), False),
             (("dimension", "value"), False),
             (("unit_written",), False),

@@ -25,6 +25,8 @@ SETTINGS = [
     Setting("KAOJU_TIMEOUT", "30", "gunicorn worker timeout in seconds"),
     Setting("KAOJU_LOG_LEVEL", "WARNING", "log level of the `kaoju` command"),
     Setting("KAOJU_CORS_ORIGINS", "", "origins allowed to call the API from a browser, comma-separated (`*` for any)"),
+    Setting("KAOJU_FRAME_ORIGINS", "", "origins allowed to show `/facts/<id>?embed=1` in a frame, comma-separated "
+            "(`https://tool.example.com`); no other page may be framed"),
     Setting("KAOJU_CACHE_CONTROL", "no-cache", "the `Cache-Control` header of API responses"),
     Setting("KAOJU_MAX_FILE_MB", "16", "largest input file `kaoju extract` reads; bigger ones are reported as failed"),
     Setting("KAOJU_MAX_PARAMETERS", "40", "most query parameters a request may carry"),

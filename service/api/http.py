@@ -46,6 +46,8 @@ def init_app(app) -> None:
     def _headers(response):
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if "frame-ancestors 'self'" in response.headers.get("Content-Security-Policy", ""):
+            del response.headers["X-Frame-Options"]  # an embed card: CSP names who may frame it
         if (request.method == "GET" and request.path.startswith("/v1/") and response.status_code == 200
                 and not response.is_streamed):
             response.set_etag(dataset_etag(), weak=True)

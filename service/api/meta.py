@@ -1,4 +1,4 @@
-"""/ (links to the resources) and /healthz (the process is up and the store answers)."""
+"""The JSON index of the resources (GET / for non-browsers), /healthz and /readyz."""
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, url_for
@@ -9,9 +9,9 @@ from ..store import SCHEMA_VERSION
 root = Blueprint("root", __name__)
 
 
-@root.get("/")
-def index():
-    return jsonify({
+def index_document() -> dict:
+    """What GET / answers a client that does not ask for HTML: links to every resource."""
+    return {
         "name": "kaoju",
         "description": "Quantity facts from Chinese news, each with the exact characters it was read from.",
         "links": {
@@ -25,8 +25,9 @@ def index():
             "docs": "/docs/",
             "health": url_for("root.healthz"),
             "ready": url_for("root.readyz"),
+            "explorer": url_for("web.explorer"),
         },
-    })
+    }
 
 
 @root.get("/healthz")

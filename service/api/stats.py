@@ -15,18 +15,23 @@ GROUP_FIELDS = {"place": Fact.place_code, "indicator": Fact.indicator, "year": F
                 "dimension": Fact.dimension}
 
 
-@bp.get("/stats")
-def stats():
-    args = parse_args(StatsArgs())
+def grouped(args: dict):
+    """(key, unit) groups of the facts the filters select, largest first: key, group_unit, n, total, low,
+    high_ and, for places, label."""
     key = GROUP_FIELDS[args["group_by"]]
     columns = [key.alias("key"), Fact.unit.alias("group_unit"), fn.COUNT(Fact.id).alias("n"),
                fn.SUM(Fact.value).alias("total"), fn.MIN(Fact.value).alias("low"), fn.MAX(Fact.value).alias("high_")]
-    group = [key, Fact.unit]
     if args["group_by"] == "place":
         columns.append(fn.MAX(Fact.place).alias("label"))
     query = FactQuery(args)
-    rows = (query.where(query.base()).select(*columns).group_by(*group)
+    return (query.where(query.base()).select(*columns).group_by(key, Fact.unit)
             .order_by(fn.COUNT(Fact.id).desc(), key, Fact.unit).limit(args["limit"]).objects())
+
+
+@bp.get("/stats")
+def stats():
+    args = parse_args(StatsArgs())
+    rows = grouped(args)
     filters = {k: v for k, v in request.args.items() if k not in ("group_by", "limit")}
     body = []
     for row in rows:

@@ -1,5 +1,5 @@
 """End to end: `kaoju extract` then the real gunicorn (via `kaoju serve`) on a free port, over HTTP."""
-from .conftest import fetch
+from ..conftest import fetch
 
 
 def test_three_facts_with_provenance_over_http(live_server, seed_raw):

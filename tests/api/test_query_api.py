@@ -9,7 +9,7 @@ from service import create_app, store
 
 from .test_facts import get
 
-SORTS = ["id", "-value", "value,id", "year,-value", "-year,place", "place,-year", "indicator,unit,-value",
+SORTS = ["id", "-id", "value,-id", "-value", "value,id", "year,-value", "-year,place", "place,-year", "indicator,unit,-value",
          "unit,-value,year", "-dimension,qualifier", "article,start", "-place,-indicator,-year,-value"]
 
 

@@ -11,7 +11,7 @@ from schemas.facts import FactFilterArgs, FactQueryArgs, StatsArgs
 from schemas.places import PlaceListArgs
 from service.settings import SETTINGS
 
-from .conftest import fetch
+from ..conftest import fetch
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 

@@ -1,0 +1,186 @@
+"""The API under load, against a live gunicorn on the 10^6-fact stores bench/scale.py builds.
+
+    python bench/api.py [--duration 10] [--connections 8] [--sqlite PATH] [--postgres URL | --no-postgres]
+
+For each store: requests/s and p50/p99 latency (wrk, one connection and then --connections) of a
+single fact, a filtered page (place roll-up + value__gte + sort), a deep page via cursor, a stats
+group-by, and an NDJSON export of about 10^5 rows; the cost of cursor pages from the first to the
+last; and the same statements run as raw SQL in one process, so the API's overhead shows as a
+ratio. Needs wrk (Debian: apt-get install wrk). Prints the machine it ran on.
+"""
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from machine import machine
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+
+from scale import DEFAULT_POSTGRES, DEFAULT_SQLITE  # noqa: E402
+
+FILTERED = "/v1/facts?" + urllib.parse.urlencode({"place": "吕梁市", "value__gte": "100万", "sort": "-value",
+                                                  "limit": 50})
+STATS = "/v1/stats?" + urllib.parse.urlencode({"group_by": "year", "place": "山西省"})
+WALK = "/v1/facts?sort=-value&limit=1000"
+
+
+def get(base: str, path: str) -> tuple[float, bytes]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(base + path, timeout=300) as response:
+        body = response.read()
+    return (time.perf_counter() - started) * 1000, body
+
+
+def serve(url: str) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([BIN / "kaoju", "serve", "--db", url, "--bind", f"127.0.0.1:{port}",
+                             "--access-logfile", "/dev/null"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            get(base, "/readyz")
+            return proc, base
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not start on {url}")
+
+
+def wrk(base: str, path: str, connections: int, duration: int) -> dict:
+    threads = min(connections, os.cpu_count() or 1)
+    out = subprocess.run(["wrk", "--latency", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s",
+                          base + path], capture_output=True, text=True, check=True).stdout
+    figures = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}
+    for label, key in (("50%", "p50"), ("99%", "p99")):
+        value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)", out).groups()
+        figures[key] = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    figures["errors"] = int(bad.group(1)) if bad else 0
+    return figures
+
+
+def raw_sql(url: str, path: str, runs: int = 200) -> dict:
+    """The statements the API runs for `path`, captured in-process, then replayed alone."""
+    from service import create_app, store
+
+    app = create_app({"DATABASE_URL": url})
+    captured = []
+    database = store.db.obj
+    original = database.execute_sql
+
+    def recording(sql, params=None, *args, **kwargs):
+        captured.append((sql, params))
+        return original(sql, params, *args, **kwargs)
+
+    database.execute_sql = recording
+    try:
+        app.test_client().get(path)
+    finally:
+        database.execute_sql = original
+    statements = [(s, p) for s, p in captured if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+    timings = []
+    with store.db.connection_context():
+        for _ in range(runs):
+            started = time.perf_counter()
+            for sql, params in statements:
+                original(sql, params).fetchall()
+            timings.append((time.perf_counter() - started) * 1000)
+    return {"p50": statistics.median(timings), "p99": sorted(timings)[int(len(timings) * 0.99) - 1],
+            "statements": len(statements)}
+
+
+def cursor_walk(base: str) -> tuple[list[float], list[str]]:
+    """Every page of the whole table sorted by value: latency per page, and the tokens met."""
+    timings, tokens, path = [], [], WALK
+    while path:
+        ms, body = get(base, path)
+        timings.append(ms)
+        token = re.search(rb'"next":\s*"([^"]+)"', body)
+        path = f"{WALK}&next={token.group(1).decode()}" if token else None
+        if token:
+            tokens.append(token.group(1).decode())
+    return timings, tokens
+
+
+def pick_export(base: str) -> str:
+    """A year filter whose result is closest to 10^5 facts."""
+    best = None
+    for year in range(2010, 2021):
+        _, body = get(base, f"/v1/facts?limit=1&year={year}&_count=exact")
+        count = int(re.search(rb'"count":\s*(\d+)', body).group(1))
+        if best is None or abs(count - 100_000) < abs(best[1] - 100_000):
+            best = (year, count)
+    return f"/v1/facts?format=ndjson&year={best[0]}"
+
+
+def bench_store(url: str, duration: int, connections: int) -> None:
+    print(f"\n== {url}")
+    proc, base = serve(url)
+    try:
+        _, body = get(base, "/v1/facts?limit=1&sort=-id")
+        last_id = int(re.search(rb'"id":\s*(\d+)', body).group(1))
+        walk, tokens = cursor_walk(base)
+        tenth = max(1, len(walk) // 10)
+        print(f"cursor walk: {len(walk)} pages of 1000 (sort=-value): first tenth p50 "
+              f"{statistics.median(walk[:tenth]):.1f} ms, last tenth p50 {statistics.median(walk[-tenth:]):.1f} ms")
+        deep = f"{WALK}&next={tokens[int(len(tokens) * 0.9)]}"
+        export = pick_export(base)
+        cases = [("single fact", f"/v1/facts/{last_id // 2}"), ("filtered page", FILTERED),
+                 ("deep page (cursor, 90%)", deep), ("stats group_by=year", STATS)]
+        print(f"{'':26s} {'c=1 rps':>8s} {'p50':>7s} {'p99':>7s} | {f'c={connections} rps':>8s} {'p50':>7s} "
+              f"{'p99':>7s} | {'SQL p50':>7s} {'p99':>7s} {'API/SQL':>7s}")
+        for label, path in cases:
+            one = wrk(base, path, 1, duration)
+            many = wrk(base, path, connections, duration)
+            sql = raw_sql(url, path)
+            errors = one["errors"] + many["errors"]
+            print(f"{label:26s} {one['rps']:8.0f} {one['p50']:7.2f} {one['p99']:7.2f} | {many['rps']:8.0f} "
+                  f"{many['p50']:7.2f} {many['p99']:7.2f} | {sql['p50']:7.2f} {sql['p99']:7.2f} "
+                  f"{one['p50'] / sql['p50']:6.1f}×" + (f"  ({errors} errors)" if errors else ""))
+        runs = [get(base, export) for _ in range(3)]
+        rows = runs[0][1].count(b"\n")
+        ms = statistics.median(r[0] for r in runs)
+        sql = raw_sql(url, export, runs=3)
+        print(f"{'NDJSON export':26s} {rows:,} rows in {ms / 1000:.2f} s ({rows / ms * 1000:,.0f} rows/s); "
+              f"its {sql['statements']} SQL batches alone {sql['p50'] / 1000:.2f} s ({ms / sql['p50']:.1f}×)")
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per wrk run (default 10)")
+    parser.add_argument("--connections", type=int, default=8, help="concurrent connections (default 8)")
+    parser.add_argument("--sqlite", default=str(DEFAULT_SQLITE), help=f"SQLite store (default {DEFAULT_SQLITE})")
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help=f"PostgreSQL URL (default {DEFAULT_POSTGRES})")
+    parser.add_argument("--no-postgres", action="store_true", help="the SQLite store only")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("bench/api.py needs wrk: apt-get install wrk")
+    if not Path(args.sqlite).exists():
+        raise SystemExit(f"{args.sqlite} does not exist: run python bench/scale.py first")
+    print(machine())
+    print(f"gunicorn workers: {os.environ.get('KAOJU_WORKERS') or 'default'}; latencies in ms")
+    bench_store(f"sqlite:///{args.sqlite}", args.duration, args.connections)
+    if not args.no_postgres:
+        bench_store(args.postgres, args.duration, args.connections)
+
+
+if __name__ == "__main__":
+    main()

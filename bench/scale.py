@@ -1,0 +1,166 @@
+"""Build a store of 10^6 facts on SQLite and on PostgreSQL, for bench/api.py.
+
+    python bench/scale.py [--facts 1000000] [--sqlite PATH] [--postgres URL | --no-postgres]
+
+The seeds are extracted once; each copy of a seed page is then stored through the job's own
+writer (one transaction per source, bulk inserts, search index) with its numbers rewritten digit
+for digit in the raw text (so every span still quotes its source), its places drawn from the
+gazetteer at the same level (half in the same province, half anywhere in China) and its years
+shifted by 0 to 5. A store that already holds enough facts is kept. Prints the machine, the time
+taken and the rows written per second.
+"""
+import argparse
+import dataclasses
+import hashlib
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+from machine import machine
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from service import store  # noqa: E402
+from service.job import JobSummary, extract_file, store_extraction  # noqa: E402
+from service.models import Fact, Place, StoreInfo  # noqa: E402
+from service.pipeline import PlaceRecord  # noqa: E402
+
+DEFAULT_SQLITE = ROOT / "bench" / ".data" / "scale.db"
+DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/kaoju_scale"
+DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+class PlaceDraw:
+    """Random places from the gazetteer at a given level, half of them in a given province."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.by_level: dict[str, list[Place]] = {}
+        for place in Place.select().where(Place.level.in_(["province", "prefecture", "county", "town"])):
+            self.by_level.setdefault(place.level, []).append(place)
+        self.by_province = {}
+        for level, places in self.by_level.items():
+            for place in places:
+                self.by_province.setdefault((level, place.code[:2]), []).append(place)
+
+    def like(self, original: PlaceRecord) -> PlaceRecord:
+        level = original.level if original.level in self.by_level else "town"
+        pool = self.by_level[level]
+        if self.rng.random() < 0.5:
+            pool = self.by_province.get((level, original.code[:2]), pool)
+        place = self.rng.choice(pool)
+        return PlaceRecord(place.code, place.name, place.level, place.path,
+                           [(place.code, place.name, place.level, place.parent_code)])
+
+
+def vary(extraction, copy: int, rng: random.Random, places: PlaceDraw):
+    """Another page like this one: other digits in its numbers, other places, other years."""
+    raw = list(extraction.raw)
+    shift = rng.randint(0, 5)
+    mapped: dict[str, PlaceRecord] = {}
+
+    def place(record):
+        if record is None:
+            return None
+        if record.code not in mapped:
+            mapped[record.code] = places.like(record)
+        return mapped[record.code]
+
+    def year(value):
+        return None if value is None else value - shift
+
+    articles = []
+    for article in extraction.articles:
+        paragraphs = []
+        for paragraph in article.paragraphs:
+            facts = []
+            for fact in paragraph.facts:
+                value, high, text = fact.value, fact.high, fact.text
+                numbers = list(DIGITS.finditer(text))
+                if len(numbers) == 1 and float(numbers[0].group()) > 0:
+                    old = numbers[0].group()
+                    new = "".join(c if not c.isdigit() else str(rng.randint(1 if i == 0 else 0, 9))
+                                  for i, c in enumerate(old))
+                    ratio = float(new) / float(old)
+                    value = value * ratio
+                    high = None if high is None else high * ratio
+                    text = text[:numbers[0].start()] + new + text[numbers[0].end():]
+                    raw[fact.start:fact.end] = list(text)
+                facts.append(dataclasses.replace(fact, value=value, high=high, text=text, place=place(fact.place),
+                                                 year=year(fact.year)))
+            paragraphs.append(dataclasses.replace(paragraph, facts=facts))
+        date = article.date and f"{int(article.date[:4]) - shift:04d}{article.date[4:]}"
+        articles.append(dataclasses.replace(article, paragraphs=paragraphs, place=place(article.place),
+                                            year=year(article.year), date=date))
+    text = "".join(raw)
+    sha = hashlib.sha256(f"{copy}:{text}".encode()).hexdigest()
+    return dataclasses.replace(extraction, path=f"/scale/{copy:07d}/{Path(extraction.path).name}", sha=sha,
+                               raw=text, articles=articles)
+
+
+def build(url: str, target: int) -> None:
+    store.open_database(url)
+    store.init_db()
+    have = Fact.select().count()
+    if have >= target:
+        print(f"{url}: already holds {have:,} facts; kept (delete it to rebuild)")
+        return
+    seeds = [extract_file(str(path)) for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    per_copy = sum(len(f) for s in seeds for a in s.articles for p in a.paragraphs for f in [p.facts])
+    rng = random.Random(2026)
+    places = PlaceDraw(rng)
+    copy = int(StoreInfo.get_value("scale_copies") or 0)
+    summary = JobSummary()
+    started, chars = time.perf_counter(), 0
+    from tqdm import tqdm
+
+    with tqdm(total=target, initial=have, unit="fact", desc=url.split("/")[-1]) as bar:
+        while have + summary.facts < target:
+            before = summary.facts
+            for seed in seeds:
+                page = vary(seed, copy, rng, places)
+                store_extraction(page, summary)
+                chars += len(page.raw)
+            copy += 1
+            StoreInfo.set("scale_copies", str(copy))
+            bar.update(summary.facts - before)
+    seconds = time.perf_counter() - started
+    print(f"{url}: {summary.sources:,} sources, {summary.articles:,} articles, {summary.facts:,} facts "
+          f"({per_copy} per copy of the seeds) in {seconds:,.0f} s: {summary.facts / seconds:,.0f} facts/s, "
+          f"{chars / seconds:,.0f} chars/s stored")
+    store.db.execute_sql("ANALYZE")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--facts", type=int, default=1_000_000, help="facts in each store (default 10^6)")
+    parser.add_argument("--sqlite", default=str(DEFAULT_SQLITE), help=f"SQLite file (default {DEFAULT_SQLITE})")
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help=f"PostgreSQL URL (default {DEFAULT_POSTGRES})")
+    parser.add_argument("--no-postgres", action="store_true", help="build the SQLite store only")
+    args = parser.parse_args()
+    print(machine())
+    Path(args.sqlite).parent.mkdir(parents=True, exist_ok=True)
+    build(f"sqlite:///{args.sqlite}", args.facts)
+    if not args.no_postgres:
+        create_database(args.postgres)
+        build(args.postgres, args.facts)
+
+
+def create_database(url: str) -> None:
+    """CREATE DATABASE for the URL's database name, if the server lacks it."""
+    import psycopg
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""The HTML pages through Flask's test client, on both stores: content negotiation, marks, frames."""
+import re
+import urllib.parse
+
+from service import create_app
+
+HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+
+
+def page(client, url, status=200):
+    response = client.get(url, headers=HTML)
+    assert response.status_code == status, response.get_data(as_text=True)[:500]
+    return response, response.get_data(as_text=True)
+
+
+def test_root_is_json_for_curl_and_the_explorer_for_browsers(client):
+    assert client.get("/").get_json()["links"]["explorer"] == "/"
+    assert client.get("/", headers={"Accept": "application/json"}).is_json
+    response, text = page(client, "/")
+    assert response.mimetype == "text/html" and 'lang="zh-CN"' in text and "<form" in text
+
+
+def test_the_explorer_lists_what_the_api_lists(client):
+    query = {"place": "临县", "value__gte": "10", "sort": "-value", "limit": "5"}
+    api = client.get("/v1/facts?" + urllib.parse.urlencode(query)).get_json()
+    _, text = page(client, "/?" + urllib.parse.urlencode(query))
+    links = re.findall(r'class="fact-link" href="/facts/(\d+)">([^<]+)</a>', text)
+    assert [(int(i), t) for i, t in links] == [(r["id"], r["text"]) for r in api["rows"]]
+    assert ('rel="next"' in text) == (api["next"] is not None)
+    assert text.count("<mark>") == len(links)  # each mention marked in its sentence
+
+
+def test_a_bad_parameter_is_shown_with_status_400(client):
+    _, text = page(client, "/?year=twenty", 400)
+    assert 'role="alert"' in text and "year" in text
+
+
+def test_a_fact_page_marks_the_fact_and_underlines_the_others(client, seed_raw):
+    fact = client.get("/v1/facts?limit=1&place=临县&sort=-value").get_json()["rows"][0]
+    _, text = page(client, f"/facts/{fact['id']}")
+    assert re.findall(r'<mark id="fact-\d+">([^<]+)</mark>', text) == [fact["text"]]
+    paragraph = client.get(fact["provenance"]["paragraph"]["url"]).get_json()
+    assert text.count('class="other-fact" href="/facts/') == len(paragraph["facts"]) - 1
+    assert f'/articles/{fact["provenance"]["article"]["id"]}#fact-{fact["id"]}' in text
+    _, missing = page(client, "/facts/99999999", 404)
+    assert "找不到" in missing
+
+
+def test_an_article_page_marks_every_fact(client):
+    fact = client.get("/v1/facts?limit=1").get_json()["rows"][0]
+    article_id = fact["provenance"]["article"]["id"]
+    facts = client.get(f"/v1/facts?article={article_id}&limit=1000").get_json()["rows"]
+    _, text = page(client, f"/articles/{article_id}")
+    assert sorted(re.findall(r"<mark>([^<]+)</mark>", text)) == sorted(f["text"] for f in facts)
+
+
+def test_only_embed_cards_may_be_framed_and_only_by_configured_origins(seeded_store, monkeypatch):
+    monkeypatch.setenv("KAOJU_FRAME_ORIGINS", "https://tools.example.com, javascript:alert(1) 'unsafe-inline'")
+    client = create_app({"DATABASE_URL": seeded_store}).test_client()
+    full = client.get("/facts/1", headers=HTML)
+    assert full.headers["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in full.headers["Content-Security-Policy"]
+    card = client.get("/facts/1?embed=1", headers=HTML)
+    assert "X-Frame-Options" not in card.headers
+    assert card.headers["Content-Security-Policy"].endswith("frame-ancestors 'self' https://tools.example.com")
+    assert "<header" not in card.get_data(as_text=True) and "<mark" in card.get_data(as_text=True)
+    assert client.get("/v1/facts/1").headers["X-Frame-Options"] == "DENY"
