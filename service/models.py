@@ -138,6 +138,7 @@ class Fact(BaseModel):
     class Meta:
         indexes = (
             (("value",), False),
+            (("place_code", "value"), False),
             (("unit", "value"), False),
             (("dimension", "value"), False),
             (("unit_written",), False),

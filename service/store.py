@@ -10,7 +10,7 @@ from playhouse.db_url import connect
 
 db = DatabaseProxy()
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 DEFAULT_URL = "sqlite:///instance/kaoju.db"
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000, "synchronous": "normal"}
 
@@ -48,6 +48,10 @@ def open_database(url: str | None = None):
         options["pragmas"] = SQLITE_PRAGMAS
     elif scheme not in ("postgres", "postgresql", "psycopg3"):
         raise StoreError(f"DATABASE_URL {url!r}: only sqlite:/// and postgresql:// are supported")
+    elif "+" not in urlparse(url).scheme:
+        # a pool per process: a new PostgreSQL connection costs several ms, more than most queries
+        url = url.replace(f"{scheme}://", f"{scheme}+pool://", 1)
+        options.update(max_connections=8, stale_timeout=300)
     try:
         database = connect(url, **options)
     except Exception as exc:  # peewee raises driver-specific errors for bad URLs
@@ -70,6 +74,9 @@ def init_db() -> None:
             StoreInfo.set("dataset_version", "0")
         _load_gazetteer()
         _load_indicators()
+        if is_postgres():
+            # prefix LIKE on the place path (roll-up) can use this index whatever the database's collation
+            db.execute_sql("CREATE INDEX IF NOT EXISTS place_path_pattern ON place (path text_pattern_ops)")
         from .search import create_index
 
         create_index()

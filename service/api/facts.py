@@ -44,7 +44,7 @@ def get_fact(fact_id: int):
 def _count(query: FactQuery, how: str) -> int:
     """Exact count, or PostgreSQL's planner estimate (SQLite always counts exactly)."""
     if how == "estimated" and is_postgres():
-        sql, params = query.where(query.base()).sql()
+        sql, params = query.where(query.narrow()).sql()
         plan = query.base().model._meta.database.execute_sql("EXPLAIN (FORMAT JSON) " + sql, params).fetchone()[0]
         plan = json.loads(plan) if isinstance(plan, str) else plan
         return int(plan[0]["Plan"]["Plan Rows"])

@@ -16,6 +16,7 @@ from marshmallow import ValidationError
 from .. import settings
 from ..models import Article, Fact, Paragraph, Place, Source
 from ..search import sentence_filter
+from ..store import is_postgres
 from .problems import BadParameter, parameter_errors
 
 CONTROL = ("limit", "next", "count", "format")
@@ -88,8 +89,12 @@ class KeysetPager:
     opaque token that holds the last row's keys. The database compares the keys, so the order is the
     same on every page whatever the backend's collation."""
 
-    def __init__(self, query, keys: list[SortKey], id_field, args: dict, descending_id: bool = False):
+    def __init__(self, query, keys: list[SortKey], id_field, args: dict, descending_id: bool = False,
+                 rows_for=None):
+        """`rows_for(ids)`, when given, fetches the full rows of a page: `query` then only has to find
+        the ids (often from an index alone), and the wide rows are read for one page's ids only."""
         self.keys = keys
+        self.rows_for = rows_for
         self.id_field = id_field
         self.args = args
         self.descending_id = descending_id
@@ -135,7 +140,14 @@ class KeysetPager:
             query = query.where(self.after(values, last_id))
         rows = list(self.ordered(query).limit(limit + 1).objects())
         token = self.encode(rows[limit - 1]) if len(rows) > limit else None
-        return rows[:limit], token
+        return self.complete(rows[:limit]), token
+
+    def complete(self, rows: list) -> list:
+        """The full rows for a page found by the narrow query, in its order."""
+        if self.rows_for is None or not rows:
+            return rows
+        full = {row.id: row for row in self.rows_for([row.id for row in rows])}
+        return [full[row.id] for row in rows if row.id in full]
 
     def stream(self, batch: int = 1000, before_batch=None):
         """Every row, in order, fetched one keyset page at a time: memory stays flat."""
@@ -145,7 +157,7 @@ class KeysetPager:
                 before_batch()
             query = self.query if last_id is None else self.query.where(self.after(values, last_id))
             rows = list(self.ordered(query).limit(batch).objects())
-            yield from rows
+            yield from self.complete(rows)
             if len(rows) < batch:
                 return
             values = [getattr(rows[-1], f"_k{i}") for i in range(len(self.keys))]
@@ -196,7 +208,10 @@ def subtree_codes(places: list):
     """A subquery of the codes of these places and of every place under them (roll-up)."""
     condition = None
     for place in places:
-        term = Place.path.startswith(place.path)
+        if is_postgres():
+            term = Place.path % (place.path + "%")  # LIKE (paths are digits, /, and Han names), index place_path_pattern
+        else:
+            term = (Place.path >= place.path) & (Place.path < place.path[:-1] + "0")  # "0" follows "/"; uses the index
         condition = term if condition is None else condition | term
     return Place.select(Place.code).where(condition)
 
@@ -219,6 +234,17 @@ class FactQuery:
 
     def __init__(self, args: dict):
         self.args = args
+
+    def narrow(self):
+        """Only the facts' ids, joined to Source only when a filter needs it: what pages and counts scan."""
+        query = Fact.select(Fact.id)
+        if "doc" in self.args:
+            query = query.join(Source, on=(Fact.source == Source.id))
+        return query
+
+    def rows(self, ids: list[int]):
+        """The full rows (with article, paragraph and source) of these facts."""
+        return self.base().where(Fact.id.in_(ids)).objects()
 
     def base(self):
         return (Fact.select(*FACT_COLUMNS)
@@ -271,14 +297,15 @@ class FactQuery:
         if id_descending is None:
             # ties are broken by id in the direction of the last key, so one index on (key, id) serves the order
             id_descending = bool(keys) and keys[-1].descending
-        return KeysetPager(self.where(self.base()), keys, Fact.id, self.args, descending_id=id_descending)
+        return KeysetPager(self.where(self.narrow()), keys, Fact.id, self.args, descending_id=id_descending,
+                           rows_for=self.rows)
 
     def page(self):
         """(rows, next token or None)."""
         return self.pager().page(self.args["limit"])
 
     def count(self) -> int:
-        return self.where(self.base()).count()
+        return self.where(self.narrow()).count()
 
     def get(self, fact_id: int):
         return self.base().where(Fact.id == fact_id).objects().first()

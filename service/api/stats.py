@@ -24,7 +24,7 @@ def grouped(args: dict):
     if args["group_by"] == "place":
         columns.append(fn.MAX(Fact.place).alias("label"))
     query = FactQuery(args)
-    return (query.where(query.base()).select(*columns).group_by(key, Fact.unit)
+    return (query.where(query.narrow()).select(*columns).group_by(key, Fact.unit)
             .order_by(fn.COUNT(Fact.id).desc(), key, Fact.unit).limit(args["limit"]).objects())
 
 

@@ -103,7 +103,7 @@ def test_a_store_from_schema_1_is_migrated(empty_store):
     with store.db.connection_context():
         migrator = SchemaMigrator.from_database(store.db.obj)
         migrate(migrator.drop_index("article", "article_place_code"), migrator.drop_index("fact", "fact_place_code"),
-                migrator.drop_index("fact", "fact_indicator"))
+                migrator.drop_index("fact", "fact_indicator"), migrator.drop_index("fact", "fact_place_code_value"))
         migrate(*(migrator.drop_column(table, column) for table, column in (
             ("article", "continued_at"), ("paragraph", "sentences"),
             ("article", "place"), ("article", "place_code"), ("article", "year"), ("fact", "place_code"),
