@@ -4,6 +4,10 @@ import multiprocessing
 from service.settings import get
 
 workers = int(get("KAOJU_WORKERS") or min(4, multiprocessing.cpu_count() * 2))
+# threaded workers keep telling the arbiter they are alive while a thread streams a long NDJSON/CSV
+# export, so `timeout` only kills a worker that is truly stuck, not a big download
+worker_class = "gthread"
+threads = 2
 timeout = int(get("KAOJU_TIMEOUT"))
 graceful_timeout = 20
 keepalive = 5

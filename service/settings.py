@@ -22,7 +22,7 @@ SETTINGS = [
     Setting("DATABASE_URL", "sqlite:///instance/kaoju.db",
             "the store: `sqlite:///path.db` or `postgresql://user@host:5432/name`"),
     Setting("KAOJU_WORKERS", "", "gunicorn worker processes for `kaoju serve` (default: 2 × cores, at most 4)"),
-    Setting("KAOJU_TIMEOUT", "30", "gunicorn worker timeout in seconds"),
+    Setting("KAOJU_TIMEOUT", "30", "seconds before gunicorn restarts a worker that stopped answering (streamed exports may run longer)"),
     Setting("KAOJU_LOG_LEVEL", "WARNING", "log level of the `kaoju` command"),
     Setting("KAOJU_CORS_ORIGINS", "", "origins allowed to call the API from a browser, comma-separated (`*` for any)"),
     Setting("KAOJU_FRAME_ORIGINS", "", "origins allowed to show `/facts/<id>?embed=1` in a frame, comma-separated "

@@ -7,7 +7,7 @@ import json
 
 from flask import Response, jsonify, stream_with_context
 
-from schemas.facts import FactQueryArgs, FactSchema
+from schemas.facts import FactQueryArgs
 
 from ..store import is_postgres
 from . import bp
@@ -30,7 +30,7 @@ def list_facts():
         return _stream(query, args["format"])
     rows, token = query.page()
     extra = {"count": _count(query, args["count"])} if "count" in args else None
-    return page_response("api.list_facts", FactSchema(many=True).dump([fact_body(r) for r in rows]), token, extra)
+    return page_response("api.list_facts", [fact_body(r) for r in rows], token, extra)
 
 
 @bp.get("/facts/<int(max=9223372036854775807):fact_id>")
@@ -38,7 +38,7 @@ def get_fact(fact_id: int):
     row = FactQuery({}).get(fact_id)
     if row is None:
         raise NotFound(f"there is no fact {fact_id}")
-    return jsonify(FactSchema().dump(fact_body(row)))
+    return jsonify(fact_body(row))
 
 
 def _count(query: FactQuery, how: str) -> int:
@@ -57,7 +57,7 @@ def _stream(query: FactQuery, fmt: str) -> Response:
 
     def ndjson():
         for row in rows:
-            yield json.dumps(FactSchema().dump(fact_body(row)), ensure_ascii=False) + "\n"
+            yield json.dumps(fact_body(row), ensure_ascii=False) + "\n"
 
     def table():
         buffer = io.StringIO()

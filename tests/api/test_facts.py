@@ -197,3 +197,15 @@ def test_the_lvliang_investment_query(client):
     rows = get(client, "/v1/facts?limit=1000&place=吕梁市&indicator=investment").get_json()["rows"]
     assert rows and all(r["place_code"].startswith("1411") and r["indicator"] == "investment" for r in rows)
     assert len({r["place"] for r in rows}) > 2
+
+
+def test_fact_bodies_have_exactly_the_documented_shape(client):
+    from schemas.facts import FactSchema
+
+    rows = get(client, "/v1/facts?limit=200&sort=-value").get_json()["rows"]
+    assert rows and FactSchema(many=True).dump(rows) == rows
+    one = get(client, f"/v1/facts/{rows[0]['id']}").get_json()
+    assert FactSchema().dump(one) == one == rows[0]
+    for row in rows[:20]:
+        assert get(client, row["url"]).get_json()["id"] == row["id"]
+        assert get(client, row["provenance"]["paragraph"]["url"]).status_code == 200
