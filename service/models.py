@@ -137,7 +137,7 @@ class Fact(BaseModel):
 
     class Meta:
         indexes = (
-            (("value",), False),
+            (("value", "id"), False),
             (("place_code", "value"), False),
             (("unit", "value"), False),
             (("dimension", "value"), False),

@@ -10,7 +10,7 @@ from playhouse.db_url import connect
 
 db = DatabaseProxy()
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 DEFAULT_URL = "sqlite:///instance/kaoju.db"
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000, "synchronous": "normal"}
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from flask import current_app, jsonify, request, url_for
 from marshmallow import ValidationError
+from peewee import Tuple
 
 from .. import settings
 from ..models import Article, Fact, Paragraph, Place, Source
@@ -111,6 +112,12 @@ class KeysetPager:
 
     def after(self, values: list, last_id: int):
         """Rows that come after a row with these key values and id."""
+        if (all(v is not None and not nullable(k.field) for k, v in zip(self.keys, values))
+                and all(k.descending == self.descending_id for k in self.keys)):
+            # one direction, no NULLs: a row-value comparison, which both stores answer by seeking an index
+            left = Tuple(*(k.field for k in self.keys), self.id_field)
+            right = Tuple(*values, last_id)
+            return (left < right) if self.descending_id else (left > right)
         clauses, same = [], None
         for key, value in zip(self.keys, values):
             f = key.field

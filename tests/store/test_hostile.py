@@ -49,11 +49,16 @@ def build_corpus(root):
     os.symlink(root / "loop", root / "loop" / "again")  # a directory that contains itself
     os.symlink(root / "nowhere.txt", root / "dangling.txt")  # cannot be opened
     os.symlink(root / "self.txt", root / "self.txt")  # a link loop
+    os.symlink("/proc/self/mem", root / "unreadable.txt")  # opens, then every read fails (EIO), even as root
+    locked = root / "locked.txt"
+    locked.write_bytes(TEXT.encode("utf-8"))
+    locked.chmod(0)  # unreadable unless the tests run as root, who may read anything
     return {
         "good.txt": "ok", "gbk.txt": "ok", "big5.txt": "ok", "utf16-bom.txt": "ok", "utf16le-nobom.txt": "ok",
         "one-line.txt": "ok", "truncated.txt": "either",
         "empty.txt": "empty", "picture.png": "PNG", "archive.zip": "zip", "nul.txt": "NUL",
         "huge.txt": "MB limit", "dangling.txt": "cannot be read", "self.txt": "cannot be read",
+        "unreadable.txt": "cannot be read", "locked.txt": "ok" if os.geteuid() == 0 else "cannot be read",
     }
 
 
