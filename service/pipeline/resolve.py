@@ -5,9 +5,11 @@ place its paragraph opens with, else the article's main place (from its headings
 全县, 该镇, 我市 stand for the article's own county, town or city.
 
 When: a year written in the clause, else a time adverbial opening the sentence or an earlier clause
-(2018年底,…), else a relative year (今年, 去年) against the page's year, else a year written later in
-the sentence, else the page's year: its printed date, or the year the text pins down (2020年…今年…,
-刚刚过去的2018年, or a lead that opens with 2019年,).
+(2018年底,…; 刚刚过去的2018年是…), else the year of a clause that introduces the rest with a colon
+(2018年工作总结显示:…), else a relative year (今年, 去年) against the page's year, else a year written
+later in the sentence, else the page's year: its printed date, or the year the text pins down
+(2020年…今年…, 刚刚过去的2018年, or a lead that opens with 2019年,). X年以来 and 去年以来 run until the
+page's year; X年以前 is never the fact's time.
 """
 from __future__ import annotations
 
@@ -16,15 +18,19 @@ import re
 from .places import Division, PlaceMention, PlaceResolver
 
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助")
-YEAR = re.compile(r"((?:19|20)\d{2})年")
+YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的结余资金: not the fact's time
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "本年": 0}
 RELATIVE = re.compile("|".join(RELATIVE_YEARS))
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 SENTENCE_TIME = re.compile(
-    r"^\s*(?:本报讯\s*)?(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年"
+    r"^\s*(?:本报讯\s*)?[“\"「]?(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年"
     r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
 CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年(?![、和至到—-]|\d)")
 SINCE = re.compile(r"以来")
+# 刚刚过去的2018年是…: the whole sentence looks back at that year
+PAST_YEAR_OPENING = re.compile(r"^\s*[“\"「]?(?:刚刚过去的|刚过去的)((?:19|20)\d{2})年")
+# 方山县2018年脱贫攻坚工作总结显示: … — a clause ending in a colon introduces what that year's report says
+COLON = re.compile(r"[：:]")
 PINNED_YEAR = re.compile(r"((?:19|20)\d{2})年[^。！？!?]*今年|今年[^。！？!?]*?((?:19|20)\d{2})年")
 # 刚刚过去的2018年, 去年(2018年): the page is written the year after.
 YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
@@ -51,9 +57,15 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
     years = list(YEAR.finditer(sentence, clause_start, position))
     if years:
         return _unless_since(sentence, years[-1], page_year)
-    opening = SENTENCE_TIME.match(sentence)
+    opening = SENTENCE_TIME.match(sentence) or PAST_YEAR_OPENING.match(sentence)
     if opening and opening.end() <= position:
         return _unless_since(sentence, opening, page_year)
+    colons = list(COLON.finditer(sentence, 0, clause_start))
+    if colons:
+        breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, colons[-1].start())]
+        introduced = list(YEAR.finditer(sentence, breaks[-1] if breaks else 0, colons[-1].start()))
+        if introduced:
+            return _unless_since(sentence, introduced[-1], page_year)
     heading = None
     for start in [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, clause_start))]:
         m = CLAUSE_OPENING_YEAR.match(sentence, start)
@@ -63,6 +75,9 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
         return _unless_since(sentence, heading, page_year)
     relative = list(RELATIVE.finditer(sentence, 0, position))
     if relative and page_year is not None:
+        _, relative_end = clause_bounds(sentence, 0, len(sentence), relative[-1].end())
+        if SINCE.search(sentence, relative[-1].end(), relative_end):
+            return page_year  # 去年以来: from last year until now
         return page_year + RELATIVE_YEARS[relative[-1].group(0)]
     later = YEAR.search(sentence, position)
     if later:
