@@ -1,6 +1,7 @@
 """Mentions → facts: where (the place that governs a number) and when (the year it refers to).
 
-Where: the most specific place named in the number's own clause, else in its sentence, else the
+Where: the place help goes to (向临县, 帮助沁县, 使沁县…) in the number's clause or earlier in its
+sentence, else the most specific place named in the number's own clause, else in its sentence, else the
 place its paragraph opens with, else the article's main place (from its headings, else its lead).
 全县, 该镇, 我市 stand for the article's own county, town or city.
 
@@ -17,7 +18,7 @@ import re
 
 from .places import Division, PlaceMention, PlaceResolver
 
-BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助")
+BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使")
 YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的结余资金: not the fact's time
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "本年": 0}
 RELATIVE = re.compile("|".join(RELATIVE_YEARS))
@@ -156,7 +157,7 @@ class PlaceAttribution:
         s_start, s_end = sentence
         c_start, c_end = clause_bounds(self.resolver.text, s_start, s_end, position)
         story = paragraph or main
-        beneficiary = self._beneficiary(c_start, c_end)
+        beneficiary = self._beneficiary(c_start, c_end) or self._beneficiary(s_start, position)
         if beneficiary is not None:
             return beneficiary
         named = (self._named(c_start, position, main, story) or self._named(c_start, c_end, main, story)
