@@ -162,9 +162,12 @@ class PlaceAttribution:
             return beneficiary
         named = (self._named(c_start, position, main, story) or self._named(c_start, c_end, main, story)
                  or self._named(s_start, position, main, story) or self._named(s_start, s_end, main, story))
-        if named is None or (story is not None and self._contains(named, story)):
+        if named is None:
+            return story
+        if story is not None and self._contains(named, story) and (
+                named.level in ("province", "prefecture") or (main is not None and story.code == main.code)):
             return story  # 全省, 吕梁市 around a story about one of its counties: the county governs
-        return named
+        return named  # a paragraph opened by a village, then a sentence about its whole district: the district
 
     def _beneficiary(self, start: int, end: int) -> Division | None:
         """向临县捐资, 帮助沁县: the place money or help goes to governs the number, not the giver."""
