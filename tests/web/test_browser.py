@@ -45,6 +45,14 @@ def wait_for(driver, css: str, timeout: float = 10):
     return WebDriverWait(driver, timeout).until(EC.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
+def wait_for_page(driver, url_part: str, timeout: float = 10):
+    """After a submit: the new page has loaded (the old one also had a results table)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout).until(
+        lambda d: url_part in d.current_url and d.execute_script("return document.readyState") == "complete")
+
+
 def test_find_lin_county_donations_and_see_each_marked_in_its_paragraph(browser, live_server, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
@@ -55,6 +63,7 @@ def test_find_lin_county_donations_and_see_each_marked_in_its_paragraph(browser,
     Select(browser.find_element(By.ID, "indicator")).select_by_value("donation")
     browser.find_element(By.ID, "value__gte").send_keys("100万")
     browser.find_element(By.CSS_SELECTOR, ".filters button[type=submit]").click()
+    wait_for_page(browser, "indicator=donation")
     wait_for(browser, "table.results")
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "a.fact-link")]
     expected = fetch(live_server + "/v1/facts?" + urllib.parse.urlencode(
@@ -75,6 +84,7 @@ def test_find_lin_county_donations_and_see_each_marked_in_its_paragraph(browser,
         assert len(others) == len(paragraph["facts"]) - 1
         browser.save_screenshot(str(tmp_path / f"fact-{fact_id}.png"))
     browser.find_element(By.PARTIAL_LINK_TEXT, "阅读全文").click()
+    wait_for_page(browser, "/articles/")
     wait_for(browser, "article.story")
     article_id = fact["provenance"]["article"]["id"]
     in_article = fetch(f"{live_server}/v1/facts?article={article_id}&limit=1000")[2]["rows"]
@@ -100,8 +110,8 @@ def test_every_control_has_a_label_and_the_keyboard_reaches_the_form(browser, li
             break
     assert browser.switch_to.active_element.get_attribute("id") == "place"
     browser.switch_to.active_element.send_keys("吕梁市" + Keys.ENTER)
+    wait_for_page(browser, "place=")
     wait_for(browser, "table.results")
-    assert "place=" in browser.current_url
 
 
 def test_place_suggestions_come_from_the_gazetteer_in_either_script(browser, live_server):
