@@ -19,7 +19,7 @@ from .measures import extract_measure
 from .resolve import PlaceAttribution, clause_bounds, page_year, resolve_year
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.6.4"
+EXTRACTOR_VERSION = "0.6.5"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "places", "years", "measures", "indicators", "map back")
 
@@ -97,6 +97,7 @@ def extract_text(raw: str) -> list[ArticleRecord]:
     records = []
     for article in articles:
         main = places.main_place(article.heading_spans, [(p.start, p.end) for p in article.paragraphs])
+        helped = places.helped_place([(p.start, p.end) for p in article.paragraphs], main)
         record = ArticleRecord(
             start=doc.raw_span(article.start, article.start)[0],
             body_start=doc.raw_span(article.body_start, article.body_start)[0],
@@ -124,7 +125,7 @@ def extract_text(raw: str) -> list[ArticleRecord]:
                     at, until = s_start + mention.start, s_start + mention.end
                     clause = clause_bounds(doc.text, s_start, s_end, at)
                     fact = _fact(doc, mention, s_start, raw_sentence)
-                    fact.place = _place(places, places.place((s_start, s_end), at, opening, main))
+                    fact.place = _place(places, places.place((s_start, s_end), at, opening, main, helped))
                     fact.year = resolve_year(sentence, mention.start, record.year)
                     fact.measure = extract_measure(doc.text, at, until, mention.dimension, clause)
                     fact.indicator = classify(doc.text, at, until, mention.dimension, clause, (s_start, s_end))

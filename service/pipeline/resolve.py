@@ -1,7 +1,8 @@
 """Mentions → facts: where (the place that governs a number) and when (the year it refers to).
 
 Where: the place help goes to (向临县, 帮助沁县, 使沁县…) in the number's clause or earlier in its
-sentence, else the most specific place named in the number's own clause, else in its sentence, else the
+sentence (and, in a story about its own place helping another, a help action whose clause names no
+place), else the most specific place named in the number's own clause, else in its sentence, else the
 place its paragraph opens with, else the article's main place (from its headings, else its lead).
 全县, 该镇, 我市 stand for the article's own county, town or city.
 
@@ -18,6 +19,7 @@ import re
 
 from .places import Division, PlaceMention, PlaceResolver
 
+HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使")
 YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的结余资金: not the fact's time
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "本年": 0}
@@ -152,8 +154,22 @@ class PlaceAttribution:
         return found
 
     def place(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
-              main: Division | None) -> Division | None:
-        """The place that governs a number at `position` (view offset) in `sentence`."""
+              main: Division | None, helped: Division | None = None) -> Division | None:
+        """The place that governs a number at `position` (view offset) in `sentence`.
+
+        `helped`: in a story about its own place helping another, a help action (帮助, 捐赠, 代销 …)
+        whose clause names no place went to the place helped.
+        """
+        found = self._governing(sentence, position, paragraph, main)
+        s_start, s_end = sentence
+        if helped is not None and main is not None and found is not None and found.code == main.code:
+            c_start, c_end = clause_bounds(self.resolver.text, s_start, s_end, position)
+            if self._named(c_start, c_end, main) is None and HELP.search(self.resolver.text, s_start, s_end):
+                return helped
+        return found
+
+    def _governing(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
+                   main: Division | None) -> Division | None:
         s_start, s_end = sentence
         c_start, c_end = clause_bounds(self.resolver.text, s_start, s_end, position)
         story = paragraph or main
@@ -175,6 +191,21 @@ class PlaceAttribution:
         marked = [m for m in self.resolver.in_span(start, end)
                   if any(text.endswith(marker, max(0, m.start - len(marker)), m.start) for marker in BENEFICIARY)]
         return self.resolver.most_specific(marked) if marked else None
+
+    def helped_place(self, paragraphs: list[tuple[int, int]], main: Division | None) -> Division | None:
+        """A story about its own place helping another (帮助沁县, 使沁县…, twice or more): the one helped."""
+        text = self.resolver.text
+        counts: dict[str, list] = {}
+        for start, end in paragraphs:
+            for m in self.resolver.in_span(start, end):
+                if any(text.endswith(marker, max(0, m.start - len(marker)), m.start) for marker in BENEFICIARY):
+                    counts.setdefault(m.division.code, [0, m.division])[0] += 1
+        if not counts or main is None:
+            return None
+        n, division = max(counts.values(), key=lambda e: e[0])
+        if n < 2 or division.code == main.code or self._contains(division, main) or self._contains(main, division):
+            return None
+        return division
 
     def _contains(self, outer: Division, inner: Division) -> bool:
         return outer.code != inner.code and f"/{outer.code}/" in self.resolver.path(inner)
