@@ -10,19 +10,17 @@ import hashlib
 import json
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import settings
 from .models import Article, Fact, Paragraph, Place, Source, StoreInfo
 from .pipeline import EXTRACTOR_VERSION, extract_text
 from .pipeline.decode import DecodeError, decode_bytes
-from . import settings
 from .search import forget_facts, index_facts
 from .store import db, insert_rows
 
 log = logging.getLogger(__name__)
-
 
 
 @dataclass
@@ -167,9 +165,8 @@ def _fingerprint(path: str) -> str | None:
 
 
 def _in_shard(key: str, index: int, count: int) -> bool:
-    """Deterministic: the same bytes (or path, for an unreadable file) always land in the same shard."""
-    digest = key if re.fullmatch(r"[0-9a-f]{64}", key) else hashlib.sha256(key.encode()).hexdigest()
-    return int(digest, 16) % count == index
+    """Deterministic: the same bytes' sha256 (or path, for an unreadable file) always lands in the same shard."""
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % count == index
 
 
 def _already_stored(sha: str) -> bool:

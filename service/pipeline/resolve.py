@@ -187,18 +187,19 @@ class PlaceAttribution:
 
     def _beneficiary(self, start: int, end: int) -> Division | None:
         """向临县捐资, 帮助沁县: the place money or help goes to governs the number, not the giver."""
-        text = self.resolver.text
-        marked = [m for m in self.resolver.in_span(start, end)
-                  if any(text.endswith(marker, max(0, m.start - len(marker)), m.start) for marker in BENEFICIARY)]
+        marked = [m for m in self.resolver.in_span(start, end) if self._receives_help(m)]
         return self.resolver.most_specific(marked) if marked else None
+
+    def _receives_help(self, mention: PlaceMention) -> bool:
+        text = self.resolver.text
+        return any(text.endswith(marker, max(0, mention.start - len(marker)), mention.start) for marker in BENEFICIARY)
 
     def helped_place(self, paragraphs: list[tuple[int, int]], main: Division | None) -> Division | None:
         """A story about its own place helping another (帮助沁县, 使沁县…, twice or more): the one helped."""
-        text = self.resolver.text
         counts: dict[str, list] = {}
         for start, end in paragraphs:
             for m in self.resolver.in_span(start, end):
-                if any(text.endswith(marker, max(0, m.start - len(marker)), m.start) for marker in BENEFICIARY):
+                if self._receives_help(m):
                     counts.setdefault(m.division.code, [0, m.division])[0] += 1
         if not counts or main is None:
             return None

@@ -101,8 +101,8 @@ def chart_bars(args: dict) -> list[dict]:
         labels = {k: names.get(k, k) for k in labels}
     top = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))[:CHART_BARS]
     narrowed = "place_code" if group_by == "place" else group_by
-    form = {k: v for k, v in request.args.items() if k not in ("next", narrowed, "place" if narrowed == "place_code"
-                                                                 else narrowed)}
+    replaced = {"next", narrowed, group_by}  # a bar for a place replaces both place= and place_code=
+    form = {k: v for k, v in request.args.items() if k not in replaced}
     biggest = max((n for _, n in top), default=1)
     return [{"label": labels[key], "count": n, "share": n / biggest,
              "url": url_for("web.explorer", **{**form, narrowed: key})} for key, n in top]

@@ -12,7 +12,7 @@ import pytest
 from service.job import run_extraction
 from service.models import Fact, Source
 
-from ..conftest import SEEDS
+from ..conftest import SEEDS, write_page_variants
 
 PAGE = (SEEDS / "000_dbe7da7130fec1f1.txt").read_text(encoding="utf-8")
 TEXT = "本报讯 孝义市政府向临县捐资1000万元，带动1545户3864名贫困人口增收。"
@@ -92,8 +92,7 @@ def test_a_file_that_changes_while_the_job_reads_it_is_stored_consistently(empty
     corpus.mkdir()
     target = corpus / "changing.txt"
     target.write_text("本报讯 全县投资1万元。", encoding="utf-8")
-    for i in range(30):
-        (corpus / f"page{i:02d}.txt").write_text(PAGE + f"\n第{i}版\n", encoding="utf-8")
+    write_page_variants(corpus, 30)
     stop = threading.Event()
 
     def keep_rewriting():
@@ -146,8 +145,7 @@ def test_utf8_bom_and_crlf_keep_their_offsets(empty_store, tmp_path):
 def test_shards_split_a_corpus_without_overlap(empty_store, tmp_path, spec):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(12):
-        (corpus / f"page{i:02d}.txt").write_text(PAGE + f"\n第{i}版\n", encoding="utf-8")
+    write_page_variants(corpus, 12)
     index, count = (int(x) for x in spec.split("/"))
     mine = run_extraction([str(corpus)], shard=(index, count))
     other = run_extraction([str(corpus)], shard=(1 - index, count))
