@@ -260,7 +260,7 @@ def _store_articles(source: Source, raw: str | None, articles) -> int:
                                  place=record.place.name if record.place else None,
                                  place_code=record.place.code if record.place else None, year=record.year)
         article_ids.append(article.id)
-    _store_villages(articles)
+    _store_learned_places(articles)
     insert_rows(Paragraph, PARAGRAPH_COLUMNS, [
         (article_id, para.index, para.start, para.end, raw[para.start:para.end], para.mojibake,
          json.dumps(para.sentences))
@@ -283,16 +283,17 @@ def _store_articles(source: Source, raw: str | None, articles) -> int:
     return len(rows)
 
 
-def _store_villages(articles) -> None:
-    """Villages are not in the gazetteer: add those the text placed under a town or county."""
-    villages = {}
+def _store_learned_places(articles) -> None:
+    """Places the gazetteer lacks (villages, and towns merged since): add those the text placed in it."""
+    learned = {}
     for record in articles:
         places = [record.place] + [f.place for p in record.paragraphs for f in p.facts]
         for place in places:
-            if place is not None and place.level == "village":
-                code, name, level, parent = place.chain[-1]
-                villages[code] = (code, name, level, parent, place.path)
-    insert_rows(Place, PLACE_COLUMNS, sorted(villages.values()), ignore_conflicts=True)
+            for depth, (code, name, level, parent) in enumerate(place.chain if place else []):
+                if "-" in code:
+                    path = "/" + "/".join(link[0] for link in place.chain[:depth + 1]) + "/"
+                    learned[code] = (code, name, level, parent, path)
+    insert_rows(Place, PLACE_COLUMNS, sorted(learned.values()), ignore_conflicts=True)
 
 
 def _bump_dataset_version() -> None:

@@ -35,6 +35,9 @@ VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然)?村(?![民委务级干庄落
 VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范", "重点", "出列", "新农", "深度贫困", "老",
                      "城中", "移民", "搬迁", "试点", "帮扶", "对口", "结对", "美丽乡", "该", "本", "全", "每", "各"}
 VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出")
+# 交城县会立乡岔口村: a town the gazetteer no longer has (merged or renamed since), named between its
+# county and a village.
+FORMER_TOWN = re.compile(rf"[{HAN}]{{2,4}}?[乡镇]")
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ class PlaceResolver:
         self.text = text
         self.gazetteer = gazetteer or load_gazetteer()
         self.villages: dict[str, Division] = {}
+        self.towns: dict[str, Division] = {}
         mentions = self.gazetteer.find(text)
         self.mentions = self._settle(mentions)
         self._learn_villages()
@@ -183,39 +187,62 @@ class PlaceResolver:
         return settled
 
     def _learn_villages(self) -> None:
-        """X村 right after a town or county names a village under it; later bare X村 is the same one."""
+        """X村 right after a town or county names a village under it; later bare X村 is the same one.
+
+        A county followed by an unknown X乡/X镇 and then X村 names a town the gazetteer lacks (merged
+        or renamed since the article was written): both are learned.
+        """
         found = []
         for m in list(self.mentions):
             if m.division is None or m.division.level not in ("county", "town"):
                 continue
-            v = VILLAGE.match(self.text, m.end)
+            parent, at = m.division, m.end
+            town = FORMER_TOWN.match(self.text, at) if m.division.level == "county" else None
+            if town and town.group(0)[0] not in VILLAGE_NOT_FIRST and town.group(0) not in COMMON_WORDS \
+                    and not any(o.start == town.start() for o in self.mentions):
+                village = VILLAGE.match(self.text, town.end())
+                if village and _is_village_name(village.group(1)):
+                    parent, at = self._learn(town.group(0), "town", m.division), town.end()
+                    found.append(PlaceMention(town.start(), at, town.group(0), [parent.code], "town",
+                                              division=parent))
+            v = VILLAGE.match(self.text, at)
             if v and _is_village_name(v.group(1)):
-                found.append(self._village(v.group(1), m.division, v.start(), v.end()))
-        for name, division in list(self.villages.items()):
-            # Later mentions of a learned village; a name of three or more characters also counts bare.
-            pattern = re.escape(name) + (r"(?:(?:自然)?村)?" if len(name) >= 3 else r"(?:自然)?村")
+                division = self.villages.get(v.group(1)) or self._learn(v.group(1) + "村", "village", parent)
+                self.villages[v.group(1)] = division
+                found.append(PlaceMention(v.start(), v.end(), v.group(0), [division.code], "village",
+                                          division=division))
+        learned = [(re.escape(name) + (r"(?:(?:自然)?村)?" if len(name) >= 3 else r"(?:自然)?村"), d)
+                   for name, d in self.villages.items()]
+        learned += [(re.escape(name), d) for name, d in self.towns.items()]
+        for pattern, division in learned:
+            # Later mentions; a village name of three or more characters also counts without 村.
             for hit in re.finditer(pattern, self.text):
                 if not any(f.start == hit.start() for f in found):
                     found.append(PlaceMention(hit.start(), hit.end(), hit.group(0), [division.code],
-                                              "village", division=division))
+                                              division.level, division=division))
         taken = [(m.start, m.end) for m in self.mentions]
         self.mentions.extend(f for f in found if not any(s < f.end and f.start < e for s, e in taken))
 
-    def _village(self, name: str, parent: Division, start: int, end: int) -> PlaceMention:
-        full = name + "村"
-        division = self.villages.get(name) or Division(f"{parent.code}-{full}", full, "village", parent.code)
-        self.villages[name] = division
-        return PlaceMention(start, end, self.text[start:end], [division.code], "village", division=division)
+    def _learn(self, name: str, level: str, parent: Division) -> Division:
+        """A division the gazetteer lacks, coded under its parent: 141122-会立乡, 141122-会立乡-岔口村."""
+        if level == "town" and name in self.towns:
+            return self.towns[name]
+        division = Division(f"{parent.code}-{name}", name, level, parent.code)
+        if level == "town":
+            self.towns[name] = division
+        return division
 
     def division(self, code: str) -> Division | None:
         if code in self.gazetteer.divisions:
             return self.gazetteer.divisions[code]
-        return next((v for v in self.villages.values() if v.code == code), None)
+        return next((d for d in [*self.towns.values(), *self.villages.values()] if d.code == code), None)
 
     def ancestors(self, division: Division) -> list[Division]:
-        if division.level == "village":
-            return [*self.gazetteer.ancestors(division.parent), division]
-        return self.gazetteer.ancestors(division.code)
+        """From the province down to the division, through the towns and villages learned from the text."""
+        if division.code in self.gazetteer.divisions:
+            return self.gazetteer.ancestors(division.code)
+        parent = self.division(division.parent)
+        return [*(self.ancestors(parent) if parent else []), division]
 
     def path(self, division: Division) -> str:
         return "/" + "/".join(d.code for d in self.ancestors(division)) + "/"

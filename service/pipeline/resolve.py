@@ -213,9 +213,12 @@ class PlaceAttribution:
 
     def _named(self, start: int, end: int, main: Division | None, story: Division | None = None) -> Division | None:
         """The most specific place named in [start, end), preferring the story's own places."""
-        mentions: list[PlaceMention] = list(self.resolver.in_span(start, end))
+        named: list[PlaceMention] = list(self.resolver.in_span(start, end))
+        mentions = list(named)
         for position, level in self.resolver.deictics(start, end):
-            division = self.resolver.at_level(main, level)
+            # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's
+            earlier = [m.division for m in named if m.start < position and m.division.level == level]
+            division = earlier[-1] if earlier else self.resolver.at_level(story or main, level)
             if division is not None:
                 mentions.append(PlaceMention(position, position + 2, "", [division.code], level,
                                              deictic=True, division=division))
