@@ -19,7 +19,7 @@ from .measures import extract_measure
 from .resolve import PlaceAttribution, clause_bounds, page_year, resolve_year
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.6.5"
+EXTRACTOR_VERSION = "0.6.6"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "places", "years", "measures", "indicators", "map back")
 
@@ -117,7 +117,8 @@ def extract_text(raw: str) -> list[ArticleRecord]:
             p_start, p_end = doc.raw_span(paragraph.start, paragraph.end)
             para = ParagraphRecord(index, p_start, p_end, any(p_start <= s < p_end for s, _ in mojibake))
             opening = places.paragraph_place(paragraph.sentences, main)
-            for s_start, s_end in paragraph.sentences:
+            subjects = places.subjects(paragraph.sentences, main, opening)
+            for (s_start, s_end), subject in zip(paragraph.sentences, subjects):
                 sentence = doc.text[s_start:s_end]
                 raw_sentence = doc.raw_span(s_start, s_end)
                 para.sentences.append(raw_sentence)
@@ -125,7 +126,7 @@ def extract_text(raw: str) -> list[ArticleRecord]:
                     at, until = s_start + mention.start, s_start + mention.end
                     clause = clause_bounds(doc.text, s_start, s_end, at)
                     fact = _fact(doc, mention, s_start, raw_sentence)
-                    fact.place = _place(places, places.place((s_start, s_end), at, opening, main, helped))
+                    fact.place = _place(places, places.place((s_start, s_end), at, opening, main, helped, subject))
                     fact.year = resolve_year(sentence, mention.start, record.year)
                     fact.measure = extract_measure(doc.text, at, until, mention.dimension, clause)
                     fact.indicator = classify(doc.text, at, until, mention.dimension, clause, (s_start, s_end))

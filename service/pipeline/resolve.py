@@ -2,9 +2,11 @@
 
 Where: the place help goes to (向临县, 帮助沁县, 使沁县…) in the number's clause or earlier in its
 sentence (and, in a story about its own place helping another, a help action whose clause names no
-place), else the most specific place named in the number's own clause, else in its sentence, else the
-place its paragraph opens with, else the article's main place (from its headings, else its lead).
-全县, 该镇, 我市 stand for the article's own county, town or city.
+place), else the most specific place named in the number's own clause, else the sentence's subject
+(the place it opens with: 汾西县充分发挥…, 我市把…), else the place named in its sentence, else the
+subject of the paragraph's last sentence that had one, else the place its paragraph opens with, else
+the article's main place (from its headings, else its lead). 全村, 该镇 point back to the place of their
+level just named in the sentence; otherwise 全县, 该镇, 我市 stand for the story's own county, town or city.
 
 When: a year written in the clause, else a time adverbial opening the sentence or an earlier clause
 (2018年底,…; 刚刚过去的2018年是…), else the year of a clause that introduces the rest with a colon
@@ -30,6 +32,8 @@ SENTENCE_TIME = re.compile(
     r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
 CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年(?![、和至到—-]|\d)")
 SINCE = re.compile(r"以来")
+# What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …
+SUBJECT_OPENING = re.compile(r"\s*(?:本报讯\s*)?[“\"「]?(?:(?:同时|此外|另外|近年来|今年以来|目前|其中)[，,]?)?")
 # 刚刚过去的2018年是…: the whole sentence looks back at that year
 PAST_YEAR_OPENING = re.compile(r"^\s*[“\"「]?(?:刚刚过去的|刚过去的)((?:19|20)\d{2})年")
 # 方山县2018年脱贫攻坚工作总结显示: … — a clause ending in a colon introduces what that year's report says
@@ -143,24 +147,50 @@ class PlaceAttribution:
         return max(counts.values(), key=lambda e: (e[0], e[1].depth))[1]
 
     def paragraph_place(self, sentences: list[tuple[int, int]], main: Division | None) -> Division | None:
-        """The place a paragraph opens with, in its first sentence."""
+        """The place a paragraph opens with: its first sentence's subject, else the place that sentence names."""
         if not sentences:
             return None
         start, end = sentences[0]
-        found = self._named(start, end, main)
+        found = self._subject(start, end, main, None) or self._named(start, end, main)
         if found is not None and main is not None and found.level in ("province", "prefecture") \
                 and self._contains(found, main):
             return main  # a paragraph that opens with 全省 or the prefecture is still about the story's place
         return found
 
+    def subjects(self, sentences: list[tuple[int, int]], main: Division | None,
+                 paragraph: Division | None) -> list[tuple[Division | None, Division | None]]:
+        """For each sentence of a paragraph: the place it opens with as its subject (汾西县充分发挥…,
+        我市把…), and the subject it inherits from the last earlier sentence that had one."""
+        result, carried = [], None
+        for start, end in sentences:
+            subject = self._subject(start, end, main, paragraph)
+            result.append((subject, carried))
+            carried = subject or carried
+        return result
+
+    def _subject(self, start: int, end: int, main: Division | None, story: Division | None) -> Division | None:
+        opening = SUBJECT_OPENING.match(self.resolver.text, start, end)
+        at = opening.end() if opening else start
+        subject = None
+        for m in self.resolver.in_span(at, end):
+            if m.start != at or (subject is not None and not self._contains(subject, m.division)):
+                break
+            subject, at = m.division, m.end  # 交城县野则河村…: the chain's deepest place
+        if subject is not None:
+            return subject
+        deictic = next((d for d in self.resolver.deictics(at, min(end, at + 2)) if d[0] == at), None)
+        return self.resolver.at_level(story or main, deictic[1]) if deictic else None
+
     def place(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
-              main: Division | None, helped: Division | None = None) -> Division | None:
+              main: Division | None, helped: Division | None = None,
+              subject: tuple[Division | None, Division | None] = (None, None)) -> Division | None:
         """The place that governs a number at `position` (view offset) in `sentence`.
 
         `helped`: in a story about its own place helping another, a help action (帮助, 捐赠, 代销 …)
-        whose clause names no place went to the place helped.
+        whose clause names no place went to the place helped. `subject`: the sentence's own subject
+        and the one it inherits (see `subjects`).
         """
-        found = self._governing(sentence, position, paragraph, main)
+        found = self._governing(sentence, position, paragraph, main, subject)
         s_start, s_end = sentence
         if helped is not None and main is not None and found is not None and found.code == main.code:
             c_start, c_end = clause_bounds(self.resolver.text, s_start, s_end, position)
@@ -169,15 +199,17 @@ class PlaceAttribution:
         return found
 
     def _governing(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
-                   main: Division | None) -> Division | None:
+                   main: Division | None, subject: tuple[Division | None, Division | None]) -> Division | None:
         s_start, s_end = sentence
         c_start, c_end = clause_bounds(self.resolver.text, s_start, s_end, position)
         story = paragraph or main
         beneficiary = self._beneficiary(c_start, c_end) or self._beneficiary(s_start, position)
         if beneficiary is not None:
             return beneficiary
+        own, carried = subject
         named = (self._named(c_start, position, main, story) or self._named(c_start, c_end, main, story)
-                 or self._named(s_start, position, main, story) or self._named(s_start, s_end, main, story))
+                 or own or self._named(s_start, position, main, story) or self._named(s_start, s_end, main, story)
+                 or carried)
         if named is None:
             return story
         if story is not None and self._contains(named, story) and (
