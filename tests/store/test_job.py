@@ -5,7 +5,8 @@ import pytest
 
 from service import job
 from service.job import run_extraction
-from service.models import Article, Fact, Paragraph, Source, StoreInfo
+from service.api.query import subtree_codes
+from service.models import Article, Fact, Paragraph, Place, Source, StoreInfo
 
 from ..conftest import SEEDS
 
@@ -129,3 +130,17 @@ def test_workers_store_the_same_facts_as_one_process(empty_store, tmp_path):
                        Fact.select(Fact, Source).join(Source))
     assert facts_two == facts_one
     assert run_extraction([str(SEEDS)], workers=2).skipped == 5
+
+
+def test_a_town_the_gazetteer_lacks_is_stored_under_its_county_with_its_village(empty_store, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("汾阳扶贫\n\n本报讯 汾阳市栗家庄乡田村今年种植核桃500亩。", encoding="utf-8")
+    run_extraction([str(page)])
+    town = Place.get(Place.name == "栗家庄乡")
+    village = Place.get(Place.name == "田村")
+    assert (town.level, town.parent_code, village.level, village.parent_code) == \
+        ("town", "141182", "village", town.code)
+    assert village.path.startswith(town.path) and town.path.startswith(Place.get(Place.code == "141182").path)
+    fact = Fact.get()
+    assert (fact.text, fact.place_code) == ("500亩", village.code)
+    assert [f.text for f in Fact.select().where(Fact.place_code.in_(subtree_codes([town])))] == ["500亩"]
