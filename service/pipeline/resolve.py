@@ -27,15 +27,18 @@ YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的�
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "本年": 0}
 RELATIVE = re.compile("|".join(RELATIVE_YEARS))
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+# 本报讯（记者 王明）, 新华社太原3月5日电（记者 李华）: what a lead's first sentence may open with
+LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电)\s*)?"
+        r"(?:[（(][^）)\n]{0,24}[）)]\s*)?")
 SENTENCE_TIME = re.compile(
-    r"^\s*(?:本报讯\s*)?[“\"「]?(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年"
+    r"^\s*" + LEAD + r"[“\"「]?(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年"
     r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
 CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年(?![、和至到—-]|\d)")
 SINCE = re.compile(r"以来")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …
-SUBJECT_OPENING = re.compile(r"\s*(?:本报讯\s*)?[“\"「]?(?:(?:同时|此外|另外|近年来|今年以来|目前|其中)[，,]?)?")
+SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:(?:同时|此外|另外|近年来|今年以来|目前|其中)[，,]?)?")
 # 刚刚过去的2018年是…: the whole sentence looks back at that year
-PAST_YEAR_OPENING = re.compile(r"^\s*[“\"「]?(?:刚刚过去的|刚过去的)((?:19|20)\d{2})年")
+PAST_YEAR_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(?:刚刚过去的|刚过去的)((?:19|20)\d{2})年")
 # 方山县2018年脱贫攻坚工作总结显示: … — a clause ending in a colon introduces what that year's report says
 COLON = re.compile(r"[：:]")
 PINNED_YEAR = re.compile(r"((?:19|20)\d{2})年[^。！？!?]*今年|今年[^。！？!?]*?((?:19|20)\d{2})年")
@@ -169,17 +172,18 @@ class PlaceAttribution:
         return result
 
     def _subject(self, start: int, end: int, main: Division | None, story: Division | None) -> Division | None:
+        """The place chain a sentence opens with, deepest last: 交城县野则河村…, 该县五里岗街道…, 我市…"""
         opening = SUBJECT_OPENING.match(self.resolver.text, start, end)
         at = opening.end() if opening else start
         subject = None
+        deictic = next((d for d in self.resolver.deictics(at, min(end, at + 2)) if d[0] == at), None)
+        if deictic is not None:
+            subject, at = self.resolver.at_level(story or main, deictic[1]), at + 2
         for m in self.resolver.in_span(at, end):
             if m.start != at or (subject is not None and not self._contains(subject, m.division)):
                 break
-            subject, at = m.division, m.end  # 交城县野则河村…: the chain's deepest place
-        if subject is not None:
-            return subject
-        deictic = next((d for d in self.resolver.deictics(at, min(end, at + 2)) if d[0] == at), None)
-        return self.resolver.at_level(story or main, deictic[1]) if deictic else None
+            subject, at = m.division, m.end
+        return subject
 
     def place(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
               main: Division | None, helped: Division | None = None,
