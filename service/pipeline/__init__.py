@@ -19,7 +19,7 @@ from .measures import extract_measure
 from .resolve import PlaceAttribution, clause_bounds, page_year, resolve_year
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.6.7"
+EXTRACTOR_VERSION = "0.6.8"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "places", "years", "measures", "indicators", "map back")
 
@@ -126,7 +126,9 @@ def extract_text(raw: str) -> list[ArticleRecord]:
                     at, until = s_start + mention.start, s_start + mention.end
                     clause = clause_bounds(doc.text, s_start, s_end, at)
                     fact = _fact(doc, mention, s_start, raw_sentence)
-                    fact.place = _place(places, places.place((s_start, s_end), at, opening, main, helped, subject))
+                    count = mention.value if mention.dimension == "count" else None
+                    governing = places.place((s_start, s_end), at, opening, main, helped, subject, count)
+                    fact.place = _place(places, governing)
                     fact.year = resolve_year(sentence, mention.start, record.year)
                     fact.measure = extract_measure(doc.text, at, until, mention.dimension, clause)
                     fact.indicator = classify(doc.text, at, until, mention.dimension, clause, (s_start, s_end))

@@ -7,6 +7,7 @@ place), else the most specific place named in the number's own clause, else the 
 subject of the paragraph's last sentence that had one, else the place its paragraph opens with, else
 the article's main place (from its headings, else its lead). 全村, 该镇 point back to the place of their
 level just named in the sentence; otherwise 全县, 该镇, 我市 stand for the story's own county, town or city.
+A count of the places its clause lists before it (吉县、乡宁、安泽三个县) is about their common parent.
 
 When: a year written in the clause, else a time adverbial opening the sentence or an earlier clause
 (2018年底,…; 刚刚过去的2018年是…), else the year of a clause that introduces the rest with a colon
@@ -187,13 +188,18 @@ class PlaceAttribution:
 
     def place(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
               main: Division | None, helped: Division | None = None,
-              subject: tuple[Division | None, Division | None] = (None, None)) -> Division | None:
+              subject: tuple[Division | None, Division | None] = (None, None),
+              count: float | None = None) -> Division | None:
         """The place that governs a number at `position` (view offset) in `sentence`.
 
         `helped`: in a story about its own place helping another, a help action (帮助, 捐赠, 代销 …)
         whose clause names no place went to the place helped. `subject`: the sentence's own subject
-        and the one it inherits (see `subjects`).
+        and the one it inherits (see `subjects`). `count`: the value of a count (三个, 2座), which may
+        count the places listed before it (吉县、乡宁、安泽三个县: their prefecture).
         """
+        listed = self._enumerated(sentence, position, count)
+        if listed is not None:
+            return listed
         found = self._governing(sentence, position, paragraph, main, subject)
         s_start, s_end = sentence
         if helped is not None and main is not None and found is not None and found.code == main.code:
@@ -220,6 +226,22 @@ class PlaceAttribution:
                 named.level in ("province", "prefecture") or (main is not None and story.code == main.code)):
             return story  # 全省, 吕梁市 around a story about one of its counties: the county governs
         return named  # a paragraph opened by a village, then a sentence about its whole district: the district
+
+    def _enumerated(self, sentence: tuple[int, int], position: int, count: float | None) -> Division | None:
+        """吉县、乡宁、安泽三个县: a count of the places its clause lists before it is about their common parent."""
+        if count is None or count < 2 or count != int(count):
+            return None
+        c_start, _ = clause_bounds(self.resolver.text, *sentence, position)
+        listed = {m.division.code: m.division for m in self.resolver.in_span(c_start, position)}
+        if len(listed) != count or len({d.level for d in listed.values()}) != 1:
+            return None
+        chains = [self.resolver.ancestors(d) for d in listed.values()]
+        common = None
+        for links in zip(*chains):
+            if len({d.code for d in links}) > 1:
+                break
+            common = links[0]
+        return common
 
     def _beneficiary(self, start: int, end: int) -> Division | None:
         """向临县捐资, 帮助沁县: the place money or help goes to governs the number, not the giver."""
