@@ -8,6 +8,7 @@ subject of the paragraph's last sentence that had one, else the place its paragr
 the article's main place (from its headings, else its lead). 全村, 该镇 point back to the place of their
 level just named in the sentence; otherwise 全县, 该镇, 我市 stand for the story's own county, town or city.
 A count of the places its clause lists before it (吉县、乡宁、安泽三个县) is about their common parent.
+The places of a background clause (在2016年完成信义镇三个电站的基础上,…) govern only the numbers inside it.
 
 When: a year written in the clause, else a time adverbial opening the sentence or an earlier clause
 (2018年底,…; 刚刚过去的2018年是…), else the year of a clause that introduces the rest with a colon
@@ -44,6 +45,8 @@ PAST_YEAR_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(?:刚刚过去的|
 COLON = re.compile(r"[：:]")
 PINNED_YEAR = re.compile(r"((?:19|20)\d{2})年[^。！？!?]*今年|今年[^。！？!?]*?((?:19|20)\d{2})年")
 # 刚刚过去的2018年, 去年(2018年): the page is written the year after.
+# 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
+BACKGROUND = re.compile(r"在[^，,。；;！？!?\n]{2,80}?基础上")
 YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
 
 
@@ -134,6 +137,7 @@ class PlaceAttribution:
 
     def __init__(self, resolver: PlaceResolver):
         self.resolver = resolver
+        self.background = [m.span() for m in BACKGROUND.finditer(resolver.text)]
 
     def main_place(self, headings: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> Division | None:
         """The article's place: the most specific in its headings, else the one its body names most."""
@@ -270,8 +274,10 @@ class PlaceAttribution:
         return outer.code != inner.code and f"/{outer.code}/" in self.resolver.path(inner)
 
     def _named(self, start: int, end: int, main: Division | None, story: Division | None = None) -> Division | None:
-        """The most specific place named in [start, end), preferring the story's own places."""
-        named: list[PlaceMention] = list(self.resolver.in_span(start, end))
+        """The most specific place named in [start, end), preferring the story's own places; a background
+        clause's places count only when the span ends inside that clause (a number within it)."""
+        named = [m for m in self.resolver.in_span(start, end) if not any(
+            b_start <= m.start < b_end and not b_start < end <= b_end for b_start, b_end in self.background)]
         mentions = list(named)
         for position, level in self.resolver.deictics(start, end):
             # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's
