@@ -110,7 +110,7 @@ def _load_gazetteer() -> None:
     if StoreInfo.get_value("gazetteer_version") == GAZETTEER_VERSION:
         return
     gazetteer = load_gazetteer()
-    rows = [(d.code, d.name, ",".join(short_names(d.name, d.level)) or None, d.level, d.parent or None,
+    rows = [(d.code, d.name, (short_names(d.name, d.level) or [None])[0], d.level, d.parent or None,
              gazetteer.path(d.code)) for d in gazetteer.divisions.values()]
     with db.atomic():
         insert_rows(Place, ("code", "name", "short_name", "level", "parent_code", "path"), rows, ignore_conflicts=True)

