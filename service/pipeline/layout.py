@@ -13,7 +13,9 @@ from .normalise import HAN
 
 CLOSING = "。！？!?；;…：:，,、"
 LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}网讯|据[\u4e00-\u9fff]{2,8}报道)")
-DATELINE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\s+\d{2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：]\s*(\S+))?")
+# 2017-10-17 09:07:20 来源:临汾新闻网, 2019年3月8日 星期五 来源：人民日报: a block that is only a date line
+DATELINE = re.compile(r"^(\d{4})(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})日?(?:\s*(?:星期|周)[一二三四五六日天])?"
+                      r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:(?:来源|稿源)[:：]\s*(\S+))?\s*$")
 BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")
 BYLINE_BOX = re.compile(rf"^□\s*(?:[{HAN}]{{0,4}}记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*$")
 CAPTION_CREDIT = re.compile(rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s+摄\s*$")
@@ -132,7 +134,7 @@ def layout(text: str) -> list[Article]:
         block.kind = classify(block)
         if block.kind == "dateline":
             m = DATELINE.match(block.text)
-            page_date = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+            page_date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
             page_source = m.group(4)
             if current is not None and current.date is None:
                 current.date, current.source_name = page_date, page_source

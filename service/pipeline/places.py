@@ -28,6 +28,8 @@ COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "
                 "城关", "开平", "通达", "华容", "共和", "和顺", "宁安", "大同", "太平", "江山", "建设", "新市",
                 "平安", "长城", "振兴", "解放", "先锋", "东风", "胜利", "红星", "团结", "前进", "民主", "文明",
                 "经济开发区", "开发区", "高新区", "工业园区", "农场", "林场", "牧场", "街道", "新村"}
+# 新华社北京3月7日电, 本报太原讯: the place a story was filed from is not a place it reports on
+FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
 # 全县, 该镇, 我市: the story's own county, town, city …
 DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村)")
 DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
@@ -146,7 +148,8 @@ class PlaceResolver:
         self.gazetteer = gazetteer or load_gazetteer()
         self.villages: dict[str, Division] = {}
         self.towns: dict[str, Division] = {}
-        mentions = self.gazetteer.find(text)
+        filed = [m.span() for m in FILED_FROM.finditer(text)]
+        mentions = [m for m in self.gazetteer.find(text) if not any(s <= m.start < e for s, e in filed)]
         self.mentions = self._settle(mentions)
         self._learn_villages()
         self.mentions.sort(key=lambda m: m.start)

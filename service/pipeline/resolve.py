@@ -9,6 +9,7 @@ the article's main place (from its headings, else its lead). 全村, 该镇 poin
 level just named in the sentence; otherwise 全县, 该镇, 我市 stand for the story's own county, town or city.
 A count of the places its clause lists before it (吉县、乡宁、安泽三个县) is about their common parent.
 The places of a background clause (在2016年完成信义镇三个电站的基础上,…) govern only the numbers inside it.
+A story headlined about the whole country (全国…) has no main place.
 
 When: a year written in the clause, else a time adverbial opening the sentence or an earlier clause
 (2018年底,…; 刚刚过去的2018年是…), else the year of a clause that introduces the rest with a colon
@@ -45,6 +46,7 @@ PAST_YEAR_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(?:刚刚过去的|
 COLON = re.compile(r"[：:]")
 PINNED_YEAR = re.compile(r"((?:19|20)\d{2})年[^。！？!?]*今年|今年[^。！？!?]*?((?:19|20)\d{2})年")
 # 刚刚过去的2018年, 去年(2018年): the page is written the year after.
+NATIONWIDE = re.compile(r"全国|我国|中国")
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 BACKGROUND = re.compile(r"在[^，,。；;！？!?\n]{2,80}?基础上")
 YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
@@ -140,11 +142,17 @@ class PlaceAttribution:
         self.background = [m.span() for m in BACKGROUND.finditer(resolver.text)]
 
     def main_place(self, headings: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> Division | None:
-        """The article's place: the most specific in its headings, else the one its body names most."""
+        """The article's place: the most specific in its headings, else the one its body names most.
+
+        A headline about the whole country (全国农村贫困人口减少1386万人) has none: a province its body
+        names is one part of the story, not its place.
+        """
         for start, end in headings:
             found = self.resolver.most_specific(self.resolver.in_span(start, end))
             if found is not None:
                 return found
+        if any(NATIONWIDE.search(self.resolver.text, start, end) for start, end in headings):
+            return None
         counts: dict[str, list] = {}
         for start, end in paragraphs:
             for m in self.resolver.in_span(start, end):

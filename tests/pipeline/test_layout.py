@@ -1,4 +1,5 @@
 """Page layout: which blocks open stories, which are kickers, sub-heads, captions and bylines."""
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -77,3 +78,19 @@ def test_a_run_on_line_is_cut_after_clause_marks():
     spans = split_sentences(line, 0, len(line))
     assert len(spans) > 1 and all(line[s:e].endswith("，") for s, e in spans)
     assert "".join(line[s:e] for s, e in spans) == line
+
+
+DATELINES = [
+    ("2017-10-17 09:07:20 来源:临汾新闻网", "2017-10-17", "临汾新闻网"),
+    ("2019年3月8日 来源：人民日报", "2019-03-08", "人民日报"),
+    ("2019年3月8日 星期五", "2019-03-08", None),
+    ("2020/6/18 08:30", "2020-06-18", None),
+    ("2019年3月8日，记者来到某县某村，看到村民正在收获土豆。", None, None),  # a story's opening, not a date line
+]
+
+
+@pytest.mark.parametrize("line,date,source", DATELINES, ids=[d[0] for d in DATELINES])
+def test_a_date_line_dates_the_page(line, date, source):
+    page = "\n\n".join([line, "某县扶贫", "本报讯 全县投资3000万元,带动300户增收。"])
+    article = layout(page)[0]
+    assert (article.date, article.source_name) == (date, source)
