@@ -173,6 +173,8 @@ def _qualifier_around(text: str, start: int, end: int) -> str:
             if word == "近" and before[-2:-1] in ("最", "附", "将", "接"):
                 continue
             return qualifier
+    if before.endswith("上") and text[start:start + 1] in "百千万亿":
+        return "over"  # 上万名学生, 上千人: as many as, and more
     after = text[end:end + 2]
     for word, qualifier in AFTER:
         if after.startswith(word):

@@ -16,7 +16,8 @@ When: a year written in the clause, else a time adverbial opening the sentence o
 (2018年工作总结显示:…), else a relative year (今年, 去年) against the page's year, else a year written
 later in the sentence, else the page's year: its printed date, or the year the text pins down
 (2020年…今年…, 刚刚过去的2018年, or a lead that opens with 2019年,). X年以来 and 去年以来 run until the
-page's year; X年以前 is never the fact's time.
+page's year; X年以前 is never the fact's time, nor is the year a number is compared with (比去年增长15%).
+A clause that speaks of now (现在, 目前) is as of the page's year.
 """
 from __future__ import annotations
 
@@ -27,8 +28,11 @@ from .places import Division, PlaceMention, PlaceResolver
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使")
 YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的结余资金: not the fact's time
-RELATIVE_YEARS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1, "本年": 0}
-RELATIVE = re.compile("|".join(RELATIVE_YEARS))
+RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "本年": 0}
+# 比去年增长15%, 较上年增加: the year compared with is not the fact's year
+RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(RELATIVE_YEARS) + ")(?!前)")
+# 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
+NOW = re.compile(r"现在|目前|如今|当前")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 # 本报讯（记者 王明）, 新华社太原3月5日电（记者 李华）: what a lead's first sentence may open with
 LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电)\s*)?"
@@ -73,6 +77,8 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
     years = list(YEAR.finditer(sentence, clause_start, position))
     if years:
         return _unless_since(sentence, years[-1], page_year)
+    if page_year is not None and NOW.search(sentence, clause_start, position):
+        return page_year
     opening = SENTENCE_TIME.match(sentence) or PAST_YEAR_OPENING.match(sentence)
     if opening and opening.end() <= position:
         return _unless_since(sentence, opening, page_year)
