@@ -13,9 +13,43 @@ from .normalise import HAN
 
 CLOSING = "。！？!?；;…：:，,、"
 LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}网讯|据[\u4e00-\u9fff]{2,8}报道)")
-# 2017-10-17 09:07:20 来源:临汾新闻网, 2019年3月8日 星期五 来源：人民日报: a block that is only a date line
-DATELINE = re.compile(r"^(\d{4})(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})日?(?:\s*(?:星期|周)[一二三四五六日天])?"
-                      r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:(?:来源|稿源)[:：]\s*(\S+))?\s*$")
+# 2017-10-17 09:07:20 来源:临汾新闻网, 2019年3月8日 星期五 来源：人民日报, and a web page's
+# 发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟: a line of facts about the page and nothing else
+META_FIELD = re.compile(
+    r"(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?)"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:来源|稿源|出处)[:：]\s*(?P<source>[^\s|丨]+)"
+    rf"|(?:作者|记者|文)[:：/]\s*(?P<byline>[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}})"
+    r"|(?:编辑|责任编辑|责编|点击|浏览|阅读)(?:次数|量)?[:：]\s*\S+")
+META_FILLER = re.compile(r"[\s|丨/]*")
+
+
+def meta_line(line: str) -> dict | None:
+    """The date, source and byline of a line that holds nothing else (a web page's meta line).
+
+    >>> meta_line("发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟")
+    {'date': '2019-05-06', 'source': '河南日报', 'byline': '张伟'}
+    >>> meta_line("2019年5月6日，记者来到兰考县") is None
+    True
+    """
+    found, pos = {}, 0
+    while pos < len(line):
+        pos = META_FILLER.match(line, pos).end()
+        m = META_FIELD.match(line, pos)
+        if pos >= len(line):
+            break
+        if not m or m.end() == pos:
+            return None
+        for key, value in m.groupdict().items():
+            if value:
+                found[key] = value
+        pos = m.end()
+    if "date" not in found and "source" not in found:
+        return None
+    if "date" in found:
+        y, mo, d = re.findall(r"\d+", found["date"])
+        found["date"] = f"{y}-{int(mo):02d}-{int(d):02d}"
+    return {key: found.get(key) for key in ("date", "source", "byline")}
 BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")
 BYLINE_BOX = re.compile(rf"^□\s*(?:[{HAN}]{{0,4}}记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*$")
 CAPTION_CREDIT = re.compile(rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s+摄\s*$")
@@ -60,15 +94,25 @@ class Article:
 
 
 def split_blocks(text: str) -> list[Block]:
-    """Blank-line separated blocks, stripped of surrounding whitespace, with their spans."""
+    """Blank-line separated blocks, stripped of surrounding whitespace, with their spans.
+
+    A web page's meta line (发布时间：… 来源：…) is a block of its own even without blank lines around it,
+    and so is the headline above it.
+    """
     blocks = []
     for m in re.finditer(r"[^\n]+(?:\n[ \t\u3000]*[^\n \t\u3000][^\n]*)*", text):
-        chunk = m.group(0)
-        lead = len(chunk) - len(chunk.lstrip())
-        stripped = chunk.strip()
-        if stripped:
-            start = m.start() + lead
-            blocks.append(Block(start, start + len(stripped), stripped))
+        pieces, start = [], m.start()
+        for line in re.finditer(r"[^\n]+", m.group(0)):
+            if len(line.group(0).strip()) <= 120 and meta_line(line.group(0).strip()):
+                pieces += [(start, m.start() + line.start()), (m.start() + line.start(), m.start() + line.end())]
+                start = m.start() + line.end()
+        pieces.append((start, m.end()))
+        for piece_start, piece_end in pieces:
+            chunk = text[piece_start:piece_end]
+            stripped = chunk.strip()
+            if stripped:
+                block_start = piece_start + len(chunk) - len(chunk.lstrip())
+                blocks.append(Block(block_start, block_start + len(stripped), stripped))
     return blocks
 
 
@@ -79,7 +123,7 @@ PLACE_LABEL = re.compile(rf"^[{HAN}]{{1,4}}[县市区镇乡旗]$")
 def classify(block: Block) -> str:
     """Name the role of a block on the page by its shape."""
     t = block.text
-    if DATELINE.match(t):
+    if len(t) <= 120 and meta_line(t):
         return "dateline"
     if CREDIT.match(t):
         return "caption"
@@ -129,15 +173,17 @@ def layout(text: str) -> list[Article]:
     articles: list[Article] = []
     current: Article | None = None
     pending: list[Block] = []
-    page_date = page_source = None
+    page_date = page_source = meta_byline = None
     for block in split_blocks(text):
         block.kind = classify(block)
         if block.kind == "dateline":
-            m = DATELINE.match(block.text)
-            page_date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-            page_source = m.group(4)
-            if current is not None and current.date is None:
+            meta = meta_line(block.text)
+            page_date, page_source = meta["date"] or page_date, meta["source"] or page_source
+            if pending or current is None:
+                meta_byline = meta["byline"]  # under a headline: the story about to open is by them
+            elif current.date is None:
                 current.date, current.source_name = page_date, page_source
+                current.byline = current.byline or meta["byline"]
             continue
         if block.kind in ("headline", "subtitle"):
             pending.append(block)
@@ -157,6 +203,7 @@ def layout(text: str) -> list[Article]:
             continue
         if pending and _opens_article(current, pending, block):
             current = _open(articles, pending, block.start, fragment=False)
+            current.byline, meta_byline = meta_byline, None
             pending = []
         elif pending:
             for head in pending:  # a sub-head or a photo title inside the running story

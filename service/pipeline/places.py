@@ -30,6 +30,9 @@ COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "
                 "经济开发区", "开发区", "高新区", "工业园区", "农场", "林场", "牧场", "街道", "新村"}
 # 新华社北京3月7日电, 本报太原讯: the place a story was filed from is not a place it reports on
 FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
+# A town made a 镇 or a 街道 since keeps being written by its former name in older stories.
+TOWN_SUFFIX = re.compile(r"^(.+?)(镇|街道)$")
+FORMER_SUFFIXES = {"镇": ["乡"], "街道": ["镇", "乡"]}
 # 全县, 该镇, 我市: the story's own county, town, city …
 DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村)")
 DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
@@ -84,6 +87,18 @@ def short_names(name: str, level: str) -> list[str]:
     return [m.group(1), plain] if plain else [m.group(1)]
 
 
+def former_town_names(name: str, level: str) -> list[str]:
+    """Names a town had before it was made a 镇 or a 街道 (撤乡设镇): 东坝头镇 was 东坝头乡.
+
+    >>> former_town_names("东坝头镇", "town"), former_town_names("五里岗街道", "town")
+    (['东坝头乡'], ['五里岗镇', '五里岗乡'])
+    """
+    m = TOWN_SUFFIX.match(name) if level == "town" else None
+    if not m or len(m.group(1)) < 2:
+        return []
+    return [m.group(1) + suffix for suffix in FORMER_SUFFIXES[m.group(2)]]
+
+
 class Gazetteer:
     """The divisions with their hierarchy, and a matcher for their names in text."""
 
@@ -100,6 +115,11 @@ class Gazetteer:
             for short in shorts:
                 self.by_surface.setdefault(short, []).append(d.code)
             self.short.update(shorts[:1])  # 贡山 may be a word; 贡山县 is only the place
+        names = {d.name for d in divisions}
+        for d in divisions:
+            for former in former_town_names(d.name, d.level):
+                if former not in names:
+                    self.by_surface.setdefault(former, []).append(d.code)
         self.automaton = ahocorasick.Automaton()
         for surface in self.by_surface:
             self.automaton.add_word(surface, surface)

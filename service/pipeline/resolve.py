@@ -11,13 +11,14 @@ A count of the places its clause lists before it (吉县、乡宁、安泽三个
 The places of a background clause (在2016年完成信义镇三个电站的基础上,…) govern only the numbers inside it.
 A story headlined about the whole country (全国…) has no main place.
 
-When: a year written in the clause, else a time adverbial opening the sentence or an earlier clause
-(2018年底,…; 刚刚过去的2018年是…), else the year of a clause that introduces the rest with a colon
-(2018年工作总结显示:…), else a relative year (今年, 去年) against the page's year, else a year written
-later in the sentence, else the page's year: its printed date, or the year the text pins down
-(2020年…今年…, 刚刚过去的2018年, or a lead that opens with 2019年,). X年以来 and 去年以来 run until the
-page's year; X年以前 is never the fact's time, nor is the year a number is compared with (比去年增长15%).
-A clause that speaks of now (现在, 目前) is as of the page's year.
+When: a year written in the clause (not one a change starts from: 由2014年的10.3%降至1.27%), else the
+page's year if the clause speaks of now (现在, 目前), else a time opening the sentence (2018年底,…;
+刚刚过去的2018年是…), else the year of a clause that introduces the rest with a colon (2018年工作总结显示:…),
+else a time opening an earlier clause (截至9月底,…; 从2016年到2018年,… for the span's end), else a
+relative year (今年, 去年, 上年; not the year compared with: 比去年增长15%) against the page's year, else a
+year written later in the sentence, else the page's year: its printed date, or the year the text pins
+down (2020年…今年…, 刚刚过去的2018年, or a lead that opens with 2019年,). X年以来 and 去年以来 run until
+the page's year; X年以前 is never the fact's time.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年
 RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(RELATIVE_YEARS) + ")(?!前)")
 # 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
 NOW = re.compile(r"现在|目前|如今|当前")
+CHANGE_TO = re.compile(r"[至到]")
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 # 本报讯（记者 王明）, 新华社太原3月5日电（记者 李华）: what a lead's first sentence may open with
 LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电)\s*)?"
@@ -40,6 +42,8 @@ LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^�
 SENTENCE_TIME = re.compile(
     r"^\s*" + LEAD + r"[“\"「]?(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年"
     r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
+# 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
+YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
 CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年(?![、和至到—-]|\d)")
 SINCE = re.compile(r"以来")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …
@@ -74,7 +78,7 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
     (2019, None)
     """
     clause_start, clause_end = clause_bounds(sentence, 0, len(sentence), position)
-    years = list(YEAR.finditer(sentence, clause_start, position))
+    years = [y for y in YEAR.finditer(sentence, clause_start, position) if not _left_behind(sentence, y, position)]
     if years:
         return _unless_since(sentence, years[-1], page_year)
     if page_year is not None and NOW.search(sentence, clause_start, position):
@@ -90,8 +94,8 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
             return _unless_since(sentence, introduced[-1], page_year)
     heading = None
     for start in [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, clause_start))]:
-        m = CLAUSE_OPENING_YEAR.match(sentence, start)
-        if m:
+        m = YEARS_OPENING.match(sentence, start) or CLAUSE_OPENING_YEAR.match(sentence, start)
+        if m and not _left_behind(sentence, m, position):
             heading = m  # 截至2018年9月底, … : a clause that opens with a year sets the time
     if heading is not None:
         return _unless_since(sentence, heading, page_year)
@@ -106,6 +110,12 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
         return _unless_since(sentence, later, page_year)  # 总投资250万元,2016年建成的电站
     return page_year
 
+
+
+def _left_behind(sentence: str, year: re.Match, position: int) -> bool:
+    """由2014年的10.3%降至1.27%: a number after the change is no longer at the year it started from."""
+    return sentence[max(0, year.start(1) - 1):year.start(1)] in ("由", "从", "自") \
+        and bool(CHANGE_TO.search(sentence, year.end(1), position))
 
 
 def _unless_since(sentence: str, year: re.Match, page_year: int | None) -> int:

@@ -85,6 +85,8 @@ DATELINES = [
     ("2019年3月8日 来源：人民日报", "2019-03-08", "人民日报"),
     ("2019年3月8日 星期五", "2019-03-08", None),
     ("2020/6/18 08:30", "2020-06-18", None),
+    ("发布时间：2019-05-06 10:21:33  来源：河南日报", "2019-05-06", "河南日报"),
+    ("来源：人民网 | 2019年5月6日", "2019-05-06", "人民网"),
     ("2019年3月8日，记者来到某县某村，看到村民正在收获土豆。", None, None),  # a story's opening, not a date line
 ]
 
@@ -94,3 +96,12 @@ def test_a_date_line_dates_the_page(line, date, source):
     page = "\n\n".join([line, "某县扶贫", "本报讯 全县投资3000万元,带动300户增收。"])
     article = layout(page)[0]
     assert (article.date, article.source_name) == (date, source)
+
+
+def test_a_web_page_title_and_meta_line_without_blank_lines():
+    page = ("河南兰考：从“风沙口”到“致富路”\n发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟\n\n"
+            "　　兰考县位于河南省东部，曾是国家级贫困县。2018年实现产值150亿元。")
+    [article] = layout(page)
+    assert (article.title, article.date, article.source_name, article.byline) == \
+        ("河南兰考：从“风沙口”到“致富路”", "2019-05-06", "河南日报", "张伟")
+    assert page[article.body_start:].startswith("兰考县位于")

@@ -134,9 +134,9 @@ def test_workers_store_the_same_facts_as_one_process(empty_store, tmp_path):
 
 def test_a_town_the_gazetteer_lacks_is_stored_under_its_county_with_its_village(empty_store, tmp_path):
     page = tmp_path / "page.txt"
-    page.write_text("汾阳扶贫\n\n本报讯 汾阳市栗家庄乡田村今年种植核桃500亩。", encoding="utf-8")
+    page.write_text("汾阳扶贫\n\n本报讯 汾阳市向阳乡田村今年种植核桃500亩。", encoding="utf-8")
     run_extraction([str(page)])
-    town = Place.get(Place.name == "栗家庄乡")
+    town = Place.get(Place.code == "141182-向阳乡")
     village = Place.get(Place.name == "田村")
     assert (town.level, town.parent_code, village.level, village.parent_code) == \
         ("town", "141182", "village", town.code)
