@@ -133,7 +133,8 @@ def classify(block: Block) -> str:
         return "caption"
     if t.startswith(("——", "—— ")) and len(t) <= HEADLINE_MAX + 10:
         return "subtitle"
-    if len(t) <= HEADLINE_MAX and t[-1] not in CLOSING and not LEADS.match(t) and t.count(",") + t.count("，") < 2:
+    if len(t) <= HEADLINE_MAX and t[-1] not in CLOSING and not LEADS.match(t) and t.count(",") + t.count("，") < 2 \
+            and "。" not in t:  # 捐赠仪式上,11家企业举行签约。(刘生锋): a short last paragraph and its byline
         return "headline"
     return "body"
 

@@ -78,7 +78,7 @@ def _pattern() -> re.Pattern:
           | (?P<snum>\d+)/(?P<sden>\d+)(?![\d/])
           | (?P<num>{number})
             (?:[×xX*](?P<times>{ARABIC}))?
-            (?:(?P<sep>[{re.escape(RANGE_SEPARATORS)}])(?P<num2>{number}))?
+            (?:(?P<mult1>[十百千万亿]*?)(?P<sep>[{re.escape(RANGE_SEPARATORS)}])(?P<num2>{number}))?
             (?P<q1>[余多])?
             (?P<mult>[十百千万亿]*?)
             (?P<q2>[余多把])?
@@ -106,7 +106,33 @@ def extract_quantities(text: str) -> list[QuantityMention]:
             continue
         if mention is not None:
             found.append(mention)
+    found += _bare_money(text, found, units)
+    found.sort(key=lambda mention: mention.start)
     return _merge_ranges(text, found)
+
+
+# 资金达900万, 收入300多万: an amount of money written without 元
+BARE_AMOUNT = re.compile(rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?(?=[{POST_NOMINAL_END}\s]|$)")
+MONEY_WORDS = re.compile(r"资金|投资|投入|收入|资产|产值|销售额|营业额|利润|金额|费用|款|工资|补贴|补助|分红|收益|营收")
+
+
+def _bare_money(text: str, found: list[QuantityMention], units) -> list[QuantityMention]:
+    """Amounts with a multiplier and no unit whose clause speaks of money just before them are in 元."""
+    extra = []
+    for m in BARE_AMOUNT.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        clause_start = max((text.rfind(mark, 0, m.start()) for mark in "，,；;。：:！？!?\n"), default=-1) + 1
+        if not MONEY_WORDS.search(text, max(clause_start, m.start() - 12), m.start()):
+            continue
+        multiplier = parse_multiplier(m.group("mult"))
+        parsed = parse_numeral(m.group("num"))
+        if multiplier is None or parsed is None:
+            continue
+        qualifier = INSIDE.get(m.group("q") or m.group("q2") or "", "exact")
+        extra.append(_mention(text, m.start(), m.end(), _round(parsed[0] * multiplier), None, qualifier,
+                              units["元"], m.group("mult"), "arabic"))
+    return extra
 
 
 def _read(text: str, m: re.Match, units) -> QuantityMention | None:
@@ -133,14 +159,19 @@ def _read(text: str, m: re.Match, units) -> QuantityMention | None:
         return None
     if m.group("times"):
         low = low * float(m.group("times"))
-    if num2:
-        second = parse_numeral(num2)
-        if second is None or second[1] is not None or second[0] <= low:
-            return None
-        high = second[0]
     multiplier = parse_multiplier(m.group("mult"))
     if multiplier is None:
         return None
+    if num2:
+        second = parse_numeral(num2)
+        if m.group("mult1"):  # 2万—3万元: each end carries its own multiplier
+            first = parse_multiplier(m.group("mult1"))
+            if first is None:
+                return None
+            low = low * first / multiplier
+        if second is None or second[1] is not None or second[0] <= low:
+            return None
+        high = second[0]
     qualifier = INSIDE.get(m.group("q2") or m.group("q1") or "", "exact")
     if high is not None:
         qualifier = "range"
