@@ -221,7 +221,7 @@ class PlaceAttribution:
         """The place that governs a number at `position` (view offset) in `sentence`.
 
         `helped`: in a story about its own place helping another, a help action (帮助, 捐赠, 代销 …)
-        whose clause names no place went to the place helped. `subject`: the sentence's own subject
+        before the number, in a clause that names no place, went to the place helped. `subject`: the sentence's own subject
         and the one it inherits (see `subjects`). `count`: the value of a count (三个, 2座), which may
         count the places listed before it (吉县、乡宁、安泽三个县: their prefecture).
         """
@@ -232,7 +232,8 @@ class PlaceAttribution:
         s_start, s_end = sentence
         if helped is not None and main is not None and found is not None and found.code == main.code:
             c_start, c_end = clause_bounds(self.resolver.text, s_start, s_end, position)
-            if self._named(c_start, c_end, main) is None and HELP.search(self.resolver.text, s_start, s_end):
+            # 帮助解决实际困难500余个 is help given; 91名干部作为驻村帮扶队员 are the helper's own people
+            if self._named(c_start, c_end, main) is None and HELP.search(self.resolver.text, s_start, position):
                 return helped
         return found
 
