@@ -53,6 +53,14 @@ def meta_line(line: str) -> dict | None:
 BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")
 BYLINE_BOX = re.compile(rf"^□\s*(?:[{HAN}]{{0,4}}记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*$")
 CAPTION_CREDIT = re.compile(rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s+摄\s*$")
+ROLES = r"记者|通讯员|实习生|见习记者|摄影"
+NAMES = rf"(?!{ROLES})[{HAN}]{{2,4}}(?:\s+(?!{ROLES})[{HAN}]{{2,4}})*"
+# 本报讯（记者 赵磊 通讯员 钱鹏）: the reporters named in a lead
+LEAD_BYLINE = re.compile(rf"^\S{{0,20}}?[(（]\s*(?:本报)?记者\s*(?P<reporters>{NAMES})"
+                         rf"(?:\s*(?:通讯员|实习生|见习记者)\s*(?P<others>{NAMES}))?\s*[)）]")
+# （下转第二版） … （上接第一版）: a story jumps to another column or page and picks up there
+JUMP_OUT = re.compile(r"[(（]\s*(?:下)?转(?:第)?[\d一二三四五六七八九十]+版\s*[)）]\s*$")
+JUMP_IN = re.compile(r"^[(（]\s*(?:上)?接(?:第)?[\d一二三四五六七八九十]+版\s*[)）]")
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n")
 HEADLINE_MAX = 40
 SENTENCE_MAX = 600
@@ -89,6 +97,7 @@ class Article:
     source_name: str | None = None
     fragment: bool = False
     closed: bool = False
+    jumps: bool = False  # ends with （下转第二版）: its rest is further on
     continued_at: list[int] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
 
@@ -190,6 +199,9 @@ def layout(text: str) -> list[Article]:
             pending.append(block)
             continue
         if block.kind == "caption":
+            credit = CAPTION_CREDIT.fullmatch(block.text)
+            if credit and current is not None and current.paragraphs and current.byline is None and not pending:
+                current.byline, current.closed = credit.group(1), True  # photo news: text, then 陈平 摄
             continue
         if block.kind == "byline":
             name = (BYLINE_BOX.match(block.text) or BYLINE_PARENS.search(block.text)).group(1)
@@ -202,7 +214,12 @@ def layout(text: str) -> list[Article]:
                 # A byline under the headline (□ 杨应平) opens the story; one after the body ends it.
                 current.closed = bool(current.paragraphs)
             continue
-        if pending and _opens_article(current, pending, block):
+        jumped = next((a for a in reversed(articles) if a.jumps), None) if JUMP_IN.match(block.text) else None
+        if jumped is not None:
+            current, jumped.jumps, jumped.closed = jumped, False, False  # （上接第一版）: the rest of that story
+            current.continued_at.append(block.start)
+            pending = []
+        elif pending and _opens_article(current, pending, block):
             current = _open(articles, pending, block.start, fragment=False)
             current.byline, meta_byline = meta_byline, None
             pending = []
@@ -223,6 +240,11 @@ def layout(text: str) -> list[Article]:
         if trailing:
             current.byline = current.byline or trailing.group(1)
             current.closed = True
+        reporters = LEAD_BYLINE.match(block.text) if LEADS.match(block.text) else None
+        if reporters and current.byline is None:
+            current.byline = " ".join(n for n in reporters.group("reporters", "others") if n)
+        if JUMP_OUT.search(block.text):
+            current.jumps = current.closed = True
         current.paragraphs.append(Paragraph(block.start, block.end, split_sentences(text, block.start, block.end)))
         current.end = block.end
     for article in articles:

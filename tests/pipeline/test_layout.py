@@ -105,3 +105,29 @@ def test_a_web_page_title_and_meta_line_without_blank_lines():
     assert (article.title, article.date, article.source_name, article.byline) == \
         ("河南兰考：从“风沙口”到“致富路”", "2019-05-06", "河南日报", "张伟")
     assert page[article.body_start:].startswith("兰考县位于")
+
+
+def test_a_story_that_jumps_picks_up_where_its_jump_line_says():
+    page = "\n\n".join([
+        "悬崖村搬进新家",
+        "本报讯（记者 赵磊 通讯员 钱鹏）5月13日，84户贫困户搬进县城安置点。（下转第二版）",
+        "产业发展带动增收",
+        "本报讯 今年以来，某县发展马铃薯种植12万亩。",
+        "（上接第一版）据了解，全州今年计划完成易地扶贫搬迁7.44万人。",
+    ])
+    first, second = layout(page)
+    assert (first.title, first.byline, second.title) == ("悬崖村搬进新家", "赵磊 钱鹏", "产业发展带动增收")
+    assert [page[p.start:p.end][:6] for p in first.paragraphs] == ["本报讯（记者", "（上接第一版"]
+    assert first.continued_at == [page.index("（上接第一版）")]
+    assert len(second.paragraphs) == 1
+
+
+def test_photo_news_takes_its_credit_line_as_byline():
+    page = "\n\n".join([
+        "扶贫车间生产忙",
+        "连日来,某公司积极复工复产,加紧生产。目前有80多名操作工人。",
+        "陈平 摄",
+        "图为村民领取慰问品。王五 摄",  # a caption with words is only a caption
+    ])
+    [article] = layout(page)
+    assert (article.title, article.byline) == ("扶贫车间生产忙", "陈平")
