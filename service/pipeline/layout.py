@@ -1,8 +1,10 @@
 """A newspaper page → articles → paragraphs → sentences, as spans of the normalised view.
 
 Blocks are runs of non-blank lines. Each block is classed by its shape (headline, subtitle,
-byline, dateline, caption, body); a headline, or a lead such as 本报讯 after a finished story,
-opens a new article. Layout is heuristic and only decides structure; it never edits text.
+byline, dateline, banner, caption, body); a headline, or a lead such as 本报讯 after a finished story,
+opens a new article. Headings printed under or inside their own story are given back to it, and a
+story that jumps (（下转第二版）) picks up at its （上接第一版） block. Layout is heuristic and only
+decides structure; it never edits text.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from .normalise import HAN
 
 CLOSING = "。！？!?；;…：:，,、"
+SENTENCE_MARKS = re.compile(r"[。！？!?；;：:，,、]")
 LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}网讯|据[\u4e00-\u9fff]{2,8}报道)")
 # 2017-10-17 09:07:20 来源:临汾新闻网, 2019年3月8日 星期五 来源：人民日报, and a web page's
 # 发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟: a line of facts about the page and nothing else
@@ -142,6 +145,8 @@ def classify(block: Block) -> str:
         return "caption"
     if t.startswith(("——", "—— ")) and len(t) <= HEADLINE_MAX + 10:
         return "subtitle"
+    if len(t) > HEADLINE_MAX and len(t) <= 3 * HEADLINE_MAX and not SENTENCE_MARKS.search(t):
+        return "banner"  # 在习近平新时代…指引下 ——新时代新作为新篇章 弘扬吕梁精神: a column's slogan, no sentence
     if len(t) <= HEADLINE_MAX and t[-1] not in CLOSING and not LEADS.match(t) and t.count(",") + t.count("，") < 2 \
             and "。" not in t:  # 捐赠仪式上,11家企业举行签约。(刘生锋): a short last paragraph and its byline
         return "headline"
@@ -198,6 +203,8 @@ def layout(text: str) -> list[Article]:
         if block.kind in ("headline", "subtitle"):
             pending.append(block)
             continue
+        if block.kind == "banner":
+            continue
         if block.kind == "caption":
             credit = CAPTION_CREDIT.fullmatch(block.text)
             if credit and current is not None and current.paragraphs and current.byline is None and not pending:
@@ -205,6 +212,10 @@ def layout(text: str) -> list[Article]:
             continue
         if block.kind == "byline":
             name = (BYLINE_BOX.match(block.text) or BYLINE_PARENS.search(block.text)).group(1)
+            if pending and _cut_by_its_heading(current, text):
+                _title_after_body(current, _open([], pending, block.start, fragment=False))
+                current.byline, pending = name, []
+                continue  # …住院不用像以前那样不压钱不让看,而 / “好政策让我们脱了贫” / □ 杨应平 / 且报销…
             if pending:
                 current = _open(articles, pending, block.start, fragment=False)
                 pending = []
@@ -220,6 +231,9 @@ def layout(text: str) -> list[Article]:
             current.continued_at.append(block.start)
             pending = []
         elif pending and _opens_article(current, pending, block):
+            if len(pending) >= 2 and pending[0].kind == "headline" and current is not None and current.closed \
+                    and current.title is None and current.byline:
+                _title_after_body(current, pending.pop(0))  # (任建忠 郭雪梅) 离石区:光伏产业… then the next story
             current = _open(articles, pending, block.start, fragment=False)
             current.byline, meta_byline = meta_byline, None
             pending = []
@@ -247,10 +261,35 @@ def layout(text: str) -> list[Article]:
             current.jumps = current.closed = True
         current.paragraphs.append(Paragraph(block.start, block.end, split_sentences(text, block.start, block.end)))
         current.end = block.end
+    for before, article in zip(articles, articles[1:]):
+        if not article.paragraphs and article.title:
+            _take_body_from_above(text, before, article)
     for article in articles:
         if article.date is None:
             article.date, article.source_name = page_date, page_source
     return [a for a in articles if a.paragraphs]
+
+
+def _take_body_from_above(text: str, above: Article, article: Article) -> None:
+    """A headline block (为平凡的坚守点赞 / ——记…岔口村第一书记郭建功 / □ 郭晋) printed under its own story,
+    which layout ran into the story above: its story starts at the paragraph where what its headings
+    name first turns up (at least two three-character pieces of them, 郭建功 and 岔口村)."""
+    heading = "".join(text[s:e] for s, e in article.heading_spans)
+    grams = {heading[i:i + 3] for i in range(len(heading) - 2) if re.fullmatch(f"[{HAN}]{{3}}", heading[i:i + 3])}
+    seen: set[str] = set()
+    best, best_count = None, 1
+    for index, paragraph in enumerate(above.paragraphs):
+        here = {g for g in grams if g in text[paragraph.start:paragraph.end]}
+        new = here - seen
+        if index > 0 and len(new) >= best_count:
+            best, best_count = index, len(new)
+        seen |= here
+    if best is None:
+        return
+    article.paragraphs, above.paragraphs = above.paragraphs[best:], above.paragraphs[:best]
+    article.body_start = article.paragraphs[0].start
+    above.end = above.paragraphs[-1].end
+    above.continued_at = [at for at in above.continued_at if at < article.body_start]
 
 
 SENTENCE_CLOSERS = "。！？!?；;…”’」』)）"
@@ -275,6 +314,29 @@ def _opens_article(current: Article | None, heads: list[Block], body: Block) -> 
     if any(h.kind == "subtitle" for h in heads) or (len(lines) >= 2 and PLACE_LABEL.match(lines[0].text)):
         return True
     return bool(LEADS.match(body.text))
+
+
+def _cut_by_its_heading(current: Article | None, text: str) -> bool:
+    """An untitled story stopped mid-sentence right above a headline and byline: they are its own,
+    set into the middle of it."""
+    if current is None or current.title is not None or current.closed or not current.paragraphs:
+        return False
+    last = current.paragraphs[-1]
+    return text[last.start:last.end].rstrip()[-1:] not in SENTENCE_CLOSERS
+
+
+def _title_after_body(article: Article, head: Block | Article) -> None:
+    """A headline (or a whole heading) printed under or inside the story it belongs to."""
+    if isinstance(head, Article):
+        article.title, article.title_span, article.subtitle, article.kicker = \
+            head.title, head.title_span, head.subtitle, head.kicker
+        article.heading_spans += head.heading_spans
+        article.start, article.fragment = head.start, False
+        return
+    article.title, article.title_span = head.text, (head.start, head.end)
+    article.heading_spans.append((head.start, head.end))
+    article.start = head.start
+    article.end = max(article.end, head.end)
 
 
 def _open(articles: list[Article], heads: list[Block], body_start: int, fragment: bool) -> Article:

@@ -131,3 +131,58 @@ def test_photo_news_takes_its_credit_line_as_byline():
     ])
     [article] = layout(page)
     assert (article.title, article.byline) == ("扶贫车间生产忙", "陈平")
+
+
+def test_a_headline_under_a_finished_untitled_story_is_its_title():
+    page = "\n\n".join([
+        "本报讯 2018年6月,某村建设容量为600千瓦的光伏电站投入运营。",
+        "如今,光伏板沐浴着阳光,照亮脱贫摘帽的康庄大道。(任建忠 郭雪梅)",
+        "某区:光伏产业“照亮”百姓脱贫路",     # printed under the story it belongs to
+        "市供销合作社 开展春节慰问活动",
+        "本报讯(记者 张小梅) 腊月寒冬,朔风凛凛,帮扶村却是暖意洋洋。",
+    ])
+    first, second = layout(page)
+    assert (first.title, first.byline) == ("某区:光伏产业“照亮”百姓脱贫路", "任建忠 郭雪梅")
+    assert first.start == page.index("某区:光伏") > first.body_start == 0
+    assert (second.title, second.kicker, second.byline) == ("市供销合作社 开展春节慰问活动", None, "张小梅")
+
+
+def test_a_heading_set_into_the_middle_of_its_story_and_one_printed_under_it():
+    page = "\n\n".join([
+        "本报讯 某县脱贫攻坚成效明显。",
+        "(张三)",
+        "采访某村贫困户高春花还有些难度。去年她住院治疗,住院不用像以前那样不压钱不让看,而",
+        "“好政策让我们脱了贫”",
+        "□ 杨应平",
+        "且报销在出院当天就全部办理好了,自己仅花了700元。",
+        "为平凡的坚守点赞",
+        "——记某村第一书记郭建功",
+        "□ 郭晋",
+        "下一个栏目的标语",
+    ])
+    articles = layout(page)
+    story = articles[1]
+    assert (story.title, story.byline, story.fragment) == ("“好政策让我们脱了贫”", "杨应平", False)
+    assert story.body_start == page.index("采访某村") < story.start == page.index("“好政策")
+    assert [page[p.start:p.end][:2] for p in story.paragraphs] == ["采访", "且报"]
+    assert len(articles) == 2  # a heading with no story under it and none above to take is dropped
+
+
+def test_a_heading_printed_under_its_story_takes_that_story_back_from_the_one_above():
+    page = "\n\n".join([
+        "党建引领促发展",
+        "——某县野则河村纪实",
+        "□ 路小飞",
+        "野则河村位于某镇,全村共有耕地170亩,村里发展了特色种植产业。",
+        "村两委抓发展,通过会议研究,共为集体经济增收6万元。",
+        "2016年,郭建功来到岔口村担任驻村第一书记,致力于脱贫攻坚工作。",
+        "岔口村包含两个自然村,全村共207户616人。",
+        "为平凡的坚守点赞",
+        "——记岔口村第一书记郭建功",
+        "□ 郭晋",
+    ])
+    above, story = layout(page)
+    assert (story.title, story.byline) == ("为平凡的坚守点赞", "郭晋")
+    assert story.body_start == page.index("2016年") < story.start
+    assert [page[p.start:p.end][:2] for p in above.paragraphs] == ["野则", "村两"]
+    assert above.end == page.index("6万元。") + 4
