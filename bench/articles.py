@@ -5,7 +5,7 @@
 A predicted article matches a gold one on the same page when their title starts at the same raw
 offset or their titles read the same. Reports title P/R/F1, how many captions were taken for
 articles (a predicted article whose start is a gold caption's start), and over the matched articles
-how many have the gold byline (in simplified script) and the gold date.
+how many have the gold byline (in simplified script), date, body start and place.
 """
 import argparse
 import json
@@ -23,7 +23,8 @@ def predicted() -> list[dict]:
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         for article in extract_text(path.read_text(encoding="utf-8")):
             rows.append({"doc": path.name, "title": article.title, "start": article.start,
-                         "byline": article.byline, "date": article.date})
+                         "byline": article.byline, "date": article.date, "body_start": article.body_start,
+                         "place": article.place.name if article.place else None})
     return rows
 
 
@@ -33,7 +34,7 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
     from service.pipeline.normalise import to_simplified
 
     used = set()
-    matched = bylines = dates = 0
+    matched = bylines = dates = bodies = places = 0
     for g in titled_gold:
         for j, p in enumerate(titled_pred):
             if j in used or p["doc"] != g["doc"]:
@@ -43,6 +44,8 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
                 matched += 1
                 bylines += p.get("byline") == (to_simplified(g["byline"]) if g.get("byline") else None)
                 dates += p.get("date") == g.get("date")
+                bodies += p.get("body_start") == g.get("body_start")
+                places += p.get("place") == g.get("place")
                 break
     captions = {(g["doc"], g["start"]) for g in gold if g.get("kind") == "caption"}
     captions_as_articles = [p for p in pred if (p["doc"], p["start"]) in captions]
@@ -51,7 +54,7 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"gold_titles": len(titled_gold), "predicted_titles": len(titled_pred), "matched": matched,
             "precision": precision, "recall": recall, "f1": f1, "captions_as_articles": len(captions_as_articles),
-            "bylines": bylines, "dates": dates,
+            "bylines": bylines, "dates": dates, "bodies": bodies, "places": places,
             "_unmatched_pred": [p for j, p in enumerate(titled_pred) if j not in used]}
 
 
@@ -66,7 +69,8 @@ def main():
     print(f"titles: gold {result['gold_titles']}  predicted {result['predicted_titles']}  matched {result['matched']}")
     print(f"title  P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}")
     print(f"captions taken for articles: {result['captions_as_articles']}")
-    print(f"of the {result['matched']} matched: byline right {result['bylines']}, date right {result['dates']}")
+    print(f"of the {result['matched']} matched: byline right {result['bylines']}, date {result['dates']}, "
+          f"body start {result['bodies']}, place {result['places']}")
     if args.show:
         for p in result["_unmatched_pred"]:
             print("  unmatched:", json.dumps(p, ensure_ascii=False))

@@ -19,7 +19,7 @@ from .measures import extract_measure
 from .resolve import PlaceAttribution, clause_bounds, page_year, resolve_year
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.6.18"
+EXTRACTOR_VERSION = "0.6.19"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "places", "years", "measures", "indicators", "map back")
 
@@ -110,7 +110,7 @@ def extract_text(raw: str) -> list[ArticleRecord]:
             source_name=article.source_name,
             fragment=article.fragment,
             continued_at=[doc.raw_span(at, at)[0] for at in article.continued_at],
-            place=_place(places, main),
+            place=_place(places, places.article_place(main)),
             year=int(article.date[:4]) if article.date else year_of_page,
         )
         for index, paragraph in enumerate(article.paragraphs):

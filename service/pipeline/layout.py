@@ -259,6 +259,8 @@ def layout(text: str) -> list[Article]:
             current.byline = " ".join(n for n in reporters.group("reporters", "others") if n)
         if JUMP_OUT.search(block.text):
             current.jumps = current.closed = True
+        if not current.paragraphs:
+            current.body_start = block.start  # after a byline or caption under the headline
         current.paragraphs.append(Paragraph(block.start, block.end, split_sentences(text, block.start, block.end)))
         current.end = block.end
     for before, article in zip(articles, articles[1:]):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .places import Division, PlaceMention, PlaceResolver
+from .places import DEPTH, Division, PlaceMention, PlaceResolver
 
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使")
@@ -177,6 +177,13 @@ class PlaceAttribution:
         if not counts:
             return None
         return max(counts.values(), key=lambda e: (e[0], e[1].depth))[1]
+
+    def article_place(self, main: Division | None) -> Division | None:
+        """An article is filed under a county (or the prefecture or province it is about): a story
+        about 岔口村 is a 交城县 story, while its facts keep the village."""
+        if main is None or main.depth <= DEPTH["county"]:
+            return main
+        return self.resolver.at_level(main, "county") or main
 
     def paragraph_place(self, sentences: list[tuple[int, int]], main: Division | None) -> Division | None:
         """The place a paragraph opens with: its first sentence's subject, else the place that sentence names."""

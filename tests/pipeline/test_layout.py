@@ -186,3 +186,9 @@ def test_a_heading_printed_under_its_story_takes_that_story_back_from_the_one_ab
     assert story.body_start == page.index("2016年") < story.start
     assert [page[p.start:p.end][:2] for p in above.paragraphs] == ["野则", "村两"]
     assert above.end == page.index("6万元。") + 4
+
+
+def test_the_body_starts_after_the_byline_under_the_headline():
+    page = "\n\n".join(["党建引领促发展", "□ 路小飞", "野则河村位于某镇,全村共有耕地170亩。"])
+    [article] = layout(page)
+    assert article.body_start == page.index("野则河村")

@@ -193,3 +193,9 @@ BENEFICIARIES = [
 def test_the_place_help_goes_to_governs(page, mention, expected):
     facts = {f.text: f for a in extract_text(page) for p in a.paragraphs for f in p.facts}
     assert facts[mention].place.name == expected
+
+
+def test_an_article_is_filed_under_its_county_and_its_facts_keep_the_village():
+    [article] = extract_text("交城县野则河村抓三基建设\n\n本报讯 野则河村全村157户462人,集体经济增收6万元。")
+    assert article.place.name == "交城县"
+    assert {f.place.name for p in article.paragraphs for f in p.facts} == {"野则河村"}
