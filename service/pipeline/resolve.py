@@ -3,7 +3,7 @@
 Where: the place help goes to (向临县, 帮助沁县, 使沁县…) in the number's clause or earlier in its
 sentence (and, in a story about its own place helping another, a help action whose clause names no
 place), else the most specific place named in the number's own clause, else the sentence's subject
-(the place it opens with: 汾西县充分发挥…, 我市把…), else the place named in its sentence, else the
+(the place it, or its part after a semicolon, opens with: 汾西县充分发挥…, 我市把…), else the place named in its sentence, else the
 subject of the paragraph's last sentence that had one, else the place its paragraph opens with, else
 the article's main place (from its headings, else its lead). 全村, 该镇 point back to the place of their
 level just named in the sentence; otherwise 全县, 该镇, 我市 stand for the story's own county, town or city.
@@ -46,6 +46,7 @@ SENTENCE_TIME = re.compile(
 YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
 CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年(?![、和至到—-]|\d)")
 SINCE = re.compile(r"以来")
+SEGMENT_BREAK = re.compile(r"[；;]")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …
 SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:(?:同时|此外|另外|近年来|今年以来|目前|其中)[，,]?)?")
 # 刚刚过去的2018年是…: the whole sentence looks back at that year
@@ -253,6 +254,9 @@ class PlaceAttribution:
         if beneficiary is not None:
             return beneficiary
         own, carried = subject
+        segment = max((m.end() for m in SEGMENT_BREAK.finditer(self.resolver.text, s_start, position)), default=None)
+        if segment is not None:  # 其中,岢岚县…;静乐县新建加工厂3座,年加工能力2万吨: each part has its own subject
+            own = self._subject(segment, s_end, main, story) or own
         named = (self._named(c_start, position, main, story) or self._named(c_start, c_end, main, story)
                  or own or self._named(s_start, position, main, story) or self._named(s_start, s_end, main, story)
                  or carried)
