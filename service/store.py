@@ -113,6 +113,10 @@ def _load_gazetteer() -> None:
     rows = [(d.code, d.name, (short_names(d.name, d.level) or [None])[0], d.level, d.parent or None,
              gazetteer.path(d.code)) for d in gazetteer.divisions.values()]
     with db.atomic():
+        stored = {p.code: p.short_name for p in Place.select(Place.code, Place.short_name)}
+        for code, _, short_name, *_ in rows:
+            if code in stored and stored[code] != short_name:  # names derived anew: 新疆维吾尔 → 新疆
+                Place.update(short_name=short_name).where(Place.code == code).execute()
         insert_rows(Place, ("code", "name", "short_name", "level", "parent_code", "path"), rows, ignore_conflicts=True)
         StoreInfo.set("gazetteer_version", GAZETTEER_VERSION)
 

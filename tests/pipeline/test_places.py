@@ -8,7 +8,7 @@ from service.pipeline.resolve import PlaceAttribution, page_year, resolve_year
 SHORT_NAMES = [
     ("吕梁市", "prefecture", ["吕梁"]), ("孝义市", "county", ["孝义"]), ("离石区", "county", ["离石"]),
     ("乡宁县", "county", ["乡宁"]), ("临县", "county", []), ("山西省", "province", ["山西"]),
-    ("内蒙古自治区", "province", ["内蒙古"]), ("广西壮族自治区", "province", ["广西"]),
+    ("内蒙古自治区", "province", ["内蒙古"]), ("新疆维吾尔自治区", "province", ["新疆"]), ("广西壮族自治区", "province", ["广西"]),
     ("延边朝鲜族自治州", "prefecture", ["延边", "延边州"]),
     ("贡山独龙族怒族自治县", "county", ["贡山", "贡山县"]), ("鄂伦春自治旗", "county", ["鄂伦春", "鄂伦春旗"]), ("西营镇", "town", []), ("城区", "county", []),
 ]

@@ -144,3 +144,13 @@ def test_a_town_the_gazetteer_lacks_is_stored_under_its_county_with_its_village(
     fact = Fact.get()
     assert (fact.text, fact.place_code) == ("500亩", village.code)
     assert [f.text for f in Fact.select().where(Fact.place_code.in_(subtree_codes([town])))] == ["500亩"]
+
+
+def test_a_new_gazetteer_revision_updates_the_short_names_of_a_store(empty_store):
+    from service import store
+
+    Place.update(short_name="新疆维吾尔").where(Place.code == "65").execute()
+    StoreInfo.set("gazetteer_version", "an older revision")
+    store.init_db()
+    assert Place.get(Place.code == "65").short_name == "新疆"
+    assert Place.select().where(Place.code == "65").count() == 1
