@@ -239,7 +239,7 @@ def layout(text: str) -> list[Article]:
             pending = []
         elif pending:
             for head in pending:  # a sub-head or a photo title inside the running story
-                current.paragraphs.append(Paragraph(head.start, head.end, [(head.start, head.end)]))
+                _add_paragraph(current, Paragraph(head.start, head.end, [(head.start, head.end)]))
             pending = []
         elif current is None or (LEADS.match(block.text) and current.paragraphs) or current.closed:
             lead = bool(LEADS.match(block.text))
@@ -259,9 +259,7 @@ def layout(text: str) -> list[Article]:
             current.byline = " ".join(n for n in reporters.group("reporters", "others") if n)
         if JUMP_OUT.search(block.text):
             current.jumps = current.closed = True
-        if not current.paragraphs:
-            current.body_start = block.start  # after a byline or caption under the headline
-        current.paragraphs.append(Paragraph(block.start, block.end, split_sentences(text, block.start, block.end)))
+        _add_paragraph(current, Paragraph(block.start, block.end, split_sentences(text, block.start, block.end)))
         current.end = block.end
     for before, article in zip(articles, articles[1:]):
         if not article.paragraphs and article.title:
@@ -316,6 +314,12 @@ def _opens_article(current: Article | None, heads: list[Block], body: Block) -> 
     if any(h.kind == "subtitle" for h in heads) or (len(lines) >= 2 and PLACE_LABEL.match(lines[0].text)):
         return True
     return bool(LEADS.match(body.text))
+
+
+def _add_paragraph(article: Article, paragraph: Paragraph) -> None:
+    if not article.paragraphs:
+        article.body_start = paragraph.start  # after a byline or caption under the headline
+    article.paragraphs.append(paragraph)
 
 
 def _cut_by_its_heading(current: Article | None, text: str) -> bool:

@@ -192,3 +192,22 @@ def test_the_body_starts_after_the_byline_under_the_headline():
     page = "\n\n".join(["党建引领促发展", "□ 路小飞", "野则河村位于某镇,全村共有耕地170亩。"])
     [article] = layout(page)
     assert article.body_start == page.index("野则河村")
+
+
+PIECES = ["为平凡的坚守点赞", "——记岔口村第一书记郭建功", "□ 郭晋", "(张三 李四)", "陈平 摄", "图为村民。王五 摄",
+          "本报讯（记者 赵磊）全县投资3000万元。", "岔口村全村共207户616人,郭建功任第一书记,", "且报销700元。",
+          "（下转第二版）", "（上接第一版）据了解,全州搬迁7.44万人。", "发布时间：2019-05-06 10:21:33  来源：河南日报",
+          "2019年3月8日 星期五", "在习近平新时代中国特色社会主义思想指引下 新时代新作为新篇章 弘扬吕梁精神 攻坚深度贫困"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=25), st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n"]), min_size=25,
+                                                                max_size=25))
+def test_any_arrangement_of_page_parts_lays_out_into_disjoint_articles(pieces, breaks):
+    page = "".join(piece + sep for piece, sep in zip(pieces, breaks))
+    articles = layout(page)
+    paragraphs = sorted((p.start, p.end) for a in articles for p in a.paragraphs)
+    assert all(0 <= start < end <= len(page) for start, end in paragraphs)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(paragraphs, paragraphs[1:]))
+    for article in articles:
+        assert article.paragraphs and article.body_start == article.paragraphs[0].start
+        assert all(start < end for start, end in article.paragraphs[0].sentences or [(0, 1)])

@@ -1,5 +1,7 @@
 """Place mentions and attribution, table-driven from the patterns of Chinese reporting."""
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from service.pipeline import extract_text
 from service.pipeline.places import PlaceResolver, load_gazetteer, short_names
@@ -201,3 +203,19 @@ def test_an_article_is_filed_under_its_county_and_its_facts_keep_the_village():
     [article] = extract_text("交城县野则河村抓三基建设\n\n本报讯 野则河村全村157户462人,集体经济增收6万元。")
     assert article.place.name == "交城县"
     assert {f.place.name for p in article.paragraphs for f in p.facts} == {"野则河村"}
+
+
+PAGE_PIECES = ["临汾市扶贫", "本报讯（记者 王明）2019年,", "我市", "汾西县", "全县", "该县五里岗街道", "交城县会立乡岔口村",
+               "投资3000万元", "帮助临县", "吉县、乡宁、安泽三个县", "在2016年完成信义镇三个村电站的基础上,", "由2014年的10.3%降至",
+               "1.27%", "比去年增长15%", "现在", ";", ",", "。", "\n\n", "新华社北京3月7日电", "全国", "怒江州", "上年"]
+
+
+@given(st.lists(st.sampled_from(PAGE_PIECES), max_size=40))
+def test_any_page_of_these_parts_resolves_without_error_and_spans_quote_the_text(pieces):
+    page = "".join(pieces)
+    for article in extract_text(page):
+        for paragraph in article.paragraphs:
+            for fact in paragraph.facts:
+                assert page[fact.start:fact.end] == fact.text
+                assert fact.place is None or fact.place.path.endswith(f"/{fact.place.code}/")
+                assert fact.year is None or 1900 < fact.year < 2100
