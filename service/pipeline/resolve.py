@@ -18,7 +18,7 @@ else a time opening an earlier clause (截至9月底,…; 从2016年到2018年,�
 relative year (今年, 去年, 上年; not the year compared with: 比去年增长15%) against the page's year, else a
 year written later in the sentence, else the page's year: its printed date, or the year the text pins
 down (2020年…今年…, 刚刚过去的2018年, or a lead that opens with 2019年,). X年以来 and 去年以来 run until
-the page's year; X年以前 is never the fact's time.
+the page's year; X年以前 is never the fact's time, nor is a year a number is compared with (比2015年).
 """
 from __future__ import annotations
 
@@ -40,11 +40,12 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电)\s*)?"
         r"(?:[（(][^）)\n]{0,24}[）)]\s*)?")
 SENTENCE_TIME = re.compile(
-    r"^\s*" + LEAD + r"[“\"「]?(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年"
+    r"^\s*" + LEAD + r"[“\"「]?(?:预计|计划|力争|争取)?(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年"
     r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
 # 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
 YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
-CLAUSE_OPENING_YEAR = re.compile(r"\s*(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年(?![、和至到—-]|\d)")
+CLAUSE_OPENING_YEAR = re.compile(
+    r"\s*(?:预计|计划|力争|争取)?(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年(?![、和至到—-]|\d)")
 SINCE = re.compile(r"以来")
 SEGMENT_BREAK = re.compile(r"[；;]")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …
@@ -79,7 +80,8 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
     (2019, None)
     """
     clause_start, clause_end = clause_bounds(sentence, 0, len(sentence), position)
-    years = [y for y in YEAR.finditer(sentence, clause_start, position) if not _left_behind(sentence, y, position)]
+    years = [y for y in YEAR.finditer(sentence, clause_start, position)
+             if not _left_behind(sentence, y, position) and not _compared(sentence, y)]
     if years:
         return _unless_since(sentence, years[-1], page_year)
     if page_year is not None and NOW.search(sentence, clause_start, position):
@@ -90,7 +92,8 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
     colons = list(COLON.finditer(sentence, 0, clause_start))
     if colons:
         breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, colons[-1].start())]
-        introduced = list(YEAR.finditer(sentence, breaks[-1] if breaks else 0, colons[-1].start()))
+        introduced = [y for y in YEAR.finditer(sentence, breaks[-1] if breaks else 0, colons[-1].start())
+                      if not _compared(sentence, y)]
         if introduced:
             return _unless_since(sentence, introduced[-1], page_year)
     heading = None
@@ -106,11 +109,16 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
         if SINCE.search(sentence, relative[-1].end(), relative_end):
             return page_year  # 去年以来: from last year until now
         return page_year + RELATIVE_YEARS[relative[-1].group(0)]
-    later = YEAR.search(sentence, position)
+    later = next((y for y in YEAR.finditer(sentence, position) if not _compared(sentence, y)), None)
     if later:
         return _unless_since(sentence, later, page_year)  # 总投资250万元,2016年建成的电站
     return page_year
 
+
+
+def _compared(sentence: str, year: re.Match) -> bool:
+    """比2015年提高3个百分点: the year compared with is not the fact's."""
+    return sentence[max(0, year.start(1) - 1):year.start(1)] in ("比", "较", "与")
 
 
 def _left_behind(sentence: str, year: re.Match, position: int) -> bool:
