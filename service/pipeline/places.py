@@ -43,6 +43,7 @@ VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然)?村(?![民委务级干庄落
 VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范", "重点", "出列", "新农", "深度贫困", "老",
                      "城中", "移民", "搬迁", "试点", "帮扶", "对口", "结对", "美丽乡", "该", "本", "全", "每", "各"}
 VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出")
+NUMERALS = set("一二两三四五六七八九十百千万")
 # 交城县会立乡岔口村: a town the gazetteer no longer has (merged or renamed since), named between its
 # county and a village.
 FORMER_TOWN = re.compile(rf"[{HAN}]{{2,4}}?[乡镇]")
@@ -145,8 +146,12 @@ class Gazetteer:
 
 
 def _is_village_name(name: str) -> bool:
-    return bool(name) and name not in VILLAGE_NOT_NAMES and name[0] not in VILLAGE_NOT_FIRST \
-        and not name.endswith(("贫困", "示范", "重点", "行政", "帮扶"))
+    """西交子 and 三营 name villages; 全, 贫困, 三个 (三个村) do not."""
+    if not name or name in VILLAGE_NOT_NAMES or name.endswith(("贫困", "示范", "重点", "行政", "帮扶")):
+        return False
+    if name[0] in NUMERALS:  # 三营村 is a name, 三个村 and 两村 are counts
+        return len(name) >= 2 and name[1] not in NUMERALS and name[1] not in "个座处所家"
+    return name[0] not in VILLAGE_NOT_FIRST
 
 
 @functools.lru_cache(maxsize=1)

@@ -211,3 +211,14 @@ def test_any_arrangement_of_page_parts_lays_out_into_disjoint_articles(pieces, b
     for article in articles:
         assert article.paragraphs and article.body_start == article.paragraphs[0].start
         assert all(start < end for start, end in article.paragraphs[0].sentences or [(0, 1)])
+
+
+BYLINES = [("□ 杨应平", "杨应平"), ("□ 新华社记者 柴海亮 吕梦琦 原勋", "柴海亮 吕梦琦 原勋"), ("本报记者 马丽", "马丽"),
+           ("记者：张华", "张华"), ("文/图 王强", "王强")]
+
+
+@pytest.mark.parametrize("line,byline", BYLINES, ids=[b[0] for b in BYLINES])
+def test_a_byline_line_under_the_headline(line, byline):
+    page = "\n\n".join(["宁夏西海固：移民新村展新颜", line, "走进某村,一排排砖瓦房整齐划一,共安置移民群众856户。"])
+    [article] = layout(page)
+    assert (article.title, article.byline) == ("宁夏西海固：移民新村展新颜", byline)
