@@ -25,6 +25,7 @@ META_FIELD = re.compile(
     rf"|(?:作者|记者|文)[:：/]\s*(?P<byline>[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}})"
     r"|(?:编辑|责任编辑|责编|点击|浏览|阅读)(?:次数|量)?[:：]\s*\S+")
 META_FILLER = re.compile(r"[\s|丨/]*")
+META_LINE_MAX = 120
 
 
 def meta_line(line: str) -> dict | None:
@@ -78,6 +79,7 @@ class Block:
     end: int
     text: str
     kind: str = "body"
+    meta: dict | None = None  # the date, source and byline of a meta line
 
 
 @dataclass
@@ -117,16 +119,18 @@ def split_blocks(text: str) -> list[Block]:
     for m in re.finditer(r"[^\n]+(?:\n[ \t\u3000]*[^\n \t\u3000][^\n]*)*", text):
         pieces, start = [], m.start()
         for line in re.finditer(r"[^\n]+", m.group(0)):
-            if len(line.group(0).strip()) <= 120 and meta_line(line.group(0).strip()):
-                pieces += [(start, m.start() + line.start()), (m.start() + line.start(), m.start() + line.end())]
-                start = m.start() + line.end()
-        pieces.append((start, m.end()))
-        for piece_start, piece_end in pieces:
+            meta = meta_line(line.group(0).strip()) if len(line.group(0).strip()) <= META_LINE_MAX else None
+            if meta:
+                line_start, line_end = m.start() + line.start(), m.start() + line.end()
+                pieces += [(start, line_start, None), (line_start, line_end, meta)]
+                start = line_end
+        pieces.append((start, m.end(), None))
+        for piece_start, piece_end, meta in pieces:
             chunk = text[piece_start:piece_end]
             stripped = chunk.strip()
             if stripped:
                 block_start = piece_start + len(chunk) - len(chunk.lstrip())
-                blocks.append(Block(block_start, block_start + len(stripped), stripped))
+                blocks.append(Block(block_start, block_start + len(stripped), stripped, meta=meta))
     return blocks
 
 
@@ -137,7 +141,7 @@ PLACE_LABEL = re.compile(rf"^[{HAN}]{{1,4}}[县市区镇乡旗]$")
 def classify(block: Block) -> str:
     """Name the role of a block on the page by its shape."""
     t = block.text
-    if len(t) <= 120 and meta_line(t):
+    if block.meta:
         return "dateline"
     if CREDIT.match(t):
         return "caption"
@@ -194,7 +198,7 @@ def layout(text: str) -> list[Article]:
     for block in split_blocks(text):
         block.kind = classify(block)
         if block.kind == "dateline":
-            meta = meta_line(block.text)
+            meta = block.meta
             page_date, page_source = meta["date"] or page_date, meta["source"] or page_source
             if pending or current is None:
                 meta_byline = meta["byline"]  # under a headline: the story about to open is by them
@@ -215,7 +219,7 @@ def layout(text: str) -> list[Article]:
         if block.kind == "byline":
             name = (BYLINE_BOX.match(block.text) or BYLINE_PARENS.search(block.text)).group(1)
             if pending and _cut_by_its_heading(current, text):
-                _title_after_body(current, _open([], pending, block.start, fragment=False))
+                _title_after_body(current, pending)
                 current.byline, pending = name, []
                 continue  # …住院不用像以前那样不压钱不让看,而 / “好政策让我们脱了贫” / □ 杨应平 / 且报销…
             if pending:
@@ -235,7 +239,7 @@ def layout(text: str) -> list[Article]:
         elif pending and _opens_article(current, pending, block):
             if len(pending) >= 2 and pending[0].kind == "headline" and current is not None and current.closed \
                     and current.title is None and current.byline:
-                _title_after_body(current, pending.pop(0))  # (任建忠 郭雪梅) 离石区:光伏产业… then the next story
+                _title_after_body(current, [pending.pop(0)])  # (任建忠 郭雪梅) 离石区:光伏产业… then the next story
             current = _open(articles, pending, block.start, fragment=False)
             current.byline, meta_byline = meta_byline, None
             pending = []
@@ -333,22 +337,18 @@ def _cut_by_its_heading(current: Article | None, text: str) -> bool:
     return text[last.start:last.end].rstrip()[-1:] not in SENTENCE_CLOSERS
 
 
-def _title_after_body(article: Article, head: Block | Article) -> None:
-    """A headline (or a whole heading) printed under or inside the story it belongs to."""
-    if isinstance(head, Article):
-        article.title, article.title_span, article.subtitle, article.kicker = \
-            head.title, head.title_span, head.subtitle, head.kicker
-        article.heading_spans += head.heading_spans
-        article.start, article.fragment = head.start, False
-        return
-    article.title, article.title_span = head.text, (head.start, head.end)
-    article.heading_spans.append((head.start, head.end))
-    article.start = head.start
-    article.end = max(article.end, head.end)
+def _title_after_body(article: Article, heads: list[Block]) -> None:
+    """Headings printed under or inside the story they belong to: the story takes them."""
+    heading = _heading(heads, article.body_start)
+    article.title, article.title_span = heading["title"], heading["title_span"]
+    article.subtitle, article.kicker = heading["subtitle"] or article.subtitle, heading["kicker"] or article.kicker
+    article.heading_spans += heading["heading_spans"]
+    article.start, article.fragment = heading["start"], False
+    article.end = max(article.end, *(end for _, end in heading["heading_spans"]))
 
 
-def _open(articles: list[Article], heads: list[Block], body_start: int, fragment: bool) -> Article:
-    """Start an article from the headline blocks above its body."""
+def _heading(heads: list[Block], body_start: int) -> dict:
+    """Title, kicker and subtitle from the headline blocks of a story."""
     lines = [b for b in heads if b.kind == "headline"]
     if len(lines) >= 2 and PLACE_LABEL.match(lines[0].text):
         title_block = lines[1]  # 吉县 / 依托“三色品牌”… / a photo title: the label is a kicker
@@ -357,17 +357,18 @@ def _open(articles: list[Article], heads: list[Block], body_start: int, fragment
         title_block = lines[-1] if lines else None
         kicker = lines[-2:-1]
     subtitle = next((b for b in heads if b.kind == "subtitle"), None)
-    start = title_block.start if title_block is not None else body_start
-    article = Article(
-        start=start,
-        end=body_start,
-        body_start=body_start,
-        title=title_block.text if title_block else None,
-        title_span=(title_block.start, title_block.end) if title_block else None,
-        subtitle=subtitle.text.lstrip("—— ").strip() if subtitle else None,
-        kicker=kicker[-1].text if kicker else None,
-        fragment=fragment,
-        heading_spans=[(b.start, b.end) for b in (title_block, subtitle, *kicker) if b is not None],
-    )
+    return {
+        "start": title_block.start if title_block is not None else body_start,
+        "title": title_block.text if title_block else None,
+        "title_span": (title_block.start, title_block.end) if title_block else None,
+        "subtitle": subtitle.text.lstrip("—— ").strip() if subtitle else None,
+        "kicker": kicker[-1].text if kicker else None,
+        "heading_spans": [(b.start, b.end) for b in (title_block, subtitle, *kicker) if b is not None],
+    }
+
+
+def _open(articles: list[Article], heads: list[Block], body_start: int, fragment: bool) -> Article:
+    """Start an article from the headline blocks above its body."""
+    article = Article(end=body_start, body_start=body_start, fragment=fragment, **_heading(heads, body_start))
     articles.append(article)
     return article

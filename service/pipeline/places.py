@@ -85,8 +85,8 @@ def short_names(name: str, level: str) -> list[str]:
     m = AUTONOMOUS.match(name) or SUFFIX.match(name)
     if not m or m.group(1) == name or m.group(1) in COMMON_WORDS:
         return []
-    plain = next((m.group(1) + suffix for autonomous, suffix in AUTONOMOUS_SUFFIX.items() if name.endswith(autonomous)), None)
-    return [m.group(1), plain] if plain else [m.group(1)]
+    plain = [m.group(1) + suffix for autonomous, suffix in AUTONOMOUS_SUFFIX.items() if name.endswith(autonomous)]
+    return [m.group(1), *plain]
 
 
 def former_town_names(name: str, level: str) -> list[str]:
@@ -172,8 +172,9 @@ class PlaceResolver:
     def __init__(self, text: str, gazetteer: Gazetteer | None = None):
         self.text = text
         self.gazetteer = gazetteer or load_gazetteer()
-        self.villages: dict[str, Division] = {}
-        self.towns: dict[str, Division] = {}
+        self.villages: dict[str, Division] = {}  # by name without 村: 岔口
+        self.towns: dict[str, Division] = {}  # by name: 会立乡
+        self.learned: dict[str, Division] = {}  # both, by code
         filed = [m.span() for m in FILED_FROM.finditer(text)]
         mentions = [m for m in self.gazetteer.find(text) if not any(s <= m.start < e for s, e in filed)]
         self.mentions = self._settle(mentions)
@@ -235,13 +236,12 @@ class PlaceResolver:
                     and not any(o.start == town.start() for o in self.mentions):
                 village = VILLAGE.match(self.text, town.end())
                 if village and _is_village_name(village.group(1)):
-                    parent, at = self._learn(town.group(0), "town", m.division), town.end()
+                    parent, at = self._learn(self.towns, town.group(0), town.group(0), "town", m.division), town.end()
                     found.append(PlaceMention(town.start(), at, town.group(0), [parent.code], "town",
                                               division=parent))
             v = VILLAGE.match(self.text, at)
             if v and _is_village_name(v.group(1)):
-                division = self.villages.get(v.group(1)) or self._learn(v.group(1) + "村", "village", parent)
-                self.villages[v.group(1)] = division
+                division = self._learn(self.villages, v.group(1), v.group(1) + "村", "village", parent)
                 found.append(PlaceMention(v.start(), v.end(), v.group(0), [division.code], "village",
                                           division=division))
         learned = [(re.escape(name) + (r"(?:(?:自然)?村)?" if len(name) >= 3 else r"(?:自然)?村"), d)
@@ -256,19 +256,18 @@ class PlaceResolver:
         taken = [(m.start, m.end) for m in self.mentions]
         self.mentions.extend(f for f in found if not any(s < f.end and f.start < e for s, e in taken))
 
-    def _learn(self, name: str, level: str, parent: Division) -> Division:
-        """A division the gazetteer lacks, coded under its parent: 141122-会立乡, 141122-会立乡-岔口村."""
-        if level == "town" and name in self.towns:
-            return self.towns[name]
-        division = Division(f"{parent.code}-{name}", name, level, parent.code)
-        if level == "town":
-            self.towns[name] = division
-        return division
+    def _learn(self, registry: dict[str, Division], key: str, name: str, level: str, parent: Division) -> Division:
+        """A division the gazetteer lacks, coded under its parent (141122-会立乡, 141122-会立乡-岔口村); a name
+        met again on the page is the same division."""
+        if key not in registry:
+            registry[key] = Division(f"{parent.code}-{name}", name, level, parent.code)
+            self.learned[registry[key].code] = registry[key]
+        return registry[key]
 
     def division(self, code: str) -> Division | None:
         if code in self.gazetteer.divisions:
             return self.gazetteer.divisions[code]
-        return next((d for d in [*self.towns.values(), *self.villages.values()] if d.code == code), None)
+        return self.learned.get(code)
 
     def ancestors(self, division: Division) -> list[Division]:
         """From the province down to the division, through the towns and villages learned from the text."""

@@ -112,7 +112,8 @@ def extract_quantities(text: str) -> list[QuantityMention]:
 
 
 # 资金达900万, 收入300多万: an amount of money written without 元
-BARE_AMOUNT = re.compile(rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?(?=[{POST_NOMINAL_END}\s]|$)")
+BARE_AMOUNT = re.compile(
+    rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?(?=[{POST_NOMINAL_END}\s]|$)")
 MONEY_WORDS = re.compile(r"资金|投资|投入|收入|资产|产值|销售额|营业额|利润|金额|费用|款|工资|补贴|补助|分红|收益|营收")
 
 

@@ -3,10 +3,11 @@
 Where: the place help goes to (向临县, 帮助沁县, 使沁县…) in the number's clause or earlier in its
 sentence (and, in a story about its own place helping another, a help action whose clause names no
 place), else the most specific place named in the number's own clause, else the sentence's subject
-(the place it, or its part after a semicolon, opens with: 汾西县充分发挥…, 我市把…), else the place named in its sentence, else the
-subject of the paragraph's last sentence that had one, else the place its paragraph opens with, else
-the article's main place (from its headings, else its lead). 全村, 该镇 point back to the place of their
-level just named in the sentence; otherwise 全县, 该镇, 我市 stand for the story's own county, town or city.
+(the place it, or its part after a semicolon, opens with: 汾西县充分发挥…, 我市把…), else the place named
+in its sentence, else the subject of the paragraph's last sentence that had one, else the place its
+paragraph opens with, else the article's main place (from its headings, else its lead). 全村, 该镇
+point back to the place of their level just named in the sentence; otherwise 全县, 该镇, 我市 stand for
+the story's own county, town or city.
 A count of the places its clause lists before it (吉县、乡宁、安泽三个县) is about their common parent.
 The places of a background clause (在2016年完成信义镇三个电站的基础上,…) govern only the numbers inside it.
 A story headlined about the whole country (全国…) has no main place.
@@ -39,13 +40,14 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 # 本报讯（记者 王明）, 新华社太原3月5日电（记者 李华）: what a lead's first sentence may open with
 LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电)\s*)?"
         r"(?:[（(][^）)\n]{0,24}[）)]\s*)?")
+# 预计到2020年, 截至2018年底: words that may lead a year opening a sentence or a clause
+TIME_LEAD = r"(?:预计|计划|力争|争取)?(?:截至|截止|到|在|自|从|于)?"
 SENTENCE_TIME = re.compile(
-    r"^\s*" + LEAD + r"[“\"「]?(?:预计|计划|力争|争取)?(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年"
+    r"^\s*" + LEAD + r"[“\"「]?" + TIME_LEAD + r"((?:19|20)\d{2})年"
     r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
 # 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
 YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
-CLAUSE_OPENING_YEAR = re.compile(
-    r"\s*(?:预计|计划|力争|争取)?(?:截至|截止|到|在|自|从|于)?((?:19|20)\d{2})年(?![、和至到—-]|\d)")
+CLAUSE_OPENING_YEAR = re.compile(r"\s*" + TIME_LEAD + r"((?:19|20)\d{2})年(?![、和至到—-]|\d)")
 SINCE = re.compile(r"以来")
 SEGMENT_BREAK = re.compile(r"[；;]")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …
@@ -55,10 +57,10 @@ PAST_YEAR_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(?:刚刚过去的|
 # 方山县2018年脱贫攻坚工作总结显示: … — a clause ending in a colon introduces what that year's report says
 COLON = re.compile(r"[：:]")
 PINNED_YEAR = re.compile(r"((?:19|20)\d{2})年[^。！？!?]*今年|今年[^。！？!?]*?((?:19|20)\d{2})年")
-# 刚刚过去的2018年, 去年(2018年): the page is written the year after.
 NATIONWIDE = re.compile(r"全国|我国|中国")
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 BACKGROUND = re.compile(r"在[^，,。；;！？!?\n]{2,80}?基础上")
+# 刚刚过去的2018年, 去年(2018年): the page is written the year after.
 YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
 
 
@@ -115,16 +117,18 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
     return page_year
 
 
+def _word_before(sentence: str, year: re.Match) -> str:
+    return sentence[max(0, year.start(1) - 1):year.start(1)]
+
 
 def _compared(sentence: str, year: re.Match) -> bool:
     """比2015年提高3个百分点: the year compared with is not the fact's."""
-    return sentence[max(0, year.start(1) - 1):year.start(1)] in ("比", "较", "与")
+    return _word_before(sentence, year) in ("比", "较", "与")
 
 
 def _left_behind(sentence: str, year: re.Match, position: int) -> bool:
     """由2014年的10.3%降至1.27%: a number after the change is no longer at the year it started from."""
-    return sentence[max(0, year.start(1) - 1):year.start(1)] in ("由", "从", "自") \
-        and bool(CHANGE_TO.search(sentence, year.end(1), position))
+    return _word_before(sentence, year) in ("由", "从", "自") and bool(CHANGE_TO.search(sentence, year.end(1), position))
 
 
 def _unless_since(sentence: str, year: re.Match, page_year: int | None) -> int:
@@ -237,9 +241,9 @@ class PlaceAttribution:
         """The place that governs a number at `position` (view offset) in `sentence`.
 
         `helped`: in a story about its own place helping another, a help action (帮助, 捐赠, 代销 …)
-        before the number, in a clause that names no place, went to the place helped. `subject`: the sentence's own subject
-        and the one it inherits (see `subjects`). `count`: the value of a count (三个, 2座), which may
-        count the places listed before it (吉县、乡宁、安泽三个县: their prefecture).
+        before the number, in a clause that names no place, went to the place helped. `subject`: the
+        sentence's own subject and the one it inherits (see `subjects`). `count`: the value of a count
+        (三个, 2座), which may count the places listed before it (吉县、乡宁、安泽三个县: their prefecture).
         """
         listed = self._enumerated(sentence, position, count)
         if listed is not None:
