@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -61,10 +62,13 @@ def open_database(url: str | None = None):
 
 
 def init_db() -> None:
-    """Create every table and index that is missing; safe to run again."""
+    """Create every table and index that is missing and load the reference data; safe to run again,
+    and safe to run from several processes at once (`kaoju extract` on N machines, `kaoju serve`
+    started twice): one at a time holds the store's set-up lock, the others then find the work done.
+    Serving never calls this; a store that was never set up answers /readyz with 503."""
     from .models import MODELS, StoreInfo
 
-    with db.connection_context():
+    with db.connection_context(), _setup_lock():
         existing = StoreInfo.get_value("schema_version") if db.table_exists("storeinfo") else None
         if existing is not None and int(existing) < SCHEMA_VERSION:
             _migrate(int(existing))
@@ -80,6 +84,22 @@ def init_db() -> None:
         from .search import create_index
 
         create_index()
+
+
+SETUP_LOCK_KEY = 0x6B616F6A75  # "kaoju": the PostgreSQL advisory lock held while a store is set up
+
+
+@contextmanager
+def _setup_lock():
+    """One transaction that holds the store's set-up lock: PostgreSQL's advisory transaction lock, or
+    SQLite's write lock taken up front (BEGIN IMMEDIATE), so concurrent set-ups queue, never collide."""
+    if is_postgres():
+        with db.atomic():
+            db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (SETUP_LOCK_KEY,))
+            yield
+    else:
+        with db.atomic("IMMEDIATE"):
+            yield
 
 
 def _migrate(from_version: int) -> None:
@@ -122,17 +142,28 @@ def _load_gazetteer() -> None:
 
 
 def _load_indicators() -> None:
-    """Copy the indicator taxonomy into the store, replacing an older copy."""
+    """Bring the store's copy of the indicator taxonomy in line with the package's: rows that differ
+    are updated, new ones added, dropped ones removed; an up-to-date copy is not written at all."""
     import json
 
     from .models import Indicator
     from .pipeline.indicators import load_indicators
 
-    rows = [(i.code, i.label, i.description, json.dumps(i.dimensions), json.dumps(i.keywords, ensure_ascii=False))
-            for i in load_indicators().values()]
+    wanted = {i.code: (i.code, i.label, i.description, json.dumps(i.dimensions),
+                       json.dumps(i.keywords, ensure_ascii=False)) for i in load_indicators().values()}
+    columns = (Indicator.code, Indicator.label, Indicator.description, Indicator.dimensions, Indicator.keywords)
+    stored = {row[0]: row for row in Indicator.select(*columns).tuples()}
+    if stored == wanted:
+        return
     with db.atomic():
-        Indicator.delete().execute()
-        insert_rows(Indicator, ("code", "label", "description", "dimensions", "keywords"), rows)
+        gone = [code for code in stored if code not in wanted]
+        if gone:
+            Indicator.delete().where(Indicator.code.in_(gone)).execute()
+        for code, row in wanted.items():
+            if stored.get(code) != row:
+                Indicator.insert(dict(zip(columns, row))).on_conflict(
+                    conflict_target=[Indicator.code],
+                    update={field: value for field, value in zip(columns[1:], row[1:])}).execute()
 
 
 def insert_rows(model, fields: tuple[str, ...], rows: list[tuple], ignore_conflicts: bool = False,

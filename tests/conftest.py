@@ -151,29 +151,45 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class LiveServer:
+    """`kaoju serve` started as a user starts it, on a free port, its output kept in a log file."""
+
+    def __init__(self, db_url: str, log_path: Path, workers: int = 2, env: dict | None = None):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        self._log = open(log_path, "wb")
+        self.proc = subprocess.Popen(
+            [BIN / "kaoju", "serve", "--db", db_url, "--bind", f"127.0.0.1:{self.port}"],
+            env={**os.environ, "KAOJU_WORKERS": str(workers), **(env or {})},
+            stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait_ready(self, timeout: float = 60, path: str = "/healthz") -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fetch(self.base + path)
+                return
+            except (urllib.error.URLError, ConnectionError):
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("gunicorn did not start: " + self.log()) from None
+                time.sleep(0.2)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+        self.proc.wait(timeout=30)
+        self._log.close()
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     db_url = f"sqlite:///{tmp_path_factory.mktemp('live') / 'kaoju.db'}"
     subprocess.run([BIN / "kaoju", "extract", str(SEEDS), "--db", db_url], check=True, capture_output=True)
-    port = free_port()
-    env = {**os.environ, "KAOJU_WORKERS": "2"}
-    log_path = tmp_path_factory.mktemp("live-log") / "gunicorn.log"
-    log = open(log_path, "wb")
-    proc = subprocess.Popen([BIN / "kaoju", "serve", "--db", db_url, "--bind", f"127.0.0.1:{port}"], env=env,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            fetch(base + "/healthz")
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("gunicorn did not start: " + log_path.read_text(errors="replace"))
-            time.sleep(0.2)
-    yield base
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(timeout=30)
-    log.close()
-
-
+    server = LiveServer(db_url, tmp_path_factory.mktemp("live-log") / "gunicorn.log")
+    server.wait_ready(timeout=30)
+    yield server.base
+    server.stop()

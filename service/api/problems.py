@@ -42,6 +42,39 @@ def problem(status: int, title: str, detail: str, errors: list[dict] | None = No
                     mimetype=PROBLEM_TYPE)
 
 
+def _store_errors() -> tuple[type[Exception], ...]:
+    """What the store can raise: peewee's wrapped errors, and the drivers' own, which escape peewee's
+    wrapper while a cursor is being read (SQLite's `interrupted` after the first rows)."""
+    import sqlite3
+
+    errors: list[type[Exception]] = [peewee.DatabaseError, peewee.InterfaceError, sqlite3.Error]
+    try:
+        import psycopg
+
+        errors.append(psycopg.Error)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+STORE_ERRORS = _store_errors()
+
+
+def is_over_time_budget(exc: BaseException) -> bool:
+    """The query was stopped by its time budget (SQLite's progress handler, PostgreSQL's statement_timeout)."""
+    text = str(exc).lower()
+    return "interrupted" in text or "statement timeout" in text or "canceling statement" in text
+
+
+def store_problem(exc: BaseException) -> Response:
+    """A store error as the client should see it: 400 when the query ran over its time budget, else 503."""
+    if is_over_time_budget(exc):
+        return problem(400, "Query too expensive",
+                       "the query ran out of its time budget; narrow the filters or lower limit")
+    return problem(503, "Store unavailable",
+                   "the store did not answer or is not set up (run kaoju init-db); try again shortly")
+
+
 def parameter_errors(messages: dict) -> list[dict]:
     """marshmallow's {field: [messages]} → [{parameter, message}], unknown fields said plainly."""
     out = []
@@ -66,14 +99,14 @@ def init_app(app) -> None:
                 response.headers[name] = value  # Allow on 405, Retry-After …
         return response
 
-    @app.errorhandler(peewee.OperationalError)
-    def _store_error(exc: peewee.OperationalError):
-        text = str(exc).lower()
-        if "interrupted" in text or "statement timeout" in text or "canceling statement" in text:
-            return problem(400, "Query too expensive",
-                           "the query ran out of its time budget; narrow the filters or lower limit")
-        app.logger.exception("store error")
-        return problem(503, "Store unavailable", "the store did not answer; try again shortly")
+    def _store_error(exc: Exception):
+        response = store_problem(exc)
+        if response.status_code >= 500:
+            app.logger.exception("store error")
+        return response
+
+    for error_type in STORE_ERRORS:
+        app.register_error_handler(error_type, _store_error)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
