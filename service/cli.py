@@ -80,6 +80,8 @@ def extract_command(paths, db_url, force, progress, workers, shard):
                              shard=shard)
     for path, reason in summary.failures:
         click.echo(f"failed: {path}: {reason}", err=True)
+    for path, reason in summary.warnings:
+        click.echo(f"warning: {path}: {reason}", err=True)
     click.echo(summary.line(), err=True)
     sys.exit(1 if summary.failed else 0)
 

@@ -10,13 +10,15 @@ import hashlib
 import json
 import logging
 import os
+import signal
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import settings
-from .models import Article, Fact, Paragraph, Place, Source, StoreInfo
+from .models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
 from .pipeline import EXTRACTOR_VERSION, extract_text
-from .pipeline.decode import DecodeError, decode_bytes
+from .pipeline.decode import DecodeError, decode_source
 from .search import forget_facts, index_facts
 from .store import db, insert_rows
 
@@ -25,17 +27,23 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class JobSummary:
+    """What a run stored: distinct sources (identical files count once), and every file it could not read."""
+
     sources: int = 0
     articles: int = 0
     facts: int = 0
     skipped: int = 0
     failed: int = 0
+    duplicates: int = 0
     other_shards: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def line(self) -> str:
         text = (f"{self.sources} sources extracted, {self.articles} articles, {self.facts} facts, "
                 f"{self.skipped} skipped (already stored), {self.failed} failed")
+        if self.duplicates:
+            text += f", {self.duplicates} files with the same content as another (stored once)"
         return text + (f", {self.other_shards} left to other shards" if self.other_shards else "")
 
 
@@ -45,19 +53,42 @@ class InputFile:
     error: str | None = None
 
 
+SPECIAL_FILES = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+                 (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
 def iter_inputs(paths: list[str]) -> list[InputFile]:
-    """Every file under the given paths, sorted; unreadable paths are reported, not raised."""
+    """Every file under the given paths, sorted; unreadable paths and special files (FIFOs, sockets,
+    devices, also behind a symlink) are reported without being opened, never raised."""
     found: list[InputFile] = []
     for given in paths:
-        if not os.path.exists(given):
+        if not os.path.lexists(given):
             found.append(InputFile(given, "no such file or directory"))
         elif os.path.isdir(given):
             for root, dirs, files in os.walk(given, onerror=lambda e: found.append(InputFile(e.filename, str(e.strerror)))):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(InputFile(os.path.join(root, f)) for f in sorted(files) if not f.startswith("."))
+                found.extend(_input(os.path.join(root, f)) for f in sorted(files) if not f.startswith("."))
         else:
-            found.append(InputFile(given))
+            found.append(_input(given))
     return found
+
+
+def _input(path: str) -> InputFile:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return InputFile(path)  # a dangling or looping link: reading it says why
+    return InputFile(path, special_file_reason(mode))
+
+
+def special_file_reason(mode: int) -> str | None:
+    """Why a file of this mode is not read (a FIFO would block the job, a device never ends), or None."""
+    for test, what in SPECIAL_FILES:
+        if test(mode):
+            return f"it is {what}, not a regular file; skipped without reading it"
+    if not stat.S_ISREG(mode):
+        return "it is not a regular file; skipped without reading it"
+    return None
 
 
 @dataclass
@@ -71,6 +102,7 @@ class Extraction:
     raw: str | None
     articles: list
     error: str | None
+    warning: str | None = None
 
 
 def extract_file(path: str) -> Extraction | tuple[str, str]:
@@ -79,20 +111,20 @@ def extract_file(path: str) -> Extraction | tuple[str, str]:
     Returns (path, reason) when the file cannot be read at all.
     """
     try:
-        data = _read(path)
+        data = read_bounded(path)
     except OSError as exc:
         return path, f"cannot be read: {exc.strerror or exc}"
     sha = hashlib.sha256(data).hexdigest()
-    encoding = raw = None
+    encoding = raw = warning = None
     try:
-        raw, encoding = decode_bytes(data)
+        raw, encoding, warning = decode_source(data)
         articles, error = extract_text(raw), None
     except DecodeError as exc:
         articles, error = [], str(exc)
     except Exception as exc:  # an extractor bug must not stop the job; the source records it
         log.exception("extracting %s failed", path)
         articles, error = [], f"the extractor failed: {type(exc).__name__}: {exc}"
-    return Extraction(path, sha, len(data), encoding, raw, articles, error)
+    return Extraction(path, sha, len(data), encoding, raw, articles, error, warning)
 
 
 def run_extraction(paths: list[str], force: bool = False, progress: bool = False, workers: int = 1,
@@ -118,7 +150,7 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
             bar.update(1)
 
     try:
-        todo = []
+        groups: dict[str, list[str]] = {}  # content hash → every path that holds it, in the order found
         for item in inputs:
             sha = None if item.error else _fingerprint(item.path)
             if shard is not None and not _in_shard(sha or item.path, *shard):
@@ -127,17 +159,29 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
             elif item.error:
                 _fail(summary, item.path, item.error)
                 advance()
-            elif not force and sha is not None and _already_stored(sha):
+            elif sha is None:
+                groups.setdefault(f"unreadable:{item.path}", []).append(item.path)
+            else:
+                groups.setdefault(sha, []).append(item.path)
+        todo: dict[str, tuple[str, list[str]]] = {}  # the path to read → (hash, every path holding it)
+        for sha, found in groups.items():
+            summary.duplicates += len(found) - 1
+            if not force and not sha.startswith("unreadable:") and _already_stored(sha):
+                _record_paths(sha, found)
                 summary.skipped += 1
-                advance()
+                for _ in found:
+                    advance()
             else:
-                todo.append(item.path)
-        for result in _map(extract_file, todo, workers):
+                todo[min(found)] = (sha, found)
+        for result in _map(extract_file, sorted(todo), workers):
+            sha, found = todo[result[0] if isinstance(result, tuple) else result.path]
             if isinstance(result, tuple):
-                _fail(summary, *result)
+                for path in found:
+                    _fail(summary, path, result[1])
             else:
-                store_extraction(result, summary)
-            advance()
+                store_extraction(result, summary, found, sha)
+            for _ in found:
+                advance()
     finally:
         if bar is not None:
             bar.close()
@@ -152,14 +196,29 @@ def _map(func, items: list[str], workers: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """A worker is killed when the job's process dies, even by kill -9 (Linux's PR_SET_PDEATHSIG), and
+    exits at once if the job died before the request was in place."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown is all there is
+        pass
+    if os.getppid() != parent_pid:
+        os._exit(1)
 
 
 def _fingerprint(path: str) -> str | None:
     """sha256 of the file's bytes, or None when it cannot be read (the worker reports why)."""
     try:
-        return hashlib.sha256(_read(path)).hexdigest()
+        return hashlib.sha256(read_bounded(path)).hexdigest()
     except OSError:
         return None
 
@@ -175,24 +234,53 @@ def _already_stored(sha: str) -> bool:
     return existing is not None and existing.extractor_version == EXTRACTOR_VERSION
 
 
-def store_extraction(result: Extraction, summary: JobSummary) -> None:
-    """Store one extraction in one transaction, replacing an earlier one of the same bytes or path."""
+def store_extraction(result: Extraction, summary: JobSummary, paths: list[str] | None = None,
+                     sha: str | None = None) -> None:
+    """Store one extraction in one transaction, replacing an earlier one of the same bytes or path.
+
+    `paths` are every file found holding the bytes whose hash was `sha` (the one read among them); all
+    are recorded as the source's paths.
+    """
     status = "failed" if result.error else "ok"
+    if paths is None or result.sha != sha:
+        paths = [result.path]  # the file changed after it was fingerprinted: only the one read is known
     with db.atomic():
-        _delete_previous(result.sha, result.path)
-        source = Source.create(name=os.path.basename(result.path), path=_source_path(result.path),
+        known = _delete_previous(result.sha, paths)
+        resolved = sorted(set(known) | {_source_path(p) for p in paths})
+        source = Source.create(name=os.path.basename(resolved[0]), path=resolved[0],
                                sha256=result.sha, size=result.size, encoding=result.encoding, raw=result.raw,
-                               status=status, error=result.error, extractor_version=EXTRACTOR_VERSION)
+                               status=status, error=result.error, warning=result.warning,
+                               extractor_version=EXTRACTOR_VERSION)
+        insert_rows(SourcePath, ("source", "path"), [(source.id, p) for p in resolved])
         n_facts = _store_articles(source, result.raw, result.articles)
         _bump_dataset_version()
     if result.error:
-        summary.failed += 1
-        summary.failures.append((result.path, result.error))
-        log.warning("%s: %s", result.path, result.error)
+        for path in paths:
+            summary.failed += 1
+            summary.failures.append((path, result.error))
     else:
         summary.sources += 1
         summary.articles += len(result.articles)
         summary.facts += n_facts
+        if result.warning:
+            summary.warnings.extend((path, result.warning) for path in paths)
+
+
+def _record_paths(sha: str, paths: list[str]) -> None:
+    """Add the paths where stored bytes were found again; the source takes the first path's name."""
+    resolved = {_source_path(p) for p in paths}
+    source = Source.get(Source.sha256 == sha)
+    known = {p.path for p in source.paths}
+    if resolved <= known:
+        return
+    with db.atomic():
+        _release_paths(resolved - known, keep=source.id)
+        insert_rows(SourcePath, ("source", "path"), [(source.id, p) for p in sorted(resolved - known)],
+                    ignore_conflicts=True)
+        first = min(known | resolved)
+        if first != source.path:
+            Source.update(path=first, name=os.path.basename(first)).where(Source.id == source.id).execute()
+            _bump_dataset_version()
 
 
 def _source_path(path: str) -> str:
@@ -203,33 +291,70 @@ def _source_path(path: str) -> str:
         return os.path.abspath(path)
 
 
-def _read(path: str) -> bytes:
-    size = os.path.getsize(path)
+def read_bounded(path: str) -> bytes:
+    """The file's bytes, read through a reader that stops at the size limit whatever the file claims
+    (a device says it holds 0 bytes and never ends); special files are refused without reading."""
     limit = int(settings.get("KAOJU_MAX_FILE_MB")) * 1024 * 1024
-    if size > limit:
-        raise OSError(f"the file is {size:,} bytes, over the {limit // (1024 * 1024)} MB limit "
-                      "(KAOJU_MAX_FILE_MB); a news page is far smaller")
-    with open(path, "rb") as handle:
-        return handle.read()
+    # O_NONBLOCK: opening a FIFO that no one writes to returns at once instead of waiting forever
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        reason = special_file_reason(os.fstat(fd).st_mode)
+        if reason:
+            raise OSError(reason)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = handle.read(min(1 << 20, limit + 1 - size))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+    raise OSError(f"the file is over the {limit // (1024 * 1024)} MB limit (KAOJU_MAX_FILE_MB); "
+                  "a news page is far smaller")
 
 
 def _fail(summary: JobSummary, path: str, reason: str) -> None:
     """Record a file that could not even be read, so the failure is visible in the store too."""
     summary.failed += 1
     summary.failures.append((path, reason))
-    log.warning("%s: %s", path, reason)
     marker = hashlib.sha256(f"unreadable:{os.path.abspath(path)}".encode()).hexdigest()
     with db.atomic():
-        _delete_previous(marker, path)
-        Source.create(name=os.path.basename(path), path=os.path.abspath(path), sha256=marker, size=0,
-                      status="failed", error=reason, extractor_version=EXTRACTOR_VERSION)
+        _delete_previous(marker, [path])
+        source = Source.create(name=os.path.basename(path), path=os.path.abspath(path), sha256=marker, size=0,
+                               status="failed", error=reason, extractor_version=EXTRACTOR_VERSION)
+        insert_rows(SourcePath, ("source", "path"), [(source.id, os.path.abspath(path))])
 
 
-def _delete_previous(sha: str, path: str) -> None:
-    """Remove an earlier extraction of these bytes, or of an older version of this file."""
-    resolved = _source_path(path)
-    stale = Source.select(Source.id).where((Source.sha256 == sha) | (Source.path == resolved))
-    ids = [s.id for s in stale]
+def _delete_previous(sha: str, paths: list[str]) -> list[str]:
+    """Remove an earlier extraction of these bytes, and take these paths from the sources that held them
+    before (a file that changed); a source left with no path is removed. Returns the paths the earlier
+    extraction of these bytes was known by, so a re-extraction keeps them."""
+    resolved = {_source_path(p) for p in paths}
+    same = [s.id for s in Source.select(Source.id).where(Source.sha256 == sha)]
+    known = [p.path for p in SourcePath.select(SourcePath.path).where(SourcePath.source.in_(same))] if same else []
+    _delete_sources(same)
+    _release_paths(resolved)
+    return known
+
+
+def _release_paths(paths: set[str], keep: int | None = None) -> None:
+    """These paths now hold other bytes: take them from their sources, and remove a source left with none."""
+    if not paths:
+        return
+    holders = {p.source_id for p in SourcePath.select(SourcePath.source).where(SourcePath.path.in_(sorted(paths)))}
+    holders |= {s.id for s in Source.select(Source.id).where(Source.path.in_(sorted(paths)))}
+    holders.discard(keep)
+    if not holders:
+        return
+    SourcePath.delete().where(SourcePath.path.in_(sorted(paths)) & SourcePath.source.in_(sorted(holders))).execute()
+    left = {p.source_id for p in SourcePath.select(SourcePath.source).where(SourcePath.source.in_(sorted(holders)))}
+    _delete_sources(sorted(holders - left))
+    for source_id in sorted(left):
+        first = min(p.path for p in SourcePath.select(SourcePath.path).where(SourcePath.source == source_id))
+        Source.update(path=first, name=os.path.basename(first)).where(Source.id == source_id).execute()
+
+
+def _delete_sources(ids: list[int]) -> None:
+    """Remove these sources with everything extracted from them."""
     if not ids:
         return
     forget_facts(f.id for f in Fact.select(Fact.id).where(Fact.source.in_(ids)))
@@ -237,6 +362,7 @@ def _delete_previous(sha: str, path: str) -> None:
     articles = Article.select(Article.id).where(Article.source.in_(ids))
     Paragraph.delete().where(Paragraph.article.in_(articles)).execute()
     Article.delete().where(Article.source.in_(ids)).execute()
+    SourcePath.delete().where(SourcePath.source.in_(ids)).execute()
     Source.delete().where(Source.id.in_(ids)).execute()
 
 

@@ -74,8 +74,20 @@ class Source(BaseModel):
     raw = TextField(null=True)
     status = CharField(max_length=16)  # ok | failed
     error = TextField(null=True)
+    warning = TextField(null=True)  # what could not be read but did not stop the rest (a cut last character)
     extractor_version = CharField(max_length=32)
     extracted_at = DateTimeField(default=datetime.datetime.now)
+
+
+class SourcePath(BaseModel):
+    """Every path a source's bytes were found at: identical files are one source with several paths.
+
+    A path holds one content at a time, so it belongs to one source; the source's own `path` and `name`
+    are those of the first of its paths in sorted order, whatever order the files were found in.
+    """
+
+    source = ForeignKeyField(Source, backref="paths", on_delete="CASCADE")
+    path = TextField(unique=True)
 
 
 class Article(BaseModel):
@@ -145,4 +157,4 @@ class Fact(BaseModel):
         )
 
 
-MODELS = [StoreInfo, Place, Indicator, Source, Article, Paragraph, Fact]
+MODELS = [StoreInfo, Place, Indicator, Source, SourcePath, Article, Paragraph, Fact]

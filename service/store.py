@@ -11,7 +11,7 @@ from playhouse.db_url import connect
 
 db = DatabaseProxy()
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 DEFAULT_URL = "sqlite:///instance/kaoju.db"
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000, "synchronous": "normal"}
 
@@ -73,6 +73,8 @@ def init_db() -> None:
         if existing is not None and int(existing) < SCHEMA_VERSION:
             _migrate(int(existing))
         db.create_tables(MODELS, safe=True)
+        if existing is not None and int(existing) < SCHEMA_VERSION:
+            _backfill(int(existing))
         StoreInfo.set("schema_version", str(SCHEMA_VERSION))
         if StoreInfo.get_value("dataset_version") is None:
             StoreInfo.set("dataset_version", "0")
@@ -103,23 +105,36 @@ def _setup_lock():
 
 
 def _migrate(from_version: int) -> None:
-    """Bring a store made by an older kaoju up to SCHEMA_VERSION, one step at a time."""
-    from playhouse.migrate import SchemaMigrator, migrate
+    """Bring a store made by an older kaoju up to SCHEMA_VERSION: add the columns each later version
+    added, those that are missing (a store may hold some already, as a test's store of version 8 does)."""
+    from .models import Article, Fact, Paragraph, Source
 
-    from .models import Article, Fact, Paragraph
+    steps = [
+        (2, [Article.continued_at, Paragraph.sentences]),
+        (3, [Article.place, Article.place_code, Article.year, Fact.place_code]),
+        (4, [Fact.indicator]),
+        (9, [Source.warning]),
+    ]
+    from playhouse.migrate import SchemaMigrator, migrate
 
     migrator = SchemaMigrator.from_database(db.obj)
     with db.atomic():
-        if from_version < 2:
-            migrate(migrator.add_column("article", "continued_at", Article.continued_at),
-                    migrator.add_column("paragraph", "sentences", Paragraph.sentences))
-        if from_version < 3:
-            migrate(migrator.add_column("article", "place", Article.place),
-                    migrator.add_column("article", "place_code", Article.place_code),
-                    migrator.add_column("article", "year", Article.year),
-                    migrator.add_column("fact", "place_code", Fact.place_code))
-        if from_version < 4:
-            migrate(migrator.add_column("fact", "indicator", Fact.indicator))
+        for version, fields in steps:
+            if from_version >= version:
+                continue
+            for f in fields:
+                table = f.model._meta.table_name
+                if f.column_name not in {c.name for c in db.get_columns(table)}:
+                    migrate(migrator.add_column(table, f.column_name, f))
+
+
+def _backfill(from_version: int) -> None:
+    """Fill what a new table of SCHEMA_VERSION holds for the rows an older kaoju stored."""
+    from .models import Source, SourcePath
+
+    if from_version < 9:
+        SourcePath.insert_from(Source.select(Source.id, Source.path), [SourcePath.source, SourcePath.path]) \
+            .on_conflict_ignore().execute()
 
 
 def _load_gazetteer() -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -32,6 +33,47 @@ BINARY_SIGNATURES = {
 
 class DecodeError(ValueError):
     """The bytes are not text we can read; the message says why in plain words."""
+
+
+class Decoded(NamedTuple):
+    """A file's text, the encoding it was read in, and what was left out (`None` when nothing was)."""
+
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def decode_source(data: bytes) -> Decoded:
+    """Decode a file's bytes, keeping what can be read: a UTF-8 file cut inside its last character keeps
+    every whole character, with a warning that says how many bytes were left out.
+
+    >>> decode_source("本报讯".encode()[:-1])
+    Decoded(text='本报', encoding='utf-8', warning='the file ends inside a character: its last 2 bytes were left out')
+    """
+    try:
+        text, encoding = decode_bytes(data)
+        return Decoded(text, encoding)
+    except DecodeError:
+        kept = _cut_utf8(data)
+        if kept is None:
+            raise
+        dropped = len(data) - len(kept)
+        return Decoded(kept.decode("utf-8"), "utf-8",
+                       f"the file ends inside a character: its last {dropped} byte{'s' * (dropped > 1)} were left out")
+
+
+def _cut_utf8(data: bytes) -> bytes | None:
+    """The bytes before an incomplete UTF-8 sequence at the very end, when all before it is valid UTF-8."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        if exc.reason != "unexpected end of data" or exc.end != len(data) or len(data) - exc.start > 3:
+            return None
+        kept = data[:exc.start]
+    if not kept.strip() or b"\x00" in kept:
+        return None
+    return kept
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -76,21 +118,28 @@ def _strict(data: bytes, encoding: str) -> str:
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 without a BOM shows as NUL bytes in every other position."""
+    """UTF-16 without a BOM: its NUL bytes (the high byte of every ASCII character: digits, spaces, line
+    breaks) all fall on one side of each pair, odd positions for little-endian, even for big-endian.
+    A Chinese page has few of them, so their side tells, not their number."""
     if len(data) % 2:
         return None
     even_nuls = data[0::2].count(0)
     odd_nuls = data[1::2].count(0)
-    half = len(data) // 2
-    for encoding, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
-        if nuls >= half * 0.3:
+    for encoding, nuls, others in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if nuls and not others:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if "\x00" not in text:
+            if "\x00" not in text and _mostly_readable(text):
                 return text, encoding
     return None
+
+
+def _mostly_readable(text: str) -> bool:
+    """Nearly all characters are printable or whitespace, as text is and binary read as UTF-16 is not."""
+    readable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+    return readable >= 0.95 * len(text)
 
 
 def _refuse_nul():

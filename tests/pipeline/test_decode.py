@@ -3,7 +3,7 @@ import codecs
 
 import pytest
 
-from service.pipeline.decode import DecodeError, decode_bytes
+from service.pipeline.decode import DecodeError, decode_bytes, decode_source
 
 TEXT = "本报讯 孝义市政府向临县捐资1000万元，带动1545户3864名贫困人口增收。"
 TRADITIONAL = "臨汾新聞網訊 今年以來，市委、市政府高度重視脫貧攻堅工作，投資58671.29萬元。"
@@ -16,6 +16,9 @@ GOOD = [
     ("big5", TRADITIONAL.encode("big5"), TRADITIONAL),
     ("utf-16 with BOM", TEXT.encode("utf-16"), TEXT),
     ("utf-16-le without BOM, ASCII-rich", ("2018 report: " + TEXT).encode("utf-16-le"), "2018 report: " + TEXT),
+    ("utf-16-le without BOM, Chinese", (TEXT + "\n").encode("utf-16-le"), TEXT + "\n"),
+    ("utf-16-be without BOM, Chinese", (TEXT + "\n").encode("utf-16-be"), TEXT + "\n"),
+    ("utf-16-le without BOM, traditional", ("\n" + TRADITIONAL).encode("utf-16-le"), "\n" + TRADITIONAL),
 ]
 
 
@@ -41,12 +44,19 @@ def test_refuses_with_a_reason(name, data, reason):
         decode_bytes(data)
 
 
-def test_truncated_utf8_is_not_silently_mangled():
-    data = TEXT.encode("utf-8")[:-1]
-    try:
-        text, encoding = decode_bytes(data)
-    except DecodeError as exc:
-        assert "not valid" in str(exc)
-    else:
-        assert encoding != "utf-8"
-        assert len(text) > 0
+@pytest.mark.parametrize("cut", [1, 2])
+def test_a_utf8_page_cut_inside_its_last_character_keeps_every_whole_one(cut):
+    data = TEXT.encode("utf-8")[:-cut]
+    decoded = decode_source(data)
+    assert (decoded.text, decoded.encoding) == (TEXT[:-1], "utf-8")
+    assert f"last {3 - cut} byte" in decoded.warning
+
+
+def test_a_whole_file_decodes_without_a_warning():
+    assert decode_source(TEXT.encode("utf-8")) == (TEXT, "utf-8", None)
+
+
+def test_bad_bytes_inside_the_text_are_not_taken_for_a_cut():
+    data = TEXT.encode("utf-8")
+    with pytest.raises(DecodeError):
+        decode_source(data[:10] + b"\xff\xfe\x00\x01" * 20 + data[10:12])

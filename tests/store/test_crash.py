@@ -76,3 +76,37 @@ def test_kill_9_at_any_moment_then_a_rerun_matches_a_clean_run(empty_store, corp
     assert f"{PAGES - stored_when_killed[-1]} sources extracted" in result.stderr
     assert snapshot(empty_store) == clean_run
     assert Source.select(Source.sha256).distinct().count() == Source.select().count() == PAGES
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting for whoever adopted it to reap it."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def test_kill_9_of_the_job_alone_takes_its_workers_with_it(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    corpus = write_page_variants(tmp_path / "corpus", 40)
+    job = subprocess.Popen([BIN / "kaoju", "extract", str(corpus), "--db", f"sqlite:///{tmp_path / 'k.db'}",
+                            "--workers", "2", "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while len(workers) < 2 and job.poll() is None and time.monotonic() < deadline:
+        workers = _children(job.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the job never started its workers"
+    os.kill(job.pid, signal.SIGKILL)  # the job only, not its process group, as an OOM killer would
+    job.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers), "workers outlived the job"

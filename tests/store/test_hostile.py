@@ -4,6 +4,7 @@ import codecs
 import hashlib
 import io
 import os
+import socket
 import threading
 import zipfile
 
@@ -39,6 +40,9 @@ def build_corpus(root):
         "big5.txt": TRADITIONAL.encode("big5"),
         "utf16-bom.txt": TEXT.encode("utf-16"),
         "utf16le-nobom.txt": ("2018 report: " + TEXT).encode("utf-16-le"),
+        "utf16le-nobom-chinese.txt": ("\n" + TRADITIONAL + "\n").encode("utf-16-le"),
+        "utf16be-nobom-chinese.txt": ("\n" + TRADITIONAL + "\n").encode("utf-16-be"),
+        "cut-last-character.txt": PAGE.encode("utf-8") + "元".encode("utf-8")[:2],
         "one-line.txt": ("全县投资3000万元，带动1545户增收，" * 60000).encode("utf-8")[: 1024 * 1024],
     }
     for name, data in files.items():
@@ -50,12 +54,21 @@ def build_corpus(root):
     os.symlink(root / "nowhere.txt", root / "dangling.txt")  # cannot be opened
     os.symlink(root / "self.txt", root / "self.txt")  # a link loop
     os.symlink("/proc/self/mem", root / "unreadable.txt")  # opens, then every read fails (EIO), even as root
+    os.mkfifo(root / "pipe.txt")  # opening it to read would wait for a writer forever
+    os.symlink("/dev/zero", root / "zeros.txt")  # says it holds 0 bytes and never ends
+    os.symlink("/dev/null", root / "null.txt")
+    os.symlink(root / "pipe.txt", root / "pipe-link.txt")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(root / "socket.txt"))
     locked = root / "locked.txt"
     locked.write_bytes(TEXT.encode("utf-8"))
     locked.chmod(0)  # unreadable unless the tests run as root, who may read anything
     return {
         "good.txt": "ok", "gbk.txt": "ok", "big5.txt": "ok", "utf16-bom.txt": "ok", "utf16le-nobom.txt": "ok",
-        "one-line.txt": "ok", "truncated.txt": "either",
+        "one-line.txt": "ok", "truncated.txt": "ok", "cut-last-character.txt": "ok",
+        "utf16le-nobom-chinese.txt": "ok", "utf16be-nobom-chinese.txt": "ok",
+        "pipe.txt": "FIFO", "pipe-link.txt": "FIFO", "zeros.txt": "character device", "null.txt": "character device",
+        "socket.txt": "socket",
         "empty.txt": "empty", "picture.png": "PNG", "archive.zip": "zip", "nul.txt": "NUL",
         "huge.txt": "MB limit", "dangling.txt": "cannot be read", "self.txt": "cannot be read",
         "unreadable.txt": "cannot be read", "locked.txt": "ok" if os.geteuid() == 0 else "cannot be read",
@@ -67,6 +80,7 @@ def test_every_bad_file_is_reported_and_the_good_ones_stored(empty_store, tmp_pa
     corpus.mkdir()
     expected = build_corpus(corpus)
     summary = run_extraction([str(corpus)], workers=2)
+    assert summary.sources + summary.failed == len(expected)
     reasons = {os.path.basename(path): reason for path, reason in summary.failures}
     stored = {s.name: s for s in Source.select()}
     for name, outcome in expected.items():
@@ -81,6 +95,12 @@ def test_every_bad_file_is_reported_and_the_good_ones_stored(empty_store, tmp_pa
     assert "1545户" in {f.text for f in stored["gbk.txt"].facts}
     assert "58671.29萬元" in {f.text for f in stored["big5.txt"].facts}
     assert stored["one-line.txt"].facts.count() > 1000
+    assert "58671.29萬元" in {f.text for f in stored["utf16le-nobom-chinese.txt"].facts}
+    assert stored["utf16be-nobom-chinese.txt"].encoding == "utf-16-be"
+    cut = stored["cut-last-character.txt"]
+    assert cut.raw == PAGE and "last 2 bytes" in cut.warning
+    assert cut.facts.count() == stored["good.txt"].facts.count() > 40
+    assert stored["truncated.txt"].warning and stored["good.txt"].warning is None
     for source in stored.values():
         if source.status == "ok":
             for fact in source.facts:

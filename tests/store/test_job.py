@@ -6,7 +6,7 @@ import pytest
 from service import job
 from service.job import run_extraction
 from service.api.query import subtree_codes
-from service.models import Article, Fact, Paragraph, Place, Source, StoreInfo
+from service.models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
 
 from ..conftest import SEEDS
 
@@ -154,3 +154,63 @@ def test_a_new_gazetteer_revision_updates_the_short_names_of_a_store(empty_store
     store.init_db()
     assert Place.get(Place.code == "65").short_name == "新疆"
     assert Place.select().where(Place.code == "65").count() == 1
+
+
+def _copy_seed(target, name="000_dbe7da7130fec1f1.txt"):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SEEDS / name, target)
+    return target
+
+
+def test_identical_files_are_one_source_with_every_path_and_the_summary_counts_what_was_stored(
+        empty_store, tmp_path):
+    corpus = tmp_path / "corpus"
+    for copy in range(20):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            _copy_seed(corpus / f"copy{copy:02d}" / seed.name, seed.name)
+    summary = run_extraction([str(corpus)], workers=2)
+    assert (summary.sources, summary.duplicates, summary.failed) == (5, 95, 0)
+    assert summary.facts == Fact.select().count() and summary.articles == Article.select().count()
+    assert Source.select().count() == 5 and SourcePath.select().count() == 100
+    assert {s.path.split("/")[-2] for s in Source.select()} == {"copy00"}
+    again = run_extraction([str(corpus)])
+    assert (again.sources, again.skipped, again.duplicates) == (0, 5, 95)
+
+
+def test_the_stored_name_of_identical_files_does_not_depend_on_the_order_they_came_in(empty_store, tmp_path):
+    first, second, third = (_copy_seed(tmp_path / d / f"{d}.txt") for d in ("a", "b", "c"))
+    run_extraction([str(third)])
+    assert Source.get().name == "c.txt"
+    run_extraction([str(second), str(first)])
+    source = Source.get()
+    assert (Source.select().count(), source.name) == (1, "a.txt")
+    assert sorted(p.path for p in source.paths) == [str(p) for p in (first, second, third)]
+    run_extraction([str(third)], force=True)
+    assert Source.get().name == "a.txt" and SourcePath.select().count() == 3
+
+
+def test_a_copy_that_changes_leaves_the_other_copies_with_their_source(empty_store, tmp_path):
+    corpus = tmp_path / "corpus"
+    first, second = (_copy_seed(corpus / d / "page.txt") for d in ("a", "b"))
+    run_extraction([str(corpus)])
+    facts = Fact.select().count()
+    first.write_text("本报讯 全县投资2000万元，带动300户。", encoding="utf-8")
+    run_extraction([str(corpus)])
+    sources = {s.path: s for s in Source.select()}
+    assert set(sources) == {str(first), str(second)}
+    assert sources[str(second)].facts.count() == facts
+    assert sorted(f.text for f in sources[str(first)].facts) == ["2000万元", "300户"]
+    second.unlink()
+    first.write_text("本报讯 全县投资3000万元。", encoding="utf-8")
+    run_extraction([str(first)])
+    assert [f.text for f in Fact.select().join(Source).where(Source.path == str(first))] == ["3000万元"]
+
+
+def test_a_store_from_schema_8_gets_the_paths_of_its_sources(empty_store):
+    from service import store
+
+    run_extraction([str(SEEDS)])
+    SourcePath.delete().execute()
+    StoreInfo.set("schema_version", "8")
+    store.init_db()
+    assert sorted(p.path for p in SourcePath.select()) == sorted(s.path for s in Source.select())
