@@ -30,6 +30,8 @@ SETTINGS = [
     Setting("KAOJU_CACHE_CONTROL", "no-cache", "the `Cache-Control` header of API responses"),
     Setting("KAOJU_MAX_FILE_MB", "16", "largest input file `kaoju extract` reads; bigger ones are reported as failed"),
     Setting("KAOJU_MAX_PARAMETERS", "40", "most query parameters a request may carry"),
+    Setting("KAOJU_SECRET_KEY", "", "key that signs `next` tokens (default: a random key `kaoju init-db` keeps in the "
+            "store, shared by every worker and replica serving it); set it to share tokens across stores"),
     Setting("KAOJU_QUERY_TIMEOUT_MS", "5000", "longest a query may run before the API answers 400"),
 ]
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -78,6 +78,10 @@ def init_db() -> None:
         StoreInfo.set("schema_version", str(SCHEMA_VERSION))
         if StoreInfo.get_value("dataset_version") is None:
             StoreInfo.set("dataset_version", "0")
+        if StoreInfo.get_value("token_key") is None:
+            from .api.tokens import STORE_KEY, new_store_key
+
+            StoreInfo.set(STORE_KEY, new_store_key())
         _load_gazetteer()
         _load_indicators()
         if is_postgres():

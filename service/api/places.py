@@ -37,8 +37,9 @@ def list_places():
     args = parse_args(PlaceListArgs())
     query = Place.select()
     if "q" in args:
-        query = query.where(Place.name.contains(args["q"]) | Place.short_name.contains(args["q"])
-                            | autonomous_plain_name(args["q"]))
+        condition = Place.name.contains(args["q"]) | Place.short_name.contains(args["q"])
+        plain = autonomous_plain_name(args["q"])
+        query = query.where(condition if plain is None else condition | plain)
     if "level" in args:
         query = query.where(Place.level == args["level"])
     if "parent" in args:

@@ -1,8 +1,6 @@
 """Validated query arguments → peewee queries; opaque cursors bound to their filters."""
 from __future__ import annotations
 
-import base64
-import binascii
 import functools
 import hashlib
 import json
@@ -12,12 +10,13 @@ from dataclasses import dataclass
 
 from flask import current_app, jsonify, request, url_for
 from marshmallow import ValidationError
-from peewee import Tuple
+from peewee import NodeList, Tuple
 
 from .. import settings
 from ..models import Article, Fact, Paragraph, Place, Source
 from ..search import sentence_filter
 from ..store import is_postgres
+from . import tokens
 from .problems import BadParameter, parameter_errors
 
 CONTROL = ("limit", "next", "count", "format")
@@ -172,24 +171,10 @@ class KeysetPager:
 
     def encode(self, row) -> str:
         values = [getattr(row, f"_k{i}") for i in range(len(self.keys))]
-        payload = json.dumps({"k": values, "id": row.id, "f": filter_key(self.args)}, separators=(",", ":"),
-                             ensure_ascii=False, default=str)
-        return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+        return tokens.sign({"e": request.endpoint, "k": values, "id": row.id, "f": filter_key(self.args)})
 
     def decode(self, token: str):
-        try:
-            payload = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-            values, last_id, key = list(payload["k"]), int(payload["id"]), payload["f"]
-            if len(values) != len(self.keys):
-                raise ValueError("wrong number of keys")
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error):
-            raise BadParameter("the next token is not one this API gave out",
-                               [{"parameter": "next", "message": "not a valid token"}]) from None
-        if key != filter_key(self.args):
-            raise BadParameter("the next token belongs to a query with other filters or another sort",
-                               [{"parameter": "next",
-                                 "message": "reuse a token only with the filters and sort it came from"}])
-        return values, last_id
+        return tokens.verify(token, request.endpoint, filter_key(self.args), len(self.keys))
 
 
 def keyset_page(query, id_field, args: dict):
@@ -206,38 +191,51 @@ def page_response(endpoint: str, rows: list[dict], token: str | None, extra: dic
     return response
 
 
+MAX_PLACES_NAMED = 1000
+
+
 def places_named(name: str) -> list:
-    """Places a user means by a name, a short name or a code (already in simplified script)."""
-    return list(Place.select().where((Place.code == name) | (Place.name == name) | (Place.short_name == name)
-                                     | autonomous_plain_name(name)))
+    """Places a user means by a name, a short name or a code (already in simplified script): one
+    query, however many places share the name (城关镇 names 88)."""
+    condition = (Place.code == name) | (Place.name == name) | (Place.short_name == name)
+    plain = autonomous_plain_name(name)
+    if plain is not None:
+        condition = condition | plain
+    return list(Place.select(Place.code, Place.path).where(condition).limit(MAX_PLACES_NAMED + 1))
 
 
 def autonomous_plain_name(name: str):
-    """怒江州, 贡山县: an autonomous prefecture or county written as its short name and a plain suffix."""
+    """怒江州, 贡山县: an autonomous prefecture or county written as its short name and a plain suffix;
+    None when the name cannot be one."""
     suffix = {"州": "自治州", "县": "自治县", "旗": "自治旗"}.get(name[-1:])
     if suffix is None or len(name) < 3:
-        return Place.id.is_null()  # matches nothing
+        return None
     return (Place.short_name == name[:-1]) & Place.name.endswith(suffix)
 
 
 def subtree_codes(places: list):
-    """A subquery of the codes of these places and of every place under them (roll-up)."""
-    condition = None
+    """A subquery of the codes of these places and of every place under them (roll-up). The terms are
+    joined by one flat OR: nesting one OR inside the next overflows SQLite's parser at about 90 places."""
+    terms = []
     for place in places:
         if is_postgres():
-            term = Place.path % (place.path + "%")  # LIKE (paths are digits, /, and Han names), index place_path_pattern
+            terms.append(Place.path % (place.path + "%"))  # LIKE (paths are digits, /, Han), index place_path_pattern
         else:
-            term = (Place.path >= place.path) & (Place.path < place.path[:-1] + "0")  # "0" follows "/"; uses the index
-        condition = term if condition is None else condition | term
-    return Place.select(Place.code).where(condition)
+            # "0" follows "/": the range is the path's subtree and seeks the index
+            terms.append((Place.path >= place.path) & (Place.path < place.path[:-1] + "0"))
+    return Place.select(Place.code).where(NodeList(terms, " OR ", parens=True))
 
 
-def place_filter(name: str, field):
-    """`field IN (codes of the named place's subtree)`, or a 400 naming `place`."""
+def place_filter(name: str, field, parameter: str = "place"):
+    """`field IN (codes of the named place's subtree)`, or a 400 naming the parameter."""
     places = places_named(name)
     if not places:
         raise BadParameter(f"no place is named {name!r}",
-                           [{"parameter": "place", "message": f"no place is named {name!r}; try /v1/places?q="}])
+                           [{"parameter": parameter, "message": f"no place is named {name!r}; try /v1/places?q="}])
+    if len(places) > MAX_PLACES_NAMED:
+        raise BadParameter(f"more than {MAX_PLACES_NAMED} places are named {name!r}", [{
+            "parameter": parameter,
+            "message": f"more than {MAX_PLACES_NAMED} places share this name; give a code from /v1/places?q="}])
     return field.in_(subtree_codes(places))
 
 

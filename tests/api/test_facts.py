@@ -160,6 +160,21 @@ def test_place_filter_rolls_up_to_the_places_below(client):
     assert body["errors"][0]["parameter"] == "place"
 
 
+@pytest.mark.parametrize("name", ["城关镇", "太平镇", "东城街道"])
+def test_a_name_many_places_share_filters_by_all_of_them(client, name):
+    from service.models import Fact, Place
+
+    paths = [p.path for p in Place.select(Place.path).where(Place.name == name)]
+    assert len(paths) > 30
+    codes = {p.code for p in Place.select(Place.code, Place.path) if p.path.startswith(tuple(paths))}
+    expected = sorted(f.id for f in Fact.select(Fact.id).where(Fact.place_code.in_(sorted(codes))))
+    rows = get(client, f"/v1/facts?limit=1000&place={name}").get_json()["rows"]
+    assert sorted(r["id"] for r in rows) == expected
+    get(client, f"/v1/articles?place={name}")
+    get(client, f"/v1/stats?group_by=place&place={name}")
+    get(client, f"/v1/facts?place={name}&format=ndjson")
+
+
 def test_places_search_in_either_script_with_counts(client):
     for q in ("乡宁", "鄉寧"):
         rows = get(client, f"/v1/places?q={q}").get_json()["rows"]
