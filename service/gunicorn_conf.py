@@ -12,6 +12,6 @@ timeout = int(get("KAOJU_TIMEOUT"))
 graceful_timeout = 20
 keepalive = 5
 accesslog = "-"
-access_log_format = '{"remote":"%(h)s","request":"%(r)s","status":%(s)s,"bytes":%(B)s,"ms":%(M)s}'
+logger_class = "service.access_log.JsonAccessLogger"  # one JSON line per request, with its true status
 limit_request_line = 8190
 limit_request_fields = 100

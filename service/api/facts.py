@@ -3,19 +3,23 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+from dataclasses import dataclass
 
-from flask import Response, jsonify, stream_with_context
+from flask import Response, current_app, jsonify, request, stream_with_context
 
 from schemas.facts import FactQueryArgs
 
 from ..store import is_postgres
 from . import bp
 from .http import renew_time_limit
-from .problems import NotFound
+from ..access_log import OUTCOME_KEY
+from .problems import STORE_ERRORS, NotFound, store_problem
 from .query import FactQuery, page_response, parse_args
 from .serialise import fact_body
 
+STREAM_BATCH = 1000  # rows read per keyset query of a streamed export, each with a fresh time budget
 CSV_COLUMNS = ["id", "doc", "article", "article_title", "paragraph", "start", "end", "text", "value", "high",
                "qualifier", "unit", "unit_written", "dimension", "numeral", "iso", "measure", "indicator", "place",
                "place_code", "year", "sentence", "url"]
@@ -52,11 +56,22 @@ def _count(query: FactQuery, how: str) -> int:
 
 
 def _stream(query: FactQuery, fmt: str) -> Response:
-    """The whole filtered result, one keyset batch at a time, as NDJSON or CSV."""
-    rows = query.pager().stream(before_batch=renew_time_limit)
+    """The whole filtered result, one keyset batch at a time, as NDJSON or CSV.
+
+    The first batch is read before the response starts, so a query over its time budget is still a
+    400. A batch that fails later cannot change the status that was sent: the stream then ends with an
+    error record (NDJSON: `{"error": problem}`; CSV: a row `error,<title>,<detail>`), and the access log
+    records the status the error would have had.
+    """
+    batches = query.pager().stream(batch=STREAM_BATCH, before_batch=renew_time_limit)
+    first = list(itertools.islice(batches, 1))
+    rows = _guarded(itertools.chain(first, batches))
 
     def ndjson():
         for row in rows:
+            if isinstance(row, StreamFailure):
+                yield json.dumps({"error": row.body}, ensure_ascii=False) + "\n"
+                return
             yield json.dumps(fact_body(row), ensure_ascii=False) + "\n"
 
     def table():
@@ -64,6 +79,10 @@ def _stream(query: FactQuery, fmt: str) -> Response:
         writer = csv.writer(buffer)
         writer.writerow(CSV_COLUMNS)
         for row in rows:
+            if isinstance(row, StreamFailure):
+                writer.writerow(["error", row.body["title"], row.body["detail"]])
+                yield buffer.getvalue()
+                return
             body = fact_body(row)
             p = body["provenance"]
             writer.writerow([body["id"], p["doc"], p["article"]["id"], p["article"]["title"], p["paragraph"]["index"],
@@ -79,3 +98,25 @@ def _stream(query: FactQuery, fmt: str) -> Response:
         return Response(stream_with_context(ndjson()), mimetype="application/x-ndjson")
     return Response(stream_with_context(table()), mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=facts.csv"})
+
+
+@dataclass
+class StreamFailure:
+    """Where a streamed export stopped, and the problem body that says why."""
+
+    body: dict
+
+
+def _guarded(rows):
+    """The rows, then a StreamFailure instead of an exception if reading the store fails midway; the
+    failure is logged once and its status left for the access log."""
+    sent = 0
+    try:
+        for row in rows:
+            yield row
+            sent += 1
+    except STORE_ERRORS as exc:
+        problem = store_problem(exc)
+        request.environ[OUTCOME_KEY] = problem.status_code
+        current_app.logger.warning("streamed export %s stopped after %d rows: %s", request.full_path, sent, exc)
+        yield StreamFailure(json.loads(problem.get_data()))
