@@ -21,6 +21,10 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # 千 before 瓦/克/米 belongs to the unit (一百二十五万千瓦, 五百千克), not to the numeral.
 CHINESE = rf"(?:[{CN_CHARS.replace('千', '')}]|千(?![瓦克米]))+(?:点[{CN_DIGITS}]+)?"
 RANGE_SEPARATORS = "至到~～-－—"
+# A minus sign: 负 before a number, or a dash where a number is expected after a verb, a linking word
+# or punctuation (增长-3.2%, 为－5%, （-2%）), never after a quantity (2万元-3万元 is a range) or a letter.
+# 下降3% stays 3 %: the verb says the direction, the number does not.
+MINUS = r"(?:(?:(?<=[长降为是达至到值率幅于减增约近及和与或比：:，,、；;（(“\s])|^)[-－−]|负)"
 
 # Qualifier words around a mention, longest first: (word, qualifier).
 BEFORE = [
@@ -76,7 +80,7 @@ def _pattern() -> re.Pattern:
         (?:
             (?P<den>{ARABIC}|[{CN_CHARS}]+)分之(?P<numr>{number})
           | (?P<snum>\d+)/(?P<sden>\d+)(?![\d/])
-          | (?P<num>{number})
+          | (?P<sign>{MINUS})?(?P<num>{number})
             (?:[×xX*](?P<times>{ARABIC}))?
             (?:(?P<mult1>[十百千万亿]*?)(?P<sep>[{re.escape(RANGE_SEPARATORS)}])(?P<num2>{number}))?
             (?P<q1>[余多])?
@@ -86,7 +90,7 @@ def _pattern() -> re.Pattern:
             (?![A-Za-z])
         )
         """,
-        re.VERBOSE,
+        re.VERBOSE | re.MULTILINE,
     )
 
 
@@ -179,6 +183,8 @@ def _read(text: str, m: re.Match, units) -> QuantityMention | None:
     if _is_not_a_quantity(text, m, low, unit, num2):
         return None
     factor = multiplier * unit.factor
+    if m.group("sign"):
+        low = -low
     value = _round(low * factor)
     high_value = _round(high * factor) if high is not None else None
     written = m.group("mult") + unit_surface
