@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, fields, validate
 
-from .fields import CommaList, HumanNumber, SimplifiedText, Text
+from .choices import dimensions, indicator_codes, list_pattern, unit_pattern
+from .fields import CommaList, HumanNumber, SimplifiedText, SortKeys, Text
 
 QUALIFIERS = ["exact", "approx", "over", "under", "range"]
 MAX_LIMIT = 1000
+SORT_KEYS = ["id", "value", "year", "place", "unit", "indicator", "dimension", "qualifier", "article", "start"]
 
 
 class FactFilterArgs(Schema):
@@ -15,9 +17,12 @@ class FactFilterArgs(Schema):
     class Meta:
         unknown = RAISE
 
-    unit = Text(metadata={"description": "canonical unit (元, 人, 户, 亩 …) or the unit as written (万元)",
-                                   "example": "元"})
-    dimension = Text(metadata={"description": "currency, people, households, area, power, …"})
+    unit = Text(pattern=unit_pattern(), pattern_error="not a unit of /v1/units: give a canonical unit (元, 人, 户, 亩 …) "
+                                                      "or a unit as written (万元)",
+                metadata={"description": "canonical unit (元, 人, 户, 亩 …) or the unit as written (万元)",
+                          "example": "元"})
+    dimension = Text(validate=validate.OneOf(dimensions()),
+                     metadata={"description": "currency, people, households, area, power, …"})
     place = SimplifiedText(metadata={"description": "a place's name, short name or code: its facts and those of every "
                                                     "place under it", "example": "吕梁市"})
     place_code = Text(validate=validate.Length(max=100),
@@ -30,8 +35,11 @@ class FactFilterArgs(Schema):
                                        "example": "1000万"})
     value__lte = HumanNumber()
     qualifier = Text(validate=validate.OneOf(QUALIFIERS))
-    indicator = Text(metadata={"description": "an indicator code from /v1/indicators", "example": "investment"})
-    indicator__in = CommaList(metadata={"description": "several indicator codes, comma-separated",
+    indicator = Text(validate=validate.OneOf(indicator_codes()),
+                     metadata={"description": "an indicator code from /v1/indicators", "example": "investment"})
+    indicator__in = CommaList(choices=indicator_codes(),
+                              metadata={"description": "several indicator codes, comma-separated",
+                                        "pattern": list_pattern(indicator_codes()),
                                         "example": "investment,donation"})
     article = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1))
     doc = Text(metadata={"description": "source file name", "example": "000_dbe7da7130fec1f1.txt"})
@@ -43,10 +51,10 @@ class FactFilterArgs(Schema):
 class FactQueryArgs(FactFilterArgs):
     """Filters of /v1/facts, and how to sort, page, count and format them."""
 
-    sort = Text(metadata={"description": "keys to sort by, comma-separated, - for descending: id, value, year, "
-                                                  "place, unit, indicator, dimension, qualifier, article, start; "
-                                                  "NULLs last, id the final tie-break in the direction of the last key",
-                                         "example": "-value,year"})
+    sort = SortKeys(SORT_KEYS, metadata={
+        "description": "keys to sort by, comma-separated, each once, - for descending: id, value, year, place, unit, "
+                       "indicator, dimension, qualifier, article, start; NULLs last, id the final tie-break in the "
+                       "direction of the last key", "example": "-value,year"})
     limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIMIT))
     next = Text(metadata={"description": "the `next` token of the previous page"})
     count = Text(data_key="_count", validate=validate.OneOf(["exact", "estimated"]),

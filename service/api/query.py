@@ -23,8 +23,10 @@ CONTROL = ("limit", "next", "count", "format")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def parse_args(schema) -> dict:
-    """Validate request.args with a schema; a repeated or bad parameter is a 400 naming it."""
+def parse_args(schema, drop_empty: bool = False) -> dict:
+    """Validate request.args with a schema; a repeated, empty or bad parameter is a 400 naming it.
+
+    `drop_empty` is for HTML forms, which submit every field, used or not."""
     limit = int(current_app.config.get("MAX_PARAMETERS") or settings.get("KAOJU_MAX_PARAMETERS"))
     if len(request.args) > limit:
         raise BadParameter(f"a request may carry at most {limit} query parameters",
@@ -38,8 +40,7 @@ def parse_args(schema) -> dict:
         raise BadParameter("a parameter holds control characters",
                            [{"parameter": k, "message": "remove control characters such as NUL"} for k in control])
     try:
-        # An empty value means "no filter", as an HTML form submits an unused field.
-        return schema.load({k: v for k, v in request.args.items() if v != ""})
+        return schema.load({k: v for k, v in request.args.items() if v != "" or not drop_empty})
     except ValidationError as exc:
         raise BadParameter("the query string has invalid parameters", parameter_errors(exc.messages)) from None
 

@@ -96,8 +96,42 @@ BAD_REQUESTS = [
     ("/v1/no-such-thing", 404, None),
 ]
 
+# Caught by a tester: empty values were dropped, repeated or doubled sort keys accepted, and values
+# outside a closed vocabulary answered an empty 200.
+BAD_REQUESTS_CAUGHT = [
+    ("/v1/facts?limit=", 400, "limit"),
+    ("/v1/facts?sort=", 400, "sort"),
+    ("/v1/facts?format=", 400, "format"),
+    ("/v1/facts?next=", 400, "next"),
+    ("/v1/facts?unit=", 400, "unit"),
+    ("/v1/facts?value__gte=", 400, "value__gte"),
+    ("/v1/places?level=", 400, "level"),
+    ("/v1/articles?date__lte=", 400, "date__lte"),
+    ("/v1/stats?group_by=place&q=", 400, "q"),
+    ("/v1/facts?sort=--value", 400, "sort"),
+    ("/v1/facts?sort=value,value", 400, "sort"),
+    ("/v1/facts?sort=value,-value", 400, "sort"),
+    ("/v1/facts?sort=value,,year", 400, "sort"),
+    ("/v1/facts?dimension=weight", 400, "dimension"),
+    ("/v1/facts?indicator=growth", 400, "indicator"),
+    ("/v1/facts?indicator__in=investment,growth", 400, "indicator__in"),
+    ("/v1/facts?unit=furlong", 400, "unit"),
+    ("/v1/stats?group_by=place&dimension=weight", 400, "dimension"),
+    ("/v1/facts?value__gte=0 ", 400, "value__gte"),
+]
 
-@pytest.mark.parametrize("url,status,parameter", BAD_REQUESTS, ids=[b[0] for b in BAD_REQUESTS])
+GOOD_VOCABULARY = ["unit=元", "unit=万元", "unit=亿元", "unit=万亩", "unit=%", "unit=千瓦", "dimension=currency",
+                   "indicator=other", "indicator__in=investment,other", "value__gte=两千万", "value__gte=1,000万",
+                   "value__lte=-5", "sort=-value,year,id", "sort=id"]
+
+
+@pytest.mark.parametrize("query", GOOD_VOCABULARY)
+def test_every_value_of_a_closed_vocabulary_is_accepted(client, query):
+    get(client, f"/v1/facts?{query}")
+
+
+@pytest.mark.parametrize("url,status,parameter", BAD_REQUESTS + BAD_REQUESTS_CAUGHT,
+                         ids=[b[0] for b in BAD_REQUESTS + BAD_REQUESTS_CAUGHT])
 def test_errors_are_problem_json_naming_the_parameter(client, url, status, parameter):
     response = get(client, url, status)
     assert response.mimetype == "application/problem+json"
