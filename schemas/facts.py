@@ -61,6 +61,9 @@ class FactQueryArgs(FactFilterArgs):
                           metadata={"description": "add `count` to the body: exact, or a planner estimate"})
     format = Text(load_default="json", validate=validate.OneOf(["json", "ndjson", "csv"]),
                            metadata={"description": "json pages, or the whole result streamed as ndjson or csv"})
+    bom = fields.Boolean(load_default=False, truthy={"1", "true"}, falsy={"0", "false"},
+                         metadata={"description": "with format=csv, start the file with a UTF-8 byte order mark so "
+                                                  "spreadsheet programs read the Chinese text right (ignored otherwise)"})
 
 
 class ArticleRefSchema(Schema):

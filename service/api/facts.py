@@ -31,7 +31,7 @@ def list_facts():
     args = parse_args(FactQueryArgs())
     query = FactQuery(args)
     if args["format"] != "json":
-        return _stream(query, args["format"])
+        return _stream(query, args["format"], args["bom"])
     rows, token = query.page()
     extra = {"count": _count(query, args["count"])} if "count" in args else None
     return page_response("api.list_facts", [fact_body(r) for r in rows], token, extra)
@@ -55,7 +55,7 @@ def _count(query: FactQuery, how: str) -> int:
     return query.count()
 
 
-def _stream(query: FactQuery, fmt: str) -> Response:
+def _stream(query: FactQuery, fmt: str, bom: bool = False) -> Response:
     """The whole filtered result, one keyset batch at a time, as NDJSON or CSV.
 
     The first batch is read before the response starts, so a query over its time budget is still a
@@ -77,6 +77,8 @@ def _stream(query: FactQuery, fmt: str) -> Response:
     def table():
         buffer = io.StringIO()
         writer = csv.writer(buffer)
+        if bom:
+            buffer.write("\ufeff")
         writer.writerow(CSV_COLUMNS)
         for row in rows:
             if isinstance(row, StreamFailure):
@@ -96,7 +98,7 @@ def _stream(query: FactQuery, fmt: str) -> Response:
 
     if fmt == "ndjson":
         return Response(stream_with_context(ndjson()), mimetype="application/x-ndjson")
-    return Response(stream_with_context(table()), mimetype="text/csv",
+    return Response(stream_with_context(table()), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": "attachment; filename=facts.csv"})
 
 

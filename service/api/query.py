@@ -19,7 +19,7 @@ from ..store import is_postgres
 from . import tokens
 from .problems import BadParameter, parameter_errors
 
-CONTROL = ("limit", "next", "count", "format")
+CONTROL = ("limit", "next", "count", "format", "bom")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

@@ -7,9 +7,10 @@ from peewee import fn
 
 from schemas.facts import StatsArgs, StatsSchema
 
-from ..models import Fact
+from ..models import Fact, Indicator
 from . import bp
 from .query import FactQuery, parse_args
+from .taxonomy import OTHER, OTHER_LABEL
 
 GROUP_FIELDS = {"place": Fact.place_code, "indicator": Fact.indicator, "year": Fact.year, "unit": Fact.unit,
                 "dimension": Fact.dimension}
@@ -28,18 +29,27 @@ def grouped(args: dict):
             .order_by(fn.COUNT(Fact.id).desc(), key, Fact.unit).limit(args["limit"]).objects())
 
 
+def indicator_labels() -> dict[str, str]:
+    """Indicator code → its label, for the groups of group_by=indicator."""
+    labels = {row.code: row.label for row in Indicator.select(Indicator.code, Indicator.label)}
+    labels.setdefault(OTHER, OTHER_LABEL)
+    return labels
+
+
 @bp.get("/stats")
 def stats():
     args = parse_args(StatsArgs())
     rows = grouped(args)
     filters = {k: v for k, v in request.args.items() if k not in ("group_by", "limit")}
+    labels = indicator_labels() if args["group_by"] == "indicator" else {}
     body = []
     for row in rows:
         link = None
         if row.key is not None:
             name = "place_code" if args["group_by"] == "place" else args["group_by"]
             link = url_for("api.list_facts", **{**filters, name: row.key, "unit": row.group_unit})
-        body.append({"key": None if row.key is None else str(row.key), "label": getattr(row, "label", None),
+        label = labels.get(row.key) if labels else getattr(row, "label", None)
+        body.append({"key": None if row.key is None else str(row.key), "label": label,
                      "unit": row.group_unit, "count": row.n, "sum": row.total, "min": row.low, "max": row.high_,
                      "facts_url": link})
     return jsonify(StatsSchema().dump({"group_by": args["group_by"], "rows": body}))

@@ -11,6 +11,8 @@ from schemas.taxonomy import IndicatorSchema, UnitSchema
 from ..models import Fact, Indicator
 from . import bp
 
+OTHER, OTHER_LABEL = "other", "其他"  # the indicator of facts no keyword explains (not a row of the taxonomy)
+
 
 @bp.get("/indicators")
 def list_indicators():
@@ -21,9 +23,9 @@ def list_indicators():
              "dimensions": json.loads(i.dimensions), "keywords": json.loads(i.keywords),
              "fact_count": counts.get(i.code, 0), "facts_url": url_for("api.list_facts", indicator=i.code)}
             for i in Indicator.select().order_by(Indicator.id)]
-    rows.append({"code": "other", "label": "其他", "description": "Facts no indicator's keywords explain.",
+    rows.append({"code": OTHER, "label": OTHER_LABEL, "description": "Facts no indicator's keywords explain.",
                  "dimensions": [], "keywords": [], "fact_count": counts.get("other", 0),
-                 "facts_url": url_for("api.list_facts", indicator="other")})
+                 "facts_url": url_for("api.list_facts", indicator=OTHER)})
     return jsonify({"rows": IndicatorSchema(many=True).dump(rows)})
 
 

@@ -19,7 +19,7 @@ from .measures import extract_measure
 from .resolve import PlaceAttribution, clause_bounds, page_year, resolve_year
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.6.24"
+EXTRACTOR_VERSION = "0.6.25"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "places", "years", "measures", "indicators", "map back")
 

@@ -187,8 +187,21 @@ def _read(text: str, m: re.Match, units) -> QuantityMention | None:
         low = -low
     value = _round(low * factor)
     high_value = _round(high * factor) if high is not None else None
-    written = m.group("mult") + unit_surface
-    return _mention(text, start, end, value, high_value, qualifier, unit, written, kind)
+    return _mention(text, start, end, value, high_value, qualifier, unit, _written_multiplier(m, kind) + unit_surface,
+                    kind)
+
+
+def _written_multiplier(m: re.Match, kind: str) -> str:
+    """The multiplier the unit was written with: 3200万元 and 三千二百万元 are both in 万元 (a Chinese
+    numeral's closing 万 or 亿 is its multiplier; 千, 百 and 十 are its digits).
+
+    >>> [_written_multiplier(m, "chinese") for m in _pattern().finditer("三千二百万元，两亿元，三千元")]
+    ['万', '亿', '']
+    """
+    if m.group("mult") or kind != "chinese":
+        return m.group("mult") or ""
+    num = m.group("num2") or m.group("num")
+    return num[len(num.rstrip("万亿")):]
 
 
 def _round(value: float) -> float:

@@ -174,3 +174,16 @@ def test_too_many_parameters_or_too_big_a_body_is_refused_in_json(client):
     response = client.post("/v1/facts", data=b"x" * (65 * 1024), content_type="application/octet-stream")
     assert response.status_code in (405, 413) and response.content_type == "application/problem+json"
     assert get(client, "/v1/facts?" + "&".join(f"p{i}=1" for i in range(3)), 400).get_json()["errors"][0]["parameter"]
+
+
+def test_indicator_groups_carry_their_label(client):
+    rows = get(client, "/v1/stats?group_by=indicator").get_json()["rows"]
+    labels = {i["code"]: i["label"] for i in get(client, "/v1/indicators").get_json()["rows"]}
+    assert rows and all(row["label"] == labels[row["key"]] for row in rows)
+
+
+def test_csv_with_a_bom_for_spreadsheets(client):
+    plain = get(client, "/v1/facts?format=csv&unit=元").data
+    marked = get(client, "/v1/facts?format=csv&unit=元&bom=1").data
+    assert marked == "\ufeff".encode() + plain and not plain.startswith("\ufeff".encode())
+    assert get(client, "/v1/facts?format=ndjson&bom=1").data.startswith(b"{")

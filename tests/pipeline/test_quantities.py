@@ -329,3 +329,13 @@ def test_offsets_always_quote_the_mention():
     text = "去年全县投资3000余万元，带动1545户3864名贫困人口增收，人均增收1.7万余元。"
     for m in extract_quantities(text):
         assert text[m.start:m.end] == m.text
+
+
+# The unit as written keeps the multiplier however the number is written.
+UNITS_WRITTEN = [("三千二百万元", "万元"), ("3200万元", "万元"), ("两亿元", "亿元"), ("十万亩", "万亩"), ("三千元", "元"),
+                 ("5千万元", "千万元"), ("三至五万元", "万元"), ("一百二十五万千瓦", "万千瓦")]
+
+
+@pytest.mark.parametrize("text,written", UNITS_WRITTEN, ids=[u[0] for u in UNITS_WRITTEN])
+def test_unit_as_written(text, written):
+    assert [m.unit_written for m in extract_quantities(text)] == [written]
