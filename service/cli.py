@@ -111,13 +111,23 @@ def export_command(db_url, table, fmt):
 def parse_command(text):
     """Print the quantity mentions of TEXT (or of stdin), one JSON line each.
 
-    Offsets are into the text as given; `value` is in the canonical `unit`.
+    Offsets are into the text as given; `value` is in the canonical `unit`. Stdin is decoded as the job
+    decodes a file (UTF-8, GB18030, Big5, UTF-16); bytes that are not text are refused with the reason.
     """
+    from .pipeline.decode import DecodeError, decode_source
     from .pipeline.normalise import normalise
     from .pipeline.quantities import extract_quantities
 
     if text is None:
-        text = sys.stdin.read()
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            return
+        try:
+            text, _, warning = decode_source(data)
+        except DecodeError as exc:
+            raise click.ClickException(f"stdin: {exc}") from None
+        if warning:
+            click.echo(f"warning: stdin: {warning}", err=True)
     doc = normalise(text)
     for mention in extract_quantities(doc.text):
         start, end = doc.raw_span(mention.start, mention.end)

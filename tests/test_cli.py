@@ -2,6 +2,10 @@
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -60,3 +64,22 @@ def test_help_explains_the_commands():
     output = run("--help").output
     for command in ("extract", "export", "parse", "serve", "init-db"):
         assert command in output
+
+
+def test_parse_refuses_bytes_that_are_not_text_without_a_traceback():
+    result = CliRunner().invoke(main, ["parse"], input=b"\xff\xfe\x00\xd8\x00\xd8")
+    assert result.exit_code == 1 and "stdin:" in result.output and "Traceback" not in result.output
+    cut = CliRunner().invoke(main, ["parse"], input="投资3000万元".encode() + b"\xe5")
+    assert cut.exit_code == 0 and '"3000万元"' in cut.output and "last 1 byte was left out" in cut.output
+
+
+def test_extract_reports_each_bad_file_once(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "good.txt").write_text("本报讯 全县投资1000万元。", encoding="utf-8")
+    result = subprocess.run([Path(sys.executable).parent / "kaoju", "extract", str(corpus), "--db",
+                             f"sqlite:///{tmp_path / 'k.db'}", "--workers", "1", "--no-progress"],
+                            capture_output=True, text=True, env={**os.environ, "KAOJU_LOG_LEVEL": "INFO"})
+    assert result.returncode == 1
+    assert result.stderr.count("empty.txt") == 1, result.stderr

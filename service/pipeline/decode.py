@@ -59,7 +59,8 @@ def decode_source(data: bytes) -> Decoded:
             raise
         dropped = len(data) - len(kept)
         return Decoded(kept.decode("utf-8"), "utf-8",
-                       f"the file ends inside a character: its last {dropped} byte{'s' * (dropped > 1)} were left out")
+                       f"the file ends inside a character: its last {dropped} byte{'s were' if dropped > 1 else ' was'} "
+                       "left out")
 
 
 def _cut_utf8(data: bytes) -> bytes | None:

@@ -44,7 +44,23 @@ def html(body: str, status: int = 200, embeddable: bool = False):
     return response
 
 
+HEADINGS = {400: "查询太复杂或参数有误", 404: "找不到这个页面", 503: "数据库暂时无法回答"}
+
+
+def is_page_request() -> bool:
+    """A browser asking for a page (not the API, not a health check): its errors are HTML pages too."""
+    return not request.path.startswith(("/v1/", "/healthz", "/readyz", "/docs")) and wants_html()
+
+
+def error_page(status: int, title: str, detail: str):
+    """The HTML page for an error a browser hit on one of our pages; the API's own answer stays JSON."""
+    heading = HEADINGS.get(status, "出错了")
+    return html(render_template("error.html", status=status, title=title, detail=detail, heading=heading), status)
+
+
 def init_app(app) -> None:
+    app.extensions.setdefault("kaoju", {})["error_page"] = (is_page_request, error_page)
+
     @app.template_filter("number")
     def number(value):
         """1234567.0 → 1,234,567; 0.0073 → 0.0073."""

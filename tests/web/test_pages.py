@@ -65,3 +65,13 @@ def test_only_embed_cards_may_be_framed_and_only_by_configured_origins(seeded_st
     assert card.headers["Content-Security-Policy"].endswith("frame-ancestors 'self' https://tools.example.com")
     assert "<header" not in card.get_data(as_text=True) and "<mark" in card.get_data(as_text=True)
     assert client.get("/v1/facts/1").headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_browser_gets_an_html_page_when_the_store_fails(seeded_store, tmp_path):
+    """Over budget (SQLite) or a store never set up: the explorer renders its error page, the API stays JSON."""
+    broken = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'never-set-up.db'}"}).test_client()
+    response, text = page(broken, "/?unit=元", 503)
+    assert response.mimetype == "text/html" and 'role="alert"' in text
+    assert broken.get("/v1/facts", headers=HTML).mimetype == "application/problem+json"
+    response, text = page(broken, "/facts/1", 503)
+    assert response.mimetype == "text/html"
