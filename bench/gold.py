@@ -21,7 +21,9 @@ def main():
     parser.add_argument("--numeral", choices=["arabic", "chinese"])
     args = parser.parse_args()
     if not SCORER.exists():
-        sys.exit(f"no gold scorer at {SCORER}")
+        sys.exit("make gold scores the seeds against the project's hand-checked gold set, which lives in the "
+                 f"shared folder beside the repository ({SCORER.parent}); this checkout has no such folder, so "
+                 "there is nothing to score against here")
     with tempfile.TemporaryDirectory() as tmp:
         db = f"sqlite:///{tmp}/gold.db"
         subprocess.run([BIN / "kaoju", "extract", str(ROOT / "seeds"), "--db", db, "--no-progress"], check=True)
