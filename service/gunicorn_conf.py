@@ -7,7 +7,7 @@ workers = int(get("KAOJU_WORKERS") or min(4, multiprocessing.cpu_count() * 2))
 # threaded workers keep telling the arbiter they are alive while a thread streams a long NDJSON/CSV
 # export, so `timeout` only kills a worker that is truly stuck, not a big download
 worker_class = "gthread"
-threads = 2
+threads = 4  # at most KAOJU_MAX_STREAMS (2) of them stream exports; the others answer pages and health checks
 timeout = int(get("KAOJU_TIMEOUT"))
 graceful_timeout = 20
 keepalive = 5

@@ -22,6 +22,8 @@ SETTINGS = [
     Setting("DATABASE_URL", "sqlite:///instance/kaoju.db",
             "the store: `sqlite:///path.db` or `postgresql://user@host:5432/name`"),
     Setting("KAOJU_WORKERS", "", "gunicorn worker processes for `kaoju serve` (default: 2 × cores, at most 4)"),
+    Setting("KAOJU_MAX_STREAMS", "2", "NDJSON/CSV exports one worker process streams at once; more get 503 with "
+            "Retry-After, so pages and health checks always find a free thread"),
     Setting("KAOJU_TIMEOUT", "30", "seconds before gunicorn restarts a worker that stopped answering (streamed exports may run longer)"),
     Setting("KAOJU_LOG_LEVEL", "WARNING", "log level of the `kaoju` command"),
     Setting("KAOJU_CORS_ORIGINS", "", "origins allowed to call the API from a browser, comma-separated (`*` for any)"),

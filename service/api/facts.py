@@ -11,11 +11,11 @@ from flask import Response, current_app, jsonify, request, stream_with_context
 
 from schemas.facts import FactQueryArgs
 
+from ..access_log import OUTCOME_KEY
 from ..store import is_postgres
 from . import bp
 from .http import renew_time_limit
-from ..access_log import OUTCOME_KEY
-from .problems import STORE_ERRORS, NotFound, store_problem
+from .problems import STORE_ERRORS, Busy, NotFound, store_problem
 from .query import FactQuery, page_response, parse_args
 from .serialise import fact_body
 
@@ -31,7 +31,17 @@ def list_facts():
     args = parse_args(FactQueryArgs())
     query = FactQuery(args)
     if args["format"] != "json":
-        return _stream(query, args["format"], args["bom"])
+        slots = current_app.extensions["kaoju"]["stream_slots"]
+        if not slots.acquire(blocking=False):
+            raise Busy("this server is already streaming as many exports as it allows; try again shortly, "
+                           "or ask for pages (format=json)", status=503)
+        try:
+            response = _stream(query, args["format"], args["bom"])
+        except BaseException:
+            slots.release()
+            raise
+        response.call_on_close(slots.release)
+        return response
     rows, token = query.page()
     extra = {"count": _count(query, args["count"])} if "count" in args else None
     return page_response("api.list_facts", [fact_body(r) for r in rows], token, extra)

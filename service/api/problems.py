@@ -15,6 +15,7 @@ class ApiError(Exception):
 
     status = 400
     title = "Bad request"
+    retry_after: int | None = None
 
     def __init__(self, detail: str, errors: list[dict] | None = None, status: int | None = None):
         super().__init__(detail)
@@ -31,6 +32,14 @@ class BadParameter(ApiError):
 class NotFound(ApiError):
     status = 404
     title = "Not found"
+
+
+class Busy(ApiError):
+    """The server is doing as much of this as it allows; the client should retry after a while."""
+
+    status = 503
+    title = "Busy"
+    retry_after = 5
 
 
 def problem(status: int, title: str, detail: str, errors: list[dict] | None = None) -> Response:
@@ -77,8 +86,10 @@ def store_problem(exc: BaseException) -> Response:
     if is_over_time_budget(exc):
         return problem(400, "Query too expensive",
                        "the query ran out of its time budget; narrow the filters or lower limit")
-    return problem(503, "Store unavailable",
-                   "the store did not answer or is not set up (run kaoju init-db); try again shortly")
+    response = problem(503, "Store unavailable",
+                       "the store did not answer or is not set up (run kaoju init-db); try again shortly")
+    response.headers["Retry-After"] = "5"
+    return response
 
 
 def parameter_errors(messages: dict) -> list[dict]:
@@ -95,7 +106,10 @@ def parameter_errors(messages: dict) -> list[dict]:
 def init_app(app) -> None:
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError):
-        return problem(exc.status, exc.title, exc.detail, exc.errors)
+        response = problem(exc.status, exc.title, exc.detail, exc.errors)
+        if exc.retry_after:
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

@@ -1,6 +1,7 @@
 """The query time budget and failing stores never leak a 500: over budget is a 400 problem before the
 first byte, and a stream that fails midway ends with an error record and its true status."""
 import json
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -81,3 +82,60 @@ def test_the_access_log_is_one_json_object_per_request(seeded_store, tmp_path):
     assert requests['/v1/facts?q=%22%5C']["status"] == 200
     assert requests["/v1/nothing"]["status"] == 404
     assert len([line for line in lines if "format=ndjson" in line["request"]]) == 1
+
+
+def _bigger_copy(sqlite_url: str, path, doublings: int) -> str:
+    """A copy of a SQLite store whose facts are repeated 2**doublings times: exports that take a while."""
+    import shutil
+    import sqlite3
+
+    source = sqlite_url.split("sqlite:///", 1)[1]
+    with sqlite3.connect(source) as db:
+        db.execute("PRAGMA wal_checkpoint(FULL)")
+    shutil.copy(source, path)
+    with sqlite3.connect(path) as db:
+        columns = ", ".join(f'"{row[1]}"' for row in db.execute("PRAGMA table_info(fact)") if row[1] != "id")
+        for _ in range(doublings):
+            db.execute(f"INSERT INTO fact ({columns}) SELECT {columns} FROM fact")
+    return f"sqlite:///{path}"
+
+
+def _open_stream(base: str):
+    """Start an NDJSON export and read only its status line, as a slow client does."""
+    import socket
+
+    host, port = base.rsplit("/", 1)[1].split(":")
+    connection = socket.socket()
+    connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # small window: the server's send blocks
+    connection.settimeout(10)  # a server that cannot take the request fails the test, it does not hang it
+    connection.connect((host, int(port)))
+    connection.sendall(b"GET /v1/facts?format=ndjson HTTP/1.1\r\nHost: x\r\n\r\n")
+    return connection, connection.recv(64).split(b"\r\n")[0]
+
+
+def test_exports_beyond_the_limit_get_503_and_health_checks_still_answer(seeded_store, tmp_path):
+    if seeded_store.startswith("postgresql"):
+        pytest.skip("the limit is per worker process, whatever the store")
+    big = _bigger_copy(seeded_store, tmp_path / "big.db", doublings=6)
+    server = LiveServer(big, tmp_path / "serve.log", workers=1, env={"KAOJU_MAX_STREAMS": "2"})
+    streams = []
+    try:
+        server.wait_ready()
+        streams = [_open_stream(server.base) for _ in range(10)]
+        statuses = sorted(status for _, status in streams)
+        assert statuses.count(b"HTTP/1.1 200 OK") == 2 and statuses.count(b"HTTP/1.1 503 SERVICE UNAVAILABLE") == 8
+        status, headers, body = fetch(server.base + "/v1/facts?format=csv")
+        assert status == 503 and headers["Retry-After"] == "5" and body["title"] == "Busy"
+        assert fetch(server.base + "/healthz")[0] == 200
+        assert fetch(server.base + "/v1/facts?limit=1")[0] == 200
+        for connection, _ in streams[:2]:
+            connection.close()
+        streams = []
+        deadline = time.monotonic() + 10
+        while fetch(server.base + "/v1/facts?format=csv")[0] != 200:
+            assert time.monotonic() < deadline, "a closed export never gave its slot back"
+            time.sleep(0.2)
+    finally:
+        for connection, _ in streams:
+            connection.close()
+        server.stop()
