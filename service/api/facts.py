@@ -5,6 +5,7 @@ import csv
 import io
 import itertools
 import json
+import threading
 from dataclasses import dataclass
 
 from flask import Response, current_app, jsonify, request, stream_with_context
@@ -31,16 +32,13 @@ def list_facts():
     args = parse_args(FactQueryArgs())
     query = FactQuery(args)
     if args["format"] != "json":
-        slots = current_app.extensions["kaoju"]["stream_slots"]
-        if not slots.acquire(blocking=False):
-            raise Busy("this server is already streaming as many exports as it allows; try again shortly, "
-                           "or ask for pages (format=json)", status=503)
+        slot = StreamSlot(current_app.extensions["kaoju"]["stream_slots"])
         try:
-            response = _stream(query, args["format"], args["bom"])
+            response = _stream(query, args["format"], args["bom"], on_done=slot.release)
         except BaseException:
-            slots.release()
+            slot.release()
             raise
-        response.call_on_close(slots.release)
+        response.call_on_close(slot.release)
         return response
     rows, token = query.page()
     extra = {"count": _count(query, args["count"])} if "count" in args else None
@@ -65,7 +63,26 @@ def _count(query: FactQuery, how: str) -> int:
     return query.count()
 
 
-def _stream(query: FactQuery, fmt: str, bom: bool = False) -> Response:
+class StreamSlot:
+    """One of the process's export slots, taken now and given back once: when the stream ends or when
+    the server closes the response, whichever comes first."""
+
+    def __init__(self, slots):
+        if not slots.acquire(blocking=False):
+            raise Busy("this server is already streaming as many exports as it allows; try again shortly, "
+                       "or ask for pages (format=json)")
+        self.slots = slots
+        self.held = True
+        self.lock = threading.Lock()
+
+    def release(self) -> None:
+        with self.lock:
+            if self.held:
+                self.held = False
+                self.slots.release()
+
+
+def _stream(query: FactQuery, fmt: str, bom: bool = False, on_done=None) -> Response:
     """The whole filtered result, one keyset batch at a time, as NDJSON or CSV.
 
     The first batch is read before the response starts, so a query over its time budget is still a
@@ -75,7 +92,7 @@ def _stream(query: FactQuery, fmt: str, bom: bool = False) -> Response:
     """
     batches = query.pager().stream(batch=STREAM_BATCH, before_batch=renew_time_limit)
     first = list(itertools.islice(batches, 1))
-    rows = _guarded(itertools.chain(first, batches))
+    rows = _guarded(itertools.chain(first, batches), on_done)
 
     def ndjson():
         for row in rows:
@@ -119,9 +136,9 @@ class StreamFailure:
     body: dict
 
 
-def _guarded(rows):
+def _guarded(rows, on_done=None):
     """The rows, then a StreamFailure instead of an exception if reading the store fails midway; the
-    failure is logged once and its status left for the access log."""
+    failure is logged once and its status left for the access log. `on_done` runs when the rows end."""
     sent = 0
     try:
         for row in rows:
@@ -132,3 +149,6 @@ def _guarded(rows):
         request.environ[OUTCOME_KEY] = problem.status_code
         current_app.logger.warning("streamed export %s stopped after %d rows: %s", request.full_path, sent, exc)
         yield StreamFailure(json.loads(problem.get_data()))
+    finally:
+        if on_done is not None:
+            on_done()
