@@ -12,15 +12,18 @@ import logging
 import os
 import signal
 import stat
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from peewee import Cast
 
 from . import settings
 from .models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
 from .pipeline import EXTRACTOR_VERSION, extract_text
 from .pipeline.decode import DecodeError, decode_source
 from .search import forget_facts, index_facts
-from .store import db, insert_rows
+from .store import db, insert_rows, is_postgres
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +182,7 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
                 for path in found:
                     _fail(summary, path, result[1])
             else:
-                store_extraction(result, summary, found, sha)
+                store_extraction(result, summary, found, sha, force)
             for _ in found:
                 advance()
     finally:
@@ -235,16 +238,21 @@ def _already_stored(sha: str) -> bool:
 
 
 def store_extraction(result: Extraction, summary: JobSummary, paths: list[str] | None = None,
-                     sha: str | None = None) -> None:
+                     sha: str | None = None, force: bool = False) -> None:
     """Store one extraction in one transaction, replacing an earlier one of the same bytes or path.
 
     `paths` are every file found holding the bytes whose hash was `sha` (the one read among them); all
-    are recorded as the source's paths.
+    are recorded as the source's paths. Jobs running at once on one store take turns per source: one
+    that finds the source stored by another meanwhile counts it as skipped (unless `force`).
     """
     status = "failed" if result.error else "ok"
     if paths is None or result.sha != sha:
         paths = [result.path]  # the file changed after it was fingerprinted: only the one read is known
-    with db.atomic():
+    with _source_lock(result.sha):
+        if not force and _already_stored(result.sha):
+            _record_paths(result.sha, paths)
+            summary.skipped += 1
+            return
         known = _delete_previous(result.sha, paths)
         resolved = sorted(set(known) | {_source_path(p) for p in paths})
         source = Source.create(name=os.path.basename(resolved[0]), path=resolved[0],
@@ -266,6 +274,19 @@ def store_extraction(result: Extraction, summary: JobSummary, paths: list[str] |
             summary.warnings.extend((path, result.warning) for path in paths)
 
 
+@contextmanager
+def _source_lock(sha: str):
+    """A transaction that holds this source's lock, so that two jobs never store the same bytes at
+    once: PostgreSQL's advisory transaction lock on the hash, SQLite's write lock taken up front."""
+    if is_postgres():
+        with db.atomic():
+            db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (int(sha[:15], 16),))
+            yield
+    else:
+        with db.atomic("IMMEDIATE"):
+            yield
+
+
 def _record_paths(sha: str, paths: list[str]) -> None:
     """Add the paths where stored bytes were found again; the source takes the first path's name."""
     resolved = {_source_path(p) for p in paths}
@@ -273,7 +294,7 @@ def _record_paths(sha: str, paths: list[str]) -> None:
     known = {p.path for p in source.paths}
     if resolved <= known:
         return
-    with db.atomic():
+    with _source_lock(sha):
         _release_paths(resolved - known, keep=source.id)
         insert_rows(SourcePath, ("source", "path"), [(source.id, p) for p in sorted(resolved - known)],
                     ignore_conflicts=True)
@@ -317,7 +338,7 @@ def _fail(summary: JobSummary, path: str, reason: str) -> None:
     summary.failed += 1
     summary.failures.append((path, reason))
     marker = hashlib.sha256(f"unreadable:{os.path.abspath(path)}".encode()).hexdigest()
-    with db.atomic():
+    with _source_lock(marker):
         _delete_previous(marker, [path])
         source = Source.create(name=os.path.basename(path), path=os.path.abspath(path), sha256=marker, size=0,
                                status="failed", error=reason, extractor_version=EXTRACTOR_VERSION)
@@ -423,6 +444,7 @@ def _store_learned_places(articles) -> None:
 
 
 def _bump_dataset_version() -> None:
-    """Every committed change to the facts changes the dataset version (the API's ETag)."""
-    current = int(StoreInfo.get_value("dataset_version") or 0)
-    StoreInfo.set("dataset_version", str(current + 1))
+    """Every committed change to the facts changes the dataset version (the API's ETag), in one
+    statement, so two jobs committing at once cannot both write the same next version."""
+    StoreInfo.update(value=Cast(Cast(StoreInfo.value, "INTEGER") + 1, "TEXT")) \
+        .where(StoreInfo.key == "dataset_version").execute()

@@ -110,3 +110,16 @@ def test_kill_9_of_the_job_alone_takes_its_workers_with_it(tmp_path):
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in workers), "workers outlived the job"
+
+
+def test_jobs_started_at_once_on_one_store_share_the_work(empty_store, corpus, clean_run):
+    """Three `kaoju extract` of one corpus at the same moment: the store equals a clean run's and the
+    three summaries together count each source once."""
+    jobs = [subprocess.Popen([BIN / "kaoju", "extract", str(corpus), "--db", empty_store, "--workers", "1",
+                              "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            for _ in range(3)]
+    outputs = [job.communicate(timeout=300)[1] for job in jobs]
+    assert [job.returncode for job in jobs] == [0, 0, 0], outputs
+    extracted = [int(out.strip().splitlines()[-1].split(" sources extracted")[0]) for out in outputs]
+    assert sum(extracted) == PAGES, outputs
+    assert snapshot(empty_store) == clean_run
