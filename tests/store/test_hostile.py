@@ -31,6 +31,7 @@ def build_corpus(root):
     """name → bytes, plus the special entries (links, a big file); returns what each should do."""
     files = {
         "good.txt": PAGE.encode("utf-8"),
+        "zz-copy-of-good.txt": PAGE.encode("utf-8"),  # stored once, as good.txt (the first path), with both paths
         "empty.txt": b"",
         "picture.png": b"\x89PNG\r\n\x1a\n" + os.urandom(512),
         "archive.zip": zip_bytes(),
@@ -80,7 +81,7 @@ def test_every_bad_file_is_reported_and_the_good_ones_stored(empty_store, tmp_pa
     corpus.mkdir()
     expected = build_corpus(corpus)
     summary = run_extraction([str(corpus)], workers=2)
-    assert summary.sources + summary.failed == len(expected)
+    assert summary.sources + summary.failed == len(expected) and summary.duplicates == 1
     reasons = {os.path.basename(path): reason for path, reason in summary.failures}
     stored = {s.name: s for s in Source.select()}
     for name, outcome in expected.items():
@@ -101,6 +102,7 @@ def test_every_bad_file_is_reported_and_the_good_ones_stored(empty_store, tmp_pa
     assert cut.raw == PAGE and "last 2 bytes" in cut.warning
     assert cut.facts.count() == stored["good.txt"].facts.count() > 40
     assert stored["truncated.txt"].warning and stored["good.txt"].warning is None
+    assert sorted(os.path.basename(p.path) for p in stored["good.txt"].paths) == ["good.txt", "zz-copy-of-good.txt"]
     for source in stored.values():
         if source.status == "ok":
             for fact in source.facts:
