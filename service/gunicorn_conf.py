@@ -13,5 +13,8 @@ graceful_timeout = 20
 keepalive = 5
 accesslog = "-"
 logger_class = "service.access_log.JsonAccessLogger"  # one JSON line per request, with its true status
+# no control socket: its default path is one per user, so a second `kaoju serve` on the machine (a test,
+# another store, a replica) would take the first one's; reload with kill -HUP instead
+control_socket_disable = True
 limit_request_line = 8190
 limit_request_fields = 100
