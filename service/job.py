@@ -12,7 +12,6 @@ import logging
 import os
 import signal
 import stat
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from .models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreIn
 from .pipeline import EXTRACTOR_VERSION, extract_text
 from .pipeline.decode import DecodeError, decode_source
 from .search import forget_facts, index_facts
-from .store import db, insert_rows, is_postgres
+from .store import db, insert_rows, locked
 
 log = logging.getLogger(__name__)
 
@@ -274,17 +273,9 @@ def store_extraction(result: Extraction, summary: JobSummary, paths: list[str] |
             summary.warnings.extend((path, result.warning) for path in paths)
 
 
-@contextmanager
 def _source_lock(sha: str):
-    """A transaction that holds this source's lock, so that two jobs never store the same bytes at
-    once: PostgreSQL's advisory transaction lock on the hash, SQLite's write lock taken up front."""
-    if is_postgres():
-        with db.atomic():
-            db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (int(sha[:15], 16),))
-            yield
-    else:
-        with db.atomic("IMMEDIATE"):
-            yield
+    """A transaction holding this source's lock: two jobs never store the same bytes at once."""
+    return locked(int(sha[:15], 16))
 
 
 def _record_paths(sha: str, paths: list[str]) -> None:

@@ -68,7 +68,7 @@ def init_db() -> None:
     Serving never calls this; a store that was never set up answers /readyz with 503."""
     from .models import MODELS, StoreInfo
 
-    with db.connection_context(), _setup_lock():
+    with db.connection_context(), locked(SETUP_LOCK_KEY):
         existing = StoreInfo.get_value("schema_version") if db.table_exists("storeinfo") else None
         if existing is not None and int(existing) < SCHEMA_VERSION:
             _migrate(int(existing))
@@ -92,16 +92,18 @@ def init_db() -> None:
         create_index()
 
 
-SETUP_LOCK_KEY = 0x6B616F6A75  # "kaoju": the PostgreSQL advisory lock held while a store is set up
+SETUP_LOCK_KEY = 0x6B616F6A75  # "kaoju": the lock held while a store is set up
 
 
 @contextmanager
-def _setup_lock():
-    """One transaction that holds the store's set-up lock: PostgreSQL's advisory transaction lock, or
-    SQLite's write lock taken up front (BEGIN IMMEDIATE), so concurrent set-ups queue, never collide."""
+def locked(key: int):
+    """One transaction that holds the lock named by `key` (a 63-bit number) until it ends, so that
+    processes writing the same thing at once queue instead of colliding: PostgreSQL's advisory
+    transaction lock on the key, or SQLite's write lock taken up front (BEGIN IMMEDIATE), which
+    serialises every writer."""
     if is_postgres():
         with db.atomic():
-            db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (SETUP_LOCK_KEY,))
+            db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (key,))
             yield
     else:
         with db.atomic("IMMEDIATE"):
