@@ -1,6 +1,6 @@
 """Fuzz the live API on both stores (one command):
 
-    python bench/fuzz_api.py [--examples 400] [--tokens 2000] [--backend sqlite|postgres|both]
+    python bench/fuzz_api.py [--examples 500] [--tokens 2000] [--backend sqlite|postgres|both]
 
 For each store: extracts seeds/ into a fresh SQLite file or PostgreSQL database, serves it with
 `kaoju serve` on a free port and runs
@@ -179,7 +179,7 @@ def run_schemathesis(base: str, examples: int, cwd: str) -> tuple[int, int, str]
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--examples", type=int, default=400, help="examples per operation and phase (default 400)")
+    parser.add_argument("--examples", type=int, default=500, help="examples per operation and phase (default 500)")
     parser.add_argument("--tokens", type=int, default=2000, help="tampered tokens per store (default 2000)")
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
     args = parser.parse_args()
