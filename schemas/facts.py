@@ -80,6 +80,11 @@ class ParagraphRefSchema(Schema):
     url = fields.String()
 
 
+class WhySchema(Schema):
+    year = fields.String(allow_none=True, metadata={"description": "the year rule that gave `year` (README: Years)",
+                                                    "example": "relative_year"})
+
+
 class ProvenanceSchema(Schema):
     """Where a fact was read: raw[start:end] of the source file is exactly `text`."""
 
@@ -91,6 +96,7 @@ class ProvenanceSchema(Schema):
     sentence_start = fields.Integer()
     sentence_end = fields.Integer()
     normalised = fields.String()
+    why = fields.Nested(WhySchema, metadata={"description": "the named rules that decided the fact's context"})
     article = fields.Nested(ArticleRefSchema)
     paragraph = fields.Nested(ParagraphRefSchema)
 

@@ -11,7 +11,7 @@ from playhouse.db_url import connect
 
 db = DatabaseProxy()
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 DEFAULT_URL = "sqlite:///instance/kaoju.db"
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000, "synchronous": "normal"}
 
@@ -120,6 +120,7 @@ def _migrate(from_version: int) -> None:
         (3, [Article.place, Article.place_code, Article.year, Fact.place_code]),
         (4, [Fact.indicator]),
         (9, [Source.warning]),
+        (10, [Fact.year_rule]),
     ]
     from playhouse.migrate import SchemaMigrator, migrate
 

@@ -23,7 +23,7 @@ from .serialise import fact_body
 STREAM_BATCH = 1000  # rows read per keyset query of a streamed export, each with a fresh time budget
 CSV_COLUMNS = ["id", "doc", "article", "article_title", "paragraph", "start", "end", "text", "value", "high",
                "qualifier", "unit", "unit_written", "dimension", "numeral", "iso", "measure", "indicator", "place",
-               "place_code", "year", "sentence", "url"]
+               "place_code", "year", "year_rule", "sentence", "url"]
 
 
 @bp.get("/facts")
@@ -118,7 +118,7 @@ def _stream(query: FactQuery, fmt: str, bom: bool = False, on_done=None) -> Resp
                              p["start"], p["end"], body["text"], body["value"], body["high"], body["qualifier"],
                              body["unit"], body["unit_written"], body["dimension"], body["numeral"], body["iso"],
                              body["measure"], body["indicator"], body["place"], body["place_code"], body["year"],
-                             p["sentence"], body["url"]])
+                             p["why"]["year"], p["sentence"], body["url"]])
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()

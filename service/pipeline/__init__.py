@@ -16,10 +16,12 @@ from .quantities import QuantityMention, extract_quantities
 from .places import PlaceResolver
 from .indicators import classify
 from .measures import extract_measure
-from .resolve import PlaceAttribution, clause_bounds, page_year, resolve_year
+from .lexicon import clause_bounds
+from .resolve import PlaceAttribution
+from .years import page_year, resolve_year_why
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.6.25"
+EXTRACTOR_VERSION = "0.6.26"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "places", "years", "measures", "indicators", "map back")
 
@@ -56,6 +58,7 @@ class FactRecord:
     indicator: str | None = None
     place: PlaceRecord | None = None
     year: int | None = None
+    year_rule: str | None = None
 
 
 @dataclass
@@ -129,7 +132,7 @@ def extract_text(raw: str) -> list[ArticleRecord]:
                     count = mention.value if mention.dimension == "count" else None
                     governing = places.place((s_start, s_end), at, opening, main, helped, subject, count)
                     fact.place = _place(places, governing)
-                    fact.year = resolve_year(sentence, mention.start, record.year)
+                    fact.year, fact.year_rule = resolve_year_why(sentence, mention.start, record.year)
                     fact.measure = extract_measure(doc.text, at, until, mention.dimension, clause)
                     fact.indicator = classify(doc.text, at, until, mention.dimension, clause, (s_start, s_end))
                     para.facts.append(fact)

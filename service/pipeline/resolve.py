@@ -1,4 +1,4 @@
-"""Mentions → facts: where (the place that governs a number) and when (the year it refers to).
+"""Mentions → facts: where (the place that governs a number).
 
 Where: the place help goes to (向临县, 帮助沁县, 使沁县…) in the number's clause or earlier in its
 sentence (and, in a story about its own place helping another, a help action whose clause names no
@@ -12,155 +12,23 @@ A count of the places its clause lists before it (吉县、乡宁、安泽三个
 The places of a background clause (在2016年完成信义镇三个电站的基础上,…) govern only the numbers inside it.
 A story headlined about the whole country (全国…) has no main place.
 
-When: a year written in the clause (not one a change starts from: 由2014年的10.3%降至1.27%), else the
-page's year if the clause speaks of now (现在, 目前), else a time opening the sentence (2018年底,…;
-刚刚过去的2018年是…), else the year of a clause that introduces the rest with a colon (2018年工作总结显示:…),
-else a time opening an earlier clause (截至9月底,…; 从2016年到2018年,… for the span's end), else a
-relative year (今年, 去年, 上年; not the year compared with: 比去年增长15%) against the page's year, else a
-year written later in the sentence, else the page's year: its printed date, or the year the text pins
-down (2020年…今年…, 刚刚过去的2018年, or a lead that opens with 2019年,). X年以来 and 去年以来 run until
-the page's year; X年以前 is never the fact's time, nor is a year a number is compared with (比2015年).
+When: see years.py.
 """
 from __future__ import annotations
 
 import re
 
+from .lexicon import LEAD, clause_bounds
 from .places import DEPTH, Division, PlaceMention, PlaceResolver
 
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使")
-YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的结余资金: not the fact's time
-RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "本年": 0}
-# 比去年增长15%, 较上年增加: the year compared with is not the fact's year
-RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(RELATIVE_YEARS) + ")(?!前)")
-# 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
-NOW = re.compile(r"现在|目前|如今|当前")
-CHANGE_TO = re.compile(r"[至到]")
-CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
-# 本报讯（记者 王明）, 新华社太原3月5日电（记者 李华）: what a lead's first sentence may open with
-LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电)\s*)?"
-        r"(?:[（(][^）)\n]{0,24}[）)]\s*)?")
-# 预计到2020年, 截至2018年底: words that may lead a year opening a sentence or a clause
-TIME_LEAD = r"(?:预计|计划|力争|争取)?(?:截至|截止|到|在|自|从|于)?"
-SENTENCE_TIME = re.compile(
-    r"^\s*" + LEAD + r"[“\"「]?" + TIME_LEAD + r"((?:19|20)\d{2})年"
-    r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
-# 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
-YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
-CLAUSE_OPENING_YEAR = re.compile(r"\s*" + TIME_LEAD + r"((?:19|20)\d{2})年(?![、和至到—-]|\d)")
-SINCE = re.compile(r"以来")
 SEGMENT_BREAK = re.compile(r"[；;]")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …
 SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:(?:同时|此外|另外|近年来|今年以来|目前|其中)[，,]?)?")
-# 刚刚过去的2018年是…: the whole sentence looks back at that year
-PAST_YEAR_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(?:刚刚过去的|刚过去的)((?:19|20)\d{2})年")
-# 方山县2018年脱贫攻坚工作总结显示: … — a clause ending in a colon introduces what that year's report says
-COLON = re.compile(r"[：:]")
-PINNED_YEAR = re.compile(r"((?:19|20)\d{2})年[^。！？!?]*今年|今年[^。！？!?]*?((?:19|20)\d{2})年")
 NATIONWIDE = re.compile(r"全国|我国|中国")
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 BACKGROUND = re.compile(r"在[^，,。；;！？!?\n]{2,80}?基础上")
-# 刚刚过去的2018年, 去年(2018年): the page is written the year after.
-YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
-
-
-def clause_bounds(text: str, start: int, end: int, position: int) -> tuple[int, int]:
-    """The clause of [start, end) that holds `position`: between punctuation marks."""
-    before = [m.end() for m in CLAUSE_BREAK.finditer(text, start, position)]
-    after = CLAUSE_BREAK.search(text, position, end)
-    return (before[-1] if before else start), (after.start() if after else end)
-
-
-def resolve_year(sentence: str, position: int, page_year: int | None) -> int | None:
-    """The year of a mention at `position` in `sentence`.
-
-    >>> resolve_year("2016年全县投资3000万元", 9, None)
-    2016
-    >>> resolve_year("去年全县投资3000万元", 7, 2017)
-    2016
-    >>> resolve_year("全县投资3000万元", 4, 2019), resolve_year("全县投资3000万元", 4, None)
-    (2019, None)
-    """
-    clause_start, clause_end = clause_bounds(sentence, 0, len(sentence), position)
-    years = [y for y in YEAR.finditer(sentence, clause_start, position)
-             if not _left_behind(sentence, y, position) and not _compared(sentence, y)]
-    if years:
-        return _unless_since(sentence, years[-1], page_year)
-    if page_year is not None and NOW.search(sentence, clause_start, position):
-        return page_year
-    opening = SENTENCE_TIME.match(sentence) or PAST_YEAR_OPENING.match(sentence)
-    if opening and opening.end() <= position:
-        return _unless_since(sentence, opening, page_year)
-    colons = list(COLON.finditer(sentence, 0, clause_start))
-    if colons:
-        breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, colons[-1].start())]
-        introduced = [y for y in YEAR.finditer(sentence, breaks[-1] if breaks else 0, colons[-1].start())
-                      if not _compared(sentence, y)]
-        if introduced:
-            return _unless_since(sentence, introduced[-1], page_year)
-    heading = None
-    for start in [0, *(m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, clause_start))]:
-        m = YEARS_OPENING.match(sentence, start) or CLAUSE_OPENING_YEAR.match(sentence, start)
-        if m and not _left_behind(sentence, m, position):
-            heading = m  # 截至2018年9月底, … : a clause that opens with a year sets the time
-    if heading is not None:
-        return _unless_since(sentence, heading, page_year)
-    relative = list(RELATIVE.finditer(sentence, 0, position))
-    if relative and page_year is not None:
-        _, relative_end = clause_bounds(sentence, 0, len(sentence), relative[-1].end())
-        if SINCE.search(sentence, relative[-1].end(), relative_end):
-            return page_year  # 去年以来: from last year until now
-        return page_year + RELATIVE_YEARS[relative[-1].group(0)]
-    later = next((y for y in YEAR.finditer(sentence, position) if not _compared(sentence, y)), None)
-    if later:
-        return _unless_since(sentence, later, page_year)  # 总投资250万元,2016年建成的电站
-    return page_year
-
-
-def _word_before(sentence: str, year: re.Match) -> str:
-    return sentence[max(0, year.start(1) - 1):year.start(1)]
-
-
-def _compared(sentence: str, year: re.Match) -> bool:
-    """比2015年提高3个百分点: the year compared with is not the fact's."""
-    return _word_before(sentence, year) in ("比", "较", "与")
-
-
-def _left_behind(sentence: str, year: re.Match, position: int) -> bool:
-    """由2014年的10.3%降至1.27%: a number after the change is no longer at the year it started from."""
-    return _word_before(sentence, year) in ("由", "从", "自") and bool(CHANGE_TO.search(sentence, year.end(1), position))
-
-
-def _unless_since(sentence: str, year: re.Match, page_year: int | None) -> int:
-    """2018年…以来 means "from 2018 until now": the fact is as of the page's year."""
-    _, clause_end = clause_bounds(sentence, 0, len(sentence), year.end(1))
-    if page_year is not None and SINCE.search(sentence, year.end(1), clause_end):
-        return page_year
-    return int(year.group(1))
-
-
-def page_year(text: str, printed_date: str | None) -> int | None:
-    """The year a page is written in: printed, else pinned by the text, else None.
-
-    >>> page_year("…2020年脱贫攻坚总体思路、今年重点工作…", None)
-    2020
-    >>> page_year("标题\\n\\n2019年,襄垣县委、县政府高度重视脱贫攻坚工作,坚决贯彻中央和省、市委关于脱贫攻坚的决策部署。", None)
-    2019
-    """
-    if printed_date:
-        return int(printed_date[:4])
-    pinned = PINNED_YEAR.search(text)
-    if pinned:
-        return int(pinned.group(1) or pinned.group(2))
-    before = YEAR_BEFORE_PAGE.search(text)
-    if before:
-        return int(before.group(1)) + 1
-    for block in re.split(r"\n\s*\n", text):
-        block = block.strip()
-        if len(block) > 40:
-            opening = SENTENCE_TIME.match(block)
-            return int(opening.group(1)) if opening else None
-    return None
 
 
 class PlaceAttribution:

@@ -269,3 +269,15 @@ def test_fact_bodies_have_exactly_the_documented_shape(client):
     for row in rows[:20]:
         assert get(client, row["url"]).get_json()["id"] == row["id"]
         assert get(client, row["provenance"]["paragraph"]["url"]).status_code == 200
+
+
+def test_every_fact_says_which_rule_gave_its_year(client):
+    from service.pipeline.years import YEAR_RULES
+
+    names = {rule.__name__ for rule in YEAR_RULES}
+    rows = get(client, "/v1/facts?limit=1000").get_json()["rows"]
+    assert rows
+    for row in rows:
+        rule = row["provenance"]["why"]["year"]
+        assert (rule is None) == (row["year"] is None) and (rule is None or rule in names), row["id"]
+    assert len({row["provenance"]["why"]["year"] for row in rows}) >= 4

@@ -5,7 +5,8 @@ from hypothesis import strategies as st
 
 from service.pipeline import extract_text
 from service.pipeline.places import PlaceResolver, load_gazetteer, short_names
-from service.pipeline.resolve import PlaceAttribution, page_year, resolve_year
+from service.pipeline.resolve import PlaceAttribution
+from service.pipeline.years import page_year, resolve_year
 
 SHORT_NAMES = [
     ("吕梁市", "prefecture", ["吕梁"]), ("孝义市", "county", ["孝义"]), ("离石区", "county", ["离石"]),

@@ -1,0 +1,24 @@
+"""The vocabulary the resolving stages share: what ends a clause, what may open a lead, what may lead a
+year. One definition each, so "clause" means the same thing to places, years, measures and indicators."""
+from __future__ import annotations
+
+import re
+
+# Punctuation that ends a clause (and so a sentence, a paragraph line).
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+# 本报讯（记者 王明）, 新华社太原3月5日电（记者 李华）: what a lead's first sentence may open with
+LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电)\s*)?"
+        r"(?:[（(][^）)\n]{0,24}[）)]\s*)?")
+# 预计到2020年, 截至2018年底: words that may lead a year opening a sentence or a clause
+TIME_LEAD = r"(?:预计|计划|力争|争取)?(?:截至|截止|到|在|自|从|于)?"
+
+
+def clause_bounds(text: str, start: int, end: int, position: int) -> tuple[int, int]:
+    """The clause of [start, end) that holds `position`: between punctuation marks.
+
+    >>> clause_bounds("全县投资3000万元，带动1545户", 0, 18, 13)
+    (11, 18)
+    """
+    before = [m.end() for m in CLAUSE_BREAK.finditer(text, start, position)]
+    after = CLAUSE_BREAK.search(text, position, end)
+    return (before[-1] if before else start), (after.start() if after else end)

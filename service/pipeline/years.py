@@ -1,0 +1,207 @@
+"""When: the year a number refers to, decided by named rules tried in order.
+
+Each rule takes the number's `YearContext` and returns a year or None; the first year wins, and the
+fact records the rule that gave it (`year_rule`, shown by the API under `provenance.why`). The README's
+list of year rules is this registry's names and docstrings (a test holds them equal).
+
+Two things hold across the rules: `X年以来` and `去年以来` run until the page's year (a fact "since 2018"
+is as of now), and a year a number is compared with (比2015年, 比去年) is never its time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+from .lexicon import CLAUSE_BREAK, LEAD, TIME_LEAD, clause_bounds
+
+YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的结余资金: not the fact's time
+RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "本年": 0}
+# 比去年增长15%, 较上年增加: the year compared with is not the fact's year
+RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(RELATIVE_YEARS) + ")(?!前)")
+# 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
+NOW = re.compile(r"现在|目前|如今|当前")
+CHANGE_TO = re.compile(r"[至到]")
+SENTENCE_TIME = re.compile(
+    r"^\s*" + LEAD + r"[“\"「]?" + TIME_LEAD + r"((?:19|20)\d{2})年"
+    r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
+# 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
+YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
+CLAUSE_OPENING_YEAR = re.compile(r"\s*" + TIME_LEAD + r"((?:19|20)\d{2})年(?![、和至到—-]|\d)")
+SINCE = re.compile(r"以来")
+# 刚刚过去的2018年是…: the whole sentence looks back at that year
+PAST_YEAR_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(?:刚刚过去的|刚过去的)((?:19|20)\d{2})年")
+# 方山县2018年脱贫攻坚工作总结显示: … — a clause ending in a colon introduces what that year's report says
+COLON = re.compile(r"[：:]")
+PINNED_YEAR = re.compile(r"((?:19|20)\d{2})年[^。！？!?]*今年|今年[^。！？!?]*?((?:19|20)\d{2})年")
+# 刚刚过去的2018年, 去年(2018年): the page is written the year after.
+YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
+
+
+@dataclass(frozen=True)
+class YearContext:
+    """A number at `position` in `sentence` (both in normalised text), on a page of `page_year`."""
+
+    sentence: str
+    position: int
+    page_year: int | None
+
+    @property
+    def clause(self) -> tuple[int, int]:
+        return clause_bounds(self.sentence, 0, len(self.sentence), self.position)
+
+
+class Resolved(NamedTuple):
+    """An answer and the name of the rule that gave it (both None when no rule answered)."""
+
+    value: object
+    rule: str | None
+
+
+YearRule = Callable[[YearContext], "int | None"]
+
+
+def year_in_clause(ctx: YearContext) -> int | None:
+    """A year written in the number's clause before it (not a change's start: 由2014年的10.3%降至1.27%)."""
+    clause_start, _ = ctx.clause
+    years = [y for y in YEAR.finditer(ctx.sentence, clause_start, ctx.position)
+             if not _left_behind(ctx.sentence, y, ctx.position) and not _compared(ctx.sentence, y)]
+    return _unless_since(ctx.sentence, years[-1], ctx.page_year) if years else None
+
+
+def clause_about_now(ctx: YearContext) -> int | None:
+    """A clause that speaks of now (现在, 目前, 如今) is as of the page's year."""
+    clause_start, _ = ctx.clause
+    if ctx.page_year is not None and NOW.search(ctx.sentence, clause_start, ctx.position):
+        return ctx.page_year
+    return None
+
+
+def sentence_opening_time(ctx: YearContext) -> int | None:
+    """A time the sentence opens with, before the number (2018年底，…; 刚刚过去的2018年是…)."""
+    opening = SENTENCE_TIME.match(ctx.sentence) or PAST_YEAR_OPENING.match(ctx.sentence)
+    if opening and opening.end() <= ctx.position:
+        return _unless_since(ctx.sentence, opening, ctx.page_year)
+    return None
+
+
+def colon_introduction(ctx: YearContext) -> int | None:
+    """The year of a clause that introduces the rest with a colon (方山县2018年工作总结显示：…)."""
+    clause_start, _ = ctx.clause
+    colons = list(COLON.finditer(ctx.sentence, 0, clause_start))
+    if not colons:
+        return None
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(ctx.sentence, 0, colons[-1].start())]
+    introduced = [y for y in YEAR.finditer(ctx.sentence, breaks[-1] if breaks else 0, colons[-1].start())
+                  if not _compared(ctx.sentence, y)]
+    return _unless_since(ctx.sentence, introduced[-1], ctx.page_year) if introduced else None
+
+
+def clause_opening_time(ctx: YearContext) -> int | None:
+    """A time an earlier clause opens with (截至2018年9月底，…; 从2016年到2018年，… is as of its end)."""
+    clause_start, _ = ctx.clause
+    heading = None
+    for start in [0, *(m.end() for m in CLAUSE_BREAK.finditer(ctx.sentence, 0, clause_start))]:
+        m = YEARS_OPENING.match(ctx.sentence, start) or CLAUSE_OPENING_YEAR.match(ctx.sentence, start)
+        if m and not _left_behind(ctx.sentence, m, ctx.position):
+            heading = m
+    return _unless_since(ctx.sentence, heading, ctx.page_year) if heading is not None else None
+
+
+def relative_year(ctx: YearContext) -> int | None:
+    """今年, 去年, 上年 before the number, against the page's year (去年以来 runs until the page's year)."""
+    relative = list(RELATIVE.finditer(ctx.sentence, 0, ctx.position))
+    if not relative or ctx.page_year is None:
+        return None
+    _, relative_end = clause_bounds(ctx.sentence, 0, len(ctx.sentence), relative[-1].end())
+    if SINCE.search(ctx.sentence, relative[-1].end(), relative_end):
+        return ctx.page_year
+    return ctx.page_year + RELATIVE_YEARS[relative[-1].group(0)]
+
+
+def year_later_in_sentence(ctx: YearContext) -> int | None:
+    """A year written later in the sentence (总投资250万元，2016年建成的电站)."""
+    later = next((y for y in YEAR.finditer(ctx.sentence, ctx.position) if not _compared(ctx.sentence, y)), None)
+    return _unless_since(ctx.sentence, later, ctx.page_year) if later else None
+
+
+def year_of_page(ctx: YearContext) -> int | None:
+    """The page's year: its printed date, or the year its text pins down (see page_year)."""
+    return ctx.page_year
+
+
+YEAR_RULES: list[YearRule] = [year_in_clause, clause_about_now, sentence_opening_time, colon_introduction,
+                              clause_opening_time, relative_year, year_later_in_sentence, year_of_page]
+
+
+def resolve_year_why(sentence: str, position: int, page_year: int | None) -> Resolved:
+    """The year of a mention at `position` in `sentence`, and the rule that gave it.
+
+    >>> resolve_year_why("去年全县投资3000万元", 7, 2017)
+    Resolved(value=2016, rule='relative_year')
+    """
+    ctx = YearContext(sentence, position, page_year)
+    for rule in YEAR_RULES:
+        year = rule(ctx)
+        if year is not None:
+            return Resolved(year, rule.__name__)
+    return Resolved(None, None)
+
+
+def resolve_year(sentence: str, position: int, page_year: int | None) -> int | None:
+    """The year of a mention at `position` in `sentence`.
+
+    >>> resolve_year("2016年全县投资3000万元", 9, None)
+    2016
+    >>> resolve_year("去年全县投资3000万元", 7, 2017)
+    2016
+    >>> resolve_year("全县投资3000万元", 4, 2019), resolve_year("全县投资3000万元", 4, None)
+    (2019, None)
+    """
+    return resolve_year_why(sentence, position, page_year).value
+
+
+def _word_before(sentence: str, year: re.Match) -> str:
+    return sentence[max(0, year.start(1) - 1):year.start(1)]
+
+
+def _compared(sentence: str, year: re.Match) -> bool:
+    """比2015年提高3个百分点: the year compared with is not the fact's."""
+    return _word_before(sentence, year) in ("比", "较", "与")
+
+
+def _left_behind(sentence: str, year: re.Match, position: int) -> bool:
+    """由2014年的10.3%降至1.27%: a number after the change is no longer at the year it started from."""
+    return _word_before(sentence, year) in ("由", "从", "自") and bool(CHANGE_TO.search(sentence, year.end(1), position))
+
+
+def _unless_since(sentence: str, year: re.Match, page_year: int | None) -> int:
+    """2018年…以来 means "from 2018 until now": the fact is as of the page's year."""
+    _, clause_end = clause_bounds(sentence, 0, len(sentence), year.end(1))
+    if page_year is not None and SINCE.search(sentence, year.end(1), clause_end):
+        return page_year
+    return int(year.group(1))
+
+
+def page_year(text: str, printed_date: str | None) -> int | None:
+    """The year a page is written in: printed, else pinned by the text, else None.
+
+    >>> page_year("…2020年脱贫攻坚总体思路、今年重点工作…", None)
+    2020
+    >>> page_year("标题\\n\\n2019年,襄垣县委、县政府高度重视脱贫攻坚工作,坚决贯彻中央和省、市委关于脱贫攻坚的决策部署。", None)
+    2019
+    """
+    if printed_date:
+        return int(printed_date[:4])
+    pinned = PINNED_YEAR.search(text)
+    if pinned:
+        return int(pinned.group(1) or pinned.group(2))
+    before = YEAR_BEFORE_PAGE.search(text)
+    if before:
+        return int(before.group(1)) + 1
+    for block in re.split(r"\n\s*\n", text):
+        block = block.strip()
+        if len(block) > 40:
+            opening = SENTENCE_TIME.match(block)
+            return int(opening.group(1)) if opening else None
+    return None

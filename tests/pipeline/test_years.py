@@ -1,0 +1,51 @@
+"""Year rules, one table row or more each: (sentence, the mention, page year, year, rule that gives it).
+
+Sentences are written for these tests from the patterns of Chinese reporting, not taken from the seeds.
+"""
+import re
+from pathlib import Path
+
+import pytest
+
+from service.pipeline.years import YEAR_RULES, resolve_year_why
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+
+YEARS = [
+    ("2019年全乡新修道路12公里", "12公里", 2021, 2019, "year_in_clause"),
+    ("贫困发生率由2015年的8.2%降至0.5%", "0.5%", 2020, 2020, "year_of_page"),
+    ("自2016年以来累计投入资金8000万元", "8000万元", 2020, 2020, "year_in_clause"),
+    ("比2017年增加了300户", "300户", 2019, 2019, "year_of_page"),
+    ("合作社现在已有社员85户", "85户", 2018, 2018, "clause_about_now"),
+    ("全镇目前共有光伏电站6座", "6座", 2019, 2019, "clause_about_now"),
+    ("2017年底，全县贫困人口减少到1200人", "1200人", 2019, 2017, "sentence_opening_time"),
+    ("刚刚过去的2018年是脱贫关键之年，全县减贫5000人", "5000人", None, 2018, "sentence_opening_time"),
+    ("预计到2022年，全县茶园面积将达到3万亩", "3万亩", 2020, 2022, "sentence_opening_time"),
+    ("该县2016年扶贫工作报告显示：全年投入专项资金1500万元", "1500万元", 2017, 2016, "colon_introduction"),
+    ("全县上下齐心协力，截至2019年底，已搬迁安置400户", "400户", 2020, 2019, "clause_opening_time"),
+    ("从2014年到2018年，全市累计培训劳动力2万人次", "2万人次", 2019, 2018, "clause_opening_time"),
+    ("去年全村人均收入增加1800元", "1800元", 2021, 2020, "relative_year"),
+    ("今年新建蔬菜大棚60座", "60座", 2019, 2019, "relative_year"),
+    ("去年以来，全县发放小额信贷3000万元", "3000万元", 2018, 2018, "relative_year"),
+    ("比去年增长12%", "12%", 2018, 2018, "year_of_page"),
+    ("总投资450万元，于2016年建成投产", "450万元", 2019, 2016, "year_later_in_sentence"),
+    ("全村共有耕地2100亩", "2100亩", 2017, 2017, "year_of_page"),
+    ("全村共有耕地2100亩", "2100亩", None, None, None),
+]
+
+
+@pytest.mark.parametrize("sentence,mention,page,year,rule", YEARS, ids=[f"{r[0]}|{r[2]}" for r in YEARS])
+def test_year_rules(sentence, mention, page, year, rule):
+    assert resolve_year_why(sentence, sentence.index(mention), page) == (year, rule)
+
+
+def test_every_rule_has_a_docstring_and_a_table_row():
+    for rule in YEAR_RULES:
+        assert rule.__doc__ and rule.__doc__.strip(), rule.__name__
+    assert {r.__name__ for r in YEAR_RULES} == {row[4] for row in YEARS if row[4]}
+
+
+def test_the_readme_lists_the_year_rules_in_order():
+    block = re.search(r"<!-- year rules:.*?-->\n(.*?)\n<!-- /year rules -->", README, re.S)
+    expected = "\n".join(f"{i}. `{r.__name__}`: {r.__doc__.strip()}" for i, r in enumerate(YEAR_RULES, 1))
+    assert block is not None and block.group(1) == expected, "README's year rules differ; paste:\n" + expected
