@@ -81,6 +81,8 @@ class ParagraphRefSchema(Schema):
 
 
 class WhySchema(Schema):
+    place = fields.String(allow_none=True, metadata={"description": "the place rule that gave `place` (README)",
+                                                     "example": "help_receiver"})
     year = fields.String(allow_none=True, metadata={"description": "the year rule that gave `year` (README: Years)",
                                                     "example": "relative_year"})
 

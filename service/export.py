@@ -7,8 +7,8 @@ from typing import Iterator
 from .models import Article, Fact, Paragraph, Source
 
 FACT_FIELDS = ["id", "doc", "article", "paragraph", "start", "end", "text", "value", "high", "qualifier", "unit",
-               "unit_written", "dimension", "numeral", "measure", "indicator", "place", "place_code", "year",
-               "year_rule"]
+               "unit_written", "dimension", "numeral", "measure", "indicator", "place", "place_code", "place_rule",
+               "year", "year_rule"]
 ARTICLE_FIELDS = ["id", "doc", "title", "subtitle", "kicker", "start", "body_start", "end", "byline", "date",
                   "place", "year",
                   "source_name", "fragment_of", "continued_at"]
@@ -26,7 +26,7 @@ def fact_rows(batch: int = 2000) -> Iterator[dict]:
             "start": fact.start, "end": fact.end, "text": fact.text, "value": fact.value, "high": fact.high,
             "qualifier": fact.qualifier, "unit": fact.unit, "unit_written": fact.unit_written,
             "dimension": fact.dimension, "numeral": fact.numeral, "measure": fact.measure, "indicator": fact.indicator, "place": fact.place,
-            "place_code": fact.place_code,
+            "place_code": fact.place_code, "place_rule": fact.place_rule,
             "year": fact.year, "year_rule": fact.year_rule,
         }
 

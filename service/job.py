@@ -380,8 +380,8 @@ def _delete_sources(ids: list[int]) -> None:
 
 FACT_COLUMNS = ("paragraph", "article", "source", "start", "end", "text", "normalised", "sentence",
                 "sentence_start", "sentence_end", "value", "high", "qualifier", "unit", "unit_written",
-                "dimension", "numeral", "iso", "measure", "indicator", "place", "place_code", "year",
-                "year_rule", "extractor_version")
+                "dimension", "numeral", "iso", "measure", "indicator", "place", "place_code", "place_rule",
+                "year", "year_rule", "extractor_version")
 PLACE_COLUMNS = ("code", "name", "level", "parent_code", "path")
 PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences")
 
@@ -413,7 +413,7 @@ def _store_articles(source: Source, raw: str | None, articles) -> int:
          raw[f.sentence_start:f.sentence_end], f.sentence_start, f.sentence_end, f.value, f.high, f.qualifier,
          f.unit, f.unit_written, f.dimension, f.numeral, f.iso, f.measure, f.indicator,
          f.place.name if f.place else None,
-         f.place.code if f.place else None, f.year, f.year_rule, EXTRACTOR_VERSION)
+         f.place.code if f.place else None, f.place_rule, f.year, f.year_rule, EXTRACTOR_VERSION)
         for article_id, record in zip(article_ids, articles) for para in record.paragraphs for f in para.facts
     ]
     insert_rows(Fact, FACT_COLUMNS, rows)

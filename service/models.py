@@ -145,6 +145,7 @@ class Fact(BaseModel):
     place = CharField(null=True, index=True)
     place_code = CharField(null=True, index=True)
     year = IntegerField(null=True, index=True)
+    place_rule = CharField(max_length=32, null=True)  # the named rule that gave the place (pipeline/resolve.py)
     year_rule = CharField(max_length=32, null=True)  # the named rule that gave the year (pipeline/years.py)
     extractor_version = CharField(max_length=32)
 

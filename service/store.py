@@ -120,7 +120,7 @@ def _migrate(from_version: int) -> None:
         (3, [Article.place, Article.place_code, Article.year, Fact.place_code]),
         (4, [Fact.indicator]),
         (9, [Source.warning]),
-        (10, [Fact.year_rule]),
+        (10, [Fact.place_rule, Fact.year_rule]),
     ]
     from playhouse.migrate import SchemaMigrator, migrate
 

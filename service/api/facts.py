@@ -23,7 +23,7 @@ from .serialise import fact_body
 STREAM_BATCH = 1000  # rows read per keyset query of a streamed export, each with a fresh time budget
 CSV_COLUMNS = ["id", "doc", "article", "article_title", "paragraph", "start", "end", "text", "value", "high",
                "qualifier", "unit", "unit_written", "dimension", "numeral", "iso", "measure", "indicator", "place",
-               "place_code", "year", "year_rule", "sentence", "url"]
+               "place_code", "place_rule", "year", "year_rule", "sentence", "url"]
 
 
 @bp.get("/facts")
@@ -117,8 +117,8 @@ def _stream(query: FactQuery, fmt: str, bom: bool = False, on_done=None) -> Resp
             writer.writerow([body["id"], p["doc"], p["article"]["id"], p["article"]["title"], p["paragraph"]["index"],
                              p["start"], p["end"], body["text"], body["value"], body["high"], body["qualifier"],
                              body["unit"], body["unit_written"], body["dimension"], body["numeral"], body["iso"],
-                             body["measure"], body["indicator"], body["place"], body["place_code"], body["year"],
-                             p["why"]["year"], p["sentence"], body["url"]])
+                             body["measure"], body["indicator"], body["place"], body["place_code"],
+                             p["why"]["place"], body["year"], p["why"]["year"], p["sentence"], body["url"]])
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()

@@ -21,7 +21,7 @@ def fact_body(row) -> dict:
             "doc": row.doc, "start": row.start, "end": row.end, "text": row.text, "sentence": row.sentence,
             "sentence_start": row.sentence_start, "sentence_end": row.sentence_end,
             "normalised": row.normalised,
-            "why": {"year": row.year_rule},
+            "why": {"place": row.place_rule, "year": row.year_rule},
             "article": {"id": row.article_id, "title": row.title, "date": row.date, "byline": row.byline,
                         "url": article_url},
             "paragraph": {"id": row.paragraph_id, "index": row.paragraph_index,

@@ -21,7 +21,7 @@ from .resolve import PlaceAttribution
 from .years import page_year, resolve_year_why
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.6.26"
+EXTRACTOR_VERSION = "0.6.27"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "places", "years", "measures", "indicators", "map back")
 
@@ -57,6 +57,7 @@ class FactRecord:
     measure: str | None = None
     indicator: str | None = None
     place: PlaceRecord | None = None
+    place_rule: str | None = None
     year: int | None = None
     year_rule: str | None = None
 
@@ -130,7 +131,8 @@ def extract_text(raw: str) -> list[ArticleRecord]:
                     clause = clause_bounds(doc.text, s_start, s_end, at)
                     fact = _fact(doc, mention, s_start, raw_sentence)
                     count = mention.value if mention.dimension == "count" else None
-                    governing = places.place((s_start, s_end), at, opening, main, helped, subject, count)
+                    governing, fact.place_rule = places.place_why((s_start, s_end), at, opening, main, helped,
+                                                                  subject, count)
                     fact.place = _place(places, governing)
                     fact.year, fact.year_rule = resolve_year_why(sentence, mention.start, record.year)
                     fact.measure = extract_measure(doc.text, at, until, mention.dimension, clause)

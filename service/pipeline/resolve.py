@@ -1,25 +1,20 @@
-"""Mentions → facts: where (the place that governs a number).
+"""Where: the place that governs a number, decided by named rules tried in order.
 
-Where: the place help goes to (向临县, 帮助沁县, 使沁县…) in the number's clause or earlier in its
-sentence (and, in a story about its own place helping another, a help action whose clause names no
-place), else the most specific place named in the number's own clause, else the sentence's subject
-(the place it, or its part after a semicolon, opens with: 汾西县充分发挥…, 我市把…), else the place named
-in its sentence, else the subject of the paragraph's last sentence that had one, else the place its
-paragraph opens with, else the article's main place (from its headings, else its lead). 全村, 该镇
-point back to the place of their level just named in the sentence; otherwise 全县, 该镇, 我市 stand for
-the story's own county, town or city.
-A count of the places its clause lists before it (吉县、乡宁、安泽三个县) is about their common parent.
-The places of a background clause (在2016年完成信义镇三个电站的基础上,…) govern only the numbers inside it.
-A story headlined about the whole country (全国…) has no main place.
-
+`PLACE_RULES` are tried first to last and the first place found wins; `PLACE_REFINEMENTS` then may put
+another place in its stead. Each is a small function with a one-line docstring, the fact records the
+rule that gave its place (`place_rule`, shown by the API under `provenance.why`), and the README's
+list is these registries' names and docstrings (a test holds them equal). `PlaceAttribution` holds
+what the rules share on a page: the place mentions, the article's main place, the place helped.
 When: see years.py.
 """
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .lexicon import LEAD, clause_bounds
 from .places import DEPTH, Division, PlaceMention, PlaceResolver
+from .years import Resolved
 
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使")
@@ -106,46 +101,35 @@ class PlaceAttribution:
               main: Division | None, helped: Division | None = None,
               subject: tuple[Division | None, Division | None] = (None, None),
               count: float | None = None) -> Division | None:
-        """The place that governs a number at `position` (view offset) in `sentence`.
+        """The place that governs a number at `position` (view offset) in `sentence` (see `place_why`)."""
+        return self.place_why(sentence, position, paragraph, main, helped, subject, count).value
 
-        `helped`: in a story about its own place helping another, a help action (帮助, 捐赠, 代销 …)
-        before the number, in a clause that names no place, went to the place helped. `subject`: the
+    def place_why(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
+                  main: Division | None, helped: Division | None = None,
+                  subject: tuple[Division | None, Division | None] = (None, None),
+                  count: float | None = None) -> Resolved:
+        """The place that governs a number, and the rule that gave it: the first of PLACE_RULES that
+        answers, then PLACE_REFINEMENTS in turn, each of which may put another place in its stead.
+
+        `helped`: in a story about its own place helping another, the place helped. `subject`: the
         sentence's own subject and the one it inherits (see `subjects`). `count`: the value of a count
-        (三个, 2座), which may count the places listed before it (吉县、乡宁、安泽三个县: their prefecture).
+        (三个, 2座), which may count the places listed before it.
         """
-        listed = self._enumerated(sentence, position, count)
-        if listed is not None:
-            return listed
-        found = self._governing(sentence, position, paragraph, main, subject)
-        s_start, s_end = sentence
-        if helped is not None and main is not None and found is not None and found.code == main.code:
-            c_start, c_end = clause_bounds(self.resolver.text, s_start, s_end, position)
-            # 帮助解决实际困难500余个 is help given; 91名干部作为驻村帮扶队员 are the helper's own people
-            if self._named(c_start, c_end, main) is None and HELP.search(self.resolver.text, s_start, position):
-                return helped
-        return found
-
-    def _governing(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
-                   main: Division | None, subject: tuple[Division | None, Division | None]) -> Division | None:
-        s_start, s_end = sentence
-        c_start, c_end = clause_bounds(self.resolver.text, s_start, s_end, position)
-        story = paragraph or main
-        beneficiary = self._beneficiary(c_start, c_end) or self._beneficiary(s_start, position)
-        if beneficiary is not None:
-            return beneficiary
-        own, carried = subject
-        segment = max((m.end() for m in SEGMENT_BREAK.finditer(self.resolver.text, s_start, position)), default=None)
-        if segment is not None:  # 其中,岢岚县…;静乐县新建加工厂3座,年加工能力2万吨: each part has its own subject
-            own = self._subject(segment, s_end, main, story) or own
-        named = (self._named(c_start, position, main, story) or self._named(c_start, c_end, main, story)
-                 or own or self._named(s_start, position, main, story) or self._named(s_start, s_end, main, story)
-                 or carried)
-        if named is None:
-            return story
-        if story is not None and self._contains(named, story) and (
-                named.level in ("province", "prefecture") or (main is not None and story.code == main.code)):
-            return story  # 全省, 吕梁市 around a story about one of its counties: the county governs
-        return named  # a paragraph opened by a village, then a sentence about its whole district: the district
+        ctx = PlaceContext(self, sentence, position, paragraph, main, helped, subject, count)
+        for rule in PLACE_RULES:
+            found = rule(ctx)
+            if found is not None:
+                answer = Resolved(found, rule.__name__)
+                break
+        else:
+            return Resolved(None, None)
+        if answer.rule == listed_places.__name__:
+            return answer
+        for refinement in PLACE_REFINEMENTS:
+            instead = refinement(ctx, answer)
+            if instead is not None:
+                answer = Resolved(instead, refinement.__name__)
+        return answer
 
     def _enumerated(self, sentence: tuple[int, int], position: int, count: float | None) -> Division | None:
         """吉县、乡宁、安泽三个县: a count of the places its clause lists before it is about their common parent."""
@@ -208,3 +192,112 @@ class PlaceAttribution:
             if own:
                 return self.resolver.most_specific(own)
         return self.resolver.most_specific(mentions)
+
+
+class PlaceContext:
+    """A number at `position` in `sentence` (view offsets) and what the page knows around it."""
+
+    def __init__(self, attribution: PlaceAttribution, sentence: tuple[int, int], position: int,
+                 paragraph: Division | None, main: Division | None, helped: Division | None,
+                 subject: tuple[Division | None, Division | None], count: float | None):
+        self.attribution, self.sentence, self.position = attribution, sentence, position
+        self.paragraph, self.main, self.helped, self.count = paragraph, main, helped, count
+        self.story = paragraph or main
+        self.clause = clause_bounds(attribution.resolver.text, *sentence, position)
+        own, self.carried = subject
+        s_start, s_end = sentence
+        text = attribution.resolver.text
+        segment = max((m.end() for m in SEGMENT_BREAK.finditer(text, s_start, position)), default=None)
+        if segment is not None:  # 其中,岢岚县…;静乐县新建加工厂3座,年加工能力2万吨: each part has its own subject
+            own = attribution._subject(segment, s_end, main, self.story) or own
+        self.own = own
+
+    def named(self, start: int, end: int) -> Division | None:
+        return self.attribution._named(start, end, self.main, self.story)
+
+
+PlaceRule = Callable[[PlaceContext], "Division | None"]
+
+
+def listed_places(ctx: PlaceContext) -> Division | None:
+    """A count of the places its clause lists before it belongs to their common parent (吉县、乡宁、安泽三个县)."""
+    return ctx.attribution._enumerated(ctx.sentence, ctx.position, ctx.count)
+
+
+def help_receiver(ctx: PlaceContext) -> Division | None:
+    """The place help goes to in the number's clause or earlier in its sentence (向临县捐资, 帮助沁县, 使沁县…)."""
+    c_start, c_end = ctx.clause
+    return ctx.attribution._beneficiary(c_start, c_end) or ctx.attribution._beneficiary(ctx.sentence[0], ctx.position)
+
+
+def named_in_clause_before(ctx: PlaceContext) -> Division | None:
+    """The most specific place named in the number's clause before it (the story's own places first)."""
+    return ctx.named(ctx.clause[0], ctx.position)
+
+
+def named_in_clause(ctx: PlaceContext) -> Division | None:
+    """The most specific place named anywhere in the number's clause."""
+    return ctx.named(*ctx.clause)
+
+
+def sentence_subject(ctx: PlaceContext) -> Division | None:
+    """The place the sentence, or its part after a semicolon, opens with as subject (汾西县充分发挥…, 我市把…)."""
+    return ctx.own
+
+
+def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
+    """The most specific place named in the sentence before the number."""
+    return ctx.named(ctx.sentence[0], ctx.position)
+
+
+def named_in_sentence(ctx: PlaceContext) -> Division | None:
+    """The most specific place named anywhere in the sentence."""
+    return ctx.named(*ctx.sentence)
+
+
+def earlier_subject(ctx: PlaceContext) -> Division | None:
+    """The subject of the paragraph's last earlier sentence that had one."""
+    return ctx.carried
+
+
+def paragraph_opening(ctx: PlaceContext) -> Division | None:
+    """The place the number's paragraph opens with (its first sentence's subject, else a place it names)."""
+    return ctx.paragraph
+
+
+def article_place(ctx: PlaceContext) -> Division | None:
+    """The article's main place: from its headings, else the place its body names most (none for 全国…)."""
+    return ctx.main
+
+
+PLACE_RULES: list[PlaceRule] = [listed_places, help_receiver, named_in_clause_before, named_in_clause,
+                                sentence_subject, named_in_sentence_before, named_in_sentence, earlier_subject,
+                                paragraph_opening, article_place]
+NAMED_RULES = {r.__name__ for r in (named_in_clause_before, named_in_clause, sentence_subject,
+                                    named_in_sentence_before, named_in_sentence, earlier_subject)}
+
+
+def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
+    """A province or prefecture named around a story about one of its places (全省, 吕梁市…) yields to the story's place."""
+    named, story = answer.value, ctx.story
+    if answer.rule not in NAMED_RULES or story is None or not ctx.attribution._contains(named, story):
+        return None
+    if named.level in ("province", "prefecture") or (ctx.main is not None and story.code == ctx.main.code):
+        return story
+    return None
+
+
+def help_given_elsewhere(ctx: PlaceContext, answer: Resolved) -> Division | None:
+    """In a story about its own place helping another, help given before the number in a clause that names
+    no place goes to the place helped (帮助解决实际困难500余个; not 91名干部作为驻村帮扶队员)."""
+    helped, main = ctx.helped, ctx.main
+    if helped is None or main is None or answer.value is None or answer.value.code != main.code:
+        return None
+    c_start, c_end = ctx.clause
+    text = ctx.attribution.resolver.text
+    if ctx.attribution._named(c_start, c_end, main) is None and HELP.search(text, ctx.sentence[0], ctx.position):
+        return helped
+    return None
+
+
+PLACE_REFINEMENTS = [story_within_area, help_given_elsewhere]

@@ -271,13 +271,16 @@ def test_fact_bodies_have_exactly_the_documented_shape(client):
         assert get(client, row["provenance"]["paragraph"]["url"]).status_code == 200
 
 
-def test_every_fact_says_which_rule_gave_its_year(client):
+def test_every_fact_says_which_rules_gave_its_place_and_year(client):
+    from service.pipeline.resolve import PLACE_REFINEMENTS, PLACE_RULES
     from service.pipeline.years import YEAR_RULES
 
-    names = {rule.__name__ for rule in YEAR_RULES}
+    names = {"year": {r.__name__ for r in YEAR_RULES}, "place": {r.__name__ for r in PLACE_RULES + PLACE_REFINEMENTS}}
     rows = get(client, "/v1/facts?limit=1000").get_json()["rows"]
     assert rows
     for row in rows:
-        rule = row["provenance"]["why"]["year"]
-        assert (rule is None) == (row["year"] is None) and (rule is None or rule in names), row["id"]
-    assert len({row["provenance"]["why"]["year"] for row in rows}) >= 4
+        for field in ("place", "year"):
+            rule = row["provenance"]["why"][field]
+            assert (rule is None) == (row[field] is None) and (rule is None or rule in names[field]), row["id"]
+    for field in ("place", "year"):
+        assert len({row["provenance"]["why"][field] for row in rows}) >= 4

@@ -1,0 +1,55 @@
+"""Place rules, at least one table row each: (page, the mention, place, rule that gives it).
+
+Pages are written for these tests from the patterns of Chinese reporting, not taken from the seeds.
+"""
+import re
+from pathlib import Path
+
+import pytest
+
+from service.pipeline import extract_text
+from service.pipeline.resolve import PLACE_REFINEMENTS, PLACE_RULES
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+
+PLACES = [
+    ("临汾市扶贫\n\n本报讯 省里对洪洞县、浮山县、古县三个县开展了验收。", "三个", "临汾市", "listed_places"),
+    ("太谷区扶贫\n\n本报讯 太谷区向昔阳县捐赠物资价值80万元。", "80万元", "昔阳县", "help_receiver"),
+    ("灵石县扶贫\n\n本报讯 今年,灵石县静升镇新建大棚40座。", "40座", "静升镇", "named_in_clause_before"),
+    ("灵石县扶贫\n\n本报讯 今年新建大棚40座分布在静升镇。", "40座", "静升镇", "named_in_clause"),
+    ("晋中市扶贫\n\n本报讯 平遥县大力发展养殖,新建圈舍200间。", "200间", "平遥县", "sentence_subject"),
+    ("灵石县扶贫\n\n本报讯 今年在静升镇加大投入,新建大棚40座。", "40座", "静升镇", "named_in_sentence_before"),
+    ("灵石县扶贫\n\n本报讯 全年新建大棚40座,为静升镇带来新收入。", "40座", "静升镇", "named_in_sentence"),
+    ("晋中市扶贫\n\n本报讯 平遥县大力发展养殖。新建圈舍200间。", "200间", "平遥县", "earlier_subject"),
+    ("晋中市扶贫\n\n本报讯 今年在平遥县召开现场会。新建圈舍200间。", "200间", "平遥县", "paragraph_opening"),
+    ("平遥县扶贫\n\n本报讯 今年新建圈舍200间。", "200间", "平遥县", "article_place"),
+    ("新闻\n\n本报讯 今年新建圈舍200间。", "200间", None, None),
+    ("平遥县扶贫\n\n本报讯 晋中市在平遥县召开现场会。全市新建圈舍200间。", "200间", "平遥县", "story_within_area"),
+    ("太谷篇\n\n本报讯 太谷区投入资金帮助昔阳县发展产业,使昔阳县300户增收。工作队帮助解决难题120个。", "120个", "昔阳县",
+     "help_given_elsewhere"),
+]
+
+
+@pytest.mark.parametrize("page,mention,place,rule", PLACES, ids=[p[0].split("\n")[-1] for p in PLACES])
+def test_place_rules(page, mention, place, rule):
+    fact = next(f for a in extract_text(page) for p in a.paragraphs for f in p.facts if f.text == mention)
+    assert (fact.place and fact.place.name, fact.place_rule) == (place, rule)
+
+
+def test_every_rule_has_a_docstring_and_a_table_row():
+    rules = [*PLACE_RULES, *PLACE_REFINEMENTS]
+    for rule in rules:
+        assert rule.__doc__ and rule.__doc__.strip(), rule.__name__
+    assert {r.__name__ for r in rules} == {row[3] for row in PLACES if row[3]}
+
+
+def rules_markdown() -> str:
+    rules = "\n".join(f"{i}. `{r.__name__}`: {r.__doc__.strip()}" for i, r in enumerate(PLACE_RULES, 1))
+    refinements = "\n".join(f"- `{r.__name__}`: {' '.join(r.__doc__.split())}" for r in PLACE_REFINEMENTS)
+    return f"{rules}\n\nThen, in turn, each of these may put another place in its stead:\n\n{refinements}"
+
+
+def test_the_readme_lists_the_place_rules_in_order():
+    block = re.search(r"<!-- place rules:.*?-->\n(.*?)\n<!-- /place rules -->", README, re.S)
+    expected = rules_markdown()
+    assert block is not None and block.group(1) == expected, "README's place rules differ; paste:\n" + expected
