@@ -19,11 +19,12 @@ LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}网讯|
 # 2017-10-17 09:07:20 来源:临汾新闻网, 2019年3月8日 星期五 来源：人民日报, and a web page's
 # 发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟: a line of facts about the page and nothing else
 META_FIELD = re.compile(
-    r"(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?)"
+    r"(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:来源|稿源|出处)[:：]\s*(?P<source>[^\s|丨]+)"
     rf"|(?:作者|记者|文)[:：/]\s*(?P<byline>[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}})"
-    r"|(?:编辑|责任编辑|责编|点击|浏览|阅读)(?:次数|量)?[:：]\s*\S+")
+    r"|(?:编辑|责任编辑|责编|点击|浏览|阅读|热度)(?:次数|量)?[:：]\s*\S+")
 META_FILLER = re.compile(r"[\s|丨/]*")
 META_LINE_MAX = 120
 
@@ -35,6 +36,8 @@ def meta_line(line: str) -> dict | None:
     {'date': '2019-05-06', 'source': '河南日报', 'byline': '张伟'}
     >>> meta_line("2019年5月6日，记者来到兰考县") is None
     True
+    >>> meta_line("19.12.2017  09:29"), meta_line("2021-02-28 13:03:58热度:147°C")["date"]
+    ({'date': '2017-12-19', 'source': None, 'byline': None}, '2021-02-28')
     """
     found, pos = {}, 0
     while pos < len(line):
@@ -51,7 +54,10 @@ def meta_line(line: str) -> dict | None:
     if "date" not in found and "source" not in found:
         return None
     if "date" in found:
-        y, mo, d = re.findall(r"\d+", found["date"])
+        numbers = re.findall(r"\d+", found["date"])
+        y, mo, d = numbers if len(numbers[0]) == 4 else numbers[::-1]  # 19.12.2017 is day, month, year
+        if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+            return None
         found["date"] = f"{y}-{int(mo):02d}-{int(d):02d}"
     return {key: found.get(key) for key in ("date", "source", "byline")}
 BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")

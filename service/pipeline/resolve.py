@@ -39,12 +39,19 @@ class PlaceAttribution:
         A headline about the whole country (全国农村贫困人口减少1386万人) has none: a province its body
         names is one part of the story, not its place.
         """
+        body = self._most_named(paragraphs)
         for start, end in headings:
             found = self.resolver.most_specific(self.resolver.in_span(start, end))
             if found is not None:
+                if found.level == "province" and body is not None and self._contains(found, body):
+                    return body  # 湖北鹤峰：…, a story about one of the province's towns: the town
                 return found
         if any(NATIONWIDE.search(self.resolver.text, start, end) for start, end in headings):
             return None
+        return body
+
+    def _most_named(self, paragraphs: list[tuple[int, int]]) -> Division | None:
+        """The place the paragraphs name most often, the deeper of two named as often."""
         counts: dict[str, list] = {}
         for start, end in paragraphs:
             for m in self.resolver.in_span(start, end):

@@ -69,12 +69,20 @@ def year_in_clause(ctx: YearContext) -> int | None:
     return _unless_since(ctx.sentence, years[-1], ctx.page_year) if years else None
 
 
-def clause_about_now(ctx: YearContext) -> int | None:
-    """A clause that speaks of now (现在, 目前, 如今) is as of the page's year."""
+def relative_year_in_clause(ctx: YearContext) -> int | None:
+    """今年, 去年, 上年 in the number's own clause, against the page's year, before any year the sentence opens with."""
     clause_start, _ = ctx.clause
-    if ctx.page_year is not None and NOW.search(ctx.sentence, clause_start, ctx.position):
-        return ctx.page_year
-    return None
+    return _relative(ctx, clause_start)
+
+
+def now_since_last_year(ctx: YearContext) -> int | None:
+    """现在, 目前, 如今 before the number, with no year written between them, is as of the page's year."""
+    if ctx.page_year is None:
+        return None
+    now = list(NOW.finditer(ctx.sentence, 0, ctx.position))
+    if not now or any(YEAR.finditer(ctx.sentence, now[-1].end(), ctx.position)):
+        return None
+    return ctx.page_year
 
 
 def sentence_opening_time(ctx: YearContext) -> int | None:
@@ -109,8 +117,12 @@ def clause_opening_time(ctx: YearContext) -> int | None:
 
 
 def relative_year(ctx: YearContext) -> int | None:
-    """今年, 去年, 上年 before the number, against the page's year (去年以来 runs until the page's year)."""
-    relative = list(RELATIVE.finditer(ctx.sentence, 0, ctx.position))
+    """今年, 去年, 上年 earlier in the sentence, against the page's year (去年以来 runs until the page's year)."""
+    return _relative(ctx, 0)
+
+
+def _relative(ctx: YearContext, start: int) -> int | None:
+    relative = list(RELATIVE.finditer(ctx.sentence, start, ctx.position))
     if not relative or ctx.page_year is None:
         return None
     _, relative_end = clause_bounds(ctx.sentence, 0, len(ctx.sentence), relative[-1].end())
@@ -130,15 +142,16 @@ def year_of_page(ctx: YearContext) -> int | None:
     return ctx.page_year
 
 
-YEAR_RULES: list[YearRule] = [year_in_clause, clause_about_now, sentence_opening_time, colon_introduction,
-                              clause_opening_time, relative_year, year_later_in_sentence, year_of_page]
+YEAR_RULES: list[YearRule] = [year_in_clause, relative_year_in_clause, now_since_last_year, sentence_opening_time,
+                              colon_introduction, clause_opening_time, relative_year, year_later_in_sentence,
+                              year_of_page]
 
 
 def resolve_year_why(sentence: str, position: int, page_year: int | None) -> Resolved:
     """The year of a mention at `position` in `sentence`, and the rule that gave it.
 
     >>> resolve_year_why("去年全县投资3000万元", 7, 2017)
-    Resolved(value=2016, rule='relative_year')
+    Resolved(value=2016, rule='relative_year_in_clause')
     """
     ctx = YearContext(sentence, position, page_year)
     for rule in YEAR_RULES:

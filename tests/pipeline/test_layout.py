@@ -88,6 +88,9 @@ DATELINES = [
     ("发布时间：2019-05-06 10:21:33  来源：河南日报", "2019-05-06", "河南日报"),
     ("来源：人民网 | 2019年5月6日", "2019-05-06", "人民网"),
     ("2019年3月8日，记者来到某县某村，看到村民正在收获土豆。", None, None),  # a story's opening, not a date line
+    ("05.11.2018  14:20", "2018-11-05", None),  # day, month, year, as some sites print it
+    ("2019-07-21 08:15:02热度:88°C", "2019-07-21", None),  # a page counter after the date
+    ("31.13.2018", None, None),  # no such month: not a date
 ]
 
 

@@ -112,6 +112,8 @@ ATTRIBUTION = [
     ("离石区光伏扶贫\n\n本报讯 在2016年完成信义镇三个村300千瓦电站的基础上,2017年对全区93个村进行了摸底。", "93个", "离石区"),
     ("离石区光伏扶贫\n\n本报讯 在2016年完成信义镇三个村300千瓦电站的基础上,2017年对全区93个村进行了摸底。", "300千瓦",
      "信义镇"),
+    # a headline that names only the province: the story is about the place its body names most
+    ("甘肃:花椒成了致富树\n\n本报讯 武都区安化镇去年种植花椒3万亩。\n\n全年花椒收入达到2亿元。", "2亿元", "安化镇"),
     # a national story has no place of its own: only what a sentence names
     ("全国农村贫困人口减少1386万人\n\n新华社北京3月7日电 2018年末,全国农村贫困人口1660万人。贵州省贫困人口减少148万人。",
      "1660万人", None),
