@@ -10,7 +10,7 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电)\s*)?"
         r"(?:[（(][^）)\n]{0,24}[）)]\s*)?")
 # 预计到2020年, 截至2018年底: words that may lead a year opening a sentence or a clause
-TIME_LEAD = r"(?:预计|计划|力争|争取)?(?:截至|截止|到|在|自|从|于)?"
+TIME_LEAD = r"(?:预计|计划|力争|争取)?(?:截至|截止|到|至|在|自|从|于)?"
 
 
 def clause_bounds(text: str, start: int, end: int, position: int) -> tuple[int, int]:

@@ -51,6 +51,18 @@ class YearContext:
         return clause_bounds(self.sentence, 0, len(self.sentence), self.position)
 
 
+class NoYear:
+    """A rule's answer that the number has no year to find (a figure from before a change)."""
+
+    def __repr__(self) -> str:
+        return "NO_YEAR"
+
+
+NO_YEAR = NoYear()
+CHANGE_FROM = re.compile(r"[由从]")
+CHANGE_VERB_TO = re.compile(r"(?:增加|增长|上升|提高|提升|下降|降低|减少|减至|降至|升至|增至|降|升|增|减)?[至到]")
+
+
 class Resolved(NamedTuple):
     """An answer and the name of the rule that gave it (both None when no rule answered)."""
 
@@ -69,10 +81,24 @@ def year_in_clause(ctx: YearContext) -> int | None:
     return _unless_since(ctx.sentence, years[-1], ctx.page_year) if years else None
 
 
-def relative_year_in_clause(ctx: YearContext) -> int | None:
-    """今年, 去年, 上年 in the number's own clause, against the page's year, before any year the sentence opens with."""
-    clause_start, _ = ctx.clause
-    return _relative(ctx, clause_start)
+def change_start_value(ctx: YearContext) -> "int | NoYear | None":
+    """The figure a change starts from (由搬迁前的不足500元上升到5000元) has no year unless one is written with it."""
+    clause_start, clause_end = ctx.clause
+    opener = list(CHANGE_FROM.finditer(ctx.sentence, clause_start, ctx.position))
+    if not opener or any(YEAR.finditer(ctx.sentence, opener[-1].end(), ctx.position)):
+        return None
+    return NO_YEAR if CHANGE_VERB_TO.search(ctx.sentence, ctx.position, clause_end) else None
+
+
+def relative_year_since_last_year(ctx: YearContext) -> int | None:
+    """今年, 去年, 上年 before the number with no year or 现在 written since, against the page's year (去年以来 runs until it)."""
+    relative = list(RELATIVE.finditer(ctx.sentence, 0, ctx.position))
+    if not relative:
+        return None
+    since = ctx.sentence[relative[-1].end():ctx.position]
+    if YEAR.search(since) or NOW.search(since):
+        return None
+    return _relative(ctx, relative[-1].start())
 
 
 def now_since_last_year(ctx: YearContext) -> int | None:
@@ -116,11 +142,6 @@ def clause_opening_time(ctx: YearContext) -> int | None:
     return _unless_since(ctx.sentence, heading, ctx.page_year) if heading is not None else None
 
 
-def relative_year(ctx: YearContext) -> int | None:
-    """今年, 去年, 上年 earlier in the sentence, against the page's year (去年以来 runs until the page's year)."""
-    return _relative(ctx, 0)
-
-
 def _relative(ctx: YearContext, start: int) -> int | None:
     relative = list(RELATIVE.finditer(ctx.sentence, start, ctx.position))
     if not relative or ctx.page_year is None:
@@ -132,8 +153,9 @@ def _relative(ctx: YearContext, start: int) -> int | None:
 
 
 def year_later_in_sentence(ctx: YearContext) -> int | None:
-    """A year written later in the sentence (总投资250万元，2016年建成的电站)."""
-    later = next((y for y in YEAR.finditer(ctx.sentence, ctx.position) if not _compared(ctx.sentence, y)), None)
+    """A year written later in the sentence (总投资250万元，2016年建成的电站), not one a change starts from (由2000年的…)."""
+    later = next((y for y in YEAR.finditer(ctx.sentence, ctx.position)
+                  if not _compared(ctx.sentence, y) and not _starts_a_change(ctx.sentence, y)), None)
     return _unless_since(ctx.sentence, later, ctx.page_year) if later else None
 
 
@@ -142,8 +164,9 @@ def year_of_page(ctx: YearContext) -> int | None:
     return ctx.page_year
 
 
-YEAR_RULES: list[YearRule] = [year_in_clause, relative_year_in_clause, now_since_last_year, sentence_opening_time,
-                              colon_introduction, clause_opening_time, relative_year, year_later_in_sentence,
+YEAR_RULES: list[YearRule] = [year_in_clause, change_start_value, relative_year_since_last_year,
+                              now_since_last_year,
+                              sentence_opening_time, colon_introduction, clause_opening_time, year_later_in_sentence,
                               year_of_page]
 
 
@@ -151,11 +174,13 @@ def resolve_year_why(sentence: str, position: int, page_year: int | None) -> Res
     """The year of a mention at `position` in `sentence`, and the rule that gave it.
 
     >>> resolve_year_why("去年全县投资3000万元", 7, 2017)
-    Resolved(value=2016, rule='relative_year_in_clause')
+    Resolved(value=2016, rule='relative_year_since_last_year')
     """
     ctx = YearContext(sentence, position, page_year)
     for rule in YEAR_RULES:
         year = rule(ctx)
+        if year is NO_YEAR:
+            return Resolved(None, rule.__name__)
         if year is not None:
             return Resolved(year, rule.__name__)
     return Resolved(None, None)
@@ -181,6 +206,11 @@ def _word_before(sentence: str, year: re.Match) -> str:
 def _compared(sentence: str, year: re.Match) -> bool:
     """比2015年提高3个百分点: the year compared with is not the fact's."""
     return _word_before(sentence, year) in ("比", "较", "与")
+
+
+def _starts_a_change(sentence: str, year: re.Match) -> bool:
+    """由2000年的20%增加到40%: the year a change starts from dates its first figure only."""
+    return _word_before(sentence, year) in ("由", "从")
 
 
 def _left_behind(sentence: str, year: re.Match, position: int) -> bool:

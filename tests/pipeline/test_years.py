@@ -20,18 +20,26 @@ YEARS = [
     ("全镇目前共有光伏电站6座", "6座", 2019, 2019, "now_since_last_year"),
     ("2018年，村里建成加工厂，目前已形成产业链，预计年收益2万元", "2万元", 2020, 2020, "now_since_last_year"),
     ("目前，2016年建成的电站年发电60万度", "60万度", 2019, 2016, "year_in_clause"),
-    ("2019年，全村集体收入30万元，预计今年达到50万元", "50万元", 2020, 2020, "relative_year_in_clause"),
+    ("2019年，全村集体收入30万元，预计今年达到50万元", "50万元", 2020, 2020, "relative_year_since_last_year"),
     ("2019年，全村集体收入30万元，预计今年达到50万元", "30万元", 2020, 2019, "sentence_opening_time"),
+    ("2019年，全村集体收入30万元，预计今年收入50万元，其中茶叶占60%", "60%", 2020, 2020,
+     "relative_year_since_last_year"),
+    ("今年2018年的标准提高到3000元", "3000元", 2019, 2018, "year_in_clause"),
+    ("至2022年，全县人均收入达到1.5万元", "1.5万元", 2018, 2022, "sentence_opening_time"),
+    ("人均收入由搬迁前的不足800元增加到6000元", "800元", 2021, None, "change_start_value"),
+    ("人均收入由搬迁前的不足800元增加到6000元", "6000元", 2021, 2021, "year_of_page"),
+    ("贫困发生率由2016年的9.1%降至0.6%", "9.1%", 2020, 2016, "year_in_clause"),
+    ("收入占比由2010年的20%提高到现在的45%，户均增收2万元", "户均增收2万元"[4:], 2019, 2019, "now_since_last_year"),
     ("2017年底，全县贫困人口减少到1200人", "1200人", 2019, 2017, "sentence_opening_time"),
     ("刚刚过去的2018年是脱贫关键之年，全县减贫5000人", "5000人", None, 2018, "sentence_opening_time"),
     ("预计到2022年，全县茶园面积将达到3万亩", "3万亩", 2020, 2022, "sentence_opening_time"),
     ("该县2016年扶贫工作报告显示：全年投入专项资金1500万元", "1500万元", 2017, 2016, "colon_introduction"),
     ("全县上下齐心协力，截至2019年底，已搬迁安置400户", "400户", 2020, 2019, "clause_opening_time"),
     ("从2014年到2018年，全市累计培训劳动力2万人次", "2万人次", 2019, 2018, "clause_opening_time"),
-    ("去年全村人均收入增加1800元", "1800元", 2021, 2020, "relative_year_in_clause"),
-    ("今年新建蔬菜大棚60座", "60座", 2019, 2019, "relative_year_in_clause"),
-    ("去年，全村人均收入增加1800元", "1800元", 2021, 2020, "relative_year"),
-    ("去年以来，全县发放小额信贷3000万元", "3000万元", 2018, 2018, "relative_year"),
+    ("去年全村人均收入增加1800元", "1800元", 2021, 2020, "relative_year_since_last_year"),
+    ("今年新建蔬菜大棚60座", "60座", 2019, 2019, "relative_year_since_last_year"),
+    ("去年，全村人均收入增加1800元", "1800元", 2021, 2020, "relative_year_since_last_year"),
+    ("去年以来，全县发放小额信贷3000万元", "3000万元", 2018, 2018, "relative_year_since_last_year"),
     ("比去年增长12%", "12%", 2018, 2018, "year_of_page"),
     ("总投资450万元，于2016年建成投产", "450万元", 2019, 2016, "year_later_in_sentence"),
     ("全村共有耕地2100亩", "2100亩", 2017, 2017, "year_of_page"),
@@ -48,6 +56,11 @@ def test_every_rule_has_a_docstring_and_a_table_row():
     for rule in YEAR_RULES:
         assert rule.__doc__ and rule.__doc__.strip(), rule.__name__
     assert {r.__name__ for r in YEAR_RULES} == {row[4] for row in YEARS if row[4]}
+
+
+def test_a_year_written_later_is_not_taken_from_the_start_of_a_change():
+    sentence = "占农村人口的三分之一，比重由2000年的20%增加到40%"
+    assert resolve_year_why(sentence, sentence.index("三分之一"), 2017) == (2017, "year_of_page")
 
 
 def test_the_readme_lists_the_year_rules_in_order():
