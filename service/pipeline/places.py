@@ -44,6 +44,11 @@ VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范"
                      "城中", "移民", "搬迁", "试点", "帮扶", "对口", "结对", "美丽乡", "该", "本", "全", "每", "各"}
 VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出")
 NUMERALS = set("一二两三四五六七八九十百千万")
+# 北京华锦富公司, 重庆市农业农村委帮扶集团, 山西农业大学: a place that opens the name of a company, a group
+# or a university names an organisation that often helps from elsewhere, not a place the figures are about
+# (a school keeps its place: 信义镇中心小学 is in 信义镇)
+ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与及等给共]|投资|建设|建成|新建|开展|开办|设立)[{HAN}]){{0,8}}?"
+                          r"(?:公司|集团|银行|大学|学院)")
 # 交城县会立乡岔口村: a town the gazetteer no longer has (merged or renamed since), named between its
 # county and a village.
 FORMER_TOWN = re.compile(rf"[{HAN}]{{2,4}}?[乡镇]")
@@ -177,7 +182,7 @@ class PlaceResolver:
         self.learned: dict[str, Division] = {}  # both, by code
         filed = [m.span() for m in FILED_FROM.finditer(text)]
         mentions = [m for m in self.gazetteer.find(text) if not any(s <= m.start < e for s, e in filed)]
-        self.mentions = self._settle(mentions)
+        self.mentions = [m for m in self._settle(mentions) if not ORGANISATION.match(text, m.end)]
         self._learn_villages()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]

@@ -58,6 +58,10 @@ MENTIONS = [
     ("年日照时数在2000小时以上", []),  # 日照 the city is not 日照 the sunshine
     ("全县贫困村、行政村和自然村全覆盖", []),
     ("记者下乡采访", []),
+    # a company's, a group's or a university's place prefix names the organisation, not a place
+    ("天津华兴建材公司向吕梁市临县捐款", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
+    ("重庆市农业农村委帮扶集团组织展销", []),
+    ("吕梁市临县第一中学新建教室", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
 ]
 
 
@@ -114,6 +118,8 @@ ATTRIBUTION = [
      "信义镇"),
     # a headline that names only the province: the story is about the place its body names most
     ("甘肃:花椒成了致富树\n\n本报讯 武都区安化镇去年种植花椒3万亩。\n\n全年花椒收入达到2亿元。", "2亿元", "安化镇"),
+    # an organisation's place prefix does not govern: the story's place does
+    ("彭水消费帮扶\n\n本报讯 重庆市农业农村委帮扶集团在彭水县举行展销,销售金额达45万元。", "45万元", "彭水苗族土家族自治县"),
     # a national story has no place of its own: only what a sentence names
     ("全国农村贫困人口减少1386万人\n\n新华社北京3月7日电 2018年末,全国农村贫困人口1660万人。贵州省贫困人口减少148万人。",
      "1660万人", None),
