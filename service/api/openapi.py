@@ -47,7 +47,7 @@ FACT_EXAMPLE = {
     "id": 1, "url": "/v1/facts/1", "text": "1000万元", "value": 10000000.0, "high": None, "qualifier": "exact",
     "unit": "元", "unit_written": "万元", "dimension": "currency", "numeral": "arabic", "iso": "CNY",
     "measure": "现金", "indicator": "donation", "place": "临县", "place_code": "141124", "year": 2020,
-    "extractor_version": "0.6.30",
+    "extractor_version": "0.6.31",
     "provenance": {"doc": "000_dbe7da7130fec1f1.txt", "start": 83, "end": 89, "text": "1000万元",
                    "sentence": "活动的核心是实施“121”行动,即:向临县捐赠1000万元现金,…", "sentence_start": 60,
                    "sentence_end": 116, "normalised": "1000万元", "why": {"place": "help_receiver", "year": "year_of_page"},

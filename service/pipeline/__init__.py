@@ -21,7 +21,7 @@ from .resolve import PlaceAttribution
 from .years import page_year, resolve_year_why
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.6.30"
+EXTRACTOR_VERSION = "0.6.31"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "places", "years", "measures", "indicators", "map back")
 

@@ -44,6 +44,8 @@ VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范"
                      "城中", "移民", "搬迁", "试点", "帮扶", "对口", "结对", "美丽乡", "该", "本", "全", "每", "各"}
 VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出")
 NUMERALS = set("一二两三四五六七八九十百千万")
+# 北京、上海等地, 广东等省份: a list of examples ends here
+EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市)")
 # 北京华锦富公司, 重庆市农业农村委帮扶集团, 山西农业大学: a place that opens the name of a company, a group
 # or a university names an organisation that often helps from elsewhere, not a place the figures are about
 # (a school keeps its place: 信义镇中心小学 is in 信义镇)
@@ -182,7 +184,7 @@ class PlaceResolver:
         self.learned: dict[str, Division] = {}  # both, by code
         filed = [m.span() for m in FILED_FROM.finditer(text)]
         mentions = [m for m in self.gazetteer.find(text) if not any(s <= m.start < e for s, e in filed)]
-        self.mentions = [m for m in self._settle(mentions) if not ORGANISATION.match(text, m.end)]
+        self.mentions = self._without_examples([m for m in self._settle(mentions) if not ORGANISATION.match(text, m.end)])
         self._learn_villages()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -224,6 +226,22 @@ class PlaceResolver:
             m.level = division.level
             settled.append(m)
         return settled
+
+    def _without_examples(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """销往北京、上海等地: places listed as examples before 等地 are where goods go, not places of the story."""
+        dropped: set[int] = set()
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for hit in EXAMPLES_END.finditer(self.text):
+            boundary = hit.start()
+            for m in reversed(ordered):
+                if m.end > boundary:
+                    continue
+                between = re.split(r"[、和与及]", self.text[m.end:boundary])
+                if between[0] or not all(re.fullmatch(rf"[{HAN}]{{0,4}}", piece) for piece in between):
+                    break  # only a list's separators, and names the gazetteer does not know, lie between
+                dropped.add(id(m))
+                boundary = m.start
+        return [m for m in mentions if id(m) not in dropped]
 
     def _learn_villages(self) -> None:
         """X村 right after a town or county names a village under it; later bare X村 is the same one.

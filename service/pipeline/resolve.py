@@ -14,6 +14,7 @@ from typing import Callable
 
 from .lexicon import LEAD, clause_bounds
 from .places import DEPTH, Division, PlaceMention, PlaceResolver
+from .quantities import extract_quantities
 from .years import Resolved
 
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
@@ -22,6 +23,8 @@ SEGMENT_BREAK = re.compile(r"[；;]")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …
 SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:(?:同时|此外|另外|近年来|今年以来|目前|其中)[，,]?)?")
 NATIONWIDE = re.compile(r"全国|我国|中国")
+# 甲县、乙县分别投资30万元、20万元: the figures after it go to the places before it, in order
+PAIRED = re.compile(r"分别|依次")
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 BACKGROUND = re.compile(r"在[^，,。；;！？!?\n]{2,80}?基础上")
 
@@ -130,7 +133,7 @@ class PlaceAttribution:
                 break
         else:
             return Resolved(None, None)
-        if answer.rule == listed_places.__name__:
+        if answer.rule in (listed_places.__name__, paired_list.__name__):
             return answer
         for refinement in PLACE_REFINEMENTS:
             instead = refinement(ctx, answer)
@@ -144,7 +147,9 @@ class PlaceAttribution:
             return None
         c_start, _ = clause_bounds(self.resolver.text, *sentence, position)
         listed = {m.division.code: m.division for m in self.resolver.in_span(c_start, position)}
-        if len(listed) != count or len({d.level for d in listed.values()}) != 1:
+        # 吉县、乡宁等5个县: 等 says the list is cut short, so the count may be larger than the list
+        cut_short = self.resolver.text.endswith("等", c_start, position) and len(listed) >= 2 and count > len(listed)
+        if (len(listed) != count and not cut_short) or len({d.level for d in listed.values()}) != 1:
             return None
         chains = [self.resolver.ancestors(d) for d in listed.values()]
         common = None
@@ -227,8 +232,27 @@ PlaceRule = Callable[[PlaceContext], "Division | None"]
 
 
 def listed_places(ctx: PlaceContext) -> Division | None:
-    """A count of the places its clause lists before it belongs to their common parent (吉县、乡宁、安泽三个县)."""
+    """A count of the places its clause lists before it belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县)."""
     return ctx.attribution._enumerated(ctx.sentence, ctx.position, ctx.count)
+
+
+def paired_list(ctx: PlaceContext) -> Division | None:
+    """分别/依次 pair the places listed before them with the figures after, in order (甲县、乙县分别投资30万元、20万元)."""
+    text = ctx.attribution.resolver.text
+    s_start, s_end = ctx.sentence
+    markers = list(PAIRED.finditer(text, s_start, ctx.position))
+    if not markers:
+        return None
+    marker = markers[-1]
+    listed: list[Division] = []
+    for m in ctx.attribution.resolver.in_span(s_start, marker.start()):
+        if all(d.code != m.division.code for d in listed):
+            listed.append(m.division)
+    figures = [marker.end() + q.start for q in extract_quantities(text[marker.end():s_end])]
+    if len(listed) < 2 or len(listed) != len(figures) or len({d.level for d in listed}) != 1 \
+            or ctx.position not in figures:
+        return None
+    return listed[figures.index(ctx.position)]
 
 
 def help_receiver(ctx: PlaceContext) -> Division | None:
@@ -277,7 +301,7 @@ def article_place(ctx: PlaceContext) -> Division | None:
     return ctx.main
 
 
-PLACE_RULES: list[PlaceRule] = [listed_places, help_receiver, named_in_clause_before, named_in_clause,
+PLACE_RULES: list[PlaceRule] = [listed_places, paired_list, help_receiver, named_in_clause_before, named_in_clause,
                                 sentence_subject, named_in_sentence_before, named_in_sentence, earlier_subject,
                                 paragraph_opening, article_place]
 NAMED_RULES = {r.__name__ for r in (named_in_clause_before, named_in_clause, sentence_subject,

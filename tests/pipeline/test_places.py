@@ -61,6 +61,8 @@ MENTIONS = [
     # a company's, a group's or a university's place prefix names the organisation, not a place
     ("天津华兴建材公司向吕梁市临县捐款", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     ("重庆市农业农村委帮扶集团组织展销", []),
+    # places listed as examples before 等地 are where goods go, not the story's places
+    ("吕梁市临县的红枣销往北京、上海、广州等地", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     ("吕梁市临县第一中学新建教室", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
 ]
 
