@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import peewee
-from flask import Response, json
+from flask import Response, current_app, has_request_context, json
 from werkzeug.exceptions import HTTPException
 
 from schemas.errors import ProblemSchema
@@ -45,8 +45,6 @@ class Busy(ApiError):
 def problem(status: int, title: str, detail: str, errors: list[dict] | None = None) -> Response:
     """Build every error response: problem+json, or the HTML error page when a browser asked for one
     of the HTML pages (the web module registers it)."""
-    from flask import current_app, has_request_context
-
     pages = current_app.extensions.get("kaoju", {}).get("error_page") if has_request_context() else None
     if pages is not None and pages[0]():
         return pages[1](status, title, detail)

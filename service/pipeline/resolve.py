@@ -9,6 +9,7 @@ When: see years.py.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -42,16 +43,17 @@ class PlaceAttribution:
         A headline about the whole country (全国农村贫困人口减少1386万人) has none: a province its body
         names is one part of the story, not its place.
         """
-        body = self._most_named(paragraphs)
         for start, end in headings:
             found = self.resolver.most_specific(self.resolver.in_span(start, end))
             if found is not None:
-                if found.level == "province" and body is not None and self._contains(found, body):
-                    return body  # 湖北鹤峰：…, a story about one of the province's towns: the town
+                if found.level == "province":
+                    body = self._most_named(paragraphs)
+                    if body is not None and self._contains(found, body):
+                        return body  # 湖北鹤峰：…, a story about one of the province's towns: the town
                 return found
         if any(NATIONWIDE.search(self.resolver.text, start, end) for start, end in headings):
             return None
-        return body
+        return self._most_named(paragraphs)
 
     def _most_named(self, paragraphs: list[tuple[int, int]]) -> Division | None:
         """The place the paragraphs name most often, the deeper of two named as often."""
@@ -216,13 +218,18 @@ class PlaceContext:
         self.paragraph, self.main, self.helped, self.count = paragraph, main, helped, count
         self.story = paragraph or main
         self.clause = clause_bounds(attribution.resolver.text, *sentence, position)
-        own, self.carried = subject
-        s_start, s_end = sentence
-        text = attribution.resolver.text
-        segment = max((m.end() for m in SEGMENT_BREAK.finditer(text, s_start, position)), default=None)
-        if segment is not None:  # 其中,岢岚县…;静乐县新建加工厂3座,年加工能力2万吨: each part has its own subject
-            own = attribution._subject(segment, s_end, main, self.story) or own
-        self.own = own
+        self.sentence_subject, self.carried = subject
+
+    @functools.cached_property
+    def own(self) -> Division | None:
+        """The subject of the number's part of the sentence: 其中,岢岚县…;静乐县新建加工厂3座 — each part
+        after a semicolon may open with a subject of its own. Found only when a rule asks."""
+        s_start, s_end = self.sentence
+        text = self.attribution.resolver.text
+        segment = max((m.end() for m in SEGMENT_BREAK.finditer(text, s_start, self.position)), default=None)
+        if segment is None:
+            return self.sentence_subject
+        return self.attribution._subject(segment, s_end, self.main, self.story) or self.sentence_subject
 
     def named(self, start: int, end: int) -> Division | None:
         return self.attribution._named(start, end, self.main, self.story)

@@ -9,6 +9,7 @@ is as of now), and a year a number is compared with (比2015年, 比去年) is n
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
@@ -46,7 +47,7 @@ class YearContext:
     position: int
     page_year: int | None
 
-    @property
+    @functools.cached_property
     def clause(self) -> tuple[int, int]:
         return clause_bounds(self.sentence, 0, len(self.sentence), self.position)
 
