@@ -1,6 +1,7 @@
 """Response bodies of /v1/articles."""
 from marshmallow import RAISE, Schema, fields, validate
 
+from .facts import SourceRefSchema
 from .fields import SimplifiedText, Text
 
 
@@ -51,6 +52,7 @@ class ArticleSchema(Schema):
     id = fields.Integer()
     url = fields.String()
     doc = fields.String()
+    source = fields.Nested(SourceRefSchema)
     title = fields.String(allow_none=True)
     subtitle = fields.String(allow_none=True)
     kicker = fields.String(allow_none=True)

@@ -74,6 +74,16 @@ class ArticleRefSchema(Schema):
     url = fields.String()
 
 
+class SourceRefSchema(Schema):
+    """The page a fact or article was read from, with what --meta or a sidecar said of it."""
+
+    name = fields.String(metadata={"description": "the source file's name (the `doc` filter)"})
+    url = fields.String(allow_none=True, metadata={"description": "where the page was published"})
+    title = fields.String(allow_none=True)
+    published = fields.String(allow_none=True, metadata={"description": "the page's date: YYYY, YYYY-MM or "
+                                                                        "YYYY-MM-DD", "example": "2020-10-17"})
+
+
 class ParagraphRefSchema(Schema):
     id = fields.Integer()
     index = fields.Integer()
@@ -99,6 +109,7 @@ class ProvenanceSchema(Schema):
     sentence_end = fields.Integer()
     normalised = fields.String()
     why = fields.Nested(WhySchema, metadata={"description": "the named rules that decided the fact's context"})
+    source = fields.Nested(SourceRefSchema)
     article = fields.Nested(ArticleRefSchema)
     paragraph = fields.Nested(ParagraphRefSchema)
 

@@ -64,26 +64,47 @@ def init_db_command(db_url):
               help="Processes that extract in parallel (default: the machine's cores).")
 @click.option("--shard", metavar="I/N", callback=lambda ctx, param, value: _parse_shard(value),
               help="Take only shard I of N (0 ≤ I < N), split by content hash, so N machines can fill one store.")
-def extract_command(paths, db_url, force, progress, workers, shard):
+@click.option("--meta", "meta_path", type=click.Path(exists=True, dir_okay=False, readable=True),
+              help="JSONL file describing the sources, one object per line: `path` (as found under PATHS, "
+                   "relative to a folder given, or the base name) and any of url, title, published "
+                   "(YYYY, YYYY-MM or YYYY-MM-DD), outlet, section, language.")
+def extract_command(paths, db_url, force, progress, workers, shard, meta_path):
     """Extract every file under PATHS (files or folders) into the store.
 
-    Each source is stored in one transaction; a source already stored by this extractor version is
-    skipped, so rerunning after a crash finishes the work without duplicates. Bad files are reported
-    by name and reason and the job goes on; the exit code is 1 when any file failed.
+    Each source is stored in one transaction; a source already stored by this extractor version (with
+    the same metadata) is skipped, so rerunning after a crash finishes the work without duplicates. Bad
+    files and bad --meta lines are reported by name and reason and the job goes on; the exit code is 1
+    when any failed.
+
+    What is known of a page besides its text comes from --meta, or from a NAME.meta.json beside the
+    file (the same fields, without `path`). Its `published` date dates the page: web pages seldom
+    print their year, and 今年 or an undated sentence then takes it.
     """
     from .job import run_extraction
+    from .source_meta import load_meta_file
 
+    meta = None
+    if meta_path:
+        try:
+            meta = load_meta_file(meta_path)
+        except OSError as exc:
+            raise click.BadParameter(f"cannot be read: {exc.strerror or exc}", param_hint="--meta") from None
     _open(db_url)
     if progress is None:
         progress = sys.stderr.isatty()
     summary = run_extraction(list(paths), force=force, progress=progress, workers=workers or os.cpu_count() or 1,
-                             shard=shard)
+                             shard=shard, meta=meta)
+    if meta:
+        for line, reason in meta.errors:
+            click.echo(f"failed: {meta_path}:{line}: {reason}", err=True)
+        for line, reason in meta.unused():
+            click.echo(f"warning: {meta_path}:{line}: {reason}", err=True)
     for path, reason in summary.failures:
         click.echo(f"failed: {path}: {reason}", err=True)
     for path, reason in summary.warnings:
         click.echo(f"warning: {path}: {reason}", err=True)
     click.echo(summary.line(), err=True)
-    sys.exit(1 if summary.failed else 0)
+    sys.exit(1 if summary.failed or (meta and meta.errors) else 0)
 
 
 @main.command("export")

@@ -22,6 +22,7 @@ from .models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreIn
 from .pipeline import EXTRACTOR_VERSION, extract_text
 from .pipeline.decode import DecodeError, decode_source
 from .search import forget_facts, index_facts
+from .source_meta import MetaFile, SourceMeta, is_sidecar, read_sidecar
 from .store import db, insert_rows, locked
 
 log = logging.getLogger(__name__)
@@ -59,18 +60,24 @@ SPECIAL_FILES = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a sock
                  (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
 
-def iter_inputs(paths: list[str]) -> list[InputFile]:
+def iter_inputs(paths: list[str], exclude: frozenset[str] = frozenset()) -> list[InputFile]:
     """Every file under the given paths, sorted; unreadable paths and special files (FIFOs, sockets,
-    devices, also behind a symlink) are reported without being opened, never raised."""
+    devices, also behind a symlink) are reported without being opened, never raised. Metadata files
+    (NAME.meta.json sidecars, and the `exclude` paths: the --meta file) describe sources, are none."""
     found: list[InputFile] = []
+
+    def source_file(path: str) -> bool:
+        return not is_sidecar(path) and os.path.abspath(path) not in exclude
+
     for given in paths:
         if not os.path.lexists(given):
             found.append(InputFile(given, "no such file or directory"))
         elif os.path.isdir(given):
             for root, dirs, files in os.walk(given, onerror=lambda e: found.append(InputFile(e.filename, str(e.strerror)))):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(_input(os.path.join(root, f)) for f in sorted(files) if not f.startswith("."))
-        else:
+                found.extend(_input(os.path.join(root, f)) for f in sorted(files)
+                             if not f.startswith(".") and source_file(os.path.join(root, f)))
+        elif source_file(given):
             found.append(_input(given))
     return found
 
@@ -105,10 +112,12 @@ class Extraction:
     articles: list
     error: str | None
     warning: str | None = None
+    meta: SourceMeta = SourceMeta()
 
 
-def extract_file(path: str) -> Extraction | tuple[str, str]:
-    """Read, decode and extract one file. Runs in worker processes: no store access here.
+def extract_file(path: str, meta: SourceMeta = SourceMeta()) -> Extraction | tuple[str, str]:
+    """Read, decode and extract one file with what is known of it. Runs in worker processes: no store
+    access here.
 
     Returns (path, reason) when the file cannot be read at all.
     """
@@ -120,26 +129,27 @@ def extract_file(path: str) -> Extraction | tuple[str, str]:
     encoding = raw = warning = None
     try:
         raw, encoding, warning = decode_source(data)
-        articles, error = extract_text(raw), None
+        articles, error = extract_text(raw, meta.published), None
     except DecodeError as exc:
         articles, error = [], str(exc)
     except Exception as exc:  # an extractor bug must not stop the job; the source records it
         log.exception("extracting %s failed", path)
         articles, error = [], f"the extractor failed: {type(exc).__name__}: {exc}"
-    return Extraction(path, sha, len(data), encoding, raw, articles, error, warning)
+    return Extraction(path, sha, len(data), encoding, raw, articles, error, warning, meta)
 
 
 def run_extraction(paths: list[str], force: bool = False, progress: bool = False, workers: int = 1,
-                   shard: tuple[int, int] | None = None) -> JobSummary:
+                   shard: tuple[int, int] | None = None, meta: MetaFile | None = None) -> JobSummary:
     """Extract every input file into the store bound to `db`.
 
     Files already stored by this extractor version (same sha256) are skipped before any work;
     the rest are extracted by `workers` processes and stored here, one transaction per source.
     With `shard=(i, n)` only the files whose content hash falls in shard i of n are taken, so n
-    machines can share one corpus and one store without talking to each other.
+    machines can share one corpus and one store without talking to each other. `meta` describes
+    sources (url, title, published…); a file it does not name may have a NAME.meta.json beside it.
     """
     summary = JobSummary()
-    inputs = iter_inputs(paths)
+    inputs = iter_inputs(paths, frozenset({os.path.abspath(meta.name)}) if meta else frozenset())
     bar = None
     if progress:
         from tqdm import tqdm
@@ -166,16 +176,18 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
             else:
                 groups.setdefault(sha, []).append(item.path)
         todo: dict[str, tuple[str, list[str]]] = {}  # the path to read → (hash, every path holding it)
+        known: dict[str, SourceMeta] = {}
         for sha, found in groups.items():
             summary.duplicates += len(found) - 1
-            if not force and not sha.startswith("unreadable:") and _already_stored(sha):
+            known[min(found)] = _metadata(min(found), paths, meta, summary)
+            if not force and not sha.startswith("unreadable:") and _already_stored(sha, known[min(found)]):
                 _record_paths(sha, found)
                 summary.skipped += 1
                 for _ in found:
                     advance()
             else:
                 todo[min(found)] = (sha, found)
-        for result in _map(extract_file, sorted(todo), workers):
+        for result in _map(_extract_job, [(path, known[path]) for path in sorted(todo)], workers):
             sha, found = todo[result[0] if isinstance(result, tuple) else result.path]
             if isinstance(result, tuple):
                 for path in found:
@@ -190,7 +202,11 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
     return summary
 
 
-def _map(func, items: list[str], workers: int):
+def _extract_job(job: tuple[str, SourceMeta]) -> Extraction | tuple[str, str]:
+    return extract_file(*job)
+
+
+def _map(func, items: list, workers: int):
     """func over items in order: in this process, or in a pool of worker processes."""
     if workers <= 1 or len(items) <= 1:
         yield from map(func, items)
@@ -217,6 +233,17 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
+def _metadata(path: str, roots: list[str], meta: MetaFile | None, summary: JobSummary) -> SourceMeta:
+    """What is known of the file: its row in the --meta file, else its sidecar, else nothing."""
+    found = meta.for_path(path, roots) if meta else None
+    if found is not None:
+        return found
+    found, problem = read_sidecar(path)
+    if problem:
+        summary.warnings.append((path, f"its metadata is not used: {problem}"))
+    return found or SourceMeta()
+
+
 def _fingerprint(path: str) -> str | None:
     """sha256 of the file's bytes, or None when it cannot be read (the worker reports why)."""
     try:
@@ -230,10 +257,11 @@ def _in_shard(key: str, index: int, count: int) -> bool:
     return int(hashlib.sha256(key.encode()).hexdigest(), 16) % count == index
 
 
-def _already_stored(sha: str) -> bool:
-    """True when these exact bytes were stored by this extractor version."""
+def _already_stored(sha: str, meta: SourceMeta) -> bool:
+    """True when these exact bytes were stored by this extractor version with this metadata."""
     existing = Source.get_or_none(Source.sha256 == sha)
-    return existing is not None and existing.extractor_version == EXTRACTOR_VERSION
+    return (existing is not None and existing.extractor_version == EXTRACTOR_VERSION
+            and existing.meta == meta.as_json())
 
 
 def store_extraction(result: Extraction, summary: JobSummary, paths: list[str] | None = None,
@@ -248,7 +276,7 @@ def store_extraction(result: Extraction, summary: JobSummary, paths: list[str] |
     if paths is None or result.sha != sha:
         paths = [result.path]  # the file changed after it was fingerprinted: only the one read is known
     with _source_lock(result.sha):
-        if not force and _already_stored(result.sha):
+        if not force and _already_stored(result.sha, result.meta):
             _record_paths(result.sha, paths)
             summary.skipped += 1
             return
@@ -257,7 +285,8 @@ def store_extraction(result: Extraction, summary: JobSummary, paths: list[str] |
         source = Source.create(name=os.path.basename(resolved[0]), path=resolved[0],
                                sha256=result.sha, size=result.size, encoding=result.encoding, raw=result.raw,
                                status=status, error=result.error, warning=result.warning,
-                               extractor_version=EXTRACTOR_VERSION)
+                               url=result.meta.url, title=result.meta.title, published=result.meta.published,
+                               meta=result.meta.as_json(), extractor_version=EXTRACTOR_VERSION)
         insert_rows(SourcePath, ("source", "path"), [(source.id, p) for p in resolved])
         n_facts = _store_articles(source, result.raw, result.articles)
         _bump_dataset_version()

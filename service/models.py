@@ -75,6 +75,10 @@ class Source(BaseModel):
     status = CharField(max_length=16)  # ok | failed
     error = TextField(null=True)
     warning = TextField(null=True)  # what could not be read but did not stop the rest (a cut last character)
+    url = TextField(null=True)  # where the page came from, from --meta or a sidecar (source_meta.py)
+    title = TextField(null=True)
+    published = CharField(max_length=10, null=True)  # YYYY, YYYY-MM or YYYY-MM-DD: the page's date
+    meta = TextField(null=True)  # every field given, as canonical JSON: other metadata re-extracts the source
     extractor_version = CharField(max_length=32)
     extracted_at = DateTimeField(default=datetime.datetime.now)
 

@@ -11,7 +11,7 @@ from playhouse.db_url import connect
 
 db = DatabaseProxy()
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 DEFAULT_URL = "sqlite:///instance/kaoju.db"
 SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000, "synchronous": "normal"}
 
@@ -121,6 +121,7 @@ def _migrate(from_version: int) -> None:
         (4, [Fact.indicator]),
         (9, [Source.warning]),
         (10, [Fact.place_rule, Fact.year_rule]),
+        (11, [Source.url, Source.title, Source.published, Source.meta]),
     ]
     from playhouse.migrate import SchemaMigrator, migrate
 

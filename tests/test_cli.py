@@ -83,3 +83,26 @@ def test_extract_reports_each_bad_file_once(tmp_path):
                             capture_output=True, text=True, env={**os.environ, "KAOJU_LOG_LEVEL": "INFO"})
     assert result.returncode == 1
     assert result.stderr.count("empty.txt") == 1, result.stderr
+
+
+def test_extract_meta_reports_bad_lines_and_unmatched_rows(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text("本报讯 今年全县投资1000万元。", encoding="utf-8")
+    meta = tmp_path / "meta.jsonl"
+    meta.write_text('{"path": "a.txt", "published": "2020"}\n{"path": "b.txt", "published": "20"}\n'
+                    '{"path": "gone.txt"}\n', encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    result = run("extract", str(pages), "--db", db, "--meta", str(meta), "--no-progress")
+    assert result.exit_code == 1
+    assert f"failed: {meta}:2: field 'published' is '20'" in result.output
+    assert f"warning: {meta}:3: no file under the given paths is 'gone.txt'" in result.output
+    assert "1 sources extracted" in result.output
+    facts = [json.loads(line) for line in run("export", "--db", db).output.splitlines()]
+    assert [(f["text"], f["year"]) for f in facts] == [("1000万元", 2020)]
+
+
+def test_extract_meta_must_be_a_readable_file(tmp_path):
+    result = run("extract", str(tmp_path), "--db", f"sqlite:///{tmp_path / 'k.db'}", "--meta", str(tmp_path))
+    assert result.exit_code == 2 and "--meta" in result.output
+    assert "--meta" in run("extract", "--help").output

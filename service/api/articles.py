@@ -11,19 +11,23 @@ from schemas.articles import ArticleListArgs, ArticleSchema, ParagraphSchema
 from ..models import Article, Fact, Paragraph, Source
 from . import bp
 from .problems import NotFound
+from .serialise import source_ref
 from .query import keyset_page, page_response, parse_args, place_filter
 
 
 def _article_query():
-    return (Article.select(Article, Source.name.alias("doc"), fn.COUNT(Fact.id).alias("fact_count"))
+    return (Article.select(Article, Source.name.alias("doc"), Source.url.alias("source_url"),
+                           Source.title.alias("source_title"), Source.published.alias("published"),
+                           fn.COUNT(Fact.id).alias("fact_count"))
             .join(Source, on=(Article.source == Source.id))
             .switch(Article).join(Fact, join_type=JOIN.LEFT_OUTER, on=(Fact.article == Article.id))
-            .group_by(Article.id, Source.name))
+            .group_by(Article.id, Source.name, Source.url, Source.title, Source.published))
 
 
 def _article_body(row, paragraphs=None) -> dict:
     body = {
-        "id": row.id, "url": url_for("api.get_article", article_id=row.id), "doc": row.doc, "title": row.title,
+        "id": row.id, "url": url_for("api.get_article", article_id=row.id), "doc": row.doc,
+        "source": source_ref(row), "title": row.title,
         "subtitle": row.subtitle, "kicker": row.kicker, "byline": row.byline, "date": row.date,
         "source_name": row.source_name, "place": row.place, "place_code": row.place_code, "year": row.year,
         "start": row.start, "body_start": row.body_start, "end": row.end,

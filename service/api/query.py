@@ -241,7 +241,8 @@ def place_filter(name: str, field, parameter: str = "place"):
 
 
 FACT_COLUMNS = (Fact, Article.title, Article.date, Article.byline, Paragraph.index.alias("paragraph_index"),
-                Source.name.alias("doc"))
+                Source.name.alias("doc"), Source.url.alias("source_url"), Source.title.alias("source_title"),
+                Source.published.alias("published"))
 
 
 class FactQuery:

@@ -4,6 +4,11 @@ from __future__ import annotations
 from flask import request
 
 
+def source_ref(row) -> dict:
+    """SourceRefSchema's shape from a row that selected the source's name as `doc`."""
+    return {"name": row.doc, "url": row.source_url, "title": row.source_title, "published": row.published}
+
+
 def fact_body(row) -> dict:
     """A fact with its provenance nested, never optional: exactly FactSchema's shape (a test holds it
     to that), built directly because dumping through marshmallow doubled the cost of a page."""
@@ -22,6 +27,7 @@ def fact_body(row) -> dict:
             "sentence_start": row.sentence_start, "sentence_end": row.sentence_end,
             "normalised": row.normalised,
             "why": {"place": row.place_rule, "year": row.year_rule},
+            "source": source_ref(row),
             "article": {"id": row.article_id, "title": row.title, "date": row.date, "byline": row.byline,
                         "url": article_url},
             "paragraph": {"id": row.paragraph_id, "index": row.paragraph_index,

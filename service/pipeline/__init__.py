@@ -21,7 +21,7 @@ from .resolve import PlaceAttribution
 from .years import page_year, resolve_year_why
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.6.31"
+EXTRACTOR_VERSION = "0.6.32"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "places", "years", "measures", "indicators", "map back")
 
@@ -90,14 +90,17 @@ class ArticleRecord:
     paragraphs: list[ParagraphRecord] = field(default_factory=list)
 
 
-def extract_text(raw: str) -> list[ArticleRecord]:
-    """Run every stage on one decoded page and return its articles with raw offsets."""
+def extract_text(raw: str, published: str | None = None) -> list[ArticleRecord]:
+    """Run every stage on one decoded page and return its articles with raw offsets.
+
+    `published` (YYYY, YYYY-MM or YYYY-MM-DD, from the source's metadata) dates the page ahead of
+    any date the text prints or implies."""
     doc = normalise(raw)
     mojibake = doc.flags.get("mojibake", [])
     articles = layout(doc.text)
     places = PlaceAttribution(PlaceResolver(doc.text))
     printed = next((a.date for a in articles if a.date), None)
-    year_of_page = page_year(doc.text, printed)
+    year_of_page = page_year(doc.text, published or printed)
     records = []
     for article in articles:
         main = places.main_place(article.heading_spans, [(p.start, p.end) for p in article.paragraphs])
@@ -115,7 +118,7 @@ def extract_text(raw: str) -> list[ArticleRecord]:
             fragment=article.fragment,
             continued_at=[doc.raw_span(at, at)[0] for at in article.continued_at],
             place=_place(places, places.article_place(main)),
-            year=int(article.date[:4]) if article.date else year_of_page,
+            year=int(article.date[:4]) if article.date and not published else year_of_page,
         )
         for index, paragraph in enumerate(article.paragraphs):
             p_start, p_end = doc.raw_span(paragraph.start, paragraph.end)

@@ -28,6 +28,10 @@ NATIONWIDE = re.compile(r"全国|我国|中国")
 PAIRED = re.compile(r"分别|依次")
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 BACKGROUND = re.compile(r"在[^，,。；;！？!?\n]{2,80}?基础上")
+# 平遥县、祁县两县 …: places listed and then counted as one group (两县, 三个乡镇, 两地)
+GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县区|县市|区县|乡镇|县|市|区|乡|镇|村|地)")
+LIST_JOINER = re.compile(r"[、和与及]?")
+GROUP_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 class PlaceAttribution:
@@ -36,6 +40,36 @@ class PlaceAttribution:
     def __init__(self, resolver: PlaceResolver):
         self.resolver = resolver
         self.background = [m.span() for m in BACKGROUND.finditer(resolver.text)]
+        self.groups = self._groups()
+
+    def _groups(self) -> list[tuple[int, set[str], Division]]:
+        """(start, codes, common parent) of each run of places listed and counted as one (平遥县、祁县两县)."""
+        text, groups = self.resolver.text, []
+        for count in GROUP_COUNT.finditer(text):
+            listed, at = [], count.start()
+            for m in reversed(self.resolver.in_span(max(0, at - 60), at)):
+                if m.end != at and not (m.end + 1 == at and LIST_JOINER.fullmatch(text[m.end:at])):
+                    break
+                listed.insert(0, m)
+                at = m.start
+            written = count.group(1)
+            number = int(written) if written.isdigit() else GROUP_NUMBERS[written]
+            if len(listed) >= 2 and len(listed) == number:
+                parent = self._common_parent([m.division for m in listed])
+                if parent is not None:
+                    groups.append((listed[0].start, {m.division.code for m in listed}, parent))
+        return groups
+
+    def _common_parent(self, divisions: list[Division]) -> Division | None:
+        """The deepest division that holds all of these (of one level), or None."""
+        if len({d.level for d in divisions}) != 1:
+            return None
+        common = None
+        for links in zip(*(self.resolver.ancestors(d) for d in divisions)):
+            if len({d.code for d in links}) > 1:
+                break
+            common = links[0]
+        return common
 
     def main_place(self, headings: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> Division | None:
         """The article's place: the most specific in its headings, else the one its body names most.
@@ -49,7 +83,7 @@ class PlaceAttribution:
                 if found.level == "province":
                     body = self._most_named(paragraphs)
                     if body is not None and self._contains(found, body):
-                        return body  # 湖北鹤峰：…, a story about one of the province's towns: the town
+                        return body  # 湖北某县：…, a story about one of the province's towns: the town
                 return found
         if any(NATIONWIDE.search(self.resolver.text, start, end) for start, end in headings):
             return None
@@ -151,15 +185,9 @@ class PlaceAttribution:
         listed = {m.division.code: m.division for m in self.resolver.in_span(c_start, position)}
         # 吉县、乡宁等5个县: 等 says the list is cut short, so the count may be larger than the list
         cut_short = self.resolver.text.endswith("等", c_start, position) and len(listed) >= 2 and count > len(listed)
-        if (len(listed) != count and not cut_short) or len({d.level for d in listed.values()}) != 1:
+        if len(listed) != count and not cut_short:
             return None
-        chains = [self.resolver.ancestors(d) for d in listed.values()]
-        common = None
-        for links in zip(*chains):
-            if len({d.code for d in links}) > 1:
-                break
-            common = links[0]
-        return common
+        return self._common_parent(list(listed.values()))
 
     def _beneficiary(self, start: int, end: int) -> Division | None:
         """向临县捐资, 帮助沁县: the place money or help goes to governs the number, not the giver."""
@@ -315,6 +343,16 @@ NAMED_RULES = {r.__name__ for r in (named_in_clause_before, named_in_clause, sen
                                     named_in_sentence_before, named_in_sentence, earlier_subject)}
 
 
+def shared_by_listed_places(ctx: PlaceContext, answer: Resolved) -> Division | None:
+    """A place of a group listed and counted earlier in the sentence (平遥县、祁县两县…) gives the group's figures to their common parent."""
+    if answer.value is None:
+        return None
+    for start, codes, parent in ctx.attribution.groups:
+        if ctx.sentence[0] <= start < ctx.position and answer.value.code in codes:
+            return parent
+    return None
+
+
 def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
     """A province or prefecture named around a story about one of its places (全省, 吕梁市…) yields to the story's place."""
     named, story = answer.value, ctx.story
@@ -338,4 +376,4 @@ def help_given_elsewhere(ctx: PlaceContext, answer: Resolved) -> Division | None
     return None
 
 
-PLACE_REFINEMENTS = [story_within_area, help_given_elsewhere]
+PLACE_REFINEMENTS = [shared_by_listed_places, story_within_area, help_given_elsewhere]

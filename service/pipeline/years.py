@@ -161,7 +161,7 @@ def year_later_in_sentence(ctx: YearContext) -> int | None:
 
 
 def year_of_page(ctx: YearContext) -> int | None:
-    """The page's year: its printed date, or the year its text pins down (see page_year)."""
+    """The page's year: its published date (--meta), its printed date, or the year its text pins down."""
     return ctx.page_year
 
 
@@ -200,13 +200,17 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
     return resolve_year_why(sentence, position, page_year).value
 
 
+# 是2019年的1.3倍: the year after 的 a multiple is reckoned from
+MULTIPLE_OF = re.compile(r"(?:同期)?的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九〇零]+)?)多?倍")
+
+
 def _word_before(sentence: str, year: re.Match) -> str:
     return sentence[max(0, year.start(1) - 1):year.start(1)]
 
 
 def _compared(sentence: str, year: re.Match) -> bool:
-    """比2015年提高3个百分点: the year compared with is not the fact's."""
-    return _word_before(sentence, year) in ("比", "较", "与")
+    """比2015年提高3个百分点, 是2019年的1.3倍: the year compared with is not the fact's."""
+    return _word_before(sentence, year) in ("比", "较", "与") or bool(MULTIPLE_OF.match(sentence, year.end()))
 
 
 def _starts_a_change(sentence: str, year: re.Match) -> bool:
@@ -227,16 +231,17 @@ def _unless_since(sentence: str, year: re.Match, page_year: int | None) -> int:
     return int(year.group(1))
 
 
-def page_year(text: str, printed_date: str | None) -> int | None:
-    """The year a page is written in: printed, else pinned by the text, else None.
+def page_year(text: str, known_date: str | None) -> int | None:
+    """The year a page is written in: its known date (published, or printed), else the year the text
+    pins down, else None.
 
     >>> page_year("…2020年脱贫攻坚总体思路、今年重点工作…", None)
     2020
     >>> page_year("标题\\n\\n2019年,襄垣县委、县政府高度重视脱贫攻坚工作,坚决贯彻中央和省、市委关于脱贫攻坚的决策部署。", None)
     2019
     """
-    if printed_date:
-        return int(printed_date[:4])
+    if known_date:
+        return int(known_date[:4])
     pinned = PINNED_YEAR.search(text)
     if pinned:
         return int(pinned.group(1) or pinned.group(2))

@@ -121,7 +121,7 @@ ATTRIBUTION = [
     # a headline that names only the province: the story is about the place its body names most
     ("甘肃:花椒成了致富树\n\n本报讯 武都区安化镇去年种植花椒3万亩。\n\n全年花椒收入达到2亿元。", "2亿元", "安化镇"),
     # an organisation's place prefix does not govern: the story's place does
-    ("彭水消费帮扶\n\n本报讯 重庆市农业农村委帮扶集团在彭水县举行展销,销售金额达45万元。", "45万元", "彭水苗族土家族自治县"),
+    ("彭水消费帮扶\n\n本报讯 市商务委工作队在彭水县举办农产品展销,成交金额达52万元。", "52万元", "彭水苗族土家族自治县"),
     # a national story has no place of its own: only what a sentence names
     ("全国农村贫困人口减少1386万人\n\n新华社北京3月7日电 2018年末,全国农村贫困人口1660万人。贵州省贫困人口减少148万人。",
      "1660万人", None),

@@ -1,0 +1,83 @@
+"""Source metadata through the job into the store and the API, on SQLite and PostgreSQL."""
+import json
+
+from service import create_app
+from service.job import run_extraction
+from service.models import Fact, Source
+from service.source_meta import MetaFile, load_meta_file
+
+PAGE = "本报讯 今年全县投资1000万元，去年带动300户脱贫。"
+
+
+def write_meta(path, *rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return load_meta_file(str(path))
+
+
+def years():
+    return sorted((f.text, f.year, f.year_rule) for f in Fact.select())
+
+
+def test_published_dates_a_page_that_prints_no_year(empty_store, tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(PAGE, encoding="utf-8")
+    run_extraction([str(pages)])
+    assert {year for _, year, _ in years()} == {None}
+    meta = write_meta(tmp_path / "meta.jsonl", {"path": "a.txt", "published": "2020-10-17", "url": "http://x.cn/a"})
+    summary = run_extraction([str(pages)], meta=meta)
+    assert (summary.sources, summary.skipped) == (1, 0)  # new metadata: extracted again, replacing the old
+    assert years() == [("1000万元", 2020, "relative_year_since_last_year"),
+                       ("300户", 2019, "relative_year_since_last_year")]
+    source = Source.get()
+    assert (source.url, source.published, Source.select().count()) == ("http://x.cn/a", "2020-10-17", 1)
+    again = run_extraction([str(pages)], meta=write_meta(tmp_path / "meta.jsonl",
+                                                          {"path": "a.txt", "published": "2020-10-17",
+                                                           "url": "http://x.cn/a"}))
+    assert (again.sources, again.skipped) == (0, 1)
+    assert Fact.select().count() == 2
+
+
+def test_a_sidecar_describes_its_file_and_is_not_a_source(empty_store, tmp_path):
+    tmp_path = tmp_path / "pages"  # the SQLite store lives in tmp_path itself
+    tmp_path.mkdir()
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"published": "2018", "title": "标题"}', encoding="utf-8")
+    (tmp_path / "b.txt").write_text(PAGE, encoding="utf-8")  # same bytes: one source, a's metadata
+    summary = run_extraction([str(tmp_path)])
+    assert (summary.sources, summary.duplicates, summary.failed) == (1, 1, 0)
+    assert [(s.name, s.published, s.title) for s in Source.select()] == [("a.txt", "2018", "标题")]
+    assert {year for _, year, _ in years()} == {2018, 2017}
+
+
+def test_the_meta_file_inside_the_folder_is_not_a_source(empty_store, tmp_path):
+    tmp_path = tmp_path / "pages"
+    tmp_path.mkdir()
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    meta = write_meta(tmp_path / "meta.jsonl", {"path": "a.txt", "published": "2016"})
+    summary = run_extraction([str(tmp_path)], meta=meta)
+    assert (summary.sources, summary.failed) == (1, 0)
+    assert [s.name for s in Source.select()] == ["a.txt"]
+
+
+def test_a_bad_sidecar_is_a_warning_and_the_file_is_still_extracted(empty_store, tmp_path):
+    tmp_path = tmp_path / "pages"
+    tmp_path.mkdir()
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"published": "yesterday"}', encoding="utf-8")
+    summary = run_extraction([str(tmp_path)], meta=MetaFile("none"))
+    assert (summary.sources, summary.facts) == (1, 2)
+    assert summary.warnings and "a.meta.json" in summary.warnings[0][1] and "published" in summary.warnings[0][1]
+
+
+def test_the_api_shows_the_source_of_a_fact_and_an_article(empty_store, tmp_path):
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    run_extraction([str(tmp_path)], meta=write_meta(tmp_path / "m.jsonl", {
+        "path": "a.txt", "published": "2020-10", "url": "http://x.cn/a", "title": "一篇"}))
+    client = create_app({"DATABASE_URL": empty_store, "TESTING": True}).test_client()
+    fact = client.get("/v1/facts?limit=1").get_json()["rows"][0]
+    expected = {"name": "a.txt", "url": "http://x.cn/a", "title": "一篇", "published": "2020-10"}
+    assert fact["provenance"]["source"] == expected
+    assert client.get(f"/v1/facts/{fact['id']}").get_json()["provenance"]["source"] == expected
+    article = client.get(fact["provenance"]["article"]["url"]).get_json()
+    assert article["source"] == expected
