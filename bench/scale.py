@@ -56,6 +56,14 @@ class PlaceDraw:
                            [(place.code, place.name, place.level, place.parent_code)])
 
 
+def _fact_place(fact) -> PlaceRecord | None:
+    """A fact's place as the PlaceRecord the page's articles carry (the last link of its chain)."""
+    if not fact.place_chain:
+        return None
+    code, name, level, _ = fact.place_chain[-1]
+    return PlaceRecord(code, name, level, "", list(fact.place_chain))
+
+
 def vary(extraction, copy: int, rng: random.Random, places: PlaceDraw):
     """Another page like this one: other digits in its numbers, other places, other years."""
     raw = list(extraction.raw)
@@ -89,13 +97,20 @@ def vary(extraction, copy: int, rng: random.Random, places: PlaceDraw):
                     high = None if high is None else high * ratio
                     text = text[:numbers[0].start()] + new + text[numbers[0].end():]
                     raw[fact.start:fact.end] = list(text)
-                facts.append(dataclasses.replace(fact, value=value, high=high, text=text, place=place(fact.place),
-                                                 year=year(fact.year)))
+                drawn = place(_fact_place(fact))
+                facts.append(dataclasses.replace(
+                    fact, value=value, high=high, text=text, year=year(fact.year),
+                    place=drawn and drawn.name, place_code=drawn and drawn.code,
+                    place_chain=tuple(drawn.chain) if drawn else ()))
             paragraphs.append(dataclasses.replace(paragraph, facts=facts))
         date = article.date and f"{int(article.date[:4]) - shift:04d}{article.date[4:]}"
         articles.append(dataclasses.replace(article, paragraphs=paragraphs, place=place(article.place),
                                             year=year(article.year), date=date))
     text = "".join(raw)
+    for article in articles:  # the sentences quote the new digits
+        for paragraph in article.paragraphs:
+            paragraph.facts[:] = [dataclasses.replace(f, sentence=text[f.sentence_start:f.sentence_end])
+                                  for f in paragraph.facts]
     sha = hashlib.sha256(f"{copy}:{text}".encode()).hexdigest()
     return dataclasses.replace(extraction, path=f"/scale/{copy:07d}/{Path(extraction.path).name}", sha=sha,
                                raw=text, articles=articles)

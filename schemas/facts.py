@@ -4,6 +4,8 @@ from __future__ import annotations
 from marshmallow import RAISE, Schema, fields, validate
 
 from .choices import dimensions, indicator_codes, list_pattern, unit_pattern
+from service.pipeline.fact_shape import API_FIELDS
+
 from .fields import CommaList, HumanNumber, SimplifiedText, SortKeys, Text
 
 QUALIFIERS = ["exact", "approx", "over", "under", "range"]
@@ -114,25 +116,17 @@ class ProvenanceSchema(Schema):
     paragraph = fields.Nested(ParagraphRefSchema)
 
 
-class FactSchema(Schema):
-    id = fields.Integer()
-    url = fields.String()
-    text = fields.String()
-    value = fields.Float()
-    high = fields.Float(allow_none=True)
-    qualifier = fields.String()
-    unit = fields.String()
-    unit_written = fields.String()
-    dimension = fields.String()
-    numeral = fields.String()
-    iso = fields.String(allow_none=True)
-    measure = fields.String(allow_none=True)
-    indicator = fields.String(allow_none=True)
-    place = fields.String(allow_none=True)
-    place_code = fields.String(allow_none=True)
-    year = fields.Integer(allow_none=True)
-    extractor_version = fields.String()
-    provenance = fields.Nested(ProvenanceSchema)
+FIELD_TYPES = {int: fields.Integer, float: fields.Float, str: fields.String}
+
+# A fact's body: its id and address, the declared fields the API shows at the top (pipeline/fact_shape.py),
+# the extractor that made it, and where it was read
+FactSchema = Schema.from_dict({
+    "id": fields.Integer(),
+    "url": fields.String(),
+    **{f.name: FIELD_TYPES[f.type](allow_none=f.null, metadata={"description": f.help}) for f in API_FIELDS},
+    "extractor_version": fields.String(),
+    "provenance": fields.Nested(ProvenanceSchema),
+}, name="FactSchema")
 
 
 class FactPageSchema(Schema):

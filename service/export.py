@@ -1,14 +1,36 @@
-"""Rows for `kaoju export`: facts in the gold file's field names, articles in the articles' shape."""
+"""Flat rows of the store: facts for `kaoju export` and the API's CSV (one shape, in the gold file's
+field names), articles in the articles' shape."""
 from __future__ import annotations
 
 import json
 from typing import Iterator
 
 from .models import Article, Fact, Paragraph, Source
+from .pipeline.fact_shape import FACT_FIELDS as DECLARED
 
-FACT_FIELDS = ["id", "doc", "article", "paragraph", "start", "end", "text", "value", "high", "qualifier", "unit",
-               "unit_written", "dimension", "numeral", "measure", "indicator", "place", "place_code", "place_rule",
-               "year", "year_rule"]
+# A fact with where it was read: what every query for whole fact rows selects (the API's too)
+FACT_ROW_COLUMNS = (Fact, Article.title, Article.date, Article.byline, Paragraph.index.alias("paragraph_index"),
+                    Source.name.alias("doc"), Source.url.alias("source_url"), Source.title.alias("source_title"),
+                    Source.published.alias("published"))
+FACT_FIELDS = ["id", "doc", "article", "article_title", "paragraph", *(f.name for f in DECLARED), "source_url",
+               "published"]
+
+
+def fact_row_query():
+    """Facts joined to their article, paragraph and source, selecting FACT_ROW_COLUMNS."""
+    return (Fact.select(*FACT_ROW_COLUMNS)
+            .join(Article, on=(Fact.article == Article.id))
+            .switch(Fact).join(Paragraph, on=(Fact.paragraph == Paragraph.id))
+            .switch(Fact).join(Source, on=(Fact.source == Source.id)))
+
+
+def flat_fact(row) -> dict:
+    """A row of fact_row_query() as FACT_FIELDS, in order."""
+    flat = {"id": row.id, "doc": row.doc, "article": row.article_id, "article_title": row.title,
+            "paragraph": row.paragraph_index}
+    flat.update((f.name, getattr(row, f.name)) for f in DECLARED)
+    flat.update(source_url=row.source_url, published=row.published)
+    return flat
 ARTICLE_FIELDS = ["id", "doc", "title", "subtitle", "kicker", "start", "body_start", "end", "byline", "date",
                   "place", "year",
                   "source_name", "fragment_of", "continued_at"]
@@ -16,19 +38,8 @@ ARTICLE_FIELDS = ["id", "doc", "title", "subtitle", "kicker", "start", "body_sta
 
 def fact_rows(batch: int = 2000) -> Iterator[dict]:
     """Every fact, in id order, streamed in batches so memory stays flat."""
-    query = (Fact.select(Fact, Source.name, Paragraph.index)
-             .join(Source, on=(Fact.source == Source.id))
-             .switch(Fact).join(Paragraph, on=(Fact.paragraph == Paragraph.id))
-             .order_by(Fact.id))
-    for fact in query.objects().iterator():
-        yield {
-            "id": fact.id, "doc": fact.name, "article": fact.article_id, "paragraph": fact.index,
-            "start": fact.start, "end": fact.end, "text": fact.text, "value": fact.value, "high": fact.high,
-            "qualifier": fact.qualifier, "unit": fact.unit, "unit_written": fact.unit_written,
-            "dimension": fact.dimension, "numeral": fact.numeral, "measure": fact.measure, "indicator": fact.indicator, "place": fact.place,
-            "place_code": fact.place_code, "place_rule": fact.place_rule,
-            "year": fact.year, "year_rule": fact.year_rule,
-        }
+    for row in fact_row_query().order_by(Fact.id).objects().iterator():
+        yield flat_fact(row)
 
 
 def article_rows() -> Iterator[dict]:

@@ -20,6 +20,7 @@ from peewee import Cast
 from . import settings
 from .models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
 from .pipeline import EXTRACTOR_VERSION, extract_text
+from .pipeline.fact_shape import FACT_FIELDS
 from .pipeline.decode import DecodeError, decode_source
 from .search import forget_facts, index_facts
 from .source_meta import MetaFile, SourceMeta, is_sidecar, read_sidecar
@@ -407,10 +408,7 @@ def _delete_sources(ids: list[int]) -> None:
     Source.delete().where(Source.id.in_(ids)).execute()
 
 
-FACT_COLUMNS = ("paragraph", "article", "source", "start", "end", "text", "normalised", "sentence",
-                "sentence_start", "sentence_end", "value", "high", "qualifier", "unit", "unit_written",
-                "dimension", "numeral", "iso", "measure", "indicator", "place", "place_code", "place_rule",
-                "year", "year_rule", "extractor_version")
+FACT_COLUMNS = ("paragraph", "article", "source", *(f.name for f in FACT_FIELDS), "extractor_version")
 PLACE_COLUMNS = ("code", "name", "level", "parent_code", "path")
 PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences")
 
@@ -438,11 +436,8 @@ def _store_articles(source: Source, raw: str | None, articles) -> int:
         .where(Paragraph.article.in_(article_ids))
     } if article_ids else {}
     rows = [
-        (paragraph_ids[(article_id, para.index)], article_id, source.id, f.start, f.end, f.text, f.normalised,
-         raw[f.sentence_start:f.sentence_end], f.sentence_start, f.sentence_end, f.value, f.high, f.qualifier,
-         f.unit, f.unit_written, f.dimension, f.numeral, f.iso, f.measure, f.indicator,
-         f.place.name if f.place else None,
-         f.place.code if f.place else None, f.place_rule, f.year, f.year_rule, EXTRACTOR_VERSION)
+        (paragraph_ids[(article_id, para.index)], article_id, source.id,
+         *(getattr(f, field.name) for field in FACT_FIELDS), EXTRACTOR_VERSION)
         for article_id, record in zip(article_ids, articles) for para in record.paragraphs for f in para.facts
     ]
     insert_rows(Fact, FACT_COLUMNS, rows)
@@ -454,11 +449,12 @@ def _store_learned_places(articles) -> None:
     """Places the gazetteer lacks (villages, and towns merged since): add those the text placed in it."""
     learned = {}
     for record in articles:
-        places = [record.place] + [f.place for p in record.paragraphs for f in p.facts]
-        for place in places:
-            for depth, (code, name, level, parent) in enumerate(place.chain if place else []):
+        chains = [record.place.chain if record.place else ()] + [f.place_chain for p in record.paragraphs
+                                                                  for f in p.facts]
+        for chain in chains:
+            for depth, (code, name, level, parent) in enumerate(chain):
                 if "-" in code:
-                    path = "/" + "/".join(link[0] for link in place.chain[:depth + 1]) + "/"
+                    path = "/" + "/".join(link[0] for link in chain[:depth + 1]) + "/"
                     learned[code] = (code, name, level, parent, path)
     insert_rows(Place, PLACE_COLUMNS, sorted(learned.values()), ignore_conflicts=True)
 

@@ -14,6 +14,7 @@ from peewee import (
     TextField,
 )
 
+from .pipeline.fact_shape import FACT_FIELDS, FactField
 from .store import db
 
 
@@ -123,34 +124,25 @@ class Paragraph(BaseModel):
     sentences = TextField(null=True)  # JSON list of [start, end] raw spans
 
 
+def column(declared: FactField):
+    """The peewee field that stores a declared fact field."""
+    options = {"null": declared.null, "index": declared.index, "help_text": declared.help}
+    if declared.type is int:
+        return IntegerField(**options)
+    if declared.type is float:
+        return DoubleField(**options)
+    if declared.length is not None:
+        return CharField(max_length=declared.length, **options)
+    return TextField(**options)
+
+
 class Fact(BaseModel):
-    """A quantity with where, when and what, and the exact raw characters it was read from."""
+    """A quantity with where, when and what, and the exact raw characters it was read from: the columns
+    of FACT_FIELDS (pipeline/fact_shape.py, added below), the rows it came from, and the extractor."""
 
     paragraph = ForeignKeyField(Paragraph, backref="facts", on_delete="CASCADE")
     article = ForeignKeyField(Article, backref="facts", on_delete="CASCADE", index=True)
     source = ForeignKeyField(Source, backref="facts", on_delete="CASCADE", index=True)
-    start = IntegerField()
-    end = IntegerField()
-    text = CharField()
-    normalised = CharField()
-    sentence = TextField()
-    sentence_start = IntegerField()
-    sentence_end = IntegerField()
-    value = DoubleField()
-    high = DoubleField(null=True)
-    qualifier = CharField(max_length=8)
-    unit = CharField(max_length=16)
-    unit_written = CharField(max_length=24)
-    dimension = CharField(max_length=16)
-    numeral = CharField(max_length=8)
-    iso = CharField(max_length=3, null=True)
-    measure = CharField(null=True)
-    indicator = CharField(max_length=32, null=True, index=True)
-    place = CharField(null=True, index=True)
-    place_code = CharField(null=True, index=True)
-    year = IntegerField(null=True, index=True)
-    place_rule = CharField(max_length=32, null=True)  # the named rule that gave the place (pipeline/resolve.py)
-    year_rule = CharField(max_length=32, null=True)  # the named rule that gave the year (pipeline/years.py)
     extractor_version = CharField(max_length=32)
 
     class Meta:
@@ -162,5 +154,8 @@ class Fact(BaseModel):
             (("unit_written",), False),
         )
 
+
+for _declared in FACT_FIELDS:
+    Fact._meta.add_field(_declared.name, column(_declared))
 
 MODELS = [StoreInfo, Place, Indicator, Source, SourcePath, Article, Paragraph, Fact]

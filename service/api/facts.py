@@ -13,6 +13,7 @@ from flask import Response, current_app, jsonify, request, stream_with_context
 from schemas.facts import FactQueryArgs
 
 from ..access_log import OUTCOME_KEY
+from ..export import FACT_FIELDS, flat_fact
 from ..store import is_postgres
 from . import bp
 from .http import renew_time_limit
@@ -21,9 +22,7 @@ from .query import FactQuery, page_response, parse_args
 from .serialise import fact_body
 
 STREAM_BATCH = 1000  # rows read per keyset query of a streamed export, each with a fresh time budget
-CSV_COLUMNS = ["id", "doc", "article", "article_title", "paragraph", "start", "end", "text", "value", "high",
-               "qualifier", "unit", "unit_written", "dimension", "numeral", "iso", "measure", "indicator", "place",
-               "place_code", "place_rule", "year", "year_rule", "sentence", "url"]
+CSV_COLUMNS = [*FACT_FIELDS, "url"]  # `kaoju export`'s columns, and the fact's API address
 
 
 @bp.get("/facts")
@@ -112,13 +111,7 @@ def _stream(query: FactQuery, fmt: str, bom: bool = False, on_done=None) -> Resp
                 writer.writerow(["error", row.body["title"], row.body["detail"]])
                 yield buffer.getvalue()
                 return
-            body = fact_body(row)
-            p = body["provenance"]
-            writer.writerow([body["id"], p["doc"], p["article"]["id"], p["article"]["title"], p["paragraph"]["index"],
-                             p["start"], p["end"], body["text"], body["value"], body["high"], body["qualifier"],
-                             body["unit"], body["unit_written"], body["dimension"], body["numeral"], body["iso"],
-                             body["measure"], body["indicator"], body["place"], body["place_code"],
-                             p["why"]["place"], body["year"], p["why"]["year"], p["sentence"], body["url"]])
+            writer.writerow([*flat_fact(row).values(), f"{request.script_root}/v1/facts/{row.id}"])
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()

@@ -13,6 +13,7 @@ from marshmallow import ValidationError
 from peewee import NodeList, Tuple
 
 from .. import settings
+from ..export import fact_row_query
 from ..models import Article, Fact, Paragraph, Place, Source
 from ..search import sentence_filter
 from ..store import is_postgres
@@ -240,11 +241,6 @@ def place_filter(name: str, field, parameter: str = "place"):
     return field.in_(subtree_codes(places))
 
 
-FACT_COLUMNS = (Fact, Article.title, Article.date, Article.byline, Paragraph.index.alias("paragraph_index"),
-                Source.name.alias("doc"), Source.url.alias("source_url"), Source.title.alias("source_title"),
-                Source.published.alias("published"))
-
-
 class FactQuery:
     """The facts that match a set of validated filters, in id order, one keyset page at a time."""
 
@@ -263,10 +259,7 @@ class FactQuery:
         return self.base().where(Fact.id.in_(ids)).objects()
 
     def base(self):
-        return (Fact.select(*FACT_COLUMNS)
-                .join(Article, on=(Fact.article == Article.id))
-                .switch(Fact).join(Paragraph, on=(Fact.paragraph == Paragraph.id))
-                .switch(Fact).join(Source, on=(Fact.source == Source.id)))
+        return fact_row_query()
 
     def where(self, query):
         a = self.args

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from flask import request
 
+from ..pipeline.fact_shape import API_FIELDS
+
 
 def source_ref(row) -> dict:
     """SourceRefSchema's shape from a row that selected the source's name as `doc`."""
@@ -17,10 +19,7 @@ def fact_body(row) -> dict:
     return {
         "id": row.id,
         "url": f"{root}/v1/facts/{row.id}",
-        "text": row.text, "value": row.value, "high": row.high, "qualifier": row.qualifier, "unit": row.unit,
-        "unit_written": row.unit_written, "dimension": row.dimension, "numeral": row.numeral, "iso": row.iso,
-        "measure": row.measure, "indicator": row.indicator, "place": row.place, "place_code": row.place_code,
-        "year": row.year,
+        **{f.name: getattr(row, f.name) for f in API_FIELDS},
         "extractor_version": row.extractor_version,
         "provenance": {
             "doc": row.doc, "start": row.start, "end": row.end, "text": row.text, "sentence": row.sentence,

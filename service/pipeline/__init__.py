@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .document import Document
+from .fact_shape import FactRecord
 from .layout import layout
 from .normalise import normalise
 from .quantities import QuantityMention, extract_quantities
@@ -36,30 +37,6 @@ class PlaceRecord:
     level: str
     path: str
     chain: list[tuple[str, str, str, str]]
-
-
-@dataclass
-class FactRecord:
-    start: int
-    end: int
-    text: str
-    value: float
-    high: float | None
-    qualifier: str
-    unit: str
-    unit_written: str
-    dimension: str
-    numeral: str
-    sentence_start: int
-    sentence_end: int
-    normalised: str
-    iso: str | None = None
-    measure: str | None = None
-    indicator: str | None = None
-    place: PlaceRecord | None = None
-    place_rule: str | None = None
-    year: int | None = None
-    year_rule: str | None = None
 
 
 @dataclass
@@ -132,15 +109,15 @@ def extract_text(raw: str, published: str | None = None) -> list[ArticleRecord]:
                 for mention in extract_quantities(sentence):
                     at, until = s_start + mention.start, s_start + mention.end
                     clause = clause_bounds(doc.text, s_start, s_end, at)
-                    fact = _fact(doc, mention, s_start, raw_sentence)
                     count = mention.value if mention.dimension == "count" else None
-                    governing, fact.place_rule = places.place_why((s_start, s_end), at, opening, main, helped,
-                                                                  subject, count)
-                    fact.place = _place(places, governing)
-                    fact.year, fact.year_rule = resolve_year_why(sentence, mention.start, record.year)
-                    fact.measure = extract_measure(doc.text, at, until, mention.dimension, clause)
-                    fact.indicator = classify(doc.text, at, until, mention.dimension, clause, (s_start, s_end))
-                    para.facts.append(fact)
+                    governing, place_rule = places.place_why((s_start, s_end), at, opening, main, helped,
+                                                             subject, count)
+                    year, year_rule = resolve_year_why(sentence, mention.start, record.year)
+                    para.facts.append(_fact(
+                        doc, mention, s_start, raw_sentence, place=_place(places, governing), place_rule=place_rule,
+                        year=year, year_rule=year_rule,
+                        measure=extract_measure(doc.text, at, until, mention.dimension, clause),
+                        indicator=classify(doc.text, at, until, mention.dimension, clause, (s_start, s_end))))
             record.paragraphs.append(para)
         records.append(record)
     return records
@@ -161,24 +138,18 @@ def _place(places: PlaceAttribution, division) -> PlaceRecord | None:
                        [(d.code, d.name, d.level, d.parent) for d in chain])
 
 
-def _fact(doc: Document, mention: QuantityMention, offset: int, raw_sentence) -> FactRecord:
+def _fact(doc: Document, mention: QuantityMention, offset: int, raw_sentence: tuple[int, int],
+          place: PlaceRecord | None, **decided) -> FactRecord:
+    """The frozen record of one mention, every offset mapped back to the raw text here."""
     start, end = doc.raw_span(mention.start + offset, mention.end + offset)
     return FactRecord(
-        start=start,
-        end=end,
-        text=doc.raw[start:end],
-        value=mention.value,
-        high=mention.high,
-        qualifier=mention.qualifier,
-        unit=mention.unit,
-        unit_written=mention.unit_written,
-        dimension=mention.dimension,
-        numeral=mention.numeral,
-        sentence_start=raw_sentence[0],
-        sentence_end=raw_sentence[1],
-        normalised=mention.text,
-        iso=mention.iso,
-    )
+        start=start, end=end, text=doc.raw[start:end], value=mention.value, high=mention.high,
+        qualifier=mention.qualifier, unit=mention.unit, unit_written=mention.unit_written,
+        dimension=mention.dimension, numeral=mention.numeral, iso=mention.iso,
+        place=place.name if place else None, place_code=place.code if place else None,
+        sentence=doc.raw[raw_sentence[0]:raw_sentence[1]], sentence_start=raw_sentence[0],
+        sentence_end=raw_sentence[1], normalised=mention.text,
+        place_chain=tuple(place.chain) if place else (), **decided)
 
 
 __all__ = ["EXTRACTOR_VERSION", "STAGES", "ArticleRecord", "FactRecord", "ParagraphRecord", "extract_text",
