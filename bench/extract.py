@@ -48,6 +48,7 @@ def main():
 
     from service import store
     from service.job import run_extraction
+    from service.reference import reference_data
     from service.pipeline import extract_text
 
     pages = corpus(args.mb)
@@ -65,7 +66,7 @@ def main():
         chars = sum(len(p) for p in pages)
         for workers in sorted({1, os.cpu_count() or 1}):
             store.open_database(f"sqlite:///{tmp}/bench-{workers}.db")
-            store.init_db()
+            store.init_db(reference_data())
             started = time.perf_counter()
             with store.db.connection_context():
                 summary = run_extraction([str(folder)], workers=workers)

@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from service import store  # noqa: E402
 from service.job import JobSummary, extract_file, store_extraction  # noqa: E402
-from service.models import Fact, Place, StoreInfo  # noqa: E402
+from service.reference import reference_data  # noqa: E402
+from service.store.models import Fact, Place, StoreInfo  # noqa: E402
 from service.pipeline import PlaceRecord  # noqa: E402
 
 DEFAULT_SQLITE = ROOT / "bench" / ".data" / "scale.db"
@@ -118,7 +119,7 @@ def vary(extraction, copy: int, rng: random.Random, places: PlaceDraw):
 
 def build(url: str, target: int) -> None:
     store.open_database(url)
-    store.init_db()
+    store.init_db(reference_data())
     have = Fact.select().count()
     if have >= target:
         print(f"{url}: already holds {have:,} facts; kept (delete it to rebuild)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import RAISE, Schema, fields, validate
 
 from .choices import dimensions, indicator_codes, list_pattern, unit_pattern
-from service.pipeline.fact_shape import API_FIELDS
+from service.fact_shape import API_FIELDS
 
 from .fields import CommaList, HumanNumber, SimplifiedText, SortKeys, Text
 
@@ -118,7 +118,7 @@ class ProvenanceSchema(Schema):
 
 FIELD_TYPES = {int: fields.Integer, float: fields.Float, str: fields.String}
 
-# A fact's body: its id and address, the declared fields the API shows at the top (pipeline/fact_shape.py),
+# A fact's body: its id and address, the declared fields the API shows at the top (service/fact_shape.py),
 # the extractor that made it, and where it was read
 FactSchema = Schema.from_dict({
     "id": fields.Integer(),

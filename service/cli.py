@@ -10,6 +10,7 @@ import sys
 import click
 
 from . import settings, store
+from .reference import reference_data
 
 DB_OPTION = click.option(
     "--db", "db_url", envvar="DATABASE_URL", default=store.DEFAULT_URL, show_default=True,
@@ -20,7 +21,7 @@ DB_OPTION = click.option(
 def _open(db_url: str) -> None:
     try:
         store.open_database(db_url)
-        store.init_db()
+        store.init_db(reference_data())
     except Exception as exc:
         raise click.ClickException(f"cannot open the store {db_url}: {exc}") from exc
 
@@ -113,7 +114,7 @@ def extract_command(paths, db_url, force, progress, workers, shard, meta_path):
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 def export_command(db_url, table, fmt):
     """Write the facts (in the gold file's field names) or the articles to stdout."""
-    from .export import ARTICLE_FIELDS, FACT_FIELDS, article_rows, fact_rows
+    from .store.export import ARTICLE_FIELDS, FACT_FIELDS, article_rows, fact_rows
 
     _open(db_url)
     rows, fields = (fact_rows(), FACT_FIELDS) if table == "facts" else (article_rows(), ARTICLE_FIELDS)

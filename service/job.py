@@ -7,24 +7,17 @@ its reason and the job goes on.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import signal
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path
-
-from peewee import Cast
 
 from . import settings
-from .models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
 from .pipeline import EXTRACTOR_VERSION, extract_text
-from .pipeline.fact_shape import FACT_FIELDS
 from .pipeline.decode import DecodeError, decode_source
-from .search import forget_facts, index_facts
 from .source_meta import MetaFile, SourceMeta, is_sidecar, read_sidecar
-from .store import db, insert_rows, locked
+from .store import writer
 
 log = logging.getLogger(__name__)
 
@@ -181,8 +174,9 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
         for sha, found in groups.items():
             summary.duplicates += len(found) - 1
             known[min(found)] = _metadata(min(found), paths, meta, summary)
-            if not force and not sha.startswith("unreadable:") and _already_stored(sha, known[min(found)]):
-                _record_paths(sha, found)
+            if not force and not sha.startswith("unreadable:") and writer.already_stored(sha, known[min(found)].as_json(),
+                                                                                       EXTRACTOR_VERSION):
+                writer.record_paths(sha, found)
                 summary.skipped += 1
                 for _ in found:
                     advance()
@@ -234,6 +228,33 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
+def store_extraction(result: Extraction, summary: JobSummary, paths: list[str] | None = None,
+                     sha: str | None = None, force: bool = False) -> None:
+    """Store one extraction (store/writer.py) and count it: a source stored by another job meanwhile
+    counts as skipped."""
+    n_facts = writer.store_extraction(result, EXTRACTOR_VERSION, paths, sha, force)
+    if paths is None or result.sha != sha:
+        paths = [result.path]  # the file changed after it was fingerprinted: only the one read is known
+    if n_facts is None:
+        summary.skipped += 1
+    elif result.error:
+        summary.failed += len(paths)
+        summary.failures.extend((path, result.error) for path in paths)
+    else:
+        summary.sources += 1
+        summary.articles += len(result.articles)
+        summary.facts += n_facts
+        if result.warning:
+            summary.warnings.extend((path, result.warning) for path in paths)
+
+
+def _fail(summary: JobSummary, path: str, reason: str) -> None:
+    """A file that could not even be read: counted, and recorded in the store too."""
+    summary.failed += 1
+    summary.failures.append((path, reason))
+    writer.record_failure(path, reason, EXTRACTOR_VERSION)
+
+
 def _metadata(path: str, roots: list[str], meta: MetaFile | None, summary: JobSummary) -> SourceMeta:
     """What is known of the file: its row in the --meta file, else its sidecar, else nothing."""
     found = meta.for_path(path, roots) if meta else None
@@ -258,81 +279,6 @@ def _in_shard(key: str, index: int, count: int) -> bool:
     return int(hashlib.sha256(key.encode()).hexdigest(), 16) % count == index
 
 
-def _already_stored(sha: str, meta: SourceMeta) -> bool:
-    """True when these exact bytes were stored by this extractor version with this metadata."""
-    existing = Source.get_or_none(Source.sha256 == sha)
-    return (existing is not None and existing.extractor_version == EXTRACTOR_VERSION
-            and existing.meta == meta.as_json())
-
-
-def store_extraction(result: Extraction, summary: JobSummary, paths: list[str] | None = None,
-                     sha: str | None = None, force: bool = False) -> None:
-    """Store one extraction in one transaction, replacing an earlier one of the same bytes or path.
-
-    `paths` are every file found holding the bytes whose hash was `sha` (the one read among them); all
-    are recorded as the source's paths. Jobs running at once on one store take turns per source: one
-    that finds the source stored by another meanwhile counts it as skipped (unless `force`).
-    """
-    status = "failed" if result.error else "ok"
-    if paths is None or result.sha != sha:
-        paths = [result.path]  # the file changed after it was fingerprinted: only the one read is known
-    with _source_lock(result.sha):
-        if not force and _already_stored(result.sha, result.meta):
-            _record_paths(result.sha, paths)
-            summary.skipped += 1
-            return
-        known = _delete_previous(result.sha, paths)
-        resolved = sorted(set(known) | {_source_path(p) for p in paths})
-        source = Source.create(name=os.path.basename(resolved[0]), path=resolved[0],
-                               sha256=result.sha, size=result.size, encoding=result.encoding, raw=result.raw,
-                               status=status, error=result.error, warning=result.warning,
-                               url=result.meta.url, title=result.meta.title, published=result.meta.published,
-                               meta=result.meta.as_json(), extractor_version=EXTRACTOR_VERSION)
-        insert_rows(SourcePath, ("source", "path"), [(source.id, p) for p in resolved])
-        n_facts = _store_articles(source, result.raw, result.articles)
-        _bump_dataset_version()
-    if result.error:
-        for path in paths:
-            summary.failed += 1
-            summary.failures.append((path, result.error))
-    else:
-        summary.sources += 1
-        summary.articles += len(result.articles)
-        summary.facts += n_facts
-        if result.warning:
-            summary.warnings.extend((path, result.warning) for path in paths)
-
-
-def _source_lock(sha: str):
-    """A transaction holding this source's lock: two jobs never store the same bytes at once."""
-    return locked(int(sha[:15], 16))
-
-
-def _record_paths(sha: str, paths: list[str]) -> None:
-    """Add the paths where stored bytes were found again; the source takes the first path's name."""
-    resolved = {_source_path(p) for p in paths}
-    source = Source.get(Source.sha256 == sha)
-    known = {p.path for p in source.paths}
-    if resolved <= known:
-        return
-    with _source_lock(sha):
-        _release_paths(resolved - known, keep=source.id)
-        insert_rows(SourcePath, ("source", "path"), [(source.id, p) for p in sorted(resolved - known)],
-                    ignore_conflicts=True)
-        first = min(known | resolved)
-        if first != source.path:
-            Source.update(path=first, name=os.path.basename(first)).where(Source.id == source.id).execute()
-            _bump_dataset_version()
-
-
-def _source_path(path: str) -> str:
-    """The absolute path a source is known by: symlinks resolved, unless they loop."""
-    try:
-        return str(Path(path).resolve())
-    except (OSError, RuntimeError):
-        return os.path.abspath(path)
-
-
 def read_bounded(path: str) -> bytes:
     """The file's bytes, read through a reader that stops at the size limit whatever the file claims
     (a device says it holds 0 bytes and never ends); special files are refused without reading."""
@@ -354,113 +300,3 @@ def read_bounded(path: str) -> bytes:
                   "a news page is far smaller")
 
 
-def _fail(summary: JobSummary, path: str, reason: str) -> None:
-    """Record a file that could not even be read, so the failure is visible in the store too."""
-    summary.failed += 1
-    summary.failures.append((path, reason))
-    marker = hashlib.sha256(f"unreadable:{os.path.abspath(path)}".encode()).hexdigest()
-    with _source_lock(marker):
-        _delete_previous(marker, [path])
-        source = Source.create(name=os.path.basename(path), path=os.path.abspath(path), sha256=marker, size=0,
-                               status="failed", error=reason, extractor_version=EXTRACTOR_VERSION)
-        insert_rows(SourcePath, ("source", "path"), [(source.id, os.path.abspath(path))])
-
-
-def _delete_previous(sha: str, paths: list[str]) -> list[str]:
-    """Remove an earlier extraction of these bytes, and take these paths from the sources that held them
-    before (a file that changed); a source left with no path is removed. Returns the paths the earlier
-    extraction of these bytes was known by, so a re-extraction keeps them."""
-    resolved = {_source_path(p) for p in paths}
-    same = [s.id for s in Source.select(Source.id).where(Source.sha256 == sha)]
-    known = [p.path for p in SourcePath.select(SourcePath.path).where(SourcePath.source.in_(same))] if same else []
-    _delete_sources(same)
-    _release_paths(resolved)
-    return known
-
-
-def _release_paths(paths: set[str], keep: int | None = None) -> None:
-    """These paths now hold other bytes: take them from their sources, and remove a source left with none."""
-    if not paths:
-        return
-    holders = {p.source_id for p in SourcePath.select(SourcePath.source).where(SourcePath.path.in_(sorted(paths)))}
-    holders |= {s.id for s in Source.select(Source.id).where(Source.path.in_(sorted(paths)))}
-    holders.discard(keep)
-    if not holders:
-        return
-    SourcePath.delete().where(SourcePath.path.in_(sorted(paths)) & SourcePath.source.in_(sorted(holders))).execute()
-    left = {p.source_id for p in SourcePath.select(SourcePath.source).where(SourcePath.source.in_(sorted(holders)))}
-    _delete_sources(sorted(holders - left))
-    for source_id in sorted(left):
-        first = min(p.path for p in SourcePath.select(SourcePath.path).where(SourcePath.source == source_id))
-        Source.update(path=first, name=os.path.basename(first)).where(Source.id == source_id).execute()
-
-
-def _delete_sources(ids: list[int]) -> None:
-    """Remove these sources with everything extracted from them."""
-    if not ids:
-        return
-    forget_facts(f.id for f in Fact.select(Fact.id).where(Fact.source.in_(ids)))
-    Fact.delete().where(Fact.source.in_(ids)).execute()
-    articles = Article.select(Article.id).where(Article.source.in_(ids))
-    Paragraph.delete().where(Paragraph.article.in_(articles)).execute()
-    Article.delete().where(Article.source.in_(ids)).execute()
-    SourcePath.delete().where(SourcePath.source.in_(ids)).execute()
-    Source.delete().where(Source.id.in_(ids)).execute()
-
-
-FACT_COLUMNS = ("paragraph", "article", "source", *(f.name for f in FACT_FIELDS), "extractor_version")
-PLACE_COLUMNS = ("code", "name", "level", "parent_code", "path")
-PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences")
-
-
-def _store_articles(source: Source, raw: str | None, articles) -> int:
-    """Insert a source's articles, then its paragraphs and facts in bulk (one statement each)."""
-    article_ids = []
-    for a_index, record in enumerate(articles):
-        article = Article.create(source=source, index=a_index, title=record.title, subtitle=record.subtitle,
-                                 kicker=record.kicker, byline=record.byline, date=record.date,
-                                 source_name=record.source_name, start=record.start,
-                                 body_start=record.body_start, end=record.end, fragment=record.fragment,
-                                 continued_at=json.dumps(record.continued_at) if record.continued_at else None,
-                                 place=record.place.name if record.place else None,
-                                 place_code=record.place.code if record.place else None, year=record.year)
-        article_ids.append(article.id)
-    _store_learned_places(articles)
-    insert_rows(Paragraph, PARAGRAPH_COLUMNS, [
-        (article_id, para.index, para.start, para.end, raw[para.start:para.end], para.mojibake,
-         json.dumps(para.sentences))
-        for article_id, record in zip(article_ids, articles) for para in record.paragraphs])
-    paragraph_ids = {
-        (p.article_id, p.index): p.id
-        for p in Paragraph.select(Paragraph.id, Paragraph.article, Paragraph.index)
-        .where(Paragraph.article.in_(article_ids))
-    } if article_ids else {}
-    rows = [
-        (paragraph_ids[(article_id, para.index)], article_id, source.id,
-         *(getattr(f, field.name) for field in FACT_FIELDS), EXTRACTOR_VERSION)
-        for article_id, record in zip(article_ids, articles) for para in record.paragraphs for f in para.facts
-    ]
-    insert_rows(Fact, FACT_COLUMNS, rows)
-    index_facts([(f.id, f.sentence) for f in Fact.select(Fact.id, Fact.sentence).where(Fact.source == source.id)])
-    return len(rows)
-
-
-def _store_learned_places(articles) -> None:
-    """Places the gazetteer lacks (villages, and towns merged since): add those the text placed in it."""
-    learned = {}
-    for record in articles:
-        chains = [record.place.chain if record.place else ()] + [f.place_chain for p in record.paragraphs
-                                                                  for f in p.facts]
-        for chain in chains:
-            for depth, (code, name, level, parent) in enumerate(chain):
-                if "-" in code:
-                    path = "/" + "/".join(link[0] for link in chain[:depth + 1]) + "/"
-                    learned[code] = (code, name, level, parent, path)
-    insert_rows(Place, PLACE_COLUMNS, sorted(learned.values()), ignore_conflicts=True)
-
-
-def _bump_dataset_version() -> None:
-    """Every committed change to the facts changes the dataset version (the API's ETag), in one
-    statement, so two jobs committing at once cannot both write the same next version."""
-    StoreInfo.update(value=Cast(Cast(StoreInfo.value, "INTEGER") + 1, "TEXT")) \
-        .where(StoreInfo.key == "dataset_version").execute()

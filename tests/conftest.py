@@ -17,6 +17,7 @@ import pytest
 
 from service import create_app, store
 from service.job import run_extraction
+from service.reference import reference_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -83,7 +84,7 @@ def empty_store(request, tmp_path, pg_databases):
     """The URL of a new, empty store, opened and bound to the models."""
     url = _empty_store_url(request.param, tmp_path, pg_databases)
     store.open_database(url)
-    store.init_db()
+    store.init_db(reference_data())
     yield url
     if not store.db.is_closed():
         store.db.close()
@@ -94,7 +95,7 @@ def seeded_store(request, tmp_path_factory, pg_databases):
     """A store holding the extracted seeds, built once per backend."""
     url = _empty_store_url(request.param, tmp_path_factory.mktemp("seeded"), pg_databases)
     store.open_database(url)
-    store.init_db()
+    store.init_db(reference_data())
     with store.db.connection_context():
         summary = run_extraction([str(SEEDS)])
     assert summary.failed == 0 and summary.facts > 0

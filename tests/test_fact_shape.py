@@ -1,14 +1,14 @@
-"""The fields of a fact are declared once (pipeline/fact_shape.py); everything that holds a fact follows."""
+"""The fields of a fact are declared once (service/fact_shape.py); everything that holds a fact follows."""
 import dataclasses
 
 from peewee import CharField, DoubleField, IntegerField, TextField
 
 from schemas.facts import FactSchema
 from service.api.facts import CSV_COLUMNS
-from service.export import FACT_FIELDS as EXPORT_FIELDS
-from service.job import FACT_COLUMNS
-from service.models import Fact
-from service.pipeline.fact_shape import API_FIELDS, FACT_FIELDS, FactRecord
+from service.store.export import FACT_FIELDS as EXPORT_FIELDS
+from service.store.writer import FACT_COLUMNS
+from service.store.models import Fact
+from service.fact_shape import API_FIELDS, FACT_FIELDS, FactRecord
 
 NAMES = [f.name for f in FACT_FIELDS]
 

@@ -8,7 +8,7 @@ from peewee import JOIN, fn
 
 from schemas.articles import ArticleListArgs, ArticleSchema, ParagraphSchema
 
-from ..models import Article, Fact, Paragraph, Source
+from ..store.models import Article, Fact, Paragraph, Source
 from . import bp
 from .problems import NotFound
 from .serialise import source_ref

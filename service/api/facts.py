@@ -13,7 +13,7 @@ from flask import Response, current_app, jsonify, request, stream_with_context
 from schemas.facts import FactQueryArgs
 
 from ..access_log import OUTCOME_KEY
-from ..export import FACT_FIELDS, flat_fact
+from ..store.export import FACT_FIELDS, flat_fact
 from ..store import is_postgres
 from . import bp
 from .http import renew_time_limit

@@ -7,7 +7,7 @@ import hashlib
 from flask import current_app, request
 
 from .. import settings, store
-from ..models import StoreInfo
+from ..store.models import StoreInfo
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, url_for
 
-from ..models import StoreInfo
+from ..store.models import StoreInfo
 from ..store import SCHEMA_VERSION
 
 root = Blueprint("root", __name__)

@@ -6,7 +6,7 @@ from peewee import fn
 
 from schemas.places import PlaceListArgs, PlaceSchema
 
-from ..models import Fact, Place
+from ..store.models import Fact, Place
 from . import bp
 from .problems import NotFound
 from .query import autonomous_plain_name, keyset_page, page_response, parse_args, subtree_codes

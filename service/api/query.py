@@ -13,9 +13,9 @@ from marshmallow import ValidationError
 from peewee import NodeList, Tuple
 
 from .. import settings
-from ..export import fact_row_query
-from ..models import Article, Fact, Paragraph, Place, Source
-from ..search import sentence_filter
+from ..store.export import fact_row_query
+from ..store.models import Article, Fact, Paragraph, Place, Source
+from ..store.search import sentence_filter
 from ..store import is_postgres
 from . import tokens
 from .problems import BadParameter, parameter_errors

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import request
 
-from ..pipeline.fact_shape import API_FIELDS
+from ..fact_shape import API_FIELDS
 
 
 def source_ref(row) -> dict:

@@ -7,7 +7,7 @@ from peewee import fn
 
 from schemas.facts import StatsArgs, StatsSchema
 
-from ..models import Fact, Indicator
+from ..store.models import Fact, Indicator
 from . import bp
 from .query import FactQuery, parse_args
 from .taxonomy import OTHER, OTHER_LABEL

@@ -8,7 +8,7 @@ from peewee import fn
 
 from schemas.taxonomy import IndicatorSchema, UnitSchema
 
-from ..models import Fact, Indicator
+from ..store.models import Fact, Indicator
 from . import bp
 
 OTHER, OTHER_LABEL = "other", "其他"  # the indicator of facts no keyword explains (not a row of the taxonomy)

@@ -14,31 +14,25 @@ import hashlib
 import hmac
 import json
 import math
-import secrets
 
 from flask import current_app
 
 from .. import settings
-from ..models import StoreInfo
+from ..store import TOKEN_KEY
+from ..store.models import StoreInfo
 from .problems import BadParameter
 
-STORE_KEY = "token_key"
 MAC_BYTES = 16
 MAX_TOKEN_LENGTH = 4096
 MAX_TEXT_KEY = 1000
 LARGEST_ID = 2**63 - 1
 
 
-def new_store_key() -> str:
-    """A fresh key for a store that has none yet (called by init-db)."""
-    return secrets.token_hex(32)
-
-
 def _key() -> bytes:
     cache = current_app.extensions.setdefault("kaoju", {})
     if "token_key" not in cache:
         configured = settings.get("KAOJU_SECRET_KEY")
-        stored = configured or StoreInfo.get_value(STORE_KEY)
+        stored = configured or StoreInfo.get_value(TOKEN_KEY)
         if not stored:
             raise RuntimeError("the store has no token key: run kaoju init-db")
         cache["token_key"] = stored.encode()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .document import Document
-from .fact_shape import FactRecord
+from ..fact_shape import FactRecord
 from .layout import layout
 from .normalise import normalise
 from .quantities import QuantityMention, extract_quantities
@@ -22,7 +22,7 @@ from .resolve import PlaceAttribution
 from .years import page_year, resolve_year_why
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.6.32"
+EXTRACTOR_VERSION = "0.6.33"
 
 STAGES = ("decode", "normalise", "layout", "quantities", "places", "years", "measures", "indicators", "map back")
 

@@ -28,12 +28,15 @@ SENTENCE_TIME = re.compile(
     r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
 # 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
 YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
-CLAUSE_OPENING_YEAR = re.compile(r"\s*" + TIME_LEAD + r"((?:19|20)\d{2})年(?![、和至到—-]|\d)")
+CLAUSE_OPENING_YEAR = re.compile(r"\s*" + TIME_LEAD + r"((?:19|20)\d{2})年(?![、和至到—-]|\d+(?!\d|月))")
 SINCE = re.compile(r"以来")
 # 刚刚过去的2018年是…: the whole sentence looks back at that year
 PAST_YEAR_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(?:刚刚过去的|刚过去的)((?:19|20)\d{2})年")
 # 方山县2018年脱贫攻坚工作总结显示: … — a clause ending in a colon introduces what that year's report says
 COLON = re.compile(r"[：:]")
+# 经过三年帮扶, 历经5年, 三年后: years said to pass after a time the sentence opened with
+YEARS_PASSED = re.compile(r"(?:经过|历经|用了?)([一二两三四五六七八九十]{1,3}|\d{1,2})年|([一二两三四五六七八九十]{1,3}|\d{1,2})年(?:后|之后)")
+SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 PINNED_YEAR = re.compile(r"((?:19|20)\d{2})年[^。！？!?]*今年|今年[^。！？!?]*?((?:19|20)\d{2})年")
 # 刚刚过去的2018年, 去年(2018年): the page is written the year after.
 YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
@@ -79,7 +82,7 @@ def year_in_clause(ctx: YearContext) -> int | None:
     clause_start, _ = ctx.clause
     years = [y for y in YEAR.finditer(ctx.sentence, clause_start, ctx.position)
              if not _left_behind(ctx.sentence, y, ctx.position) and not _compared(ctx.sentence, y)]
-    return _unless_since(ctx.sentence, years[-1], ctx.page_year) if years else None
+    return _unless_since(ctx.sentence, years[-1], ctx.page_year, ctx.position) if years else None
 
 
 def change_start_value(ctx: YearContext) -> "int | NoYear | None":
@@ -113,11 +116,25 @@ def now_since_last_year(ctx: YearContext) -> int | None:
 
 
 def sentence_opening_time(ctx: YearContext) -> int | None:
-    """A time the sentence opens with, before the number (2018年底，…; 刚刚过去的2018年是…)."""
+    """A time the sentence opens with, before the number (2018年底，…; 刚刚过去的2018年是…), moved on by years said to pass before it (2015年，…，经过三年帮扶，… is 2018)."""
     opening = SENTENCE_TIME.match(ctx.sentence) or PAST_YEAR_OPENING.match(ctx.sentence)
     if opening and opening.end() <= ctx.position:
-        return _unless_since(ctx.sentence, opening, ctx.page_year)
+        year = _unless_since(ctx.sentence, opening, ctx.page_year, ctx.position)
+        passed = list(YEARS_PASSED.finditer(ctx.sentence, opening.end(), ctx.position))
+        if passed and year != ctx.page_year:
+            year += _small_number(passed[-1].group(1) or passed[-1].group(2))
+        return year
     return None
+
+
+def _small_number(written: str) -> int:
+    """三 → 3, 两 → 2, 12 → 12, 十二 → 12 (a count of years)."""
+    if written.isdigit():
+        return int(written)
+    if "十" in written:
+        tens, _, ones = written.partition("十")
+        return (SMALL_NUMBERS.get(tens, 1) if tens else 1) * 10 + (SMALL_NUMBERS.get(ones, 0) if ones else 0)
+    return SMALL_NUMBERS[written]
 
 
 def colon_introduction(ctx: YearContext) -> int | None:
@@ -129,7 +146,7 @@ def colon_introduction(ctx: YearContext) -> int | None:
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(ctx.sentence, 0, colons[-1].start())]
     introduced = [y for y in YEAR.finditer(ctx.sentence, breaks[-1] if breaks else 0, colons[-1].start())
                   if not _compared(ctx.sentence, y)]
-    return _unless_since(ctx.sentence, introduced[-1], ctx.page_year) if introduced else None
+    return _unless_since(ctx.sentence, introduced[-1], ctx.page_year, ctx.position) if introduced else None
 
 
 def clause_opening_time(ctx: YearContext) -> int | None:
@@ -140,7 +157,7 @@ def clause_opening_time(ctx: YearContext) -> int | None:
         m = YEARS_OPENING.match(ctx.sentence, start) or CLAUSE_OPENING_YEAR.match(ctx.sentence, start)
         if m and not _left_behind(ctx.sentence, m, ctx.position):
             heading = m
-    return _unless_since(ctx.sentence, heading, ctx.page_year) if heading is not None else None
+    return _unless_since(ctx.sentence, heading, ctx.page_year, ctx.position) if heading is not None else None
 
 
 def _relative(ctx: YearContext, start: int) -> int | None:
@@ -157,7 +174,7 @@ def year_later_in_sentence(ctx: YearContext) -> int | None:
     """A year written later in the sentence (总投资250万元，2016年建成的电站), not one a change starts from (由2000年的…)."""
     later = next((y for y in YEAR.finditer(ctx.sentence, ctx.position)
                   if not _compared(ctx.sentence, y) and not _starts_a_change(ctx.sentence, y)), None)
-    return _unless_since(ctx.sentence, later, ctx.page_year) if later else None
+    return _unless_since(ctx.sentence, later, ctx.page_year, ctx.position) if later else None
 
 
 def year_of_page(ctx: YearContext) -> int | None:
@@ -223,10 +240,12 @@ def _left_behind(sentence: str, year: re.Match, position: int) -> bool:
     return _word_before(sentence, year) in ("由", "从", "自") and bool(CHANGE_TO.search(sentence, year.end(1), position))
 
 
-def _unless_since(sentence: str, year: re.Match, page_year: int | None) -> int:
-    """2018年…以来 means "from 2018 until now": the fact is as of the page's year."""
+def _unless_since(sentence: str, year: re.Match, page_year: int | None, position: int) -> int:
+    """2018年…以来 means "from 2018 until now": the fact is as of the page's year, unless the number
+    is inside the phrase, part of what began then (2018年与沁县31个村结对以来: 31 villages in 2018)."""
     _, clause_end = clause_bounds(sentence, 0, len(sentence), year.end(1))
-    if page_year is not None and SINCE.search(sentence, year.end(1), clause_end):
+    since = SINCE.search(sentence, year.end(1), clause_end)
+    if page_year is not None and since and not year.end(1) <= position < since.start():
         return page_year
     return int(year.group(1))
 

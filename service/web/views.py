@@ -12,7 +12,7 @@ from ..api.meta import index_document
 from ..api.problems import ApiError
 from ..api.query import FactQuery, parse_args
 from ..api.stats import grouped
-from ..models import Article, Fact, Indicator, Paragraph, Place, Source
+from ..store.models import Article, Fact, Indicator, Paragraph, Place, Source
 from . import bp
 from .highlight import runs
 

@@ -196,7 +196,7 @@ def test_place_filter_rolls_up_to_the_places_below(client):
 
 @pytest.mark.parametrize("name", ["城关镇", "太平镇", "东城街道"])
 def test_a_name_many_places_share_filters_by_all_of_them(client, name):
-    from service.models import Fact, Place
+    from service.store.models import Fact, Place
 
     paths = [p.path for p in Place.select(Place.path).where(Place.name == name)]
     assert len(paths) > 30

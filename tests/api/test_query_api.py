@@ -95,7 +95,7 @@ def test_etag_revalidates_without_the_query(client):
 
 
 def test_etag_changes_when_an_extraction_commits(seeded_store):
-    from service.models import StoreInfo
+    from service.store.models import StoreInfo
 
     app = create_app({"DATABASE_URL": seeded_store})
     client = app.test_client()

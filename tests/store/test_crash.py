@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from service.models import Source
+from service.store.models import Source
 
 from ..conftest import write_page_variants
 

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from service.job import run_extraction
-from service.models import Fact, Source
+from service.store.models import Fact, Source
 
 from ..conftest import SEEDS, write_page_variants
 

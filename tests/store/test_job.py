@@ -3,10 +3,11 @@ import shutil
 
 import pytest
 
-from service import job
+from service.store import writer
+from service.reference import reference_data
 from service.job import run_extraction
 from service.api.query import subtree_codes
-from service.models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
+from service.store.models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
 
 from ..conftest import SEEDS
 
@@ -74,7 +75,7 @@ def test_bad_files_are_recorded_by_name_and_reason_and_the_rest_goes_on(empty_st
 
 def test_a_crash_inside_a_source_leaves_nothing_of_it(empty_store, monkeypatch):
     calls = {"n": 0}
-    real = job._bump_dataset_version
+    real = writer._bump_dataset_version
 
     def crash_on_third_source():
         calls["n"] += 1
@@ -82,13 +83,13 @@ def test_a_crash_inside_a_source_leaves_nothing_of_it(empty_store, monkeypatch):
             raise RuntimeError("simulated crash after the facts were inserted")
         real()
 
-    monkeypatch.setattr(job, "_bump_dataset_version", crash_on_third_source)
+    monkeypatch.setattr(writer, "_bump_dataset_version", crash_on_third_source)
     with pytest.raises(RuntimeError):
         run_extraction([str(SEEDS)])
     assert Source.select().count() == 2
     assert Fact.select().count() == sum(s.facts.count() for s in Source.select())
     assert Article.select().count() == sum(s.articles.count() for s in Source.select())
-    monkeypatch.setattr(job, "_bump_dataset_version", real)
+    monkeypatch.setattr(writer, "_bump_dataset_version", real)
     rerun = run_extraction([str(SEEDS)])
     assert (rerun.sources, rerun.skipped) == (3, 2)
     clean_total = Fact.select().count()
@@ -110,7 +111,7 @@ def test_a_store_from_schema_1_is_migrated(empty_store):
             ("article", "place"), ("article", "place_code"), ("article", "year"), ("fact", "place_code"),
             ("fact", "indicator"))))
         StoreInfo.set("schema_version", "1")
-    store.init_db()
+    store.init_db(reference_data())
     with store.db.connection_context():
         assert StoreInfo.get_value("schema_version") == str(store.SCHEMA_VERSION)
         columns = {c.name for c in store.db.get_columns("paragraph")} | {c.name for c in store.db.get_columns("article")}
@@ -151,7 +152,7 @@ def test_a_new_gazetteer_revision_updates_the_short_names_of_a_store(empty_store
 
     Place.update(short_name="新疆维吾尔").where(Place.code == "65").execute()
     StoreInfo.set("gazetteer_version", "an older revision")
-    store.init_db()
+    store.init_db(reference_data())
     assert Place.get(Place.code == "65").short_name == "新疆"
     assert Place.select().where(Place.code == "65").count() == 1
 
@@ -212,5 +213,5 @@ def test_a_store_from_schema_8_gets_the_paths_of_its_sources(empty_store):
     run_extraction([str(SEEDS)])
     SourcePath.delete().execute()
     StoreInfo.set("schema_version", "8")
-    store.init_db()
+    store.init_db(reference_data())
     assert sorted(p.path for p in SourcePath.select()) == sorted(s.path for s in Source.select())

@@ -3,7 +3,7 @@ import json
 
 from service import create_app
 from service.job import run_extraction
-from service.models import Fact, Source
+from service.store.models import Fact, Source
 from service.source_meta import MetaFile, load_meta_file
 
 PAGE = "本报讯 今年全县投资1000万元，去年带动300户脱贫。"

@@ -3,8 +3,8 @@ import pytest
 
 from service import store
 from service.job import run_extraction
-from service.models import Fact
-from service.search import bigrams, match_expression
+from service.store.models import Fact
+from service.store.search import bigrams, match_expression
 
 from ..conftest import SEEDS
 

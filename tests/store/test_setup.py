@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from service import create_app, store
-from service.models import Indicator
+from service.store.models import Indicator
 from service.pipeline.indicators import load_indicators
 
 from ..conftest import LiveServer, _empty_store_url, fetch

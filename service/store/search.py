@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .store import db, is_postgres
+from .connection import db, is_postgres
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from peewee import (
     TextField,
 )
 
-from .pipeline.fact_shape import FACT_FIELDS, FactField
-from .store import db
+from ..fact_shape import FACT_FIELDS, FactField
+from .connection import db
 
 
 class BaseModel(Model):
@@ -138,7 +138,7 @@ def column(declared: FactField):
 
 class Fact(BaseModel):
     """A quantity with where, when and what, and the exact raw characters it was read from: the columns
-    of FACT_FIELDS (pipeline/fact_shape.py, added below), the rows it came from, and the extractor."""
+    of FACT_FIELDS (service/fact_shape.py, added below), the rows it came from, and the extractor."""
 
     paragraph = ForeignKeyField(Paragraph, backref="facts", on_delete="CASCADE")
     article = ForeignKeyField(Article, backref="facts", on_delete="CASCADE", index=True)

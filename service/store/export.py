@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Iterator
 
+from ..fact_shape import FACT_FIELDS as DECLARED
 from .models import Article, Fact, Paragraph, Source
-from .pipeline.fact_shape import FACT_FIELDS as DECLARED
 
 # A fact with where it was read: what every query for whole fact rows selects (the API's too)
 FACT_ROW_COLUMNS = (Fact, Article.title, Article.date, Article.byline, Paragraph.index.alias("paragraph_index"),

@@ -1,6 +1,6 @@
 """What a fact is, declared once: the fields the pipeline fills and the store keeps.
 
-`FACT_FIELDS` drives the pipeline's `FactRecord`, the store's `Fact` columns (models.py), the job's
+`FACT_FIELDS` drives the pipeline's `FactRecord`, the store's `Fact` columns (store/models.py), the writer's
 insert, the API body and its marshmallow schema (so the OpenAPI document), and the flat rows of
 `kaoju export` and the API's CSV. A field added here appears in all of them; a test holds them equal.
 """

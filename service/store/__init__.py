@@ -1,0 +1,18 @@
+"""The relational store, one package that imports neither the pipeline nor Flask.
+
+    connection   DATABASE_URL → the peewee Database; the set-up and per-source locks; bulk inserts
+    models       the tables (a fact's columns come from service/fact_shape.py)
+    search       the full-text index of fact sentences
+    schema       init-db: tables, migrations, and the reference data it is handed (Reference)
+    writer       one extraction stored in one transaction, replacing what it supersedes
+    export       flat rows of facts and articles (kaoju export, the API's CSV)
+
+Each imports only those above it.
+"""
+from .connection import (DEFAULT_URL, SQLITE_PRAGMAS, StoreError, database_url, db, insert_rows, is_postgres,
+                         limit_query_time, locked, open_database)
+from .schema import SCHEMA_VERSION, SETUP_LOCK_KEY, TOKEN_KEY, Reference, init_db
+
+__all__ = ["DEFAULT_URL", "SCHEMA_VERSION", "SETUP_LOCK_KEY", "SQLITE_PRAGMAS", "TOKEN_KEY", "Reference", "StoreError",
+           "database_url", "db", "init_db", "insert_rows", "is_postgres", "limit_query_time", "locked",
+           "open_database"]
