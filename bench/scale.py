@@ -108,10 +108,10 @@ def vary(extraction, copy: int, rng: random.Random, places: PlaceDraw):
         articles.append(dataclasses.replace(article, paragraphs=paragraphs, place=place(article.place),
                                             year=year(article.year), date=date))
     text = "".join(raw)
-    for article in articles:  # the sentences quote the new digits
-        for paragraph in article.paragraphs:
-            paragraph.facts[:] = [dataclasses.replace(f, sentence=text[f.sentence_start:f.sentence_end])
-                                  for f in paragraph.facts]
+    articles = [dataclasses.replace(article, paragraphs=[  # the sentences quote the new digits
+        dataclasses.replace(paragraph, facts=[dataclasses.replace(f, sentence=text[f.sentence_start:f.sentence_end])
+                                              for f in paragraph.facts])
+        for paragraph in article.paragraphs]) for article in articles]
     sha = hashlib.sha256(f"{copy}:{text}".encode()).hexdigest()
     return dataclasses.replace(extraction, path=f"/scale/{copy:07d}/{Path(extraction.path).name}", sha=sha,
                                raw=text, articles=articles)

@@ -1,0 +1,213 @@
+"""The stages of the pipeline, run in the order of `STAGES` over one `Page`.
+
+Each stage reads the layers the earlier ones left on the page and adds its own, all in the offsets
+of the normalised view (`Document.text`); `map_back` is the last and the only one that turns them
+into raw offsets, building the frozen records the job stores. Decoding bytes into the raw text
+happens before (decode.py): the pipeline starts from text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..fact_shape import FactRecord
+from .document import Document
+from .indicators import classify
+from .layout import Article, layout
+from .lexicon import clause_bounds
+from .measures import extract_measure
+from .normalise import normalise
+from .places import Division, PlaceResolver
+from .quantities import QuantityMention, extract_quantities
+from .records import ArticleRecord, ParagraphRecord, PlaceRecord
+from .resolve import PlaceAttribution
+from .years import page_year, resolve_year_why
+
+
+@dataclass
+class Mention:
+    """A quantity found in a sentence (view offsets) and what the later stages decide about it."""
+
+    article: int
+    paragraph: int
+    sentence: tuple[int, int]
+    quantity: QuantityMention
+    at: int
+    until: int
+    clause: tuple[int, int]
+    place: Division | None = None
+    place_rule: str | None = None
+    year: int | None = None
+    year_rule: str | None = None
+    measure: str | None = None
+    indicator: str | None = None
+
+
+@dataclass
+class Story:
+    """An article of the layout with the places and the year that its facts are read against."""
+
+    layout: Article
+    main: Division | None = None
+    helped: Division | None = None
+    year: int | None = None
+    openings: list[Division | None] = field(default_factory=list)  # each paragraph's opening place
+    subjects: dict[tuple[int, int], tuple] = field(default_factory=dict)  # sentence → (own, carried) subject
+
+
+@dataclass
+class Page:
+    """One decoded page and the layers the stages add to it."""
+
+    raw: str
+    published: str | None = None
+    doc: Document | None = None
+    stories: list[Story] = field(default_factory=list)
+    year: int | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    places: PlaceAttribution | None = None
+    records: list[ArticleRecord] = field(default_factory=list)
+
+
+def normalise_text(page: Page) -> None:
+    """Simplified script, glosses removed, widths folded, broken words joined, with an offset map."""
+    page.doc = normalise(page.raw)
+
+
+def lay_out(page: Page) -> None:
+    """Articles, paragraphs and sentences, and the page's year (published, printed, or pinned by the text)."""
+    page.stories = [Story(article) for article in layout(page.doc.text)]
+    printed = next((s.layout.date for s in page.stories if s.layout.date), None)
+    page.year = page_year(page.doc.text, page.published or printed)
+
+
+def find_quantities(page: Page) -> None:
+    """Every quantity mention of every sentence, with its clause."""
+    text = page.doc.text
+    for a_index, story in enumerate(page.stories):
+        for p_index, paragraph in enumerate(story.layout.paragraphs):
+            for s_start, s_end in paragraph.sentences:
+                for quantity in extract_quantities(text[s_start:s_end]):
+                    at = s_start + quantity.start
+                    page.mentions.append(Mention(a_index, p_index, (s_start, s_end), quantity, at,
+                                                 s_start + quantity.end, clause_bounds(text, s_start, s_end, at)))
+
+
+def resolve_places(page: Page) -> None:
+    """Each story's main place and the place it helps, each paragraph's opening place and subjects, then
+    the place of each mention by the named rules of resolve.py."""
+    page.places = places = PlaceAttribution(PlaceResolver(page.doc.text))
+    for story in page.stories:
+        spans = [(p.start, p.end) for p in story.layout.paragraphs]
+        story.main = places.main_place(story.layout.heading_spans, spans)
+        story.helped = places.helped_place(spans, story.main)
+        for paragraph in story.layout.paragraphs:
+            opening = places.paragraph_place(paragraph.sentences, story.main)
+            story.openings.append(opening)
+            story.subjects.update(zip(paragraph.sentences, places.subjects(paragraph.sentences, story.main, opening)))
+    for m in page.mentions:
+        story = page.stories[m.article]
+        count = m.quantity.value if m.quantity.dimension == "count" else None
+        m.place, m.place_rule = places.place_why(m.sentence, m.at, story.openings[m.paragraph], story.main,
+                                                 story.helped, story.subjects[m.sentence], count)
+
+
+def resolve_years(page: Page) -> None:
+    """Each story's year (its own printed date unless the page's date is published), then each mention's
+    year by the named rules of years.py."""
+    for story in page.stories:
+        date = story.layout.date
+        story.year = int(date[:4]) if date and not page.published else page.year
+    for m in page.mentions:
+        s_start, s_end = m.sentence
+        m.year, m.year_rule = resolve_year_why(page.doc.text[s_start:s_end], m.quantity.start,
+                                               page.stories[m.article].year)
+
+
+def read_measures(page: Page) -> None:
+    """A short phrase naming what each number measures."""
+    for m in page.mentions:
+        m.measure = extract_measure(page.doc.text, m.at, m.until, m.quantity.dimension, m.clause)
+
+
+def classify_indicators(page: Page) -> None:
+    """Each number's indicator from the taxonomy."""
+    for m in page.mentions:
+        m.indicator = classify(page.doc.text, m.at, m.until, m.quantity.dimension, m.clause, m.sentence)
+
+
+def map_back(page: Page) -> None:
+    """The records, every span turned into raw offsets: the one place where coordinates change."""
+    doc, places = page.doc, page.places
+    mojibake = doc.flags.get("mojibake", [])
+    by_paragraph: dict[tuple[int, int], list[Mention]] = {}
+    for m in page.mentions:
+        by_paragraph.setdefault((m.article, m.paragraph), []).append(m)
+    for a_index, story in enumerate(page.stories):
+        article = story.layout
+        paragraphs = []
+        for p_index, paragraph in enumerate(article.paragraphs):
+            p_start, p_end = doc.raw_span(paragraph.start, paragraph.end)
+            paragraphs.append(ParagraphRecord(
+                p_index, p_start, p_end, any(p_start <= s < p_end for s, _ in mojibake),
+                [doc.raw_span(*sentence) for sentence in paragraph.sentences],
+                [_fact(doc, m, _place(places, m.place)) for m in by_paragraph.get((a_index, p_index), [])]))
+        page.records.append(ArticleRecord(
+            start=doc.raw_span(article.start, article.start)[0],
+            body_start=doc.raw_span(article.body_start, article.body_start)[0],
+            end=doc.raw_span(article.body_start, article.end)[1],
+            title=_raw_text(doc, article.title_span), subtitle=article.subtitle, kicker=article.kicker,
+            byline=article.byline, date=article.date, source_name=article.source_name, fragment=article.fragment,
+            continued_at=[doc.raw_span(at, at)[0] for at in article.continued_at],
+            place=_place(places, places.article_place(story.main)), year=story.year, paragraphs=paragraphs,
+        ))
+
+
+Stage = Callable[[Page], None]
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("normalise", normalise_text),
+    ("layout", lay_out),
+    ("quantities", find_quantities),
+    ("places", resolve_places),
+    ("years", resolve_years),
+    ("measures", read_measures),
+    ("indicators", classify_indicators),
+    ("map back", map_back),
+)
+
+
+def run_stages(raw: str, published: str | None = None) -> list[ArticleRecord]:
+    page = Page(raw, published)
+    for _, stage in STAGES:
+        stage(page)
+    return page.records
+
+
+def _raw_text(doc: Document, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    start, end = doc.raw_span(*span)
+    return doc.raw[start:end]
+
+
+def _place(places: PlaceAttribution, division: Division | None) -> PlaceRecord | None:
+    if division is None:
+        return None
+    chain = places.resolver.ancestors(division)
+    return PlaceRecord(division.code, division.name, division.level, places.resolver.path(division),
+                       [(d.code, d.name, d.level, d.parent) for d in chain])
+
+
+def _fact(doc: Document, m: Mention, place: PlaceRecord | None) -> FactRecord:
+    """The frozen record of one mention, in raw offsets."""
+    quantity = m.quantity
+    start, end = doc.raw_span(m.at, m.until)
+    s_start, s_end = doc.raw_span(*m.sentence)
+    return FactRecord(
+        start=start, end=end, text=doc.raw[start:end], value=quantity.value, high=quantity.high,
+        qualifier=quantity.qualifier, unit=quantity.unit, unit_written=quantity.unit_written,
+        dimension=quantity.dimension, numeral=quantity.numeral, iso=quantity.iso, measure=m.measure,
+        indicator=m.indicator, place=place.name if place else None, place_code=place.code if place else None,
+        year=m.year, sentence=doc.raw[s_start:s_end], sentence_start=s_start, sentence_end=s_end,
+        normalised=quantity.text, place_rule=m.place_rule, year_rule=m.year_rule,
+        place_chain=tuple(place.chain) if place else ())

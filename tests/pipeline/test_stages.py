@@ -1,0 +1,44 @@
+"""The pipeline is the list STAGES, run in order; only its last stage maps spans back to the raw text."""
+import dataclasses
+import inspect
+
+import pytest
+
+from service.pipeline import STAGES, extract_text
+from service.pipeline.stages import Page
+
+PAGE = "临县扶贫\n\n本报讯 2019年，臨縣投資(zī)1000萬元，建成大棚40座。"
+
+
+def test_the_stages_in_order_each_saying_what_it_adds():
+    assert [name for name, _ in STAGES] == ["normalise", "layout", "quantities", "places", "years", "measures",
+                                            "indicators", "map back"]
+    for _, stage in STAGES:
+        assert stage.__doc__ and stage.__doc__.strip()
+
+
+def test_only_the_last_stage_turns_spans_into_raw_offsets():
+    for name, stage in STAGES:
+        assert ("raw_span" in inspect.getsource(stage)) == (name == "map back"), name
+
+
+def test_each_stage_adds_its_layer_to_the_page():
+    page = Page(PAGE)
+    seen = []
+    for name, stage in STAGES:
+        stage(page)
+        seen.append((name, page.doc is not None, bool(page.stories), bool(page.mentions), page.records != []))
+    assert seen[0] == ("normalise", True, False, False, False)
+    assert seen[2] == ("quantities", True, True, True, False)
+    assert seen[-1] == ("map back", True, True, True, True)
+    assert [(m.quantity.text, m.place.name, m.year) for m in page.mentions] == [("1000万元", "临县", 2019),
+                                                                                 ("40座", "临县", 2019)]
+
+
+def test_records_are_frozen_and_quote_the_raw_text():
+    article = extract_text(PAGE)[0]
+    fact = article.paragraphs[0].facts[0]
+    assert PAGE[fact.start:fact.end] == fact.text == "1000萬元"
+    for record in (article, article.paragraphs[0], fact, article.place):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            record.start = 0
