@@ -22,7 +22,7 @@ HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使")
 SEGMENT_BREAK = re.compile(r"[；;]")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …
-SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:(?:同时|此外|另外|近年来|今年以来|目前|其中)[，,]?)?")
+SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:(?:同时|此外|另外|近年来|今年以来|目前|其中|今年|去年)[，,]?)?")
 NATIONWIDE = re.compile(r"全国|我国|中国")
 # 甲县、乙县分别投资30万元、20万元: the figures after it go to the places before it, in order
 PAIRED = re.compile(r"分别|依次")
@@ -354,9 +354,12 @@ def shared_by_listed_places(ctx: PlaceContext, answer: Resolved) -> Division | N
 
 
 def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A province or prefecture named around a story about one of its places (全省, 吕梁市…) yields to the story's place."""
+    """A province or prefecture named around a story about one of its places (全省, 吕梁市…) yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…)."""
     named, story = answer.value, ctx.story
     if answer.rule not in NAMED_RULES or story is None or not ctx.attribution._contains(named, story):
+        return None
+    if ctx.own is not None and ctx.own.code == named.code and any(
+            m.division.code == named.code for m in ctx.attribution.resolver.in_span(ctx.sentence[0], ctx.position)):
         return None
     if named.level in ("province", "prefecture") or (ctx.main is not None and story.code == ctx.main.code):
         return story
