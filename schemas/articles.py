@@ -44,6 +44,8 @@ class ParagraphSchema(Schema):
     end = fields.Integer()
     text = fields.String()
     mojibake = fields.Boolean()
+    kind = fields.String(metadata={"description": "body, or heading: a title, subtitle or kicker, whose figures "
+                                                  "are facts too"})
     sentences = fields.List(fields.Nested(SentenceSchema))
     facts = fields.List(fields.Nested(SpanFactSchema))
 

@@ -42,7 +42,7 @@ def _article_body(row, paragraphs=None) -> dict:
 def _paragraph_body(paragraph, facts) -> dict:
     return {
         "id": paragraph.id, "index": paragraph.index, "start": paragraph.start, "end": paragraph.end,
-        "text": paragraph.text, "mojibake": paragraph.mojibake,
+        "text": paragraph.text, "mojibake": paragraph.mojibake, "kind": paragraph.kind,
         "sentences": [{"index": i, "start": start, "end": end,
                        "text": paragraph.text[start - paragraph.start:end - paragraph.start]}
                       for i, (start, end) in enumerate(json.loads(paragraph.sentences or "[]"))],

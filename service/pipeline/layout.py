@@ -118,19 +118,21 @@ class Article:
 def split_blocks(text: str) -> list[Block]:
     """Blank-line separated blocks, stripped of surrounding whitespace, with their spans.
 
-    A web page's meta line (发布时间：… 来源：…) is a block of its own even without blank lines around it,
-    and so is the headline above it.
+    A web page's meta line (发布时间：… 来源：…) or credit line (责任编辑：…) is a block of its own even
+    without blank lines around it, and so is the headline above it: the story under it is not lost with it.
     """
     blocks = []
     for m in re.finditer(r"[^\n]+(?:\n[ \t\u3000]*[^\n \t\u3000][^\n]*)*", text):
         pieces, start = [], m.start()
         for line in re.finditer(r"[^\n]+", m.group(0)):
-            meta = meta_line(line.group(0).strip()) if len(line.group(0).strip()) <= META_LINE_MAX else None
-            if meta:
+            stripped = line.group(0).strip()
+            meta = meta_line(stripped) if len(stripped) <= META_LINE_MAX else None
+            if meta or CREDIT_LINE.fullmatch(stripped):
                 line_start, line_end = m.start() + line.start(), m.start() + line.end()
                 pieces += [(start, line_start, None), (line_start, line_end, meta)]
                 start = line_end
         pieces.append((start, m.end(), None))
+        pieces = [part for piece in pieces for part in _headline_apart(text, *piece)]
         for piece_start, piece_end, meta in pieces:
             chunk = text[piece_start:piece_end]
             stripped = chunk.strip()
@@ -140,7 +142,26 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def _headline_apart(text: str, start: int, end: int, meta: dict | None) -> list[tuple[int, int, dict | None]]:
+    """A web page's headline typed on the line right above its first paragraph (西藏启动易地扶贫搬迁 /
+    记者从官方获悉,…): the headline line apart, when what follows is a paragraph of full sentences."""
+    first = re.match(r"[ \t\u3000]*([^\n]+)\n", text[start:end])
+    if meta is not None or first is None:
+        return [(start, end, meta)]
+    line, rest = first.group(1).strip(), text[start + first.end():end]
+    below = rest.strip().split("\n", 1)[0].strip()
+    # a hard-wrapped paragraph's first line is its longest; a headline is shorter than the line under it
+    if (len(line) <= HEADLINE_MAX and line[-1] not in CLOSING and not SENTENCE_MARKS.search(line)
+            and not LEADS.match(line) and re.search("[。！？!?]", rest) and len(below) > len(line)):
+        return [(start, start + first.end(), None), (start + first.end(), end, None)]
+    return [(start, end, meta)]
+
+
 CREDIT = re.compile(r"^(责任编辑|编辑|组稿|校对|审核)[、:：\s]")
+# 责任编辑：张三, （责任编辑：李四 王五）: a line that only credits the page's editors
+CREDIT_ITEM = (rf"(?:责任编辑|编辑|责编|组稿|校对|审核|审校)\s*[:：、]\s*"
+               rf"[{HAN}A-Za-z·]{{1,12}}(?:[\s、,，]+[{HAN}A-Za-z·]{{1,12}}){{0,3}}")
+CREDIT_LINE = re.compile(rf"[(（【\[]?{CREDIT_ITEM}(?:\s+{CREDIT_ITEM})*\s*[)）】\]]?")
 PLACE_LABEL = re.compile(rf"^[{HAN}]{{1,4}}[县市区镇乡旗]$")
 
 

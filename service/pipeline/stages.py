@@ -13,7 +13,7 @@ from typing import Callable
 from ..fact_shape import FactRecord
 from .document import Document
 from .indicators import classify
-from .layout import Article, layout
+from .layout import Article, Paragraph, layout
 from .lexicon import clause_bounds
 from .measures import extract_measure
 from .normalise import normalise
@@ -48,6 +48,7 @@ class Story:
     """An article of the layout with the places and the year that its facts are read against."""
 
     layout: Article
+    parts: list[tuple[Paragraph, str]] = field(default_factory=list)  # headings and paragraphs in text order
     main: Division | None = None
     helped: Division | None = None
     year: int | None = None
@@ -76,7 +77,7 @@ def normalise_text(page: Page) -> None:
 
 def lay_out(page: Page) -> None:
     """Articles, paragraphs and sentences, and the page's year (published, printed, or pinned by the text)."""
-    page.stories = [Story(article) for article in layout(page.doc.text)]
+    page.stories = [Story(article, _parts(article)) for article in layout(page.doc.text)]
     printed = next((s.layout.date for s in page.stories if s.layout.date), None)
     page.year = page_year(page.doc.text, page.published or printed)
 
@@ -85,7 +86,7 @@ def find_quantities(page: Page) -> None:
     """Every quantity mention of every sentence, with its clause."""
     text = page.doc.text
     for a_index, story in enumerate(page.stories):
-        for p_index, paragraph in enumerate(story.layout.paragraphs):
+        for p_index, (paragraph, _) in enumerate(story.parts):
             for s_start, s_end in paragraph.sentences:
                 for quantity in extract_quantities(text[s_start:s_end]):
                     at = s_start + quantity.start
@@ -101,7 +102,7 @@ def resolve_places(page: Page) -> None:
         spans = [(p.start, p.end) for p in story.layout.paragraphs]
         story.main = places.main_place(story.layout.heading_spans, spans)
         story.helped = places.helped_place(spans, story.main)
-        for paragraph in story.layout.paragraphs:
+        for paragraph, _ in story.parts:
             opening = places.paragraph_place(paragraph.sentences, story.main)
             story.openings.append(opening)
             story.subjects.update(zip(paragraph.sentences, places.subjects(paragraph.sentences, story.main, opening)))
@@ -146,12 +147,12 @@ def map_back(page: Page) -> None:
     for a_index, story in enumerate(page.stories):
         article = story.layout
         paragraphs = []
-        for p_index, paragraph in enumerate(article.paragraphs):
+        for p_index, (paragraph, kind) in enumerate(story.parts):
             p_start, p_end = doc.raw_span(paragraph.start, paragraph.end)
             paragraphs.append(ParagraphRecord(
                 p_index, p_start, p_end, any(p_start <= s < p_end for s, _ in mojibake),
                 [doc.raw_span(*sentence) for sentence in paragraph.sentences],
-                [_fact(doc, m, _place(places, m.place)) for m in by_paragraph.get((a_index, p_index), [])]))
+                [_fact(doc, m, _place(places, m.place)) for m in by_paragraph.get((a_index, p_index), [])], kind))
         page.records.append(ArticleRecord(
             start=doc.raw_span(article.start, article.start)[0],
             body_start=doc.raw_span(article.body_start, article.body_start)[0],
@@ -161,6 +162,13 @@ def map_back(page: Page) -> None:
             continued_at=[doc.raw_span(at, at)[0] for at in article.continued_at],
             place=_place(places, places.article_place(story.main)), year=story.year, paragraphs=paragraphs,
         ))
+
+
+def _parts(article: Article) -> list[tuple[Paragraph, str]]:
+    """The article's headings (title, subtitle, kicker: each one sentence) and paragraphs, in text order:
+    a headline's figures (临县11家企业捐赠…) are facts like any other."""
+    headings = [(Paragraph(start, end, [(start, end)]), "heading") for start, end in article.heading_spans]
+    return sorted(headings + [(p, "body") for p in article.paragraphs], key=lambda part: part[0].start)
 
 
 Stage = Callable[[Page], None]

@@ -139,7 +139,7 @@ def _delete_sources(ids: list[int]) -> None:
 
 FACT_COLUMNS = ("paragraph", "article", "source", *(f.name for f in FACT_FIELDS), "extractor_version")
 PLACE_COLUMNS = ("code", "name", "level", "parent_code", "path")
-PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences")
+PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences", "kind")
 
 
 def _store_articles(source: Source, raw: str | None, articles, extractor_version: str) -> int:
@@ -157,7 +157,7 @@ def _store_articles(source: Source, raw: str | None, articles, extractor_version
     _store_learned_places(articles)
     insert_rows(Paragraph, PARAGRAPH_COLUMNS, [
         (article_id, para.index, para.start, para.end, raw[para.start:para.end], para.mojibake,
-         json.dumps(para.sentences))
+         json.dumps(para.sentences), para.kind)
         for article_id, record in zip(article_ids, articles) for para in record.paragraphs])
     paragraph_ids = {
         (p.article_id, p.index): p.id

@@ -162,7 +162,8 @@ def article_page(article_id: int):
     facts: dict[int, list[tuple[int, int, int]]] = {}
     for f in Fact.select(Fact.id, Fact.start, Fact.end, Fact.paragraph).where(Fact.article == article_id):
         facts.setdefault(f.paragraph_id, []).append((f.start, f.end, f.id))
-    paragraphs = [runs(p.text, p.start, facts.get(p.id, []))
-                  for p in Paragraph.select().where(Paragraph.article == article_id).order_by(Paragraph.index)]
+    paragraphs = [(p.kind, runs(p.text, p.start, facts.get(p.id, [])))
+                  for p in Paragraph.select().where(Paragraph.article == article_id).order_by(Paragraph.index)
+                  if p.kind != "heading" or p.id in facts]  # a headline shows again only to mark its figures
     return html(render_template("article.html", article=article, paragraphs=paragraphs,
                                 fact_count=sum(len(v) for v in facts.values())))

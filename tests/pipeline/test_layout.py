@@ -225,3 +225,34 @@ def test_a_byline_line_under_the_headline(line, byline):
     page = "\n\n".join(["宁夏西海固：移民新村展新颜", line, "走进某村,一排排砖瓦房整齐划一,共安置移民群众856户。"])
     [article] = layout(page)
     assert (article.title, article.byline) == ("宁夏西海固：移民新村展新颜", byline)
+
+
+CREDITED = [
+    "责任编辑：张三\n今年全县投资1000万元，带动300户脱贫。",
+    "编辑：刘一 校对：陈二\n今年全县投资1000万元，带动300户脱贫。",
+    "今年全县投资1000万元，带动300户脱贫。\n（责任编辑：李四 王五）",
+    "【责编：赵六】\n\n今年全县投资1000万元，带动300户脱贫。",
+]
+
+
+@pytest.mark.parametrize("page", CREDITED)
+def test_an_editor_s_credit_line_never_takes_the_story_with_it(page):
+    [article] = layout(page)
+    body = [page[p.start:p.end] for p in article.paragraphs]
+    assert body == ["今年全县投资1000万元，带动300户脱贫。"]
+
+
+def test_a_headline_typed_right_above_its_first_paragraph():
+    page = "某县扶贫车间开工\n今年，某县建成扶贫车间12个。全县带动就业300人，人均增收2000元。"
+    [article] = layout(page)
+    assert article.title == "某县扶贫车间开工"
+    assert page[article.body_start:].startswith("今年，某县")
+
+
+@pytest.mark.parametrize("page", [
+    "今年全县投资1000万元带动贫困\n户300户脱贫。",            # hard-wrapped: the first line is the longest
+    "全县今年投资1000万元，带动贫困户300户脱贫，群众\n满意度不断提升。",
+])
+def test_a_hard_wrapped_paragraph_keeps_its_first_line(page):
+    [article] = layout(page)
+    assert article.title is None and page[article.paragraphs[0].start:article.paragraphs[0].end] == page

@@ -37,8 +37,18 @@ def test_each_stage_adds_its_layer_to_the_page():
 
 def test_records_are_frozen_and_quote_the_raw_text():
     article = extract_text(PAGE)[0]
-    fact = article.paragraphs[0].facts[0]
+    heading, body = article.paragraphs
+    assert (heading.kind, PAGE[heading.start:heading.end], heading.facts) == ("heading", "临县扶贫", [])
+    fact = body.facts[0]
     assert PAGE[fact.start:fact.end] == fact.text == "1000萬元"
-    for record in (article, article.paragraphs[0], fact, article.place):
+    for record in (article, body, fact, article.place):
         with pytest.raises(dataclasses.FrozenInstanceError):
             record.start = 0
+
+
+def test_a_headline_s_figures_are_facts_of_its_heading_paragraph():
+    page = "平遥县12家企业捐资200万元\n\n本报讯 近日，平遥县12家企业向贫困村捐资200万元。"
+    article = extract_text(page)[0]
+    assert [(p.kind, [f.text for f in p.facts]) for p in article.paragraphs] == [
+        ("heading", ["12家", "200万元"]), ("body", ["12家", "200万元"])]
+    assert {f.place for p in article.paragraphs for f in p.facts} == {"平遥县"}
