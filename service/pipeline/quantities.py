@@ -111,24 +111,56 @@ def extract_quantities(text: str) -> list[QuantityMention]:
         if mention is not None:
             found.append(mention)
     found += _bare_money(text, found, units)
+    found += _bare_people(text, found, units)
     found.sort(key=lambda mention: mention.start)
     return _merge_ranges(text, found)
 
 
 # 资金达900万, 收入300多万: an amount of money written without 元
+# (贫困人口由64万减少到9万, 收入由3万增加到5万: the figures of a change, each written without its unit)
 BARE_AMOUNT = re.compile(
-    rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?(?=[{POST_NOMINAL_END}\s]|$)")
+    rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?"
+    rf"(?=[{POST_NOMINAL_END}\s]|$|(?:减少|增加|下降|上升|增长|提高|降|升|增|减)?[至到])")
 MONEY_WORDS = re.compile(r"资金|投资|投入|收入|资产|产值|销售额|营业额|利润|金额|费用|款|工资|补贴|补助|分红|收益|营收")
+PEOPLE_WORDS = re.compile(r"人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民")
 
 
 def _bare_money(text: str, found: list[QuantityMention], units) -> list[QuantityMention]:
-    """Amounts with a multiplier and no unit whose clause speaks of money just before them are in 元."""
+    """Amounts with a multiplier and no unit whose clause speaks of money just before them are in 元, of
+    people (贫困人口由64万减少到9万) in 人."""
     extra = []
     for m in BARE_AMOUNT.finditer(text):
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
         clause_start = max((text.rfind(mark, 0, m.start()) for mark in "，,；;。：:！？!?\n"), default=-1) + 1
-        if not MONEY_WORDS.search(text, max(clause_start, m.start() - 12), m.start()):
+        window = max(clause_start, m.start() - 12)
+        words = [(w.end(), "元") for w in MONEY_WORDS.finditer(text, window, m.start())]
+        words += [(w.end(), "人") for w in PEOPLE_WORDS.finditer(text, window, m.start())]
+        if not words:
+            continue
+        unit = max(words)[1]  # the nearest word says what is counted: 收入 → 元, 贫困人口 → 人
+        multiplier = parse_multiplier(m.group("mult"))
+        parsed = parse_numeral(m.group("num"))
+        if multiplier is None or parsed is None:
+            continue
+        qualifier = INSIDE.get(m.group("q") or m.group("q2") or "", "exact")
+        extra.append(_mention(text, m.start(), m.end(), _round(parsed[0] * multiplier), None, qualifier,
+                              units[unit], m.group("mult") + ("人" if unit == "人" else ""), "arabic"))
+    return extra
+
+
+# 58万贫困人口, 84.36万搬迁群众, 2万贫困农民: a count of people written without 人, its noun after it
+BARE_PEOPLE = re.compile(
+    rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?"
+    r"(?=(?:贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困难|受益|脱贫|低收入|残疾|务工|外出|返乡|易地){0,3}"
+    r"(?:人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民))")
+
+
+def _bare_people(text: str, found: list[QuantityMention], units) -> list[QuantityMention]:
+    """Amounts with a multiplier followed by a noun for people (贫困人口, 群众, 农民) count people (人)."""
+    extra = []
+    for m in BARE_PEOPLE.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
         multiplier = parse_multiplier(m.group("mult"))
         parsed = parse_numeral(m.group("num"))
@@ -136,7 +168,7 @@ def _bare_money(text: str, found: list[QuantityMention], units) -> list[Quantity
             continue
         qualifier = INSIDE.get(m.group("q") or m.group("q2") or "", "exact")
         extra.append(_mention(text, m.start(), m.end(), _round(parsed[0] * multiplier), None, qualifier,
-                              units["元"], m.group("mult"), "arabic"))
+                              units["人"], m.group("mult") + "人", "arabic"))
     return extra
 
 
