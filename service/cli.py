@@ -89,7 +89,8 @@ def extract_command(paths, db_url, force, progress, workers, shard, meta_path):
         try:
             meta = load_meta_file(meta_path)
         except OSError as exc:
-            raise click.BadParameter(f"cannot be read: {exc.strerror or exc}", param_hint="--meta") from None
+            raise click.BadParameter(f"{meta_path} cannot be read: {exc.strerror or exc}",
+                                     param_hint="--meta") from None
     _open(db_url)
     if progress is None:
         progress = sys.stderr.isatty()

@@ -10,12 +10,14 @@ import datetime
 import json
 import os
 import re
+import stat
 from dataclasses import asdict, dataclass, field
 
 FIELDS = ("url", "title", "published", "outlet", "section", "language")
 SIDECAR_SUFFIX = ".meta.json"
 PUBLISHED = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 MAX_VALUE_CHARS = 2000
+MAX_META_FILE_BYTES = 256 * 1024 * 1024  # a row is a few hundred bytes: a million sources fit many times over
 
 
 class MetaError(ValueError):
@@ -119,14 +121,21 @@ def _keys(path: str, roots: list[str]) -> list[str]:
 
 def load_meta_file(path: str) -> MetaFile:
     """Every row of a JSONL metadata file; bad rows are kept as errors naming their line, and the
-    first row naming a path wins over later ones (also reported)."""
+    first row naming a path wins over later ones (also reported). OSError when the path is not a
+    regular file of a sane size (a FIFO would block, a device never ends)."""
     result = MetaFile(path)
-    with open(path, "rb") as handle:
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError("it is not a regular file")
+        if info.st_size > MAX_META_FILE_BYTES:
+            raise OSError(f"it is over {MAX_META_FILE_BYTES // (1024 * 1024)} MB")
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line.decode("utf-8"))
+                obj = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))  # a BOM from Notepad
                 named, meta = parse_meta(obj)
             except UnicodeDecodeError:
                 result.errors.append((number, "the line is not UTF-8"))
@@ -158,7 +167,7 @@ def read_sidecar(path: str) -> tuple[SourceMeta | None, str | None]:
             try:
                 with open(candidate, "rb") as handle:
                     data = handle.read(1 << 20)
-                return parse_meta(json.loads(data.decode("utf-8")), allow_path=False)[1], None
+                return parse_meta(json.loads(data.decode("utf-8-sig")), allow_path=False)[1], None
             except (OSError, UnicodeDecodeError, json.JSONDecodeError, MetaError) as exc:
                 return None, f"{os.path.basename(candidate)}: {exc}"
     return None, None

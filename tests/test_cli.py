@@ -105,4 +105,6 @@ def test_extract_meta_reports_bad_lines_and_unmatched_rows(tmp_path):
 def test_extract_meta_must_be_a_readable_file(tmp_path):
     result = run("extract", str(tmp_path), "--db", f"sqlite:///{tmp_path / 'k.db'}", "--meta", str(tmp_path))
     assert result.exit_code == 2 and "--meta" in result.output
+    result = run("extract", str(tmp_path), "--db", f"sqlite:///{tmp_path / 'k.db'}", "--meta", "/dev/zero")
+    assert result.exit_code == 2 and "/dev/zero cannot be read: it is not a regular file" in result.output
     assert "--meta" in run("extract", "--help").output

@@ -110,3 +110,20 @@ def test_a_bad_sidecar_is_a_reason_not_an_error(tmp_path):
     (tmp_path / "page.meta.json").write_text('{"path": "page.txt"}', encoding="utf-8")
     meta, problem = read_sidecar(str(page))
     assert meta is None and "page.meta.json: unknown field 'path'" in problem
+
+
+def test_a_byte_order_mark_before_the_first_row_is_not_an_error(tmp_path):
+    meta = tmp_path / "meta.jsonl"
+    meta.write_bytes(b'\xef\xbb\xbf{"path": "a.txt", "published": "2020"}\n{"path": "b.txt"}\n')
+    loaded = load_meta_file(str(meta))
+    assert loaded.errors == [] and sorted(loaded.rows) == ["a.txt", "b.txt"]
+
+
+def test_a_meta_path_that_is_not_a_regular_file_is_refused_without_reading(tmp_path):
+    import os
+
+    fifo = tmp_path / "meta.fifo"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/zero", str(tmp_path)):
+        with pytest.raises(OSError):
+            load_meta_file(path)
