@@ -35,6 +35,7 @@ class Mention:
     at: int
     until: int
     clause: tuple[int, int]
+    heading: bool = False
     place: Division | None = None
     place_rule: str | None = None
     year: int | None = None
@@ -86,12 +87,13 @@ def find_quantities(page: Page) -> None:
     """Every quantity mention of every sentence, with its clause."""
     text = page.doc.text
     for a_index, story in enumerate(page.stories):
-        for p_index, (paragraph, _) in enumerate(story.parts):
+        for p_index, (paragraph, kind) in enumerate(story.parts):
             for s_start, s_end in paragraph.sentences:
                 for quantity in extract_quantities(text[s_start:s_end]):
                     at = s_start + quantity.start
                     page.mentions.append(Mention(a_index, p_index, (s_start, s_end), quantity, at,
-                                                 s_start + quantity.end, clause_bounds(text, s_start, s_end, at)))
+                                                 s_start + quantity.end, clause_bounds(text, s_start, s_end, at),
+                                                 kind == "heading"))
 
 
 def resolve_places(page: Page) -> None:
@@ -137,6 +139,22 @@ def classify_indicators(page: Page) -> None:
         m.indicator = classify(page.doc.text, m.at, m.until, m.quantity.dimension, m.clause, m.sentence)
 
 
+RESTATED = "restated_in_body"
+
+
+def headline_figures(page: Page) -> None:
+    """A headline's figure that its story's body states again (四川已搬迁58万贫困人口 … 全省已有58万贫困人口…)
+    takes the place and year the body gives it, where the sentence says more than the headline can."""
+    for m in page.mentions:
+        if not m.heading:
+            continue
+        same = next((b for b in page.mentions if b.article == m.article and not b.heading
+                     and (b.quantity.value, b.quantity.high, b.quantity.unit)
+                     == (m.quantity.value, m.quantity.high, m.quantity.unit)), None)
+        if same is not None:
+            m.place, m.place_rule, m.year, m.year_rule = same.place, RESTATED, same.year, RESTATED
+
+
 def map_back(page: Page) -> None:
     """The records, every span turned into raw offsets: the one place where coordinates change."""
     doc, places = page.doc, page.places
@@ -180,6 +198,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("years", resolve_years),
     ("measures", read_measures),
     ("indicators", classify_indicators),
+    ("headlines", headline_figures),
     ("map back", map_back),
 )
 

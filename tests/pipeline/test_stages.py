@@ -12,7 +12,7 @@ PAGE = "临县扶贫\n\n本报讯 2019年，臨縣投資(zī)1000萬元，建成
 
 def test_the_stages_in_order_each_saying_what_it_adds():
     assert [name for name, _ in STAGES] == ["normalise", "layout", "quantities", "places", "years", "measures",
-                                            "indicators", "map back"]
+                                            "indicators", "headlines", "map back"]
     for _, stage in STAGES:
         assert stage.__doc__ and stage.__doc__.strip()
 
@@ -52,3 +52,11 @@ def test_a_headline_s_figures_are_facts_of_its_heading_paragraph():
     assert [(p.kind, [f.text for f in p.facts]) for p in article.paragraphs] == [
         ("heading", ["12家", "200万元"]), ("body", ["12家", "200万元"])]
     assert {f.place for p in article.paragraphs for f in p.facts} == {"平遥县"}
+
+
+def test_a_headline_figure_restated_in_the_body_takes_the_body_s_place_and_year():
+    page = "12家企业捐资200万元\n\n本报讯 2018年，平遥县12家企业向贫困村捐资200万元。今年再捐30万元。"
+    heading, body = extract_text(page, "2019-03-01")[0].paragraphs
+    assert [(f.text, f.place, f.year, f.year_rule) for f in heading.facts] == [
+        ("12家", "平遥县", 2018, "restated_in_body"), ("200万元", "平遥县", 2018, "restated_in_body")]
+    assert heading.facts[0].place_rule == "restated_in_body"
