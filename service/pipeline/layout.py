@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import CLAUSE_MARKS, CLOSING_QUOTES, FULL_STOPS, LIST_MARK, SEMICOLONS
 from .normalise import HAN
 
-CLOSING = "。！？!?；;…：:，,、"
-SENTENCE_MARKS = re.compile(r"[。！？!?；;：:，,、]")
+CLOSING = FULL_STOPS + CLAUSE_MARKS + LIST_MARK + "…"  # a line ending in one of these is not a headline
+SENTENCE_MARKS = re.compile(rf"[{FULL_STOPS}{CLAUSE_MARKS}{LIST_MARK}]")
 LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}网讯|据[\u4e00-\u9fff]{2,8}报道)")
 # 2017-10-17 09:07:20 来源:临汾新闻网, 2019年3月8日 星期五 来源：人民日报, and a web page's
 # 发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟: a line of facts about the page and nothing else
@@ -73,10 +74,10 @@ LEAD_BYLINE = re.compile(rf"^\S{{0,20}}?[(（]\s*(?:本报)?记者\s*(?P<reporte
 # （下转第二版） … （上接第一版）: a story jumps to another column or page and picks up there
 JUMP_OUT = re.compile(r"[(（]\s*(?:下)?转(?:第)?[\d一二三四五六七八九十]+版\s*[)）]\s*$")
 JUMP_IN = re.compile(r"^[(（]\s*(?:上)?接(?:第)?[\d一二三四五六七八九十]+版\s*[)）]")
-SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n")
+SENTENCE_END = re.compile(rf"[{FULL_STOPS}]+[{CLOSING_QUOTES}]?|\n")
 HEADLINE_MAX = 40
 SENTENCE_MAX = 600
-CLAUSE_MARK = re.compile(r"[，；：,;:、\s]+")
+CLAUSE_MARK = re.compile(rf"[{CLAUSE_MARKS}{LIST_MARK}\s]+")  # where a run-on sentence may be cut
 
 
 @dataclass
@@ -325,7 +326,7 @@ def _take_body_from_above(text: str, above: Article, article: Article) -> None:
     above.continued_at = [at for at in above.continued_at if at < article.body_start]
 
 
-SENTENCE_CLOSERS = "。！？!?；;…”’」』)）"
+SENTENCE_CLOSERS = FULL_STOPS + SEMICOLONS + "…" + CLOSING_QUOTES + ")）"
 
 
 def _story_cut_mid_sentence(articles: list[Article], text: str) -> Article | None:

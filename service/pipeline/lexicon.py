@@ -1,11 +1,17 @@
-"""The vocabulary the resolving stages share: what ends a clause, what may open a lead, what may lead a
-year. One definition each, so "clause" means the same thing to places, years, measures and indicators."""
+"""The vocabulary the stages share: the punctuation that ends a sentence or a clause, what may open a
+lead, what may lead a year. One definition each, so "sentence" and "clause" mean the same thing to
+layout, quantities, places, years, measures and indicators."""
 from __future__ import annotations
 
 import re
 
+FULL_STOPS = "。！？!?"  # end a sentence
+CLAUSE_MARKS = "，,；;：:"  # end a clause inside a sentence
+SEMICOLONS = "；;"  # end a part of a sentence that may have a subject of its own
+LIST_MARK = "、"  # between the items of a list
+CLOSING_QUOTES = "”’」』"  # may follow a full stop inside its sentence
 # Punctuation that ends a clause (and so a sentence, a paragraph line).
-CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+CLAUSE_BREAK = re.compile(rf"[{CLAUSE_MARKS}{FULL_STOPS}\n]")
 # 本报讯（记者 王明）, 新华社太原3月5日电（记者 李华）: what a lead's first sentence may open with
 LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电)\s*)?"
         r"(?:[（(][^）)\n]{0,24}[）)]\s*)?")

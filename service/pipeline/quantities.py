@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import asdict, dataclass
 
+from .lexicon import clause_bounds
 from .numerals import DIGITS, parse_fraction, parse_multiplier, parse_numeral
 from .units import Unit, load_units
 
@@ -132,7 +133,7 @@ def _bare_money(text: str, found: list[QuantityMention], units) -> list[Quantity
     for m in BARE_AMOUNT.finditer(text):
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
-        clause_start = max((text.rfind(mark, 0, m.start()) for mark in "，,；;。：:！？!?\n"), default=-1) + 1
+        clause_start, _ = clause_bounds(text, 0, len(text), m.start())
         window = max(clause_start, m.start() - 12)
         words = [(w.end(), "元") for w in MONEY_WORDS.finditer(text, window, m.start())]
         words += [(w.end(), "人") for w in PEOPLE_WORDS.finditer(text, window, m.start())]

@@ -13,21 +13,21 @@ import functools
 import re
 from typing import Callable
 
-from .lexicon import LEAD, clause_bounds
+from .lexicon import CLAUSE_MARKS, FULL_STOPS, LEAD, SEMICOLONS, clause_bounds
 from .places import DEPTH, Division, PlaceMention, PlaceResolver
 from .quantities import extract_quantities
 from .years import Resolved
 
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使")
-SEGMENT_BREAK = re.compile(r"[；;]")
+SEGMENT_BREAK = re.compile(f"[{SEMICOLONS}]")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …
 SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:(?:同时|此外|另外|近年来|今年以来|目前|其中|今年|去年)[，,]?)?")
 NATIONWIDE = re.compile(r"全国|我国|中国")
 # 甲县、乙县分别投资30万元、20万元: the figures after it go to the places before it, in order
 PAIRED = re.compile(r"分别|依次")
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
-BACKGROUND = re.compile(r"在[^，,。；;！？!?\n]{2,80}?基础上")
+BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上")
 # 平遥县、祁县两县 …: places listed and then counted as one group (两县, 三个乡镇, 两地)
 GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县区|县市|区县|乡镇|县|市|区|乡|镇|村|地)")
 LIST_JOINER = re.compile(r"[、和与及]?")

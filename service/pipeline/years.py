@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from .lexicon import CLAUSE_BREAK, LEAD, TIME_LEAD, clause_bounds
+from .lexicon import CLAUSE_BREAK, FULL_STOPS, LEAD, TIME_LEAD, clause_bounds
 
 YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的结余资金: not the fact's time
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "本年": 0}
@@ -37,7 +37,7 @@ COLON = re.compile(r"[：:]")
 # 经过三年帮扶, 历经5年, 三年后: years said to pass after a time the sentence opened with
 YEARS_PASSED = re.compile(r"(?:经过|历经|用了?)([一二两三四五六七八九十]{1,3}|\d{1,2})年|([一二两三四五六七八九十]{1,3}|\d{1,2})年(?:后|之后)")
 SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-PINNED_YEAR = re.compile(r"((?:19|20)\d{2})年[^。！？!?]*今年|今年[^。！？!?]*?((?:19|20)\d{2})年")
+PINNED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年[^{FULL_STOPS}]*今年|今年[^{FULL_STOPS}]*?((?:19|20)\d{{2}})年")
 # 刚刚过去的2018年, 去年(2018年): the page is written the year after.
 YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
 
