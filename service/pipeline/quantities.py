@@ -207,7 +207,11 @@ def _read(text: str, m: re.Match, units) -> QuantityMention | None:
             if first is None:
                 return None
             low = low * first / multiplier
-        if second is None or second[1] is not None or second[0] <= low:
+        if second is None or second[1] is not None:
+            return None
+        if not m.group("mult1"):
+            low = _shared_multiplier(num, num2, low, second[0])
+        if second[0] <= low:
             return None
         high = second[0]
     qualifier = INSIDE.get(m.group("q2") or m.group("q1") or "", "exact")
@@ -222,6 +226,23 @@ def _read(text: str, m: re.Match, units) -> QuantityMention | None:
     high_value = _round(high * factor) if high is not None else None
     return _mention(text, start, end, value, high_value, qualifier, unit, _written_multiplier(m, kind) + unit_surface,
                     kind)
+
+
+def _shared_multiplier(num: str, num2: str, low: float, high: float) -> float:
+    """A multiplier written only on a range's high end applies to both ends: 三至五万 is 30000–50000,
+    一百到一百二十万 is 1000000–1200000, 三至五百 is 300–500; 八千至一万 keeps 8000 (scaled, the low end
+    would pass the high one).
+
+    >>> _shared_multiplier("三", "五万", 3, 50000), _shared_multiplier("八千", "一万", 8000, 10000)
+    (30000, 8000)
+    """
+    ending = num2[len(num2.rstrip("万亿")):]  # 万 and 亿 multiply what comes before them
+    if not ending and len(num) == 1 and len(num2) == 2 and num2[-1] in "千百":
+        ending = num2[-1]  # 三至五百: one digit each, the place written once
+    if not ending or len(ending) == len(num2) or num.endswith(("万", "亿")):
+        return low
+    scale = parse_multiplier(ending)
+    return low * scale if scale and low * scale <= high else low
 
 
 def _written_multiplier(m: re.Match, kind: str) -> str:
