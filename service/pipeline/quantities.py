@@ -114,7 +114,36 @@ def extract_quantities(text: str) -> list[QuantityMention]:
     found += _bare_money(text, found, units)
     found += _bare_people(text, found, units)
     found.sort(key=lambda mention: mention.start)
-    return _merge_ranges(text, found)
+    return _merge_ranges(text, [_with_fraction_after(text, mention) for mention in found])
+
+
+HALF_UNIT_DIMENSIONS = {"mass", "length", "area", "volume", "duration"}
+CN_ONES = "一二三四五六七八九"
+
+
+def _with_fraction_after(text: str, mention: QuantityMention) -> QuantityMention:
+    """A part written after the unit: 四成半 is 45 %, 六成八 68 %; 两吨半 is 2.5 吨, 一年半 1.5 年."""
+    after = text[mention.end:mention.end + 2]
+    if mention.high is not None or not after:
+        return mention
+    if mention.unit_written == "成":
+        if after[0] == "半":
+            return _extended(text, mention, 1, mention.value + 5)
+        if after[0] in CN_ONES and (len(after) == 1 or after[1] not in CN_CHARS + "个成"):
+            return _extended(text, mention, 1, mention.value + CN_ONES.index(after[0]) + 1)
+        return mention
+    if after[0] == "半" and mention.dimension in HALF_UNIT_DIMENSIONS and mention.unit_written[:1] not in "十百千万亿":
+        numeral = parse_numeral(mention.text[:len(mention.text) - len(mention.unit_written)].rstrip("余多"))
+        if numeral is not None and numeral[1] is None and numeral[0] == int(numeral[0]) > 0 \
+                and mention.qualifier == "exact":
+            return _extended(text, mention, 1, mention.value * (1 + 0.5 / numeral[0]))
+    return mention
+
+
+def _extended(text: str, mention: QuantityMention, extra: int, value: float) -> QuantityMention:
+    end = mention.end + extra
+    return QuantityMention(mention.start, end, text[mention.start:end], _round(value), None, mention.qualifier,
+                           mention.unit, mention.unit_written, mention.dimension, mention.numeral, mention.iso)
 
 
 # 资金达900万, 收入300多万: an amount of money written without 元
@@ -300,7 +329,7 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
     if num == "一" and not m.group("mult"):
         after = text[m.end():m.end() + 1]
         before = text[m.start() - 1:m.start()] if m.start() else ""
-        if after and after not in POST_NOMINAL_END and before != "、":
+        if after and after not in POST_NOMINAL_END + "半" and before != "、":  # 一米半 is an amount
             return False
         if m.group("unit") in INDEFINITE_ONE_UNITS:
             return False
