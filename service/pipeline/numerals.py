@@ -15,19 +15,19 @@ SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟":
 BIG_UNITS = {"万": 10**4, "亿": 10**8}
 TENS = {"廿": 20, "卅": 30}
 CHINESE_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS, *TENS])
-ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+ARABIC = re.compile(r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?|\.\d+")  # thousands separators, ASCII or full width
 MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 
 
 def parse_arabic(text: str) -> float | None:
-    """'1,200' → 1200.0; '58671.29' → 58671.29.
+    """'1,200' → 1200.0; '96，480.50' → 96480.5; '58671.29' → 58671.29.
 
-    >>> parse_arabic("1,200")
-    1200.0
+    >>> parse_arabic("1,200"), parse_arabic("96，480.50")
+    (1200.0, 96480.5)
     """
     if not ARABIC.fullmatch(text):
         return None
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").replace("，", ""))
 
 
 def parse_multiplier(text: str) -> int | None:
@@ -141,7 +141,7 @@ def parse_numeral(text: str) -> tuple[float, float | None] | None:
     (586712900.0, None)
     """
     text = text.strip()
-    m = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)", text)
+    m = re.fullmatch(r"((?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?)([十百千万亿]*)", text)
     if m:
         base = parse_arabic(m.group(1))
         factor = parse_multiplier(m.group(2))

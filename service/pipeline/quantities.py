@@ -18,7 +18,8 @@ log = logging.getLogger(__name__)
 
 CN_DIGITS = "零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖"
 CN_CHARS = CN_DIGITS + "十拾百佰千仟万亿廿卅"
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# 2,345,678 and 96，480.50 (groups of three after one to three digits); never 3，5个 or 2018，300户
+ARABIC = r"(?:\d{1,3}(?:[,，]\d{3}(?!\d))+|\d+)(?:\.\d+)?"
 # 千 before 瓦/克/米 belongs to the unit (一百二十五万千瓦, 五百千克), not to the numeral.
 CHINESE = rf"(?:[{CN_CHARS.replace('千', '')}]|千(?![瓦克米]))+(?:点[{CN_DIGITS}]+)?"
 RANGE_SEPARATORS = "至到~～-－—"
@@ -77,7 +78,7 @@ def _pattern() -> re.Pattern:
     number = rf"(?:{ARABIC}|{CHINESE})"
     return re.compile(
         rf"""
-        (?<![\d.{CN_CHARS}])(?<!\d,)
+        (?<![\d.{CN_CHARS}])(?!(?<=\d[,，])\d{{3}}(?!\d))
         (?:
             (?P<den>{ARABIC}|[{CN_CHARS}]+)分之(?P<numr>{number})
           | (?P<snum>\d+)/(?P<sden>\d+)(?![\d/])
