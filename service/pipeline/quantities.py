@@ -84,7 +84,7 @@ def _pattern() -> re.Pattern:
           | (?P<snum>\d+)/(?P<sden>\d+)(?![\d/])
           | (?P<sign>{MINUS})?(?P<num>{number})
             (?:[×xX*](?P<times>{ARABIC}))?
-            (?:(?P<mult1>[十百千万亿]*?)(?P<sep>[{re.escape(RANGE_SEPARATORS)}])(?P<num2>{number}))?
+            (?:(?P<mult1>[十百千万亿]*?)(?P<sep>——|--|[{re.escape(RANGE_SEPARATORS)}])(?P<num2>{number}))?
             (?P<q1>[余多])?
             (?P<mult>[十百千万亿]*?)
             (?P<q2>[余多把])?
@@ -383,7 +383,7 @@ def _inside_short_quote(text: str, start: int, end: int, longest: int = 12) -> b
 
 
 def _merge_ranges(text: str, mentions: list[QuantityMention]) -> list[QuantityMention]:
-    """十元至十五元 and 2万元-3万元 are one range mention."""
+    """十元至十五元, 2万元-3万元 and 5%——6% are one range mention."""
     merged: list[QuantityMention] = []
     for mention in mentions:
         prev = merged[-1] if merged else None
@@ -391,8 +391,8 @@ def _merge_ranges(text: str, mentions: list[QuantityMention]) -> list[QuantityMe
             prev is not None
             and prev.high is None
             and prev.unit == mention.unit
-            and mention.start - prev.end == 1
-            and text[prev.end] in RANGE_SEPARATORS
+            and (text[prev.end:mention.start] in ("——", "--")
+                 or mention.start - prev.end == 1 and text[prev.end] in RANGE_SEPARATORS)
             and mention.value > prev.value
         ):
             merged[-1] = QuantityMention(prev.start, mention.end, text[prev.start:mention.end], prev.value,
