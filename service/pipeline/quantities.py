@@ -170,14 +170,20 @@ def _bare_money(text: str, found: list[QuantityMention], units) -> list[Quantity
         if not words:
             continue
         unit = max(words)[1]  # the nearest word says what is counted: 收入 → 元, 贫困人口 → 人
-        multiplier = parse_multiplier(m.group("mult"))
-        parsed = parse_numeral(m.group("num"))
-        if multiplier is None or parsed is None:
-            continue
-        qualifier = INSIDE.get(m.group("q") or m.group("q2") or "", "exact")
-        extra.append(_mention(text, m.start(), m.end(), _round(parsed[0] * multiplier), None, qualifier,
-                              units[unit], m.group("mult") + ("人" if unit == "人" else ""), "arabic"))
+        extra += _bare_mention(text, m, units[unit])
     return extra
+
+
+def _bare_mention(text: str, m: re.Match, unit: Unit) -> list[QuantityMention]:
+    """The mention of a number with a multiplier and no unit written (BARE_AMOUNT, BARE_PEOPLE), in `unit`."""
+    multiplier = parse_multiplier(m.group("mult"))
+    parsed = parse_numeral(m.group("num"))
+    if multiplier is None or parsed is None:
+        return []
+    qualifier = INSIDE.get(m.group("q") or m.group("q2") or "", "exact")
+    written = m.group("mult") + ("人" if unit.canonical == "人" else "")
+    return [_mention(text, m.start(), m.end(), _round(parsed[0] * multiplier), None, qualifier, unit, written,
+                     "arabic")]
 
 
 # 58万贫困人口, 84.36万搬迁群众, 2万贫困农民: a count of people written without 人, its noun after it
@@ -191,15 +197,8 @@ def _bare_people(text: str, found: list[QuantityMention], units) -> list[Quantit
     """Amounts with a multiplier followed by a noun for people (贫困人口, 群众, 农民) count people (人)."""
     extra = []
     for m in BARE_PEOPLE.finditer(text):
-        if any(f.start < m.end() and m.start() < f.end for f in found):
-            continue
-        multiplier = parse_multiplier(m.group("mult"))
-        parsed = parse_numeral(m.group("num"))
-        if multiplier is None or parsed is None:
-            continue
-        qualifier = INSIDE.get(m.group("q") or m.group("q2") or "", "exact")
-        extra.append(_mention(text, m.start(), m.end(), _round(parsed[0] * multiplier), None, qualifier,
-                              units["人"], m.group("mult") + "人", "arabic"))
+        if not any(f.start < m.end() and m.start() < f.end for f in found):
+            extra += _bare_mention(text, m, units["人"])
     return extra
 
 
