@@ -161,4 +161,5 @@ class StatsGroupSchema(Schema):
 
 class StatsSchema(Schema):
     group_by = fields.String()
+    truncated = fields.Boolean(metadata={"description": "true when more groups exist than `limit` returned"})
     rows = fields.List(fields.Nested(StatsGroupSchema))

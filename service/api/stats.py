@@ -18,7 +18,7 @@ GROUP_FIELDS = {"place": Fact.place_code, "indicator": Fact.indicator, "year": F
 
 def grouped(args: dict):
     """(key, unit) groups of the facts the filters select, largest first: key, group_unit, n, total, low,
-    high_ and, for places, label."""
+    high_ and, for places, label; one more than `limit` if there are more."""
     key = GROUP_FIELDS[args["group_by"]]
     columns = [key.alias("key"), Fact.unit.alias("group_unit"), fn.COUNT(Fact.id).alias("n"),
                fn.SUM(Fact.value).alias("total"), fn.MIN(Fact.value).alias("low"), fn.MAX(Fact.value).alias("high_")]
@@ -26,7 +26,7 @@ def grouped(args: dict):
         columns.append(fn.MAX(Fact.place).alias("label"))
     query = FactQuery(args)
     return (query.where(query.narrow()).select(*columns).group_by(key, Fact.unit)
-            .order_by(fn.COUNT(Fact.id).desc(), key, Fact.unit).limit(args["limit"]).objects())
+            .order_by(fn.COUNT(Fact.id).desc(), key, Fact.unit).limit(args["limit"] + 1).objects())
 
 
 def indicator_labels() -> dict[str, str]:
@@ -39,7 +39,9 @@ def indicator_labels() -> dict[str, str]:
 @bp.get("/stats")
 def stats():
     args = parse_args(StatsArgs())
-    rows = grouped(args)
+    rows = list(grouped(args))
+    truncated = len(rows) > args["limit"]
+    rows = rows[:args["limit"]]
     filters = {k: v for k, v in request.args.items() if k not in ("group_by", "limit")}
     labels = indicator_labels() if args["group_by"] == "indicator" else {}
     body = []
@@ -52,4 +54,4 @@ def stats():
         body.append({"key": None if row.key is None else str(row.key), "label": label,
                      "unit": row.group_unit, "count": row.n, "sum": row.total, "min": row.low, "max": row.high_,
                      "facts_url": link})
-    return jsonify(StatsSchema().dump({"group_by": args["group_by"], "rows": body}))
+    return jsonify(StatsSchema().dump({"group_by": args["group_by"], "truncated": truncated, "rows": body}))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
+from .lexicon import LIST_MARK
 from .normalise import HAN
 
 # The data's release, and a revision of what kaoju derives from it (short names): a store reloads on change.
@@ -51,6 +52,13 @@ EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市)")
 # (a school keeps its place: 信义镇中心小学 is in 信义镇)
 ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与及等给共]|投资|建设|建成|新建|开展|开办|设立)[{HAN}]){{0,8}}?"
                           r"(?:公司|集团|银行|大学|学院)")
+# 为水田河村6名学生, 相隔的里村贫困户闫荣生: a village named on its own, between a word that points at it and
+# the people it counts, is a village even with no town or county written before it
+NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"
+VILLAGE_NAME = rf"((?:(?![{NOT_IN_A_NAME}])[{HAN}]){{1,4}}?)村"
+BARE_VILLAGE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}"
+                          r"(?=贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人])")
+LISTED_VILLAGE_BEFORE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}[和与及{LIST_MARK}]$")
 # 交城县会立乡岔口村: a town the gazetteer no longer has (merged or renamed since), named between its
 # county and a village.
 FORMER_TOWN = re.compile(rf"[{HAN}]{{2,4}}?[乡镇]")
@@ -245,6 +253,8 @@ class PlaceResolver:
 
     def _learn_villages(self) -> None:
         """X村 right after a town or county names a village under it; later bare X村 is the same one.
+        X村 on its own before the people it counts (为水田河村6名学生) is a village under the county or
+        town named last before it.
 
         A county followed by an unknown X乡/X镇 and then X村 names a town the gazetteer lacks (merged
         or renamed since the article was written): both are learned.
@@ -266,6 +276,26 @@ class PlaceResolver:
             if v and _is_village_name(v.group(1)):
                 division = self._learn(self.villages, v.group(1), v.group(1) + "村", "village", parent)
                 found.append(PlaceMention(v.start(), v.end(), v.group(0), [division.code], "village",
+                                          division=division))
+        spans = sorted((m.start, m.end) for m in self.mentions)
+        areas = sorted(((m.end, m.division) for m in self.mentions
+                        if m.division is not None and m.division.level in ("county", "town")), key=lambda a: a[0])
+        for v in BARE_VILLAGE.finditer(self.text):
+            name = v.group(1)
+            inside = bisect.bisect_right(spans, (v.start(1), len(self.text))) - 1
+            if not _is_village_name(name) or name in self.villages or (inside >= 0 and spans[inside][1] > v.start(1)):
+                continue
+            last = bisect.bisect_right(areas, v.start(), key=lambda a: a[0]) - 1
+            if last < 0:
+                continue
+            start, listed = v.start(), [(v.start(), v.end(), name)]
+            while (before := LISTED_VILLAGE_BEFORE.search(self.text, max(0, start - 7), start)) is not None \
+                    and _is_village_name(before.group(1)):
+                start = before.start()  # 为东山寨村和磨沟村7名学生: the villages listed before it too
+                listed.append((before.start(), before.end() - 1, before.group(1)))
+            for v_start, v_end, v_name in listed:  # under the county or town the text last named
+                division = self._learn(self.villages, v_name, v_name + "村", "village", areas[last][1])
+                found.append(PlaceMention(v_start, v_end, v_name + "村", [division.code], "village",
                                           division=division))
         learned = [(re.escape(name) + (r"(?:(?:自然)?村)?" if len(name) >= 3 else r"(?:自然)?村"), d)
                    for name, d in self.villages.items()]

@@ -31,6 +31,7 @@ BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上"
 # 平遥县、祁县两县 …: places listed and then counted as one group (两县, 三个乡镇, 两地)
 GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县区|县市|区县|乡镇|县|市|区|乡|镇|村|地)")
 LIST_JOINER = re.compile(r"[、和与及]?")
+LISTED_BETWEEN = re.compile(r"[、和及]")  # not 与: 襄垣与沁县结对 pairs two places, it does not list them
 GROUP_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -64,12 +65,7 @@ class PlaceAttribution:
         """The deepest division that holds all of these (of one level), or None."""
         if len({d.level for d in divisions}) != 1:
             return None
-        common = None
-        for links in zip(*(self.resolver.ancestors(d) for d in divisions)):
-            if len({d.code for d in links}) > 1:
-                break
-            common = links[0]
-        return common
+        return self._lowest_common(divisions)
 
     def main_place(self, headings: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> Division | None:
         """The article's place: the most specific in its headings, else the one its body names most.
@@ -90,7 +86,8 @@ class PlaceAttribution:
         return self._most_named(paragraphs)
 
     def _most_named(self, paragraphs: list[tuple[int, int]]) -> Division | None:
-        """The place the paragraphs name most often, the deeper of two named as often."""
+        """The place the paragraphs name most often, the deeper of two named as often; of several as deep
+        named as often, the place that holds them."""
         counts: dict[str, list] = {}
         for start, end in paragraphs:
             for m in self.resolver.in_span(start, end):
@@ -98,7 +95,21 @@ class PlaceAttribution:
                 entry[0] += 1
         if not counts:
             return None
-        return max(counts.values(), key=lambda e: (e[0], e[1].depth))[1]
+        most = max(n for n, _ in counts.values())
+        tied = [d for n, d in counts.values() if n == most]
+        deepest = [d for d in tied if d.depth == max(t.depth for t in tied)]
+        if len(deepest) > 1:  # 为甲村…；为乙村…；为丙村…, each named once: the place that holds them all
+            return self._lowest_common(deepest) or deepest[-1]
+        return deepest[0]
+
+    def _lowest_common(self, divisions: list[Division]) -> Division | None:
+        """The deepest division that holds all of these, whatever their levels."""
+        common = None
+        for links in zip(*(self.resolver.ancestors(d) for d in divisions)):
+            if len({d.code for d in links}) > 1:
+                break
+            common = links[0]
+        return common
 
     def article_place(self, main: Division | None) -> Division | None:
         """An article is filed under a county (or the prefecture or province it is about): a story
@@ -249,15 +260,35 @@ class PlaceContext:
         self.sentence_subject, self.carried = subject
 
     @functools.cached_property
+    def part_start(self) -> int:
+        """Where the number's part of the sentence begins: after the last semicolon before it."""
+        text = self.attribution.resolver.text
+        return max((m.end() for m in SEGMENT_BREAK.finditer(text, self.sentence[0], self.position)),
+                   default=self.sentence[0])
+
+    @functools.cached_property
+    def part_end(self) -> int:
+        """Where the number's part of the sentence ends: at the first semicolon after it."""
+        after = SEGMENT_BREAK.search(self.attribution.resolver.text, self.position, self.sentence[1])
+        return after.start() if after else self.sentence[1]
+
+    @functools.cached_property
     def own(self) -> Division | None:
         """The subject of the number's part of the sentence: 其中,岢岚县…;静乐县新建加工厂3座 — each part
-        after a semicolon may open with a subject of its own. Found only when a rule asks."""
-        s_start, s_end = self.sentence
-        text = self.attribution.resolver.text
-        segment = max((m.end() for m in SEGMENT_BREAK.finditer(text, s_start, self.position)), default=None)
-        if segment is None:
+        after a semicolon may open with a subject of its own; a part with none after parts that opened
+        with different places belongs to the place that holds them. Found only when a rule asks."""
+        if self.part_start == self.sentence[0]:
             return self.sentence_subject
-        return self.attribution._subject(segment, s_end, self.main, self.story) or self.sentence_subject
+        own = self.attribution._subject(self.part_start, self.sentence[1], self.main, self.story)
+        if own is not None:
+            return own
+        text = self.attribution.resolver.text
+        starts = [self.sentence[0], *(m.end() for m in SEGMENT_BREAK.finditer(text, self.sentence[0], self.part_start))]
+        earlier = {d.code: d for d in (self.attribution._subject(start, self.sentence[1], self.main, self.story)
+                                       for start in starts) if d is not None}
+        if len(earlier) >= 2:  # 甲村的田地里…；乙村的广场上…；投资3000万元…: the place that holds them all
+            return self.attribution._lowest_common(list(earlier.values())) or self.sentence_subject
+        return self.sentence_subject
 
     def named(self, start: int, end: int) -> Division | None:
         return self.attribution._named(start, end, self.main, self.story)
@@ -290,10 +321,16 @@ def paired_list(ctx: PlaceContext) -> Division | None:
     return listed[figures.index(ctx.position)]
 
 
+def named_right_before(ctx: PlaceContext) -> Division | None:
+    """A place written right before the number (沁县31个贫困村) is the place it counts."""
+    before = ctx.attribution.resolver.in_span(ctx.clause[0], ctx.position)
+    return before[-1].division if before and before[-1].end == ctx.position else None
+
+
 def help_receiver(ctx: PlaceContext) -> Division | None:
-    """The place help goes to in the number's clause or earlier in its sentence (向临县捐资, 帮助沁县, 使沁县…)."""
+    """The place help goes to in the number's clause or earlier in its part of the sentence (向临县捐资, 帮助沁县, 使沁县…)."""
     c_start, c_end = ctx.clause
-    return ctx.attribution._beneficiary(c_start, c_end) or ctx.attribution._beneficiary(ctx.sentence[0], ctx.position)
+    return ctx.attribution._beneficiary(c_start, c_end) or ctx.attribution._beneficiary(ctx.part_start, ctx.position)
 
 
 def named_in_clause_before(ctx: PlaceContext) -> Division | None:
@@ -312,13 +349,13 @@ def sentence_subject(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
-    """The most specific place named in the sentence before the number."""
-    return ctx.named(ctx.sentence[0], ctx.position)
+    """The most specific place named in the number's part of the sentence before it."""
+    return ctx.named(ctx.part_start, ctx.position)
 
 
 def named_in_sentence(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the sentence."""
-    return ctx.named(*ctx.sentence)
+    """The most specific place named anywhere in the number's part of the sentence."""
+    return ctx.named(ctx.part_start, ctx.part_end)
 
 
 def earlier_subject(ctx: PlaceContext) -> Division | None:
@@ -336,10 +373,10 @@ def article_place(ctx: PlaceContext) -> Division | None:
     return ctx.main
 
 
-PLACE_RULES: list[PlaceRule] = [listed_places, paired_list, help_receiver, named_in_clause_before, named_in_clause,
+PLACE_RULES: list[PlaceRule] = [listed_places, paired_list, named_right_before, help_receiver, named_in_clause_before, named_in_clause,
                                 sentence_subject, named_in_sentence_before, named_in_sentence, earlier_subject,
                                 paragraph_opening, article_place]
-NAMED_RULES = {r.__name__ for r in (named_in_clause_before, named_in_clause, sentence_subject,
+NAMED_RULES = {r.__name__ for r in (named_right_before, named_in_clause_before, named_in_clause, sentence_subject,
                                     named_in_sentence_before, named_in_sentence, earlier_subject)}
 
 
@@ -351,6 +388,25 @@ def shared_by_listed_places(ctx: PlaceContext, answer: Resolved) -> Division | N
         if ctx.sentence[0] <= start < ctx.position and answer.value.code in codes:
             return parent
     return None
+
+
+def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Division | None:
+    """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…) belongs to their common parent."""
+    if answer.value is None:
+        return None
+    text = ctx.attribution.resolver.text
+    run: list[Division] = []
+    for m in ctx.attribution.resolver.in_span(ctx.clause[0], ctx.position):
+        if not run or not LISTED_BETWEEN.fullmatch(text[previous_end:m.start]):
+            if any(d.code == answer.value.code for d in run):
+                break
+            run = []
+        run.append(m.division)
+        previous_end = m.end
+    listed = {d.code: d for d in run}
+    if len(listed) < 2 or answer.value.code not in listed:
+        return None
+    return ctx.attribution._common_parent(list(listed.values()))
 
 
 def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
@@ -379,4 +435,5 @@ def help_given_elsewhere(ctx: PlaceContext, answer: Resolved) -> Division | None
     return None
 
 
-PLACE_REFINEMENTS = [shared_by_listed_places, story_within_area, help_given_elsewhere]
+PLACE_REFINEMENTS = [shared_by_listed_places, shared_by_places_listed_together, story_within_area,
+                     help_given_elsewhere]

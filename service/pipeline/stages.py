@@ -13,7 +13,7 @@ from typing import Callable
 from ..fact_shape import FactRecord
 from .document import Document
 from .indicators import classify
-from .layout import Article, Paragraph, layout
+from .layout import SENTENCE_CLOSERS, Article, Paragraph, layout
 from .lexicon import clause_bounds
 from .measures import extract_measure
 from .normalise import normalise
@@ -21,7 +21,7 @@ from .places import Division, PlaceResolver
 from .quantities import QuantityMention, extract_quantities
 from .records import ArticleRecord, ParagraphRecord, PlaceRecord
 from .resolve import PlaceAttribution
-from .years import page_year, resolve_year_why
+from .years import page_year, resolve_year_why, speaks_of_a_time
 
 
 @dataclass
@@ -121,10 +121,33 @@ def resolve_years(page: Page) -> None:
     for story in page.stories:
         date = story.layout.date
         story.year = int(date[:4]) if date and not page.published else page.year
+    text = page.doc.text
+    earlier = _last_timed_sentences(text, page.stories)
     for m in page.mentions:
         s_start, s_end = m.sentence
-        m.year, m.year_rule = resolve_year_why(page.doc.text[s_start:s_end], m.quantity.start,
-                                               page.stories[m.article].year)
+        m.year, m.year_rule = resolve_year_why(text[s_start:s_end], m.quantity.start, page.stories[m.article].year,
+                                               None if m.heading else earlier.get(m.sentence))
+
+
+def _last_timed_sentences(text: str, stories: list[Story]) -> dict[tuple[int, int], str]:
+    """For each sentence, the nearest earlier one of its paragraph that speaks of a time, in one pass: a
+    paragraph that runs on from one cut mid-sentence (…不压钱不让看，而 / [a headline set in] / 且报销…)
+    continues it."""
+    earlier: dict[tuple[int, int], str] = {}
+    for story in stories:
+        carried, runs_on = None, False
+        for paragraph, kind in story.parts:
+            if kind == "heading":
+                continue
+            if not runs_on:
+                carried = None
+            for s_start, s_end in paragraph.sentences:
+                if carried is not None:
+                    earlier[(s_start, s_end)] = carried
+                if speaks_of_a_time(text[s_start:s_end]):
+                    carried = text[s_start:s_end]
+            runs_on = text[paragraph.start:paragraph.end].rstrip()[-1:] not in SENTENCE_CLOSERS
+    return earlier
 
 
 def read_measures(page: Page) -> None:

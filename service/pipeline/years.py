@@ -23,13 +23,22 @@ RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(RELATIVE_YEARS) + ")(
 # 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
 NOW = re.compile(r"现在|目前|如今|当前")
 CHANGE_TO = re.compile(r"[至到]")
+# 先后建成光伏电站79个, 陆续入住: what came about one after another over the years is as of now
+SUCCESSIVELY = re.compile(r"先后|陆续")
 SENTENCE_TIME = re.compile(
     r"^\s*" + LEAD + r"[“\"「]?" + TIME_LEAD + r"((?:19|20)\d{2})年"
     r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
 # 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
 YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
+# 2017年、2018年分两批实施…: a clause that opens with a list of years is as of the last
+# (not 2015年、2016年建设的299座电站…, where the years only say when the stations were built)
+YEARS_LISTED = re.compile(r"\s*" + TIME_LEAD + r"(?:(?:19|20)\d{2}年[、和])+((?:19|20)\d{2})年(?!\d|[\u4e00-\u9fff]{0,4}的)")
 CLAUSE_OPENING_YEAR = re.compile(r"\s*" + TIME_LEAD + r"((?:19|20)\d{2})年(?![、和至到—-]|\d+(?!\d|月))")
 SINCE = re.compile(r"以来")
+# 三年来, 近年来, 脱贫攻坚战打响以来: a span that runs until now
+UNTIL_NOW = re.compile(r"以来|年来")
+# 去年四月份，…; 今年，…: a sentence that opens with a relative year
+RELATIVE_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(" + "|".join(RELATIVE_YEARS) + r")(?!前)")
 # 刚刚过去的2018年是…: the whole sentence looks back at that year
 PAST_YEAR_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(?:刚刚过去的|刚过去的)((?:19|20)\d{2})年")
 # 方山县2018年脱贫攻坚工作总结显示: … — a clause ending in a colon introduces what that year's report says
@@ -49,6 +58,7 @@ class YearContext:
     sentence: str
     position: int
     page_year: int | None
+    earlier: str | None = None  # the nearest earlier sentence of its paragraph that speaks of a time
 
     @functools.cached_property
     def clause(self) -> tuple[int, int]:
@@ -150,11 +160,12 @@ def colon_introduction(ctx: YearContext) -> int | None:
 
 
 def clause_opening_time(ctx: YearContext) -> int | None:
-    """A time an earlier clause opens with (截至2018年9月底，…; 从2016年到2018年，… is as of its end)."""
+    """A time an earlier clause opens with (截至2018年9月底，…; 从2016年到2018年，… and 2017年、2018年分两批… are as of the last)."""
     clause_start, _ = ctx.clause
     heading = None
     for start in [0, *(m.end() for m in CLAUSE_BREAK.finditer(ctx.sentence, 0, clause_start))]:
-        m = YEARS_OPENING.match(ctx.sentence, start) or CLAUSE_OPENING_YEAR.match(ctx.sentence, start)
+        m = (YEARS_OPENING.match(ctx.sentence, start) or YEARS_LISTED.match(ctx.sentence, start)
+             or CLAUSE_OPENING_YEAR.match(ctx.sentence, start))
         if m and not _left_behind(ctx.sentence, m, ctx.position):
             heading = m
     return _unless_since(ctx.sentence, heading, ctx.page_year, ctx.position) if heading is not None else None
@@ -177,6 +188,25 @@ def year_later_in_sentence(ctx: YearContext) -> int | None:
     return _unless_since(ctx.sentence, later, ctx.page_year, ctx.position) if later else None
 
 
+def earlier_sentence_time(ctx: YearContext) -> int | None:
+    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), unless the number's own sentence speaks of a time (三年来, 先后)."""
+    sentence = ctx.earlier
+    if sentence is None or speaks_of_a_time(ctx.sentence[:ctx.position]):
+        return None
+    whole = YearContext(sentence, len(sentence), ctx.page_year)
+    relative = RELATIVE_OPENING.match(sentence)
+    if relative:
+        return _relative(whole, relative.start(1))
+    return sentence_opening_time(whole) or colon_introduction(whole) or clause_opening_time(whole)
+
+
+def speaks_of_a_time(sentence: str) -> bool:
+    """Whether a sentence says when: a year (not one compared with), 今年/去年, 目前, 先后, 以来 or 年来."""
+    years = [y for y in YEAR.finditer(sentence) if not _compared(sentence, y)]
+    return bool(years or RELATIVE.search(sentence) or NOW.search(sentence) or SUCCESSIVELY.search(sentence)
+                or UNTIL_NOW.search(sentence))
+
+
 def year_of_page(ctx: YearContext) -> int | None:
     """The page's year: its published date (--meta), its printed date, or the year its text pins down."""
     return ctx.page_year
@@ -185,16 +215,16 @@ def year_of_page(ctx: YearContext) -> int | None:
 YEAR_RULES: list[YearRule] = [year_in_clause, change_start_value, relative_year_since_last_year,
                               now_since_last_year,
                               sentence_opening_time, colon_introduction, clause_opening_time, year_later_in_sentence,
-                              year_of_page]
+                              earlier_sentence_time, year_of_page]
 
 
-def resolve_year_why(sentence: str, position: int, page_year: int | None) -> Resolved:
+def resolve_year_why(sentence: str, position: int, page_year: int | None, earlier: str | None = None) -> Resolved:
     """The year of a mention at `position` in `sentence`, and the rule that gave it.
 
     >>> resolve_year_why("去年全县投资3000万元", 7, 2017)
     Resolved(value=2016, rule='relative_year_since_last_year')
     """
-    ctx = YearContext(sentence, position, page_year)
+    ctx = YearContext(sentence, position, page_year, earlier)
     for rule in YEAR_RULES:
         year = rule(ctx)
         if year is NO_YEAR:

@@ -79,6 +79,13 @@ def test_stats_groups_link_to_their_evidence(client, group_by):
         assert min(r["value"] for r in evidence) == pytest.approx(group["min"])
 
 
+def test_stats_say_when_more_groups_exist_than_the_limit(client):
+    everything = get(client, "/v1/stats?group_by=unit&limit=1000").get_json()
+    assert not everything["truncated"] and len(everything["rows"]) > 3
+    first = get(client, "/v1/stats?group_by=unit&limit=3").get_json()
+    assert first["truncated"] and first["rows"] == everything["rows"][:3]
+
+
 def test_stats_need_a_known_group(client):
     assert get(client, "/v1/stats", 400).get_json()["errors"][0]["parameter"] == "group_by"
     get(client, "/v1/stats?group_by=colour", 400)

@@ -64,6 +64,14 @@ MENTIONS = [
     # places listed as examples before 等地 are where goods go, not the story's places
     ("吕梁市临县的红枣销往北京、上海、广州等地", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     ("吕梁市临县第一中学新建教室", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
+    # a village named on its own before the people it counts, under the county named last before it
+    ("平利县各界捐资助学。县审计局为水田河村6名学生发放助学金", [("平利县", "平利县", "county"),
+                                                             ("水田河村", "水田河村", "village")]),
+    ("平利县各界捐资助学。市监局为东山寨村和磨沟村7名学生送去现金", [
+        ("平利县", "平利县", "county"), ("东山寨村", "东山寨村", "village"), ("磨沟村", "磨沟村", "village")]),
+    ("采访方山县贫困户。相隔的里村贫困户一家", [("方山县", "方山县", "county"), ("里村", "里村", "village")]),
+    ("平利县各界捐资助学，保证了全村229户村民饮水", [("平利县", "平利县", "county")]),  # 全村 is no name
+    ("平利县各界捐资助学，为发挥村两委作用", [("平利县", "平利县", "county")]),  # no people counted after it
 ]
 
 

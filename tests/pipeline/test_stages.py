@@ -5,7 +5,7 @@ import inspect
 import pytest
 
 from service.pipeline import STAGES, extract_text
-from service.pipeline.stages import Page
+from service.pipeline.stages import Page, run_stages
 
 PAGE = "临县扶贫\n\n本报讯 2019年，臨縣投資(zī)1000萬元，建成大棚40座。"
 
@@ -60,3 +60,15 @@ def test_a_headline_figure_restated_in_the_body_takes_the_body_s_place_and_year(
     assert [(f.text, f.place, f.year, f.year_rule) for f in heading.facts] == [
         ("12家", "平遥县", 2018, "restated_in_body"), ("200万元", "平遥县", 2018, "restated_in_body")]
     assert heading.facts[0].place_rule == "restated_in_body"
+
+
+CUT_BY_A_HEADLINE = ("去年五月，村民王芳住院治疗，她没有想到服务这么周到。住院不用先交押金，而\n\n"
+                     "好政策暖人心\n\n□ 李明\n\n且报销当天办好，住院费用花了2万多元。\n\n"
+                     "全村今年种植红薯300亩。")
+
+
+def test_a_paragraph_cut_by_a_headline_reads_its_years_from_where_it_began():
+    facts = [f for article in run_stages(CUT_BY_A_HEADLINE, published="2019-03-01")
+             for paragraph in article.paragraphs for f in paragraph.facts]
+    assert [(f.text, f.year, f.year_rule) for f in facts] == [("2万多元", 2018, "earlier_sentence_time"),
+                                                              ("300亩", 2019, "relative_year_since_last_year")]

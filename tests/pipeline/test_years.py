@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.years import YEAR_RULES, resolve_year_why
+from service.pipeline.layout import split_sentences
+from service.pipeline.years import YEAR_RULES, resolve_year_why, speaks_of_a_time
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -53,6 +54,23 @@ YEARS = [
     ("总投资450万元，于2016年建成投产", "450万元", 2019, 2016, "year_later_in_sentence"),
     ("全村共有耕地2100亩", "2100亩", 2017, 2017, "year_of_page"),
     ("全村共有耕地2100亩", "2100亩", None, None, None),
+    ("为解决饮水问题，2017年、2018年分两批实施工程，免费为120户安装净水设备", "120户", 2019, 2018,
+     "clause_opening_time"),
+    ("2015年、2016年建设的86座电站已全部并网，另有5座正在建设", "5座", 2017, 2017, "year_of_page"),
+]
+
+# (paragraph, the mention, page year, year, rule): the rules that read the sentences before the number's own
+PARAGRAPH_YEARS = [
+    ("2016年，全县完成技能培训3100人次。依托培训，带动1.2万人就业。", "1.2万人", 2017, 2016, "earlier_sentence_time"),
+    ("去年五月，她住院治疗。住院费用花了2万多元。", "2万多元", 2019, 2018, "earlier_sentence_time"),
+    ("乡政府2018年工作总结显示：全乡新建大棚40座。村集体收入达到12万元。", "12万元", 2019, 2018,
+     "earlier_sentence_time"),
+    ("2016年，全县苹果面积达到20万亩。先后建成村级光伏电站60个。", "60个", 2017, 2017, "year_of_page"),
+    ("2016年，全县苹果面积达到20万亩。先后建成村级光伏电站60个。收益的60%用于扶贫。", "60%", 2017, 2017,
+     "year_of_page"),
+    ("2017年，村里实施了饮水工程。三年来，共搬迁54户。", "54户", 2019, 2019, "year_of_page"),
+    ("2017年，村里实施了饮水工程。目前，全村共有合作社5个。全村脱贫120人。", "120人", 2019, 2019, "year_of_page"),
+    ("全村种植红薯300亩，比2016年增加一倍。亩产提高到5000斤。", "5000斤", 2018, 2018, "year_of_page"),
 ]
 
 
@@ -61,10 +79,21 @@ def test_year_rules(sentence, mention, page, year, rule):
     assert resolve_year_why(sentence, sentence.index(mention), page) == (year, rule)
 
 
+@pytest.mark.parametrize("paragraph,mention,page,year,rule", PARAGRAPH_YEARS,
+                         ids=[f"{r[0]}|{r[1]}" for r in PARAGRAPH_YEARS])
+def test_year_rules_reading_the_paragraph(paragraph, mention, page, year, rule):
+    at = paragraph.index(mention)
+    spans = split_sentences(paragraph, 0, len(paragraph))
+    index = next(i for i, (s, e) in enumerate(spans) if s <= at < e)
+    timed = [paragraph[s:e] for s, e in spans[:index] if speaks_of_a_time(paragraph[s:e])]
+    start, end = spans[index]
+    assert resolve_year_why(paragraph[start:end], at - start, page, timed[-1] if timed else None) == (year, rule)
+
+
 def test_every_rule_has_a_docstring_and_a_table_row():
     for rule in YEAR_RULES:
         assert rule.__doc__ and rule.__doc__.strip(), rule.__name__
-    assert {r.__name__ for r in YEAR_RULES} == {row[4] for row in YEARS if row[4]}
+    assert {r.__name__ for r in YEAR_RULES} == {row[4] for row in YEARS + PARAGRAPH_YEARS if row[4]}
 
 
 def test_a_year_written_later_is_not_taken_from_the_start_of_a_change():
