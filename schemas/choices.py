@@ -27,6 +27,11 @@ def _alternatives(words) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def canonical_units() -> frozenset[str]:
+    return frozenset(unit.canonical for unit in load_units().by_surface.values())
+
+
+@functools.lru_cache(maxsize=1)
 def unit_pattern() -> str:
     """A canonical unit, or a unit as written: a surface of the unit table after at most two multipliers
     (万元, 亿元, 万亩, 千万元)."""

@@ -12,6 +12,8 @@ from flask import current_app, jsonify, request, url_for
 from marshmallow import ValidationError
 from peewee import NodeList, Tuple
 
+from schemas.choices import canonical_units
+
 from .. import settings
 from ..store.export import fact_row_query
 from ..store.models import Article, Fact, Paragraph, Place, Source
@@ -263,8 +265,9 @@ class FactQuery:
 
     def where(self, query):
         a = self.args
-        if "unit" in a:
-            query = query.where((Fact.unit == a["unit"]) | (Fact.unit_written == a["unit"]))
+        if "unit" in a:  # a canonical unit (元: every amount of money in 元), else the unit as written (万元)
+            unit = a["unit"]
+            query = query.where(Fact.unit == unit if unit in canonical_units() else Fact.unit_written == unit)
         if "dimension" in a:
             query = query.where(Fact.dimension == a["dimension"])
         if "place" in a:

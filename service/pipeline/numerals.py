@@ -12,11 +12,14 @@ DIGITS = {
     "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
 }
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-BIG_UNITS = {"万": 10**4, "亿": 10**8}
+BIG_UNITS = {"万": 10**4, "亿": 10**8, "兆": 10**12}
 TENS = {"廿": 20, "卅": 30}
+# 几百, 十几, 数千: a digit left vague — the first digit of a numeral two to nine, a later one one to nine
+VAGUE_DIGITS = "几数"
 CHINESE_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS, *TENS])
+SPACES = re.compile(r"[ \u3000\xa0]")
 ARABIC = re.compile(r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?|\.\d+")  # thousands separators, ASCII or full width
-MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8, "兆": 10**12}
 
 
 def parse_arabic(text: str) -> float | None:
@@ -73,7 +76,7 @@ def _section(text: str) -> int | None:
 
 
 def _chinese_value(text: str) -> int | None:
-    for big in ("亿", "万"):
+    for big in ("兆", "亿", "万"):
         if big in text:
             head, _, tail = text.partition(big)
             high = _chinese_value(head) if head else 1
@@ -89,10 +92,10 @@ def _chinese_value(text: str) -> int | None:
 
 
 def _range_pair(text: str) -> tuple[str, str] | None:
-    """两三万 → ('两万', '三万'); 四五十 → ('四十', '五十'); 十七八 → ('十七', '十八')."""
+    """两三万 → ('两万', '三万'); 四五十 → ('四十', '五十'); 十七八 → ('十七', '十八'); 三五天 → ('三', '五')."""
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
-        if a in DIGITS and b in DIGITS and DIGITS[a] and DIGITS[b] == DIGITS[a] + 1:
+        if a in DIGITS and b in DIGITS and DIGITS[a] and (DIGITS[b] == DIGITS[a] + 1 or a + b == "三五"):
             if i > 0 and text[i - 1] in DIGITS:
                 continue
             return text[:i] + a + text[i + 2:], text[:i] + b + text[i + 2:]
@@ -113,8 +116,12 @@ def parse_chinese(text: str) -> tuple[float, float | None] | None:
         if head is None or head[1] is not None or not decimals or any(ch not in DIGITS for ch in decimals):
             return None
         return float(f"{int(head[0])}.{''.join(str(DIGITS[ch]) for ch in decimals)}"), None
+    if text and text[0] in VAGUE_DIGITS or "几" in text:
+        return _vague(text)
     if not text or any(ch not in CHINESE_CHARS for ch in text):
         return None
+    if len(text) >= 2 and all(ch in DIGITS for ch in text) and any(ch in "〇零" for ch in text):
+        return float("".join(str(DIGITS[ch]) for ch in text)), None  # 二〇〇: written digit by digit
     pair = _range_pair(text)
     if pair:
         low, high = _chinese_value(pair[0]), _chinese_value(pair[1])
@@ -123,6 +130,21 @@ def parse_chinese(text: str) -> tuple[float, float | None] | None:
         return float(low), float(high)
     value = _chinese_value(text)
     return None if value is None else (float(value), None)
+
+
+def _vague(text: str) -> tuple[float, float] | None:
+    """几百万 → (2000000, 9000000); 十几 → (11, 19); 数千 → (2000, 9000): the digits it may stand for.
+    A vague digit must stand before or after a place (几个 is no amount)."""
+    at = [i for i, ch in enumerate(text) if ch in VAGUE_DIGITS]
+    if len(at) != 1 or ("数" in text and at[0] != 0):
+        return None
+    i = at[0]
+    near = text[i + 1:i + 2] + text[i - 1:i] if i else text[i + 1:i + 2]
+    if not any(ch in SMALL_UNITS or ch in BIG_UNITS for ch in near):
+        return None
+    low = _chinese_value(text[:i] + ("二" if i == 0 else "一") + text[i + 1:])
+    high = _chinese_value(text[:i] + "九" + text[i + 1:])
+    return None if low is None or high is None else (float(low), float(high))
 
 
 def parse_fraction(denominator: str, numerator: str) -> float | None:
@@ -140,8 +162,8 @@ def parse_numeral(text: str) -> tuple[float, float | None] | None:
     >>> parse_numeral("58671.29万")
     (586712900.0, None)
     """
-    text = text.strip()
-    m = re.fullmatch(r"((?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?)([十百千万亿]*)", text)
+    text = SPACES.sub("", text)  # 二 百 三 十: the spaces OCR leaves between characters
+    m = re.fullmatch(r"((?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?)([十百千万亿兆]*)", text)
     if m:
         base = parse_arabic(m.group(1))
         factor = parse_multiplier(m.group(2))

@@ -1,7 +1,9 @@
 """Quantity mentions in normalised text: a numeral, its multiplier, its unit, its qualifier.
 
 One compiled pattern finds candidates (regex first, no segmentation); small rules then drop
-what is not a quantity (dates, ordinals, slogans, indefinite 一) and read qualifiers around it.
+what is not a quantity (dates, ordinals, slogans, indefinite 一) and read qualifiers around it, and
+join what belongs to one amount (35元8角五分, 三个半月, 四成半, 2万元-3万元). The classes it reads are
+listed, with a table of cases each, in tests/pipeline/test_quantity_classes.py.
 """
 from __future__ import annotations
 
@@ -18,15 +20,29 @@ log = logging.getLogger(__name__)
 
 CN_DIGITS = "零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖"
 CN_CHARS = CN_DIGITS + "十拾百佰千仟万亿廿卅"
-# 2,345,678 and 96，480.50 (groups of three after one to three digits); never 3，5个 or 2018，300户
+# 2,345,678 and 96，480.50 (groups of three after one to three digits); never 3，5个
 ARABIC = r"(?:\d{1,3}(?:[,，]\d{3}(?!\d))+|\d+)(?:\.\d+)?"
-# 千 before 瓦/克/米 belongs to the unit (一百二十五万千瓦, 五百千克), not to the numeral.
-CHINESE = rf"(?:[{CN_CHARS.replace('千', '')}]|千(?![瓦克米]))+(?:点[{CN_DIGITS}]+)?"
+# The spaces OCR leaves inside a number (二 百 三 十 户, 52.3 亿元): one at a time
+GAP = r"[ \u3000]?"
+# 千 before 瓦/克/米/伏 belongs to the unit (一百二十五万千瓦, 五百千克), not to the numeral; 几 stands for a
+# digit (几百, 十几) and 数 opens a vague one (数千, 数十).
+CN_CHAR = rf"(?:[{CN_CHARS.replace('千', '')}几]|千(?![瓦克米伏]))"
+CHINESE = rf"(?:数(?=[十百千万亿]))?{CN_CHAR}(?:{GAP}{CN_CHAR})*(?:点[{CN_DIGITS}]+)?"
+# Counters of places, read only after Arabic digits (52县, 3乡镇): 两县 is a phrase of the story
+PLACE_COUNTERS = {"县", "乡镇", "村"}
+# 数 in these words is not a vague digit: 人数, 户数, 总数千 …
+NOT_VAGUE_BEFORE = set("无人户总次岁分指参系倍多少半件个基礼函变")
 RANGE_SEPARATORS = "至到~～-－—"
 # A minus sign: 负 before a number, or a dash where a number is expected after a verb, a linking word
 # or punctuation (增长-3.2%, 为－5%, （-2%）), never after a quantity (2万元-3万元 is a range) or a letter.
 # 下降3% stays 3 %: the verb says the direction, the number does not.
-MINUS = r"(?:(?:(?<=[长降为是达至到值率幅于减增约近及和与或比：:，,、；;（(“\s])|^)[-－−]|负)"
+MINUS = r"(?:(?:(?<=[长降为是达至到值率幅于减增约近及和与或比温润速：:，,、；;（(“\s])|^)[-－−]|负|零下)"
+# ￥500, US$5亿, 人民币3万: a currency written before a number that has no unit after it
+CURRENCY_BEFORE = {"￥": "元", "¥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "NT$": "新台币", "€": "欧元",
+                   "£": "英镑", "人民币": "元", "美元": "美元", "美金": "美元", "港币": "港元", "港元": "港元",
+                   "欧元": "欧元", "日元": "日元", "英镑": "英镑", "新台币": "新台币"}
+# 零下5度, 气温-12度: 度 is a temperature here, not a kilowatt-hour
+TEMPERATURE_WORDS = re.compile(r"气温|温度|最高|最低|零下|摄氏")
 
 # Qualifier words around a mention, longest first: (word, qualifier).
 BEFORE = [
@@ -44,7 +60,9 @@ RELATIVE_TIME_AFTER = ("前", "后", "来", "以来", "内", "间", "里")
 # Fixed expressions of official writing whose numeral counts nothing in the story.
 SET_PHRASES = ("两头", "四套班子", "三支队伍", "两委", "两不愁", "三保障", "一把手", "一盘棋", "一条龙", "一站式",
                "一揽子", "两手抓", "三农", "五位一体", "四个全面", "两学一做", "三会一课", "一张蓝图")
-DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期", "星期"}
+DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期", "星期", "周"}
+# (unit, the character after it) that make another word: 两周年 is an anniversary, 一季度 a quarter
+NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), ("村", "级"), ("县", "级"), ("县", "城")}
 POST_NOMINAL_END = "，。、；,;）)！？!?”"
 # 一 with these units is an article or an idiom (一批, 一次性, 一起, 一家人), not a count.
 INDEFINITE_ONE_UNITS = {"批", "次", "起", "家", "片", "户"}
@@ -75,21 +93,31 @@ class QuantityMention:
 @functools.lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     units = "|".join(re.escape(s) for s in load_units().surfaces_longest_first())
+    currencies = "|".join(re.escape(c) for c in sorted(CURRENCY_BEFORE, key=len, reverse=True))
     number = rf"(?:{ARABIC}|{CHINESE})"
     return re.compile(
         rf"""
-        (?<![\d.{CN_CHARS}])(?!(?<=\d[,，])\d{{3}}(?!\d))
+        (?=[\d{CN_CHARS}几数成对半负\-－−￥¥$€£UHN人美港欧日英新])(?<![\d.{CN_CHARS}几])
+        (?!\d{{3}}(?!\d)(?:(?<=(?<!\d)\d[,，]\d{{3}})|(?<=(?<!\d)\d\d[,，]\d{{3}})|(?<=(?<!\d)\d\d\d[,，]\d{{3}})))
         (?:
-            (?P<den>{ARABIC}|[{CN_CHARS}]+)分之(?P<numr>{number})
+            (?P<fsign>负)?(?P<den>{ARABIC}|[{CN_CHARS}]+)分之{GAP}(?P<numr>{number})
           | (?P<snum>\d+)/(?P<sden>\d+)(?![\d/])
+          | 成(?P<vlow>[百千万])上(?P<vhigh>[千万亿])(?P<vunit>{units})
+          | (?P<discount>[一二三四五六七八九]{{1,2}}|对)折(?![腾叠合算旧射返线扣磨中服])
+          | (?<![上下前后大多个])半(?P<half>年|个月|个小时|小时|成(?![品本]))
+          | (?P<one_half>一半)(?!儿)
+          | (?P<cbefore>{currencies}){GAP}(?P<cnum>{ARABIC}|{CHINESE})(?P<cmult>[十百千万亿]*)
+            (?!{GAP}(?:[余多{CN_CHARS}几.,，\d]|{units}))
           | (?P<sign>{MINUS})?(?P<num>{number})
             (?:[×xX*](?P<times>{ARABIC}))?
             (?:(?P<mult1>[十百千万亿]*?)(?P<sep>——|--|[{re.escape(RANGE_SEPARATORS)}])(?P<num2>{number}))?
             (?P<q1>[余多])?
-            (?P<mult>[十百千万亿]*?)
+            (?P<gap1>{GAP})
+            (?P<mult>[十百千万亿兆]*?)
             (?P<q2>[余多把])?
+            (?P<gap2>{GAP})
             (?P<unit>{units})
-            (?![A-Za-z])
+            (?![A-Za-z²³])
         )
         """,
         re.VERBOSE | re.MULTILINE,
@@ -115,6 +143,8 @@ def extract_quantities(text: str) -> list[QuantityMention]:
     found += _bare_money(text, found, units)
     found += _bare_people(text, found, units)
     found.sort(key=lambda mention: mention.start)
+    found = [_counter_of_time(text, mention, units) for mention in found]
+    found = _with_coins(text, [_counter_of_people(text, mention, units) for mention in found if mention], units)
     return _merge_ranges(text, [_with_fraction_after(text, mention) for mention in found])
 
 
@@ -139,6 +169,73 @@ def _with_fraction_after(text: str, mention: QuantityMention) -> QuantityMention
                 and mention.qualifier == "exact":
             return _extended(text, mention, 1, mention.value * (1 + 0.5 / numeral[0]))
     return mention
+
+
+# 35元8角五分, 五块三毛钱, 一块二: the smaller coins after a sum in 元 or 块; 五美元又二十美分
+COIN_DIGIT = r"[0-9一二两三四五六七八九]"
+YUAN_COINS = re.compile(rf"(?:又|零)?(?:(?P<jiao>{COIN_DIGIT})[角毛](?:(?P<fen>{COIN_DIGIT})分)?|(?P<fen_only>{COIN_DIGIT})分)钱?"
+                        rf"|(?P<tenth>{COIN_DIGIT})(?![\d{CN_CHARS}角毛分元块])")
+CENTS = re.compile(rf"(?:又|零)?(?P<cents>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})美分")
+
+
+def _with_coins(text: str, mentions: list[QuantityMention], units) -> list[QuantityMention]:
+    """A sum in 元 (or 美元) followed by its 角 and 分 (美分) is one amount; the coins are not a mention of their own."""
+    result: list[QuantityMention] = []
+    for mention in mentions:
+        if result and mention.start < result[-1].end:
+            continue  # the coins of the amount before
+        extended = mention
+        if mention.high is None and mention.unit_written in ("元", "块", "圆"):
+            coins = YUAN_COINS.match(text, mention.end)
+            if coins and (coins.group("tenth") is None or mention.unit_written == "块"):
+                tenths = _digit(coins.group("jiao") or coins.group("tenth"))
+                hundredths = _digit(coins.group("fen") or coins.group("fen_only"))
+                extended = _extended(text, mention, coins.end() - mention.end,
+                                     mention.value + tenths * 0.1 + hundredths * 0.01)
+        elif mention.high is None and mention.unit_written == "美元":
+            cents = CENTS.match(text, mention.end)
+            parsed = parse_numeral(cents.group("cents")) if cents else None
+            if parsed is not None and parsed[0] < 100:
+                extended = _extended(text, mention, cents.end() - mention.end, mention.value + parsed[0] / 100)
+        result.append(extended)
+    return result
+
+
+def _digit(written: str | None) -> int:
+    return 0 if written is None else int(written) if written.isdigit() else DIGITS[written]
+
+
+# 三个半月, 2个多月, 一个多星期: 个 counts a time the noun after 半 or 多 names
+COUNTED_TIME = re.compile(r"(?P<part>[多半])(?P<noun>月|小时|星期)")
+
+
+def _counter_of_time(text: str, mention: QuantityMention, units) -> QuantityMention | None:
+    """个 then 半 or 多 then 月, 小时 or 星期 counts months, hours or weeks (more than, or and a half);
+    none when it says how long ago (两个多月后, 三个半月前)."""
+    counted = COUNTED_TIME.match(text, mention.end) if mention.unit_written == "个" and mention.high is None else None
+    if counted is None:
+        return mention
+    if text.startswith(RELATIVE_TIME_AFTER, counted.end()):
+        return None
+    unit = units["个" + counted.group("noun")]
+    value = mention.value + (0.5 if counted.group("part") == "半" else 0)
+    qualifier = "over" if counted.group("part") == "多" else mention.qualifier
+    end = counted.end()
+    return QuantityMention(mention.start, end, text[mention.start:end], _round(value * unit.factor), None, qualifier,
+                           unit.canonical, unit.surface, unit.dimension, mention.numeral, unit.iso)
+
+
+# 两个孩子, 三个儿子: 个 counting people
+PEOPLE_COUNTED = re.compile(r"(?:孩子|儿子|女儿|子女|学生|老人|村民|农民|干部|党员|工人|员工|家庭成员)(?!小组|委员会|代表大会)")
+
+
+def _counter_of_people(text: str, mention: QuantityMention, units) -> QuantityMention:
+    """个 before a noun for people (两个孩子) counts people (人)."""
+    if mention.unit_written != "个" or not PEOPLE_COUNTED.match(text, mention.end):
+        return mention
+    people = units["人"]
+    return QuantityMention(mention.start, mention.end, mention.text, mention.value, mention.high, mention.qualifier,
+                           people.canonical, mention.unit_written, people.dimension, mention.numeral, people.iso)
 
 
 def _extended(text: str, mention: QuantityMention, extra: int, value: float) -> QuantityMention:
@@ -209,21 +306,55 @@ def _read(text: str, m: re.Match, units) -> QuantityMention | None:
         if value is None:
             return None
         kind = "arabic" if m.group("den")[0].isdigit() else "chinese"
-        return _mention(text, start, end, value, None, "exact", units["%"], "%", kind)
+        return _mention(text, start, end, -value if m.group("fsign") else value, None, "exact", units["%"], "%", kind)
     if m.group("snum") is not None:
         den = int(m.group("sden"))
         if not den or den > 1000 or int(m.group("snum")) >= den:
             return None
         return _mention(text, start, end, int(m.group("snum")) / den * 100, None, "exact", units["%"], "%", "arabic")
+    if m.group("discount") is not None:  # 八折 pays 80 % of the price, 七五折 75 %, 对折 half
+        digits = [DIGITS[ch] for ch in m.group("discount")] if m.group("discount") != "对" else [5]
+        return _mention(text, start, end, digits[0] * 10 + (digits[1] if len(digits) > 1 else 0), None, "exact",
+                        units["%"], "%", "chinese")
+    if m.group("half") is not None:  # 半年, 半个月, 半成
+        unit = units[m.group("half")]
+        return _mention(text, start, end, _round(0.5 * unit.factor), None, "exact", unit, m.group("half"), "chinese")
+    if m.group("cbefore") is not None:  # ￥500, 人民币3万
+        parsed = parse_numeral(m.group("cnum"))
+        multiplier = parse_multiplier(m.group("cmult"))
+        if parsed is None or parsed[1] is not None or multiplier is None:
+            return None
+        kind = "arabic" if m.group("cnum")[0].isdigit() else "chinese"
+        if kind == "chinese" and len(m.group("cnum")) == 1 and not m.group("cmult"):
+            return None  # 美元一 … is no amount
+        return _mention(text, start, end, _round(parsed[0] * multiplier), None, "exact",
+                        units[CURRENCY_BEFORE[m.group("cbefore")]], m.group("cmult") + m.group("cbefore"), kind)
+    if m.group("one_half") is not None:  # 一半的村民: half of them
+        return _mention(text, start, end, 50, None, "exact", units["%"], "%", "chinese")
+    if m.group("vlow") is not None:  # 成千上万名: from the first to ten times the second
+        low, high = parse_multiplier(m.group("vlow")), parse_multiplier(m.group("vhigh")) * 10
+        unit = units[m.group("vunit")]
+        return _mention(text, start, end, _round(low * unit.factor), _round(high * unit.factor), "approx", unit,
+                        m.group("vunit"), "chinese") if high > low * 10 else None
     num, num2, unit_surface = m.group("num"), m.group("num2"), m.group("unit")
     unit = units[unit_surface]
     kind = "arabic" if num[0].isdigit() else "chinese"
+    if not _gaps_allowed(text, m) or (unit_surface in PLACE_COUNTERS and kind == "chinese"):
+        return None
+    unit = _currency_written_before(text, start, unit, units)
+    if unit_surface == "度" and TEMPERATURE_WORDS.search(text, max(0, start - 6), start + 2):
+        unit = units["℃"]
+    vague = num[0] == "数" or "几" in num
+    if num[0] == "数" and start and text[start - 1] in NOT_VAGUE_BEFORE:
+        return None
     parsed = parse_numeral(num)
     if parsed is None:
         return None
     low, high = parsed
     if kind == "chinese" and not _is_real_chinese_number(text, m, num, unit):
         return None
+    if kind == "chinese" and not num2 and num in "百千万亿" and start and text[start - 1] == "上":
+        start, high, vague = start - 1, low * 10, True  # 上百人, 上万名: as many as that, short of ten times it
     if m.group("times"):
         low = low * float(m.group("times"))
     multiplier = parse_multiplier(m.group("mult"))
@@ -240,12 +371,14 @@ def _read(text: str, m: re.Match, units) -> QuantityMention | None:
             return None
         if not m.group("mult1"):
             low = _shared_multiplier(num, num2, low, second[0])
+            if multiplier > 1 and low >= second[0]:
+                low = low / multiplier  # 6000到2万欧元: the low end is written in full
         if second[0] <= low:
             return None
         high = second[0]
     qualifier = INSIDE.get(m.group("q2") or m.group("q1") or "", "exact")
     if high is not None:
-        qualifier = "range"
+        qualifier = "approx" if vague else "range"
     if _is_not_a_quantity(text, m, low, unit, num2):
         return None
     factor = multiplier * unit.factor
@@ -255,6 +388,34 @@ def _read(text: str, m: re.Match, units) -> QuantityMention | None:
     high_value = _round(high * factor) if high is not None else None
     return _mention(text, start, end, value, high_value, qualifier, unit, _written_multiplier(m, kind) + unit_surface,
                     kind)
+
+
+def _currency_written_before(text: str, start: int, unit: Unit, units) -> Unit:
+    """港币500万元, 新台币 52.3亿元: 元 after a number counts the currency named before it."""
+    if unit.canonical != "元" or unit.surface not in ("元", "圆"):
+        return unit
+    before = text[max(0, start - 4):start].rstrip(" \u3000")
+    return next((u for u in _other_currencies(units) if before.endswith(u.surface)), unit)
+
+
+@functools.lru_cache(maxsize=4)
+def _other_currencies(units) -> tuple[Unit, ...]:
+    """The currencies other than 元 that a name before a number may give it, longest name first."""
+    return tuple(sorted((u for u in units.by_surface.values() if u.dimension == "currency" and u.canonical != "元"
+                         and u.factor == 1), key=lambda u: -len(u.surface)))
+
+
+def _gaps_allowed(text: str, m: re.Match) -> bool:
+    """A space inside a mention is OCR's only where nothing else could be meant: before a multiplier
+    (300 万元) or a percent sign, in a numeral spaced out itself (二 百 三 十 户), or in text that
+    spaces its numbers (共 56 户); never 表1 人口."""
+    if not (m.group("gap1") or m.group("gap2")):
+        return True
+    if m.group("gap1") and m.group("mult") and not m.group("gap2"):
+        return True
+    if m.group("unit") in ("%", "‰") or m.group("unit").isascii() or re.search(r"\s", m.group("num")):
+        return True
+    return m.start() > 0 and text[m.start() - 1] in " \u3000"
 
 
 def _shared_multiplier(num: str, num2: str, low: float, high: float) -> float:
@@ -321,7 +482,7 @@ def _qualifier_around(text: str, start: int, end: int) -> str:
 def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> bool:
     """Drop bare multipliers (千家万户), indefinite 一 (一个方案), and set phrases."""
     inside = m.group("q1") or m.group("q2")
-    if not any(ch in DIGITS for ch in num) and num[0] != "十" and not inside:
+    if not any(ch in DIGITS or ch in "廿卅几数" for ch in num) and num[0] not in "十拾" and not inside:
         # 千家万户 is a set phrase; 逾百万元 and 上千人 are amounts.
         before = text[max(0, m.start() - 2):m.start()]
         if not before.endswith(("逾", "近", "超", "上", "约", "达", "过")):
@@ -329,8 +490,11 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
     if num == "一" and not m.group("mult"):
         after = text[m.end():m.end() + 1]
         before = text[m.start() - 1:m.start()] if m.start() else ""
-        if after and after not in POST_NOMINAL_END + "半" and before != "、":  # 一米半 is an amount
-            return False
+        counts_time = m.group("unit") == "个" and COUNTED_TIME.match(text, m.end())
+        coins = m.group("unit") == "块" and YUAN_COINS.match(text, m.end())
+        half = after == "半" and unit.dimension in HALF_UNIT_DIMENSIONS
+        if after and after not in POST_NOMINAL_END and not half and before != "、" and not counts_time and not coins:
+            return False  # 一个方案 (一米半, 一个多月 and 一块二 are amounts)
         if m.group("unit") in INDEFINITE_ONE_UNITS:
             return False
     if len(num) == 1 and m.start() >= 2 and text[m.start() - 2] in CN_DIGITS.replace("一", "") \
@@ -347,19 +511,32 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
     if before and before in NOT_AN_AMOUNT_BEFORE:
         return True
     surface = m.group("unit")
-    if surface == "年" and m.group("num")[0].isdigit() and 1000 <= low <= 2999 and not (m.group("q1") or m.group("q2")):
+    written_digit_by_digit = m.group("num")[0].isdigit() or all(ch in DIGITS for ch in m.group("num"))
+    if surface == "年" and written_digit_by_digit and 1000 <= low <= 2999 and not (m.group("q1") or m.group("q2")):
         return True
-    if surface in DURATIONS and after.startswith(RELATIVE_TIME_AFTER):
-        return True
+    if surface in DURATIONS and (after.lstrip("多余").startswith(RELATIVE_TIME_AFTER) or _recent(text, start)):
+        return True  # 3年多来, 两年来, 近三年: relative time
+    if ORDINAL_LIST.search(text, max(0, start - 8), start):
+        return True  # 第1、2批
+    if (surface, after[:1]) in NOT_THE_UNIT or (surface in ("周", "季") and m.group("num") == "四"):
+        return True  # 两周年, 一季度, 三伏天, 村庄四周, 一年四季
     if after[:1] == "一" and (unit.dimension == "count" or m.group("num") == "一"):
         return True  # 五个一批, 一户一码: a slogan, not a count
-    if (surface in DURATIONS or unit.dimension == "count") and after.startswith(("行动", "计划", "规划", "攻坚")):
-        return True  # 三年行动计划, 二十项行动: a programme's name
+    if (surface in DURATIONS or unit.dimension == "count") and after.startswith(("行动", "计划", "规划", "攻坚", "牌")):
+        return True  # 三年行动计划, 二十项行动: a programme's name; 打好三张牌: a figure of speech
     if any(text.startswith(phrase, start) for phrase in SET_PHRASES):
         return True
-    if surface == "成" and (low > 10 or m.group("num") == "一"):
+    if surface == "成" and (low > 10 or text.startswith("一成不变", start)):
         return True
     return _inside_short_quote(text, start, end)
+
+
+ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+[,，、和及]$")
+
+
+def _recent(text: str, start: int) -> bool:
+    """近三年, 近5年: the last few years (将近三年 is a length of time)."""
+    return text[start - 1:start] == "近" and text[start - 2:start - 1] not in ("将", "接")
 
 
 QUOTES = {"“": "”", "「": "」", "《": "》", "\"": "\""}
