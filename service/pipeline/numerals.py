@@ -5,21 +5,28 @@ is not a numeral. It never raises on odd input.
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
+from importlib import resources
 
-DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-    "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
-}
-SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-BIG_UNITS = {"万": 10**4, "亿": 10**8, "兆": 10**12}
-TENS = {"廿": 20, "卅": 30}
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """numbers.json: the words of numbers, the one place they are listed."""
+    return json.loads(resources.files(__package__).joinpath("numbers.json").read_text(encoding="utf-8"))
+
+
+DIGITS: dict[str, int] = vocabulary()["digits"]
+SMALL_UNITS: dict[str, int] = vocabulary()["places"]
+# 万 and 亿 inside a numeral; 兆 is read only as a multiplier after one (3兆日元), never inside (兆瓦)
+BIG_UNITS: dict[str, int] = {**vocabulary()["large_places"], "兆": vocabulary()["multipliers"]["兆"]}
+TENS: dict[str, int] = vocabulary()["tens"]
 # 几百, 十几, 数千: a digit left vague — the first digit of a numeral two to nine, a later one one to nine
-VAGUE_DIGITS = "几数"
+VAGUE_DIGITS = "".join(vocabulary()["vague_digits"])
+MULTIPLIERS: dict[str, int] = vocabulary()["multipliers"]
 CHINESE_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS, *TENS])
 SPACES = re.compile(r"[ \u3000\xa0]")
 ARABIC = re.compile(r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?|\.\d+")  # thousands separators, ASCII or full width
-MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8, "兆": 10**12}
 
 
 def parse_arabic(text: str) -> float | None:
@@ -163,7 +170,7 @@ def parse_numeral(text: str) -> tuple[float, float | None] | None:
     (586712900.0, None)
     """
     text = SPACES.sub("", text)  # 二 百 三 十: the spaces OCR leaves between characters
-    m = re.fullmatch(r"((?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?)([十百千万亿兆]*)", text)
+    m = re.fullmatch(rf"((?:\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?:\.\d+)?)([{''.join(MULTIPLIERS)}]*)", text)
     if m:
         base = parse_arabic(m.group(1))
         factor = parse_multiplier(m.group(2))

@@ -13,13 +13,15 @@ import re
 from dataclasses import asdict, dataclass
 
 from .lexicon import clause_bounds
-from .numerals import DIGITS, parse_fraction, parse_multiplier, parse_numeral
+from .numerals import BIG_UNITS, DIGITS, MULTIPLIERS, SMALL_UNITS, TENS, parse_fraction, parse_multiplier, \
+    parse_numeral, vocabulary
 from .units import Unit, load_units
 
 log = logging.getLogger(__name__)
 
-CN_DIGITS = "零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖"
-CN_CHARS = CN_DIGITS + "十拾百佰千仟万亿廿卅"
+CN_DIGITS = "".join(DIGITS)
+CN_CHARS = CN_DIGITS + "".join(SMALL_UNITS) + "".join(u for u in BIG_UNITS if u != "兆") + "".join(TENS)
+MULTIPLIER_CHARS = "".join(MULTIPLIERS)
 # 2,345,678 and 96，480.50 (groups of three after one to three digits); never 3，5个
 ARABIC = r"(?:\d{1,3}(?:[,，]\d{3}(?!\d))+|\d+)(?:\.\d+)?"
 # The spaces OCR leaves inside a number (二 百 三 十 户, 52.3 亿元): one at a time
@@ -38,23 +40,14 @@ RANGE_SEPARATORS = "至到~～-－—"
 # 下降3% stays 3 %: the verb says the direction, the number does not.
 MINUS = r"(?:(?:(?<=[长降为是达至到值率幅于减增约近及和与或比温润速：:，,、；;（(“\s])|^)[-－−]|负|零下)"
 # ￥500, US$5亿, 人民币3万: a currency written before a number that has no unit after it
-CURRENCY_BEFORE = {"￥": "元", "¥": "元", "$": "美元", "US$": "美元", "HK$": "港元", "NT$": "新台币", "€": "欧元",
-                   "£": "英镑", "人民币": "元", "美元": "美元", "美金": "美元", "港币": "港元", "港元": "港元",
-                   "欧元": "欧元", "日元": "日元", "英镑": "英镑", "新台币": "新台币"}
+CURRENCY_BEFORE: dict[str, str] = vocabulary()["currencies_before"]
 # 零下5度, 气温-12度: 度 is a temperature here, not a kilowatt-hour
 TEMPERATURE_WORDS = re.compile(r"气温|温度|最高|最低|零下|摄氏")
 
 # Qualifier words around a mention, longest first: (word, qualifier).
-BEFORE = [
-    ("不超过", "under"), ("大约", "approx"), ("将近", "approx"), ("接近", "approx"), ("超过", "over"),
-    ("突破", "over"), ("不到", "under"), ("不足", "under"), ("约", "approx"), ("近", "approx"),
-    ("逾", "over"), ("多达", "over"),
-]
-AFTER = [
-    ("以上", "over"), ("之多", "over"), ("开外", "over"), ("左右", "approx"), ("上下", "approx"),
-    ("以下", "under"), ("以内", "under"),
-]
-INSIDE = {"余": "over", "多": "over", "把": "approx"}
+BEFORE = [tuple(pair) for pair in vocabulary()["qualifiers_before"]]
+AFTER = [tuple(pair) for pair in vocabulary()["qualifiers_after"]]
+INSIDE: dict[str, str] = vocabulary()["qualifiers_inside"]
 LINKING_VERBS = "占为是有达"
 RELATIVE_TIME_AFTER = ("前", "后", "来", "以来", "内", "间", "里")
 # Fixed expressions of official writing whose numeral counts nothing in the story.
@@ -106,14 +99,14 @@ def _pattern() -> re.Pattern:
           | (?P<discount>[一二三四五六七八九]{{1,2}}|对)折(?![腾叠合算旧射返线扣磨中服])
           | (?<![上下前后大多个])半(?P<half>年|个月|个小时|小时|成(?![品本]))
           | (?P<one_half>一半)(?!儿)
-          | (?P<cbefore>{currencies}){GAP}(?P<cnum>{ARABIC}|{CHINESE})(?P<cmult>[十百千万亿]*)
+          | (?P<cbefore>{currencies}){GAP}(?P<cnum>{ARABIC}|{CHINESE})(?P<cmult>[{MULTIPLIER_CHARS}]*)
             (?!{GAP}(?:[余多{CN_CHARS}几.,，\d]|{units}))
           | (?P<sign>{MINUS})?(?P<num>{number})
             (?:[×xX*](?P<times>{ARABIC}))?
             (?:(?P<mult1>[十百千万亿]*?)(?P<sep>——|--|[{re.escape(RANGE_SEPARATORS)}])(?P<num2>{number}))?
             (?P<q1>[余多])?
             (?P<gap1>{GAP})
-            (?P<mult>[十百千万亿兆]*?)
+            (?P<mult>[{MULTIPLIER_CHARS}]*?)
             (?P<q2>[余多把])?
             (?P<gap2>{GAP})
             (?P<unit>{units})

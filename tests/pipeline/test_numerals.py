@@ -68,3 +68,21 @@ def spell(n: int) -> str:
 @given(st.integers(1, 99_999_999))
 def test_spelled_numbers_read_back(n):
     assert parse_chinese(spell(n)) == (float(n), None)
+
+
+def test_the_vocabulary_of_numbers_is_consistent():
+    from service.pipeline.numerals import vocabulary
+
+    words = vocabulary()
+    assert sorted(set(words["digits"].values())) == list(range(10))
+    for place, value in {**words["places"], **words["large_places"]}.items():
+        assert words["multipliers"].get(place, value) == value
+    assert set(words["large_places"]) <= set(words["multipliers"])
+    qualifiers = {"over", "under", "approx"}
+    for word, qualifier in words["qualifiers_before"] + words["qualifiers_after"]:
+        assert qualifier in qualifiers, word
+    assert set(words["qualifiers_inside"].values()) <= qualifiers
+    from service.pipeline.units import load_units
+
+    canonical = {u.canonical for u in load_units().by_surface.values() if u.dimension == "currency"}
+    assert set(words["currencies_before"].values()) <= canonical
