@@ -84,6 +84,9 @@ class SourceRefSchema(Schema):
     title = fields.String(allow_none=True)
     published = fields.String(allow_none=True, metadata={"description": "the page's date: YYYY, YYYY-MM or "
                                                                         "YYYY-MM-DD", "example": "2020-10-17"})
+    published_source = fields.String(allow_none=True, metadata={
+        "description": "where the date came from: meta (--meta or a sidecar) or page (an HTML page's own metadata)"})
+    outlet = fields.String(allow_none=True, metadata={"description": "the paper or site, given or read from the page"})
 
 
 class ParagraphRefSchema(Schema):

@@ -80,6 +80,10 @@ def extract_command(paths, db_url, force, progress, workers, shard, meta_path):
     What is known of a page besides its text comes from --meta, or from a NAME.meta.json beside the
     file (the same fields, without `path`). Its `published` date dates the page: web pages seldom
     print their year, and 今年 or an undated sentence then takes it.
+
+    A saved web page (.html, .htm, .shtml, or HTML by its first markup) is read for its article text
+    (trafilatura: no navigation, comments or related links) and its own title, date, site name and
+    canonical address, which fill what --meta does not give; the HTML is kept with the source.
     """
     from .job import run_extraction
     from .source_meta import load_meta_file

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from . import settings
 from .pipeline import EXTRACTOR_VERSION, extract_text
 from .pipeline.decode import DecodeError, decode_source
+from .pipeline.webpage import is_webpage, read_webpage
 from .source_meta import MetaFile, SourceMeta, is_sidecar, read_sidecar
 from .store import writer
 
@@ -106,7 +107,10 @@ class Extraction:
     articles: list
     error: str | None
     warning: str | None = None
-    meta: SourceMeta = SourceMeta()
+    meta: SourceMeta = SourceMeta()  # what the user gave (--meta, a sidecar)
+    found: SourceMeta = SourceMeta()  # what the page says of itself (an HTML page's title, date, site …)
+    original: str | None = None  # the decoded file when `raw` was read out of it (an HTML page)
+    format: str = "text"  # text | html
 
 
 def extract_file(path: str, meta: SourceMeta = SourceMeta()) -> Extraction | tuple[str, str]:
@@ -120,16 +124,21 @@ def extract_file(path: str, meta: SourceMeta = SourceMeta()) -> Extraction | tup
     except OSError as exc:
         return path, f"cannot be read: {exc.strerror or exc}"
     sha = hashlib.sha256(data).hexdigest()
-    encoding = raw = warning = None
+    encoding = raw = warning = original = None
+    found, form = SourceMeta(), "text"
     try:
         raw, encoding, warning = decode_source(data)
-        articles, error = extract_text(raw, meta.published), None
+        if is_webpage(path, raw):
+            page = read_webpage(raw)
+            original, raw, form = raw, page.text, "html"
+            found = SourceMeta(url=page.url, title=page.title, published=page.published, outlet=page.outlet)
+        articles, error = extract_text(raw, meta.completed_by(found).published), None
     except DecodeError as exc:
         articles, error = [], str(exc)
     except Exception as exc:  # an extractor bug must not stop the job; the source records it
         log.exception("extracting %s failed", path)
         articles, error = [], f"the extractor failed: {type(exc).__name__}: {exc}"
-    return Extraction(path, sha, len(data), encoding, raw, articles, error, warning, meta)
+    return Extraction(path, sha, len(data), encoding, raw, articles, error, warning, meta, found, original, form)
 
 
 def run_extraction(paths: list[str], force: bool = False, progress: bool = False, workers: int = 1,

@@ -33,6 +33,11 @@ class SourceMeta:
     section: str | None = None
     language: str | None = None
 
+    def completed_by(self, found: "SourceMeta") -> "SourceMeta":
+        """This metadata with the fields it lacks taken from what the page says of itself (found):
+        what the user gave wins."""
+        return SourceMeta(**{k: v if v is not None else getattr(found, k) for k, v in asdict(self).items()})
+
     def as_json(self) -> str | None:
         """The canonical JSON stored with the source (None when nothing is known): a rerun with the same
         metadata finds it unchanged, a rerun with other metadata re-extracts the source."""

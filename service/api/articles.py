@@ -18,10 +18,12 @@ from .query import keyset_page, page_response, parse_args, place_filter
 def _article_query():
     return (Article.select(Article, Source.name.alias("doc"), Source.url.alias("source_url"),
                            Source.title.alias("source_title"), Source.published.alias("published"),
+                           Source.published_source.alias("published_source"), Source.outlet.alias("outlet"),
                            fn.COUNT(Fact.id).alias("fact_count"))
             .join(Source, on=(Article.source == Source.id))
             .switch(Article).join(Fact, join_type=JOIN.LEFT_OUTER, on=(Fact.article == Article.id))
-            .group_by(Article.id, Source.name, Source.url, Source.title, Source.published))
+            .group_by(Article.id, Source.name, Source.url, Source.title, Source.published, Source.published_source,
+                      Source.outlet))
 
 
 def _article_body(row, paragraphs=None) -> dict:

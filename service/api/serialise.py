@@ -8,7 +8,8 @@ from ..fact_shape import API_FIELDS
 
 def source_ref(row) -> dict:
     """SourceRefSchema's shape from a row that selected the source's name as `doc`."""
-    return {"name": row.doc, "url": row.source_url, "title": row.source_title, "published": row.published}
+    return {"name": row.doc, "url": row.source_url, "title": row.source_title, "published": row.published,
+            "published_source": row.published_source, "outlet": row.outlet}
 
 
 def fact_body(row) -> dict:

@@ -11,7 +11,8 @@ from .models import Article, Fact, Paragraph, Source
 # A fact with where it was read: what every query for whole fact rows selects (the API's too)
 FACT_ROW_COLUMNS = (Fact, Article.title, Article.date, Article.byline, Paragraph.index.alias("paragraph_index"),
                     Source.name.alias("doc"), Source.url.alias("source_url"), Source.title.alias("source_title"),
-                    Source.published.alias("published"))
+                    Source.published.alias("published"), Source.published_source.alias("published_source"),
+                    Source.outlet.alias("outlet"))
 FACT_FIELDS = ["id", "doc", "article", "article_title", "paragraph", *(f.name for f in DECLARED), "source_url",
                "published"]
 

@@ -14,7 +14,7 @@ from .connection import db, insert_rows, is_postgres, locked
 from .models import MODELS, Article, Fact, Indicator, Paragraph, Place, Source, SourcePath, StoreInfo
 from .search import create_index
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 SETUP_LOCK_KEY = 0x6B616F6A75  # "kaoju": the lock held while a store is set up
 TOKEN_KEY = "token_key"  # StoreInfo key of the random key that signs `next` tokens
 
@@ -70,6 +70,7 @@ def _migrate(from_version: int) -> None:
         (10, [Fact.place_rule, Fact.year_rule]),
         (11, [Source.url, Source.title, Source.published, Source.meta]),
         (12, [Paragraph.kind]),
+        (13, [Source.published_source, Source.outlet, Source.format, Source.original]),
     ]
     from playhouse.migrate import SchemaMigrator, migrate
 

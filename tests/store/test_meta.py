@@ -76,7 +76,8 @@ def test_the_api_shows_the_source_of_a_fact_and_an_article(empty_store, tmp_path
         "path": "a.txt", "published": "2020-10", "url": "http://x.cn/a", "title": "一篇"}))
     client = create_app({"DATABASE_URL": empty_store, "TESTING": True}).test_client()
     fact = client.get("/v1/facts?limit=1").get_json()["rows"][0]
-    expected = {"name": "a.txt", "url": "http://x.cn/a", "title": "一篇", "published": "2020-10"}
+    expected = {"name": "a.txt", "url": "http://x.cn/a", "title": "一篇", "published": "2020-10",
+                "published_source": "meta", "outlet": None}
     assert fact["provenance"]["source"] == expected
     assert client.get(f"/v1/facts/{fact['id']}").get_json()["provenance"]["source"] == expected
     article = client.get(fact["provenance"]["article"]["url"]).get_json()
