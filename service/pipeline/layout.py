@@ -119,8 +119,9 @@ class Article:
 def split_blocks(text: str) -> list[Block]:
     """Blank-line separated blocks, stripped of surrounding whitespace, with their spans.
 
-    A web page's meta line (发布时间：… 来源：…) or credit line (责任编辑：…) is a block of its own even
-    without blank lines around it, and so is the headline above it: the story under it is not lost with it.
+    A web page's meta line (发布时间：… 来源：…), credit line (责任编辑：…) or chrome (当前位置：首页 > …) is a
+    block of its own even without blank lines around it, and so is the headline above it: the story
+    under it is not lost with it.
     """
     blocks = []
     for m in re.finditer(r"[^\n]+(?:\n[ \t\u3000]*[^\n \t\u3000][^\n]*)*", text):
@@ -128,7 +129,7 @@ def split_blocks(text: str) -> list[Block]:
         for line in re.finditer(r"[^\n]+", m.group(0)):
             stripped = line.group(0).strip()
             meta = meta_line(stripped) if len(stripped) <= META_LINE_MAX else None
-            if meta or CREDIT_LINE.fullmatch(stripped):
+            if meta or CREDIT_LINE.fullmatch(stripped) or CHROME_LINE.fullmatch(stripped):
                 line_start, line_end = m.start() + line.start(), m.start() + line.end()
                 pieces += [(start, line_start, None), (line_start, line_end, meta)]
                 start = line_end
@@ -146,7 +147,7 @@ def split_blocks(text: str) -> list[Block]:
 def _headline_apart(text: str, start: int, end: int, meta: dict | None) -> list[tuple[int, int, dict | None]]:
     """A web page's headline typed on the line right above its first paragraph (西藏启动易地扶贫搬迁 /
     记者从官方获悉,…): the headline line apart, when what follows is a paragraph of full sentences."""
-    first = re.match(r"[ \t\u3000]*([^\n]+)\n", text[start:end])
+    first = re.match(r"\s*([^\n]+)\n", text[start:end])
     if meta is not None or first is None:
         return [(start, end, meta)]
     line, rest = first.group(1).strip(), text[start + first.end():end]
@@ -164,6 +165,10 @@ CREDIT_ITEM = (rf"(?:责任编辑|编辑|责编|组稿|校对|审核|审校)\s*[
                rf"[{HAN}A-Za-z·]{{1,12}}(?:[\s、,，]+[{HAN}A-Za-z·]{{1,12}}){{0,3}}")
 CREDIT_LINE = re.compile(rf"[(（【\[]?{CREDIT_ITEM}(?:\s+{CREDIT_ITEM})*\s*[)）】\]]?")
 PLACE_LABEL = re.compile(rf"^[{HAN}]{{1,4}}[县市区镇乡旗]$")
+# A web page's chrome saved with its text: a breadcrumb (当前位置：首页 > 资讯 > 正文, 首页>国内), a toolbar
+# (字号：默认 超大 | 打印 |, 扫一扫在手机打开当前页): a line of its own that is never a headline
+CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置)\s*[:：].*|首页\s*[>＞»›].*|.*[>＞»›]\s*正文"
+                         r"|(?:字号|分享到)\s*[:：].*|打印本页|关闭窗口|返回顶部|扫一扫在手机\S*")
 
 
 def classify(block: Block) -> str:
@@ -173,6 +178,8 @@ def classify(block: Block) -> str:
         return "dateline"
     if CREDIT.match(t):
         return "caption"
+    if CHROME_LINE.fullmatch(t):
+        return "banner"
     if BYLINE_BOX.match(t) or (BYLINE_PARENS.fullmatch(t)):
         return "byline"
     if CAPTION_CREDIT.search(t) and len(t) < 120 or t.startswith("图为"):

@@ -256,3 +256,23 @@ def test_a_headline_typed_right_above_its_first_paragraph():
 def test_a_hard_wrapped_paragraph_keeps_its_first_line(page):
     [article] = layout(page)
     assert article.title is None and page[article.paragraphs[0].start:article.paragraphs[0].end] == page
+
+
+CHROME = [
+    "当前位置：首页 > 新闻 > 正文\n某县扶贫车间开工\n今年，某县建成扶贫车间12个。全县带动就业300人，人均增收2000元。",
+    "首页>地方>扶贫\n某县扶贫车间开工\n今年，某县建成扶贫车间12个。全县带动就业300人，人均增收2000元。",
+    "某县扶贫车间开工\n字号：大 中 小 | 打印 |\n今年，某县建成扶贫车间12个。全县带动就业300人，人均增收2000元。\n扫一扫在手机打开当前页",
+]
+
+
+@pytest.mark.parametrize("page", CHROME)
+def test_a_web_page_s_breadcrumb_and_toolbar_never_title_a_story(page):
+    [article] = layout(page)
+    assert article.title == "某县扶贫车间开工"
+    assert [page[p.start:p.end] for p in article.paragraphs] == ["今年，某县建成扶贫车间12个。全县带动就业300人，人均增收2000元。"]
+
+
+def test_a_story_that_opens_with_the_word_of_a_toolbar_is_still_a_story():
+    page = "字号老店年销售额达500万元，带动100户增收。"
+    [article] = layout(page)
+    assert [page[p.start:p.end] for p in article.paragraphs] == [page]

@@ -38,3 +38,14 @@ def test_a_page_is_html_by_its_name_or_its_first_markup(path, text, expected):
 def test_a_page_with_no_article_text_is_refused_in_plain_words():
     with pytest.raises(DecodeError, match="no article text"):
         read_webpage("<html><head><script>var a = 1;</script></head><body><nav>首页</nav></body></html>")
+
+
+def test_markup_nested_too_deep_for_the_parser_is_read_as_plain_text():
+    page = "<html><body>" + "<div>" * 3000 + "<p>本报讯 全县投资3000万元，带动1200户增收。</p>" + "</div>" * 3000 + "</body></html>"
+    assert read_webpage(page).text == "本报讯 全县投资3000万元，带动1200户增收。"
+
+
+def test_scripts_and_styles_are_never_text():
+    page = ("<html><head><style>p{color:red}</style></head><body>" + "<div>" * 300
+            + "<script>var total = '投资9亿元。';</script><p>本报讯 全县新建大棚40座。</p>" + "</div>" * 300 + "</body></html>")
+    assert read_webpage(page).text == "本报讯 全县新建大棚40座。"
