@@ -16,6 +16,11 @@ class ArticleListArgs(Schema):
                                                     "place under it", "example": "吕梁市"})
     date__gte = fields.Date(metadata={"description": "printed on or after this day", "example": "2017-01-01"})
     date__lte = fields.Date(metadata={"description": "printed on or before this day", "example": "2017-12-31"})
+    outlet = Text(validate=validate.Length(max=200),
+                  metadata={"description": "the paper or site the page came from (given, or read from the page)"})
+    published__gte = fields.Date(metadata={"description": "pages published on or after this day (a page dated by "
+                                                          "month or year only matches any day of it)"})
+    published__lte = fields.Date(metadata={"description": "pages published on or before this day"})
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 1000))
     next = Text()
 

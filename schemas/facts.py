@@ -45,6 +45,12 @@ class FactFilterArgs(Schema):
                                         "example": "investment,donation"})
     article = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1))
     doc = Text(metadata={"description": "source file name", "example": "000_dbe7da7130fec1f1.txt"})
+    outlet = Text(validate=validate.Length(max=200),
+                  metadata={"description": "the paper or site the page came from (given, or read from the page)"})
+    published__gte = fields.Date(metadata={"description": "pages published on or after this day (a page dated by "
+                                                          "month or year only matches any day of it)",
+                                           "example": "2019-01-01"})
+    published__lte = fields.Date(metadata={"description": "pages published on or before this day"})
     q = Text(validate=validate.Length(max=100),
                       metadata={"description": "text the fact's sentence contains", "example": "捐赠"})
     measure__contains = Text(validate=validate.Length(max=100))
@@ -85,7 +91,8 @@ class SourceRefSchema(Schema):
     published = fields.String(allow_none=True, metadata={"description": "the page's date: YYYY, YYYY-MM or "
                                                                         "YYYY-MM-DD", "example": "2020-10-17"})
     published_source = fields.String(allow_none=True, metadata={
-        "description": "where the date came from: meta (--meta or a sidecar) or page (an HTML page's own metadata)"})
+        "description": "where the date came from: meta (--meta or a sidecar) or page (an HTML page's own metadata, "
+                       "or the date line the page prints)"})
     outlet = fields.String(allow_none=True, metadata={"description": "the paper or site, given or read from the page"})
 
 

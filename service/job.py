@@ -6,6 +6,7 @@ its reason and the job goes on.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -133,12 +134,22 @@ def extract_file(path: str, meta: SourceMeta = SourceMeta()) -> Extraction | tup
             original, raw, form = raw, page.text, "html"
             found = SourceMeta(url=page.url, title=page.title, published=page.published, outlet=page.outlet)
         articles, error = extract_text(raw, meta.completed_by(found).published), None
+        found = _printed_on_the_page(found, articles)
     except DecodeError as exc:
         articles, error = [], str(exc)
     except Exception as exc:  # an extractor bug must not stop the job; the source records it
         log.exception("extracting %s failed", path)
         articles, error = [], f"the extractor failed: {type(exc).__name__}: {exc}"
     return Extraction(path, sha, len(data), encoding, raw, articles, error, warning, meta, found, original, form)
+
+
+def _printed_on_the_page(found: SourceMeta, articles) -> SourceMeta:
+    """A date line and a source printed on the page (2017-10-17 来源:临汾新闻网) date and credit it, where
+    the page's own metadata does not."""
+    printed = next((a for a in articles if a.date), None)
+    named = next((a.source_name for a in articles if a.source_name), None)
+    return dataclasses.replace(found, published=found.published or (printed.date if printed else None),
+                               outlet=found.outlet or named)
 
 
 def run_extraction(paths: list[str], force: bool = False, progress: bool = False, workers: int = 1,

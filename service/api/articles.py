@@ -12,7 +12,7 @@ from ..store.models import Article, Fact, Paragraph, Source
 from . import bp
 from .problems import NotFound
 from .serialise import source_ref
-from .query import keyset_page, page_response, parse_args, place_filter
+from .query import keyset_page, page_response, parse_args, place_filter, source_filters
 
 
 def _article_query():
@@ -55,11 +55,10 @@ def _paragraph_body(paragraph, facts) -> dict:
 
 @bp.get("/articles")
 def list_articles():
-    """Articles in id order, 50 a page; filters: doc, q (title or text)."""
+    """Articles in id order, 50 a page; filters: doc, outlet, published range, q (title or text), place, date range."""
     args = parse_args(ArticleListArgs())
     query = _article_query()
-    if "doc" in args:
-        query = query.where(Source.name == args["doc"])
+    query = source_filters(query, args)
     if "q" in args:
         matching = Paragraph.select(Paragraph.article).where(Paragraph.text.contains(args["q"]))
         query = query.where(Article.title.contains(args["q"]) | Article.id.in_(matching))

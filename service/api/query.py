@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from flask import current_app, jsonify, request, url_for
 from marshmallow import ValidationError
-from peewee import NodeList, Tuple
+from peewee import NodeList, Tuple, fn
 
 from schemas.choices import canonical_units
 
@@ -243,6 +243,25 @@ def place_filter(name: str, field, parameter: str = "place"):
     return field.in_(subtree_codes(places))
 
 
+SOURCE_FILTERS = ("doc", "outlet", "published__gte", "published__lte")
+
+
+def source_filters(query, a: dict):
+    """doc, outlet and the published range, on a query joined to Source. A page dated by month or year
+    only (2019-05, 2019) matches a bound on any day of it: the bound is cut to the page date's length."""
+    if "doc" in a:
+        query = query.where(Source.name == a["doc"])
+    if "outlet" in a:
+        query = query.where(Source.outlet == a["outlet"])
+    if "published__gte" in a:
+        bound = a["published__gte"].isoformat()
+        query = query.where(Source.published >= fn.SUBSTR(bound, 1, fn.LENGTH(Source.published)))
+    if "published__lte" in a:
+        bound = a["published__lte"].isoformat()
+        query = query.where(Source.published <= fn.SUBSTR(bound, 1, fn.LENGTH(Source.published)))
+    return query
+
+
 class FactQuery:
     """The facts that match a set of validated filters, in id order, one keyset page at a time."""
 
@@ -252,7 +271,7 @@ class FactQuery:
     def narrow(self):
         """Only the facts' ids, joined to Source only when a filter needs it: what pages and counts scan."""
         query = Fact.select(Fact.id)
-        if "doc" in self.args:
+        if any(name in self.args for name in SOURCE_FILTERS):
             query = query.join(Source, on=(Fact.source == Source.id))
         return query
 
@@ -292,8 +311,7 @@ class FactQuery:
             query = query.where(Fact.qualifier == a["qualifier"])
         if "article" in a:
             query = query.where(Fact.article == a["article"])
-        if "doc" in a:
-            query = query.where(Source.name == a["doc"])
+        query = source_filters(query, a)
         if "q" in a:
             query = query.where(sentence_filter(Fact.id, Fact.sentence, a["q"]))
         if "measure__contains" in a:

@@ -82,3 +82,14 @@ def test_the_api_shows_the_source_of_a_fact_and_an_article(empty_store, tmp_path
     assert client.get(f"/v1/facts/{fact['id']}").get_json()["provenance"]["source"] == expected
     article = client.get(fact["provenance"]["article"]["url"]).get_json()
     assert article["source"] == expected
+
+
+def test_a_date_line_printed_on_the_page_dates_and_credits_it_unless_the_user_says_otherwise(empty_store, tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text("某县扶贫\n\n2017-10-17 09:07:20 来源:某某新闻网\n\n" + PAGE, encoding="utf-8")
+    (pages / "b.txt").write_text("某县扶贫\n\n2017-10-17 09:07:20 来源:某某新闻网\n\n" + PAGE + "。", encoding="utf-8")
+    run_extraction([str(pages)], meta=write_meta(tmp_path / "m.jsonl", {"path": "b.txt", "published": "2019-01"}))
+    a, b = Source.get(Source.name == "a.txt"), Source.get(Source.name == "b.txt")
+    assert (a.published, a.published_source, a.outlet) == ("2017-10-17", "page", "某某新闻网")
+    assert (b.published, b.published_source, b.outlet) == ("2019-01", "meta", "某某新闻网")

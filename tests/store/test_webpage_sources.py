@@ -47,3 +47,33 @@ def test_what_the_user_gives_wins_over_what_the_page_says(empty_store, tmp_path)
     assert (source.published, source.published_source, source.title, source.outlet) == (
         "2020-01-02", "meta", "另一个", "某某日报")
     assert {f.year for f in Fact.select()} == {2020}
+
+
+def test_facts_and_articles_filter_on_the_outlet_and_the_publication_date(empty_store, tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.html").write_text(PAGE, encoding="utf-8")  # 某某日报, 2019-05-12 (the page's own metadata)
+    (pages / "b.txt").write_text("本报讯 今年全县投资1000万元。", encoding="utf-8")
+    (pages / "c.txt").write_text("本报讯 今年全县新建大棚40座。", encoding="utf-8")
+    (tmp_path / "m.jsonl").write_text(
+        json.dumps({"path": "b.txt", "published": "2020-03", "outlet": "乙报"}, ensure_ascii=False) + "\n"
+        + json.dumps({"path": "c.txt", "published": "2018"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    run_extraction([str(pages)], meta=load_meta_file(str(tmp_path / "m.jsonl")))
+    client = create_app({"DATABASE_URL": empty_store, "TESTING": True}).test_client()
+
+    def docs(url):
+        response = client.get(url)
+        assert response.status_code == 200, response.get_json()
+        return sorted({row.get("doc") or row["provenance"]["doc"] for row in response.get_json()["rows"]})
+
+    assert docs("/v1/facts?outlet=%E6%9F%90%E6%9F%90%E6%97%A5%E6%8A%A5") == ["a.html"]
+    assert docs("/v1/facts?published__gte=2019-05-12") == ["a.html", "b.txt"]
+    assert docs("/v1/facts?published__gte=2019-05-13") == ["b.txt"]
+    assert docs("/v1/facts?published__gte=2020-03-31&published__lte=2020-03-01") == ["b.txt"]  # dated by month
+    assert docs("/v1/facts?published__lte=2018-06-30") == ["c.txt"]  # dated by year
+    assert docs("/v1/articles?published__gte=2019-01-01&published__lte=2019-12-31") == ["a.html"]
+    assert docs("/v1/articles?outlet=%E4%B9%99%E6%8A%A5") == ["b.txt"]
+    stats = client.get("/v1/stats?group_by=unit&published__lte=2019-12-31").get_json()
+    assert sum(group["count"] for group in stats["rows"]) == 8  # a.html's 7 and c.txt's 1
+    bad = client.get("/v1/facts?published__gte=2019-13-01")
+    assert bad.status_code == 400 and bad.get_json()["errors"][0]["parameter"] == "published__gte"
