@@ -91,8 +91,10 @@ class SourceRefSchema(Schema):
     published = fields.String(allow_none=True, metadata={"description": "the page's date: YYYY, YYYY-MM or "
                                                                         "YYYY-MM-DD", "example": "2020-10-17"})
     published_source = fields.String(allow_none=True, metadata={
-        "description": "where the date came from: meta (--meta or a sidecar) or page (an HTML page's own metadata, "
-                       "or the date line the page prints)"})
+        "description": "where the date came from, in this order of trust: meta (--meta or a sidecar), page (an HTML "
+                       "page's own metadata, or the date line the page prints), dateline (新华社成都9月15日电 with the "
+                       "year of what else is known), url (the date in the page's address), crawl (the day a WARC "
+                       "crawler fetched it)"})
     outlet = fields.String(allow_none=True, metadata={"description": "the paper or site, given or read from the page"})
 
 

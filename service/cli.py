@@ -84,6 +84,13 @@ def extract_command(paths, db_url, force, progress, workers, shard, meta_path):
     A saved web page (.html, .htm, .shtml, or HTML by its first markup) is read for its article text
     (trafilatura: no navigation, comments or related links) and its own title, date, site name and
     canonical address, which fill what --meta does not give; the HTML is kept with the source.
+
+    A crawl's WARC file (.warc, .warc.gz, or WARC by its first bytes) gives one source per successful
+    HTML response, named FILE#RECORD-ID, at the address the crawler fetched.
+
+    A page's date is, in this order: --meta's `published`; the page's own (its HTML metadata, or a
+    date line it prints); a story's dateline (新华社成都9月15日电) with the year of what else is known;
+    the date in its address; the day it was crawled. The store says which (published_source).
     """
     from .job import run_extraction
     from .source_meta import load_meta_file

@@ -18,7 +18,8 @@ from . import settings
 from .pipeline import EXTRACTOR_VERSION, extract_text
 from .pipeline.decode import DecodeError, decode_source
 from .pipeline.webpage import is_webpage, read_webpage
-from .source_meta import MetaFile, SourceMeta, is_sidecar, read_sidecar
+from .source_meta import MetaFile, SourceMeta, date_in_url, is_sidecar, read_sidecar
+from .warc import WarcError, WarcRecord, html_records, is_warc, read_record
 from .store import writer
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class JobSummary:
 class InputFile:
     path: str
     error: str | None = None
+    record: WarcRecord | None = None  # an HTML page inside a WARC file: `path` is the file's, then #record-id
 
 
 SPECIAL_FILES = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
@@ -112,44 +114,64 @@ class Extraction:
     found: SourceMeta = SourceMeta()  # what the page says of itself (an HTML page's title, date, site …)
     original: str | None = None  # the decoded file when `raw` was read out of it (an HTML page)
     format: str = "text"  # text | html
+    dated_by: str | None = None  # where the page's date came from: meta | page | dateline | url | crawl
 
 
-def extract_file(path: str, meta: SourceMeta = SourceMeta()) -> Extraction | tuple[str, str]:
-    """Read, decode and extract one file with what is known of it. Runs in worker processes: no store
-    access here.
+def extract_file(path: str, meta: SourceMeta = SourceMeta(), record: WarcRecord | None = None) -> Extraction | tuple[str, str]:
+    """Read, decode and extract one file, or one page of a WARC file (`record`), with what is known of
+    it. Runs in worker processes: no store access here.
 
     Returns (path, reason) when the file cannot be read at all.
     """
     try:
-        data = read_bounded(path)
+        data = read_record(record, _limit()) if record else read_bounded(path)
     except OSError as exc:
         return path, f"cannot be read: {exc.strerror or exc}"
+    except Exception as exc:  # a WARC record that no longer reads as one (the file changed meanwhile)
+        return path, f"cannot be read: {type(exc).__name__}: {exc}"
     sha = hashlib.sha256(data).hexdigest()
     encoding = raw = warning = original = None
     found, form = SourceMeta(), "text"
+    crawled = record.crawled if record else None
     try:
         raw, encoding, warning = decode_source(data)
-        if is_webpage(path, raw):
+        if record is not None or is_webpage(path, raw):
             page = read_webpage(raw)
             original, raw, form = raw, page.text, "html"
             found = SourceMeta(url=page.url, title=page.title, published=page.published, outlet=page.outlet)
-        articles, error = extract_text(raw, meta.completed_by(found).published), None
-        found = _printed_on_the_page(found, articles)
+        known = meta.completed_by(found)
+        addressed = date_in_url(known.url)
+        articles, error = extract_text(raw, known.published, addressed or crawled), None
+        found, dated_by = _dated(meta, found, articles, addressed, crawled)
     except DecodeError as exc:
-        articles, error = [], str(exc)
+        articles, error, dated_by = [], str(exc), None
     except Exception as exc:  # an extractor bug must not stop the job; the source records it
         log.exception("extracting %s failed", path)
-        articles, error = [], f"the extractor failed: {type(exc).__name__}: {exc}"
-    return Extraction(path, sha, len(data), encoding, raw, articles, error, warning, meta, found, original, form)
+        articles, error, dated_by = [], f"the extractor failed: {type(exc).__name__}: {exc}", None
+    return Extraction(path, sha, len(data), encoding, raw, articles, error, warning, meta, found, original, form,
+                      dated_by)
 
 
-def _printed_on_the_page(found: SourceMeta, articles) -> SourceMeta:
-    """A date line and a source printed on the page (2017-10-17 来源:临汾新闻网) date and credit it, where
-    the page's own metadata does not."""
-    printed = next((a for a in articles if a.date), None)
+def _dated(meta: SourceMeta, found: SourceMeta, articles, addressed: str | None,
+           crawled: str | None) -> tuple[SourceMeta, str | None]:
+    """The page's date and where it came from, in order: what the user gave (meta), what the page says
+    of itself (its HTML metadata or a date line it prints: 2017-10-17 来源:临汾新闻网), a story's dateline
+    (新华社成都9月15日电) with a year known otherwise, the date in its address, the day it was crawled.
+    A source printed on the page credits it where nothing else does."""
     named = next((a.source_name for a in articles if a.source_name), None)
-    return dataclasses.replace(found, published=found.published or (printed.date if printed else None),
-                               outlet=found.outlet or named)
+    found = dataclasses.replace(found, outlet=found.outlet or named)
+    if meta.published:
+        return found, "meta"
+    if found.published:
+        return found, "page"
+    for dated_by in ("page", "dateline"):
+        article = next((a for a in articles if a.date and a.dated_by == dated_by), None)
+        if article is not None:
+            return dataclasses.replace(found, published=article.date), dated_by
+    for dated_by, day in (("url", addressed), ("crawl", crawled)):
+        if day:
+            return dataclasses.replace(found, published=day), dated_by
+    return found, None
 
 
 def run_extraction(paths: list[str], force: bool = False, progress: bool = False, workers: int = 1,
@@ -163,7 +185,9 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
     sources (url, title, published…); a file it does not name may have a NAME.meta.json beside it.
     """
     summary = JobSummary()
-    inputs = iter_inputs(paths, frozenset({os.path.abspath(meta.name)}) if meta else frozenset())
+    inputs = _pages_of_archives(iter_inputs(paths, frozenset({os.path.abspath(meta.name)}) if meta else frozenset()),
+                                summary)
+    records = {item.path: item.record for item in inputs if item.record}
     bar = None
     if progress:
         from tqdm import tqdm
@@ -178,7 +202,7 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
     try:
         groups: dict[str, list[str]] = {}  # content hash → every path that holds it, in the order found
         for item in inputs:
-            sha = None if item.error else _fingerprint(item.path)
+            sha = None if item.error else item.record.sha256 if item.record else _fingerprint(item.path)
             if shard is not None and not _in_shard(sha or item.path, *shard):
                 summary.other_shards += 1
                 advance()
@@ -193,7 +217,7 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
         known: dict[str, SourceMeta] = {}
         for sha, found in groups.items():
             summary.duplicates += len(found) - 1
-            known[min(found)] = _metadata(min(found), paths, meta, summary)
+            known[min(found)] = _metadata(min(found), paths, meta, summary, records.get(min(found)))
             if not force and not sha.startswith("unreadable:") and writer.already_stored(sha, known[min(found)].as_json(),
                                                                                        EXTRACTOR_VERSION):
                 writer.record_paths(sha, found)
@@ -202,7 +226,7 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
                     advance()
             else:
                 todo[min(found)] = (sha, found)
-        for result in _map(_extract_job, [(path, known[path]) for path in sorted(todo)], workers):
+        for result in _map(_extract_job, [(path, known[path], records.get(path)) for path in sorted(todo)], workers):
             sha, found = todo[result[0] if isinstance(result, tuple) else result.path]
             if isinstance(result, tuple):
                 for path in found:
@@ -217,8 +241,27 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
     return summary
 
 
-def _extract_job(job: tuple[str, SourceMeta]) -> Extraction | tuple[str, str]:
+def _extract_job(job: tuple[str, SourceMeta, WarcRecord | None]) -> Extraction | tuple[str, str]:
     return extract_file(*job)
+
+
+def _pages_of_archives(inputs: list[InputFile], summary: JobSummary) -> list[InputFile]:
+    """The inputs with each WARC file replaced by its HTML pages; a WARC that cannot be walked, or
+    holds no HTML page, is a failure named by its path."""
+    pages: list[InputFile] = []
+    for item in inputs:
+        if item.error or not is_warc(item.path):
+            pages.append(item)
+            continue
+        try:
+            found = [InputFile(record.path, record=record) for record in html_records(item.path, _limit())]
+        except (WarcError, OSError) as exc:
+            _fail(summary, item.path, str(exc) if isinstance(exc, WarcError) else f"cannot be read: {exc.strerror or exc}")
+            continue
+        if not found:
+            _fail(summary, item.path, "a WARC file with no HTML page in it (no successful text/html response record)")
+        pages.extend(found)
+    return pages
 
 
 def _map(func, items: list, workers: int):
@@ -275,9 +318,13 @@ def _fail(summary: JobSummary, path: str, reason: str) -> None:
     writer.record_failure(path, reason, EXTRACTOR_VERSION)
 
 
-def _metadata(path: str, roots: list[str], meta: MetaFile | None, summary: JobSummary) -> SourceMeta:
-    """What is known of the file: its row in the --meta file, else its sidecar, else nothing."""
+def _metadata(path: str, roots: list[str], meta: MetaFile | None, summary: JobSummary,
+              record: WarcRecord | None = None) -> SourceMeta:
+    """What is known of the file: its row in the --meta file, else its sidecar, else nothing; a WARC
+    record's page is at the address the crawler fetched, unless its row says otherwise."""
     found = meta.for_path(path, roots) if meta else None
+    if record is not None:
+        return (found or SourceMeta()).completed_by(SourceMeta(url=record.uri))
     if found is not None:
         return found
     found, problem = read_sidecar(path)
@@ -299,10 +346,15 @@ def _in_shard(key: str, index: int, count: int) -> bool:
     return int(hashlib.sha256(key.encode()).hexdigest(), 16) % count == index
 
 
+def _limit() -> int:
+    """The most bytes a page may have (KAOJU_MAX_FILE_MB)."""
+    return int(settings.get("KAOJU_MAX_FILE_MB")) * 1024 * 1024
+
+
 def read_bounded(path: str) -> bytes:
     """The file's bytes, read through a reader that stops at the size limit whatever the file claims
     (a device says it holds 0 bytes and never ends); special files are refused without reading."""
-    limit = int(settings.get("KAOJU_MAX_FILE_MB")) * 1024 * 1024
+    limit = _limit()
     # O_NONBLOCK: opening a FIFO that no one writes to returns at once instead of waiting forever
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     with os.fdopen(fd, "rb", buffering=0) as handle:

@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, field
 FIELDS = ("url", "title", "published", "outlet", "section", "language")
 SIDECAR_SUFFIX = ".meta.json"
 PUBLISHED = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# A date in a page's address: /2021-09/28/, /202010/17/t20201017_, /20170915/, /2017-09-04/, content_20201021
+URL_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12][0-9]|3[01])(?![0-9])")
 MAX_VALUE_CHARS = 2000
 MAX_META_FILE_BYTES = 256 * 1024 * 1024  # a row is a few hundred bytes: a million sources fit many times over
 
@@ -43,6 +45,23 @@ class SourceMeta:
         metadata finds it unchanged, a rerun with other metadata re-extracts the source."""
         known = {k: v for k, v in asdict(self).items() if v is not None}
         return json.dumps(known, ensure_ascii=False, sort_keys=True) if known else None
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The day a page's address names (YYYY-MM-DD), or None: news sites file pages by date.
+
+    >>> date_in_url("http://example.cn/html/2021-09/28/content_51744804.htm"), date_in_url("http://x.cn/a/63540350/")
+    ('2021-09-28', None)
+    """
+    for match in URL_DATE.finditer(url or ""):
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            day_named = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if day_named <= datetime.date.today():
+            return day_named.isoformat()
+    return None
 
 
 def parse_meta(obj, allow_path: bool = True) -> tuple[str | None, SourceMeta]:

@@ -14,15 +14,16 @@ from .records import ArticleRecord, ParagraphRecord, PlaceRecord
 from .stages import STAGES, run_stages
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.9.1"
+EXTRACTOR_VERSION = "0.9.2"
 
 
-def extract_text(raw: str, published: str | None = None) -> list[ArticleRecord]:
+def extract_text(raw: str, published: str | None = None, reference: str | None = None) -> list[ArticleRecord]:
     """Run every stage on one decoded page and return its articles with raw offsets.
 
     `published` (YYYY, YYYY-MM or YYYY-MM-DD, from the source's metadata) dates the page ahead of
-    any date the text prints or implies."""
-    return run_stages(raw, published)
+    any date the text prints or implies; `reference` (the date in its address, or the day it was
+    crawled) dates it only where the text does not, and gives a dateline (新华社成都9月15日电) its year."""
+    return run_stages(raw, published, reference)
 
 
 __all__ = ["EXTRACTOR_VERSION", "STAGES", "ArticleRecord", "FactRecord", "ParagraphRecord", "PlaceRecord",

@@ -108,6 +108,7 @@ class Article:
     kicker: str | None = None
     byline: str | None = None
     date: str | None = None
+    dated_by: str | None = None  # page (a date line it prints) | dateline (新华社成都9月15日电 and a known year)
     source_name: str | None = None
     fragment: bool = False
     closed: bool = False
@@ -239,6 +240,7 @@ def layout(text: str) -> list[Article]:
                 meta_byline = meta["byline"]  # under a headline: the story about to open is by them
             elif current.date is None:
                 current.date, current.source_name = page_date, page_source
+                current.dated_by = "page" if page_date else None
                 current.byline = current.byline or meta["byline"]
             continue
         if block.kind in ("headline", "subtitle"):
@@ -308,6 +310,7 @@ def layout(text: str) -> list[Article]:
     for article in articles:
         if article.date is None:
             article.date, article.source_name = page_date, page_source
+            article.dated_by = "page" if page_date else None
     return [a for a in articles if a.paragraphs]
 
 

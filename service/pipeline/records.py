@@ -42,6 +42,7 @@ class ArticleRecord:
     kicker: str | None
     byline: str | None
     date: str | None
+    dated_by: str | None  # page (a printed date line) | dateline (新华社成都9月15日电 with a known year)
     source_name: str | None
     fragment: bool
     continued_at: list[int] = field(default_factory=list)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..fact_shape import FactRecord
+from .datelines import date_with_year, dateline
 from .document import Document
 from .indicators import classify
 from .layout import SENTENCE_CLOSERS, Article, Paragraph, layout
@@ -63,6 +64,7 @@ class Page:
 
     raw: str
     published: str | None = None
+    reference: str | None = None  # a date known outside the text, less sure than published: its address, its crawl
     doc: Document | None = None
     stories: list[Story] = field(default_factory=list)
     year: int | None = None
@@ -77,10 +79,19 @@ def normalise_text(page: Page) -> None:
 
 
 def lay_out(page: Page) -> None:
-    """Articles, paragraphs and sentences, and the page's year (published, printed, or pinned by the text)."""
-    page.stories = [Story(article, _parts(article)) for article in layout(page.doc.text)]
+    """Articles, paragraphs and sentences, a story's date from its dateline (新华社成都9月15日电, with the
+    year of what is known of the page), and the page's year: published, printed, dateline, the date in
+    its address or its crawl, else pinned by the text."""
+    text = page.doc.text
+    page.stories = [Story(article, _parts(article)) for article in layout(text)]
+    for story in page.stories:
+        first = story.layout.paragraphs[0]
+        filed = dateline(text[first.start:first.end])
+        if story.layout.date is None and filed:
+            story.layout.date = date_with_year(*filed, page.published or page.reference)
+            story.layout.dated_by = "dateline" if story.layout.date else None
     printed = next((s.layout.date for s in page.stories if s.layout.date), None)
-    page.year = page_year(page.doc.text, page.published or printed)
+    page.year = page_year(text, page.published or printed or page.reference)
 
 
 def find_quantities(page: Page) -> None:
@@ -199,7 +210,7 @@ def map_back(page: Page) -> None:
             body_start=doc.raw_span(article.body_start, article.body_start)[0],
             end=doc.raw_span(article.body_start, article.end)[1],
             title=_raw_text(doc, article.title_span), subtitle=article.subtitle, kicker=article.kicker,
-            byline=article.byline, date=article.date, source_name=article.source_name, fragment=article.fragment,
+            byline=article.byline, date=article.date, dated_by=article.dated_by, source_name=article.source_name, fragment=article.fragment,
             continued_at=[doc.raw_span(at, at)[0] for at in article.continued_at],
             place=_place(places, places.article_place(story.main)), year=story.year, paragraphs=paragraphs,
         ))
@@ -226,8 +237,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 )
 
 
-def run_stages(raw: str, published: str | None = None) -> list[ArticleRecord]:
-    page = Page(raw, published)
+def run_stages(raw: str, published: str | None = None, reference: str | None = None) -> list[ArticleRecord]:
+    page = Page(raw, published, reference)
     for _, stage in STAGES:
         stage(page)
     return page.records

@@ -45,7 +45,11 @@ def read_webpage(html: str) -> Webpage:
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)  # its "discarding data" notes are not the user's
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+    # favor_precision: a short story's page is not taken whole, menus included; extensive_search off: a
+    # date only from the page's markup, never guessed from its text (茶叶2000亩 made 2000-01-01); the date
+    # line a page prints is read by the layout
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+                                           favor_precision=True, date_extraction_params={"extensive_search": False})
     lines = _lines((document.text or "") if document is not None else "")
     if not _has_article(lines):
         lines = _lines(_plain_text(html))

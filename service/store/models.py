@@ -79,7 +79,7 @@ class Source(BaseModel):
     url = TextField(null=True)  # where the page came from, from --meta or a sidecar (source_meta.py)
     title = TextField(null=True)
     published = CharField(max_length=10, null=True)  # YYYY, YYYY-MM or YYYY-MM-DD: the page's date
-    published_source = CharField(max_length=8, null=True)  # meta (given) | page (the page's own metadata)
+    published_source = CharField(max_length=8, null=True)  # meta | page | dateline | url | crawl (job._dated)
     outlet = TextField(null=True)  # the paper or site: given, or an HTML page's site name
     meta = TextField(null=True)  # every field given, as canonical JSON: other metadata re-extracts the source
     format = CharField(max_length=8, default="text")  # text | html: what `raw` was read from

@@ -45,12 +45,11 @@ def store_extraction(result, extractor_version: str, paths: list[str] | None = N
         known = _delete_previous(result.sha, paths)
         resolved = sorted(set(known) | {_source_path(p) for p in paths})
         known_meta = result.meta.completed_by(result.found)
-        dated_by = "meta" if result.meta.published else "page" if result.found.published else None
         source = Source.create(name=os.path.basename(resolved[0]), path=resolved[0],
                                sha256=result.sha, size=result.size, encoding=result.encoding, raw=result.raw,
                                status=status, error=result.error, warning=result.warning,
                                url=known_meta.url, title=known_meta.title, published=known_meta.published,
-                               published_source=dated_by, outlet=known_meta.outlet,
+                               published_source=result.dated_by, outlet=known_meta.outlet,
                                meta=result.meta.as_json(), format=result.format, original=result.original,
                                extractor_version=extractor_version)
         insert_rows(SourcePath, ("source", "path"), [(source.id, p) for p in resolved])

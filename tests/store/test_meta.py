@@ -93,3 +93,24 @@ def test_a_date_line_printed_on_the_page_dates_and_credits_it_unless_the_user_sa
     a, b = Source.get(Source.name == "a.txt"), Source.get(Source.name == "b.txt")
     assert (a.published, a.published_source, a.outlet) == ("2017-10-17", "page", "某某新闻网")
     assert (b.published, b.published_source, b.outlet) == ("2019-01", "meta", "某某新闻网")
+
+
+def test_a_dateline_and_the_date_in_the_address_date_a_page_the_user_gave_no_date(empty_store, tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    wire = "新华社某地9月15日电 今年全县投资1000万元，去年带动300户脱贫。"
+    for name in ("wire.txt", "plain.txt", "printed.txt", "unknown.txt"):
+        body = {"wire.txt": wire, "printed.txt": "某县扶贫\n\n2019-05-06 10:21:33 来源：某某日报\n\n" + wire}
+        (pages / name).write_text(body.get(name, PAGE + name), encoding="utf-8")
+    run_extraction([str(pages)], meta=write_meta(
+        tmp_path / "m.jsonl",
+        {"path": "wire.txt", "url": "http://news.example.cn/2017/0916/a.html"},
+        {"path": "plain.txt", "url": "http://news.example.cn/html/2018-03/02/content_1.htm"},
+        {"path": "printed.txt", "url": "http://news.example.cn/2017/0916/b.html"}))
+    dated = {s.name: (s.published, s.published_source) for s in Source.select()}
+    assert dated == {"wire.txt": ("2017-09-15", "dateline"), "plain.txt": ("2018-03-02", "url"),
+                     "printed.txt": ("2019-05-06", "page"), "unknown.txt": (None, None)}
+    assert sorted((f.source.name, f.text, f.year) for f in Fact.select() if f.source.name != "unknown.txt") == [
+        ("plain.txt", "1000万元", 2018), ("plain.txt", "300户", 2017),
+        ("printed.txt", "1000万元", 2019), ("printed.txt", "300户", 2018),
+        ("wire.txt", "1000万元", 2017), ("wire.txt", "300户", 2016)]
