@@ -51,6 +51,9 @@ class FactFilterArgs(Schema):
                                                           "month or year only matches any day of it)",
                                            "example": "2019-01-01"})
     published__lte = fields.Date(metadata={"description": "pages published on or before this day"})
+    in_title = fields.Boolean(truthy={"1", "true"}, falsy={"0", "false"}, metadata={
+        "description": "true: only figures in titles, subtitles and kickers; false: only the body's (a headline "
+                       "figure its body states again is then counted once)", "example": "false"})
     q = Text(validate=validate.Length(max=100),
                       metadata={"description": "text the fact's sentence contains", "example": "捐赠"})
     measure__contains = Text(validate=validate.Length(max=100))
@@ -128,7 +131,7 @@ class ProvenanceSchema(Schema):
     paragraph = fields.Nested(ParagraphRefSchema)
 
 
-FIELD_TYPES = {int: fields.Integer, float: fields.Float, str: fields.String}
+FIELD_TYPES = {bool: fields.Boolean, int: fields.Integer, float: fields.Float, str: fields.String}
 
 # A fact's body: its id and address, the declared fields the API shows at the top (service/fact_shape.py),
 # the extractor that made it, and where it was read

@@ -42,6 +42,8 @@ FACT_FIELDS: tuple[FactField, ...] = (
     FactField("place_code", str, "its division code (a village's is its parent's code + name)", length=255,
               index=True),
     FactField("year", int, "the year the number refers to", index=True),
+    FactField("in_title", bool, "true for a figure in a title, subtitle or kicker: its body may state it again",
+              null=False),
     FactField("sentence", str, "the raw text of the sentence holding the mention", null=False, api=False),
     FactField("sentence_start", int, "raw offset of the sentence", null=False, api=False),
     FactField("sentence_end", int, "raw offset just after the sentence", null=False, api=False),

@@ -1,7 +1,7 @@
 """The fields of a fact are declared once (service/fact_shape.py); everything that holds a fact follows."""
 import dataclasses
 
-from peewee import CharField, DoubleField, IntegerField, TextField
+from peewee import BooleanField, CharField, DoubleField, IntegerField, TextField
 
 from schemas.facts import FactSchema
 from service.api.facts import CSV_COLUMNS
@@ -25,7 +25,7 @@ def test_the_record_is_the_declared_fields_and_frozen():
 
 
 def test_the_model_stores_every_declared_field_as_declared():
-    kinds = {int: (IntegerField,), float: (DoubleField,), str: (CharField, TextField)}
+    kinds = {bool: (BooleanField,), int: (IntegerField,), float: (DoubleField,), str: (CharField, TextField)}
     for declared in FACT_FIELDS:
         column = Fact._meta.fields[declared.name]
         assert isinstance(column, kinds[declared.type]), declared.name

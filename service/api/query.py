@@ -311,6 +311,8 @@ class FactQuery:
             query = query.where(Fact.qualifier == a["qualifier"])
         if "article" in a:
             query = query.where(Fact.article == a["article"])
+        if "in_title" in a:
+            query = query.where(Fact.in_title == a["in_title"])
         query = source_filters(query, a)
         if "q" in a:
             query = query.where(sentence_filter(Fact.id, Fact.sentence, a["q"]))

@@ -28,6 +28,7 @@ META_FIELD = re.compile(
     r"|(?:编辑|责任编辑|责编|点击|浏览|阅读|热度)(?:次数|量)?[:：]\s*\S+")
 META_FILLER = re.compile(r"[\s|丨/]*")
 META_LINE_MAX = 120
+DIGIT = re.compile(r"[0-9０-９]")
 
 
 def meta_line(line: str) -> dict | None:
@@ -120,9 +121,9 @@ class Article:
 def split_blocks(text: str) -> list[Block]:
     """Blank-line separated blocks, stripped of surrounding whitespace, with their spans.
 
-    A web page's meta line (发布时间：… 来源：…), credit line (责任编辑：…) or chrome (当前位置：首页 > …) is a
-    block of its own even without blank lines around it, and so is the headline above it: the story
-    under it is not lost with it.
+    A web page's meta line (发布时间：… 来源：…), credit line (责任编辑：…), chrome (当前位置：首页 > …) or a
+    photo caption line (图为…, …王某 摄) is a block of its own even without blank lines around it, and so
+    is the headline above it: the story under it is not lost with it.
     """
     blocks = []
     for m in re.finditer(r"[^\n]+(?:\n[ \t\u3000]*[^\n \t\u3000][^\n]*)*", text):
@@ -130,7 +131,8 @@ def split_blocks(text: str) -> list[Block]:
         for line in re.finditer(r"[^\n]+", m.group(0)):
             stripped = line.group(0).strip()
             meta = meta_line(stripped) if len(stripped) <= META_LINE_MAX else None
-            if meta or CREDIT_LINE.fullmatch(stripped) or CHROME_LINE.fullmatch(stripped):
+            photo = (CAPTION_CREDIT.search(stripped) or stripped.startswith("图为")) and len(stripped) < 120
+            if meta or photo or CREDIT_LINE.fullmatch(stripped) or CHROME_LINE.fullmatch(stripped):
                 line_start, line_end = m.start() + line.start(), m.start() + line.end()
                 pieces += [(start, line_start, None), (line_start, line_end, meta)]
                 start = line_end
@@ -149,7 +151,7 @@ def _headline_apart(text: str, start: int, end: int, meta: dict | None) -> list[
     """A web page's headline typed on the line right above its first paragraph (西藏启动易地扶贫搬迁 /
     记者从官方获悉,…): the headline line apart, when what follows is a paragraph of full sentences."""
     first = re.match(r"\s*([^\n]+)\n", text[start:end])
-    if meta is not None or first is None:
+    if meta is not None or first is None or not first.group(1).strip():  # a line of spaces heads nothing
         return [(start, end, meta)]
     line, rest = first.group(1).strip(), text[start + first.end():end]
     below = rest.strip().split("\n", 1)[0].strip()
@@ -177,7 +179,7 @@ def classify(block: Block) -> str:
     t = block.text
     if block.meta:
         return "dateline"
-    if CREDIT.match(t):
+    if CREDIT.match(t) or CREDIT_LINE.fullmatch(t):  # 责任编辑：张三, （责任编辑：李四 王五）: not article text
         return "caption"
     if CHROME_LINE.fullmatch(t):
         return "banner"
@@ -187,8 +189,8 @@ def classify(block: Block) -> str:
         return "caption"
     if t.startswith(("——", "—— ")) and len(t) <= HEADLINE_MAX + 10:
         return "subtitle"
-    if len(t) > HEADLINE_MAX and len(t) <= 3 * HEADLINE_MAX and not SENTENCE_MARKS.search(t):
-        return "banner"  # 在习近平新时代…指引下 ——新时代新作为新篇章 弘扬吕梁精神: a column's slogan, no sentence
+    if len(t) > HEADLINE_MAX and len(t) <= 3 * HEADLINE_MAX and not SENTENCE_MARKS.search(t) and not DIGIT.search(t):
+        return "banner"  # 在习近平新时代…指引下 ——新时代新作为新篇章 弘扬吕梁精神: a column's slogan, no sentence, no figure
     if len(t) <= HEADLINE_MAX and t[-1] not in CLOSING and not LEADS.match(t) and t.count(",") + t.count("，") < 2 \
             and "。" not in t:  # 捐赠仪式上,11家企业举行签约。(刘生锋): a short last paragraph and its byline
         return "headline"
@@ -272,6 +274,7 @@ def layout(text: str) -> list[Article]:
         if jumped is not None:
             current, jumped.jumps, jumped.closed = jumped, False, False  # （上接第一版）: the rest of that story
             current.continued_at.append(block.start)
+            current.heading_spans += [(h.start, h.end) for h in pending]  # its headline repeated over the rest
             pending = []
         elif pending and _opens_article(current, pending, block):
             if len(pending) >= 2 and pending[0].kind == "headline" and current is not None and current.closed \
@@ -311,7 +314,10 @@ def layout(text: str) -> list[Article]:
         if article.date is None:
             article.date, article.source_name = page_date, page_source
             article.dated_by = "page" if page_date else None
-    return [a for a in articles if a.paragraphs]
+    if pending:  # headings at the foot of the page with no story under them: an article of headings alone
+        _open(articles, pending, pending[-1].end, fragment=False).dated_by = "page" if page_date else None
+        articles[-1].date, articles[-1].source_name = page_date, page_source
+    return [a for a in articles if a.paragraphs or a.heading_spans]
 
 
 def _take_body_from_above(text: str, above: Article, article: Article) -> None:
@@ -401,7 +407,8 @@ def _heading(heads: list[Block], body_start: int) -> dict:
         "title_span": (title_block.start, title_block.end) if title_block else None,
         "subtitle": subtitle.text.lstrip("—— ").strip() if subtitle else None,
         "kicker": kicker[-1].text if kicker else None,
-        "heading_spans": [(b.start, b.end) for b in (title_block, subtitle, *kicker) if b is not None],
+        # every heading line, also those above the kicker or a second subtitle: their figures are facts too
+        "heading_spans": [(b.start, b.end) for b in heads if b.kind in ("headline", "subtitle")],
     }
 
 

@@ -85,8 +85,8 @@ def lay_out(page: Page) -> None:
     text = page.doc.text
     page.stories = [Story(article, _parts(article)) for article in layout(text)]
     for story in page.stories:
-        first = story.layout.paragraphs[0]
-        filed = dateline(text[first.start:first.end])
+        first = story.layout.paragraphs[0] if story.layout.paragraphs else None
+        filed = dateline(text[first.start:first.end]) if first else None
         if story.layout.date is None and filed:
             story.layout.date = date_with_year(*filed, page.published or page.reference)
             story.layout.dated_by = "dateline" if story.layout.date else None
@@ -270,5 +270,5 @@ def _fact(doc: Document, m: Mention, place: PlaceRecord | None) -> FactRecord:
         dimension=quantity.dimension, numeral=quantity.numeral, iso=quantity.iso, measure=m.measure,
         indicator=m.indicator, place=place.name if place else None, place_code=place.code if place else None,
         year=m.year, sentence=doc.raw[s_start:s_end], sentence_start=s_start, sentence_end=s_end,
-        normalised=quantity.text, place_rule=m.place_rule, year_rule=m.year_rule,
+        normalised=quantity.text, place_rule=m.place_rule, year_rule=m.year_rule, in_title=m.heading,
         place_chain=tuple(place.chain) if place else ())

@@ -132,6 +132,8 @@ class Paragraph(BaseModel):
 def column(declared: FactField):
     """The peewee field that stores a declared fact field."""
     options = {"null": declared.null, "index": declared.index, "help_text": declared.help}
+    if declared.type is bool:
+        return BooleanField(default=False, **options)
     if declared.type is int:
         return IntegerField(**options)
     if declared.type is float:

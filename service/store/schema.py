@@ -14,7 +14,7 @@ from .connection import db, insert_rows, is_postgres, locked
 from .models import MODELS, Article, Fact, Indicator, Paragraph, Place, Source, SourcePath, StoreInfo
 from .search import create_index
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 SETUP_LOCK_KEY = 0x6B616F6A75  # "kaoju": the lock held while a store is set up
 TOKEN_KEY = "token_key"  # StoreInfo key of the random key that signs `next` tokens
 
@@ -71,6 +71,7 @@ def _migrate(from_version: int) -> None:
         (11, [Source.url, Source.title, Source.published, Source.meta]),
         (12, [Paragraph.kind]),
         (13, [Source.published_source, Source.outlet, Source.format, Source.original]),
+        (14, [Fact.in_title]),
     ]
     from playhouse.migrate import SchemaMigrator, migrate
 
@@ -90,6 +91,9 @@ def _backfill(from_version: int) -> None:
     if from_version < 9:
         SourcePath.insert_from(Source.select(Source.id, Source.path), [SourcePath.source, SourcePath.path]) \
             .on_conflict_ignore().execute()
+    if from_version < 14:  # a figure of a heading paragraph is in a title
+        headings = Paragraph.select(Paragraph.id).where(Paragraph.kind == "heading")
+        Fact.update(in_title=True).where(Fact.paragraph.in_(headings)).execute()
 
 
 def _load_places(reference: Reference) -> None:

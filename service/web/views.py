@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from flask import jsonify, make_response, render_template, request, url_for
 
@@ -95,11 +96,19 @@ def explorer():
 
 
 def table_row(row) -> dict:
-    """A result row: the fact, and its sentence with the mention marked."""
+    """A result row: the fact, its sentence with the mention marked, and the page it was read from."""
     return {"id": row.id, "text": row.text, "value": row.value, "high": row.high, "unit": row.unit,
             "qualifier": row.qualifier, "indicator": row.indicator, "place": row.place, "year": row.year,
-            "measure": row.measure,
+            "measure": row.measure, "in_title": row.in_title, "doc": row.doc, "original": web_address(row.source_url),
             "sentence": runs(row.sentence, row.sentence_start, [(row.start, row.end, row.id)], current=row.id)}
+
+
+def web_address(url: str | None) -> str | None:
+    """A source's address when it is one a browser may follow (http or https): a --meta row saying
+    javascript:… or file:… is shown as text, never linked."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
 
 
 def chart_bars(args: dict) -> list[dict]:
@@ -136,7 +145,7 @@ def fact_page(fact_id: int):
     embed = request.args.get("embed", "").lower() in ("1", "true", "yes")
     indicator = Indicator.get_or_none(Indicator.code == row.indicator)
     body = render_template("fact_embed.html" if embed else "fact.html", fact=row, runs=pieces,
-                           place_path=place_path(row.place_code),
+                           place_path=place_path(row.place_code), original=web_address(row.source_url),
                            indicator_label=indicator.label if indicator else row.indicator)
     return html(body, embeddable=embed)
 

@@ -194,3 +194,26 @@ def test_csv_with_a_bom_for_spreadsheets(client):
     marked = get(client, "/v1/facts?format=csv&unit=元&bom=1").data
     assert marked == "\ufeff".encode() + plain and not plain.startswith("\ufeff".encode())
     assert get(client, "/v1/facts?format=ndjson&bom=1").data.startswith(b"{")
+
+
+def test_headline_figures_are_marked_and_can_be_left_out(client):
+    total = get(client, "/v1/facts?_count=exact&limit=1").get_json()["count"]
+    titled = get(client, "/v1/facts?in_title=true&limit=1000").get_json()["rows"]
+    body = get(client, "/v1/facts?in_title=false&_count=exact&limit=1").get_json()["count"]
+    assert titled and len(titled) + body == total
+    for fact in titled:
+        assert fact["in_title"] is True
+        article = get(client, fact["provenance"]["article"]["url"]).get_json()
+        paragraph = article["paragraphs"][fact["provenance"]["paragraph"]["index"]]
+        assert paragraph["kind"] == "heading"
+    def body_of(fact):
+        article = fact["provenance"]["article"]["id"]
+        return get(client, f"/v1/facts?in_title=false&article={article}&limit=1000").get_json()["rows"]
+
+    restated = [f for f in titled if any((g["value"], g["unit"]) == (f["value"], f["unit"]) for g in body_of(f))]
+    assert restated  # a headline figure and the same figure in its body are both facts
+    grouped = get(client, "/v1/stats?group_by=dimension&in_title=false").get_json()["rows"]
+    assert sum(g["count"] for g in grouped) == body
+    for bad in ("yes", "", "2"):
+        problem = get(client, f"/v1/facts?in_title={bad}", 400).get_json()
+        assert problem["errors"][0]["parameter"] == "in_title"

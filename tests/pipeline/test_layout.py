@@ -168,7 +168,9 @@ def test_a_heading_set_into_the_middle_of_its_story_and_one_printed_under_it():
     assert (story.title, story.byline, story.fragment) == ("“好政策让我们脱了贫”", "杨应平", False)
     assert story.body_start == page.index("采访某村") < story.start == page.index("“好政策")
     assert [page[p.start:p.end][:2] for p in story.paragraphs] == ["采访", "且报"]
-    assert len(articles) == 2  # a heading with no story under it and none above to take is dropped
+    # headings with no story under them and none above to take are kept, headings alone: their figures count
+    assert [(a.title, a.byline, a.paragraphs) for a in articles[2:]] == [("为平凡的坚守点赞", "郭晋", []),
+                                                                          ("下一个栏目的标语", None, [])]
 
 
 def test_a_heading_printed_under_its_story_takes_that_story_back_from_the_one_above():
@@ -212,8 +214,9 @@ def test_any_arrangement_of_page_parts_lays_out_into_disjoint_articles(pieces, b
     assert all(0 <= start < end <= len(page) for start, end in paragraphs)
     assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(paragraphs, paragraphs[1:]))
     for article in articles:
-        assert article.paragraphs and article.body_start == article.paragraphs[0].start
-        assert all(start < end for start, end in article.paragraphs[0].sentences or [(0, 1)])
+        assert article.paragraphs or article.heading_spans  # headings alone are kept: never a page dropped
+        assert not article.paragraphs or article.body_start == article.paragraphs[0].start
+        assert all(start < end for p in article.paragraphs[:1] for start, end in p.sentences)
 
 
 BYLINES = [("□ 杨应平", "杨应平"), ("□ 新华社记者 柴海亮 吕梦琦 原勋", "柴海亮 吕梦琦 原勋"), ("本报记者 马丽", "马丽"),

@@ -215,3 +215,18 @@ def test_a_store_from_schema_8_gets_the_paths_of_its_sources(empty_store):
     StoreInfo.set("schema_version", "8")
     store.init_db(reference_data())
     assert sorted(p.path for p in SourcePath.select()) == sorted(s.path for s in Source.select())
+
+
+def test_a_store_from_schema_13_marks_the_figures_of_its_headings(empty_store):
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from service import store
+
+    run_extraction([str(SEEDS)])
+    titled = sorted(f.id for f in Fact.select().where(Fact.in_title))
+    assert titled
+    with store.db.connection_context():
+        migrate(SchemaMigrator.from_database(store.db.obj).drop_column("fact", "in_title"))
+        StoreInfo.set("schema_version", "13")
+    store.init_db(reference_data())
+    assert sorted(f.id for f in Fact.select().where(Fact.in_title)) == titled

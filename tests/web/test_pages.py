@@ -75,3 +75,30 @@ def test_a_browser_gets_an_html_page_when_the_store_fails(seeded_store, tmp_path
     assert broken.get("/v1/facts", headers=HTML).mimetype == "application/problem+json"
     response, text = page(broken, "/facts/1", 503)
     assert response.mimetype == "text/html"
+
+
+def test_each_fact_links_to_the_page_it_was_read_from_if_a_browser_may_follow_it(empty_store, tmp_path):
+    import json
+
+    from service.job import run_extraction
+    from service.source_meta import load_meta_file
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "web.txt").write_text("本报讯 今年全县投资1000万元。", encoding="utf-8")
+    (pages / "forged.txt").write_text("本报讯 今年全乡投资2000万元。", encoding="utf-8")
+    rows = [{"path": "web.txt", "url": "https://news.example.cn/2019/05/12/a1.html"},
+            {"path": "forged.txt", "url": "javascript:alert(1)"}]
+    (tmp_path / "m.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    run_extraction([str(pages)], meta=load_meta_file(str(tmp_path / "m.jsonl")))
+    client = create_app({"DATABASE_URL": empty_store, "TESTING": True}).test_client()
+    _, text = page(client, "/")
+    assert text.count('class="original"') == 1
+    assert 'href="https://news.example.cn/2019/05/12/a1.html"' in text and "forged.txt" in text
+    assert "javascript:" not in text
+    forged = client.get("/v1/facts?doc=forged.txt").get_json()["rows"][0]
+    _, text = page(client, f"/facts/{forged['id']}")
+    assert 'href="javascript' not in text and 'class="original"' not in text
+    web = client.get("/v1/facts?doc=web.txt").get_json()["rows"][0]
+    _, text = page(client, f"/facts/{web['id']}")
+    assert 'class="original" href="https://news.example.cn/2019/05/12/a1.html"' in text
