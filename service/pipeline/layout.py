@@ -171,7 +171,7 @@ PLACE_LABEL = re.compile(rf"^[{HAN}]{{1,4}}[县市区镇乡旗]$")
 # A web page's chrome saved with its text: a breadcrumb (当前位置：首页 > 资讯 > 正文, 首页>国内), a toolbar
 # (字号：默认 超大 | 打印 |, 扫一扫在手机打开当前页): a line of its own that is never a headline
 CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置)\s*[:：].*|首页\s*[>＞»›].*|.*[>＞»›]\s*正文"
-                         r"|(?:字号|分享到)\s*[:：].*|打印本页|关闭窗口|返回顶部|扫一扫在手机\S*")
+                         r"|(?:字号|分享到|关键词|关键字|标签)\s*[:：].*|打印本页|关闭窗口|返回顶部|扫一扫在手机\S*")
 
 
 def classify(block: Block) -> str:

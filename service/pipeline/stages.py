@@ -95,16 +95,21 @@ def lay_out(page: Page) -> None:
 
 
 def find_quantities(page: Page) -> None:
-    """Every quantity mention of every sentence, with its clause."""
+    """Every quantity mention of every sentence, with its clause; headings with no story under them are
+    kept as an article only when they hold a figure (关键词：… or a link list at the foot of a page does not)."""
     text = page.doc.text
-    for a_index, story in enumerate(page.stories):
+    stories, page.stories = page.stories, []
+    for story in stories:
+        a_index, found = len(page.stories), []
         for p_index, (paragraph, kind) in enumerate(story.parts):
             for s_start, s_end in paragraph.sentences:
                 for quantity in extract_quantities(text[s_start:s_end]):
                     at = s_start + quantity.start
-                    page.mentions.append(Mention(a_index, p_index, (s_start, s_end), quantity, at,
-                                                 s_start + quantity.end, clause_bounds(text, s_start, s_end, at),
-                                                 kind == "heading"))
+                    found.append(Mention(a_index, p_index, (s_start, s_end), quantity, at, s_start + quantity.end,
+                                         clause_bounds(text, s_start, s_end, at), kind == "heading"))
+        if story.layout.paragraphs or found:
+            page.stories.append(story)
+            page.mentions += found
 
 
 def resolve_places(page: Page) -> None:

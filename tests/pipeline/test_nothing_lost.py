@@ -51,3 +51,11 @@ def test_every_figure_of_article_text_is_a_fact_of_some_article(parts):
     for start, end in spans:
         missing = quantities(page, start, end) - found
         assert not missing, (page[start:end], [page[s:e] for s, e in missing], page)
+
+
+def test_headings_with_no_story_under_them_are_an_article_only_when_they_hold_a_figure():
+    page = "本报讯 全县投资3000万元。\n\n某县新建大棚40座\n\n关键词：扶贫 大棚"
+    articles = extract_text(page)
+    assert [(a.title, [(f.text, f.in_title) for p in a.paragraphs for f in p.facts]) for a in articles] == [
+        (None, [("3000万元", False)]), ("某县新建大棚40座", [("40座", True)])]
+    assert [a.title for a in extract_text("本报讯 全县投资3000万元。\n\n相关新闻\n\n关键词：扶贫 大棚")] == [None]
