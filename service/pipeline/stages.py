@@ -54,6 +54,7 @@ class Story:
     main: Division | None = None
     helped: Division | None = None
     year: int | None = None
+    month: int | None = None  # of the date its year comes from, where that date names one
     openings: list[Division | None] = field(default_factory=list)  # each paragraph's opening place
     subjects: dict[tuple[int, int], tuple] = field(default_factory=dict)  # sentence → (own, carried) subject
 
@@ -65,6 +66,7 @@ class Page:
     raw: str
     published: str | None = None
     reference: str | None = None  # a date known outside the text, less sure than published: its address, its crawl
+    date: str | None = None  # the date the page's year comes from: published, printed, dateline or reference
     doc: Document | None = None
     stories: list[Story] = field(default_factory=list)
     year: int | None = None
@@ -91,7 +93,8 @@ def lay_out(page: Page) -> None:
             story.layout.date = date_with_year(*filed, page.published or page.reference)
             story.layout.dated_by = "dateline" if story.layout.date else None
     printed = next((s.layout.date for s in page.stories if s.layout.date), None)
-    page.year = page_year(text, page.published or printed or page.reference)
+    page.date = page.published or printed or page.reference
+    page.year = page_year(text, page.date)
 
 
 def find_quantities(page: Page) -> None:
@@ -135,14 +138,17 @@ def resolve_years(page: Page) -> None:
     """Each story's year (its own printed date unless the page's date is published), then each mention's
     year by the named rules of years.py."""
     for story in page.stories:
-        date = story.layout.date
-        story.year = int(date[:4]) if date and not page.published else page.year
+        own = story.layout.date if story.layout.date and not page.published else None
+        story.year = int(own[:4]) if own else page.year
+        known = own or (page.date if page.date and int(page.date[:4]) == page.year else None)
+        story.month = int(known[5:7]) if known and len(known) >= 7 else None
     text = page.doc.text
     earlier = _last_timed_sentences(text, page.stories)
     for m in page.mentions:
         s_start, s_end = m.sentence
-        m.year, m.year_rule = resolve_year_why(text[s_start:s_end], m.quantity.start, page.stories[m.article].year,
-                                               None if m.heading else earlier.get(m.sentence))
+        story = page.stories[m.article]
+        m.year, m.year_rule = resolve_year_why(text[s_start:s_end], m.quantity.start, story.year,
+                                               None if m.heading else earlier.get(m.sentence), story.month)
 
 
 def _last_timed_sentences(text: str, stories: list[Story]) -> dict[tuple[int, int], str]:

@@ -20,6 +20,7 @@ YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的�
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "本年": 0}
 # 比去年增长15%, 较上年增加: the year compared with is not the fact's year
 RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(RELATIVE_YEARS) + ")(?!前)")
+LAST_MONTH = re.compile(r"(?<![比较于与])上个?月")
 # 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
 NOW = re.compile(r"现在|目前|如今|当前")
 CHANGE_TO = re.compile(r"[至到]")
@@ -59,6 +60,7 @@ class YearContext:
     position: int
     page_year: int | None
     earlier: str | None = None  # the nearest earlier sentence of its paragraph that speaks of a time
+    page_month: int | None = None  # the month of the page's date, where it is known
 
     @functools.cached_property
     def clause(self) -> tuple[int, int]:
@@ -113,6 +115,14 @@ def relative_year_since_last_year(ctx: YearContext) -> int | None:
     if YEAR.search(since) or NOW.search(since):
         return None
     return _relative(ctx, relative[-1].start())
+
+
+def last_month(ctx: YearContext) -> int | None:
+    """上月, 上个月 before the number with no year written since: the page's year, or the year before on a page of January."""
+    months = list(LAST_MONTH.finditer(ctx.sentence, 0, ctx.position))
+    if not months or ctx.page_year is None or YEAR.search(ctx.sentence, months[-1].end(), ctx.position):
+        return None
+    return ctx.page_year - 1 if ctx.page_month == 1 else ctx.page_year
 
 
 def now_since_last_year(ctx: YearContext) -> int | None:
@@ -208,23 +218,26 @@ def speaks_of_a_time(sentence: str) -> bool:
 
 
 def year_of_page(ctx: YearContext) -> int | None:
-    """The page's year: its published date (--meta), its printed date, or the year its text pins down."""
+    """The page's year: that of its date (given, printed, a dateline, its address or its crawl), else the year its text pins down."""
     return ctx.page_year
 
 
 YEAR_RULES: list[YearRule] = [year_in_clause, change_start_value, relative_year_since_last_year,
-                              now_since_last_year,
+                              last_month, now_since_last_year,
                               sentence_opening_time, colon_introduction, clause_opening_time, year_later_in_sentence,
                               earlier_sentence_time, year_of_page]
 
 
-def resolve_year_why(sentence: str, position: int, page_year: int | None, earlier: str | None = None) -> Resolved:
+def resolve_year_why(sentence: str, position: int, page_year: int | None, earlier: str | None = None,
+                     page_month: int | None = None) -> Resolved:
     """The year of a mention at `position` in `sentence`, and the rule that gave it.
 
     >>> resolve_year_why("去年全县投资3000万元", 7, 2017)
     Resolved(value=2016, rule='relative_year_since_last_year')
+    >>> resolve_year_why("上月全县投资3000万元", 7, 2019, page_month=1)
+    Resolved(value=2018, rule='last_month')
     """
-    ctx = YearContext(sentence, position, page_year, earlier)
+    ctx = YearContext(sentence, position, page_year, earlier, page_month)
     for rule in YEAR_RULES:
         year = rule(ctx)
         if year is NO_YEAR:

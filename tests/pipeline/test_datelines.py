@@ -69,3 +69,14 @@ def test_a_printed_date_line_is_the_pages_own_date():
     [article] = extract_text("某县扶贫\n\n2019-05-06 10:21:33 来源：某某日报\n\n" + PAGE, reference="2017-09-16")
     assert (article.date, article.dated_by) == ("2019-05-06", "page")
     assert [f.year for p in article.paragraphs for f in p.facts] == [2019, 2018]
+
+
+@pytest.mark.parametrize("page, published, reference, year", [
+    ("本报讯 上月全县投资1000万元。", "2019-01-15", None, 2018),
+    ("本报讯 上月全县投资1000万元。", "2019-03", None, 2019),
+    ("本报1月3日讯 上月全县投资1000万元。", None, "2019-01-20", 2018),  # the dateline's month
+    ("某县扶贫\n\n2019-01-06 来源：某某日报\n\n上月全县投资1000万元。", None, None, 2018),  # a printed date line's
+])
+def test_last_month_is_read_against_the_month_of_the_page_s_date(page, published, reference, year):
+    [article] = extract_text(page, published, reference)
+    assert [f.year for p in article.paragraphs for f in p.facts] == [year]

@@ -18,6 +18,9 @@ YEARS = [
     ("自2016年以来累计投入资金8000万元", "8000万元", 2020, 2020, "year_in_clause"),
     ("比2017年增加了300户", "300户", 2019, 2019, "year_of_page"),
     ("合作社现在已有社员85户", "85户", 2018, 2018, "now_since_last_year"),
+    ("上月全县新增就业岗位300个", "300个", 2019, 2019, "last_month"),
+    ("上个月，合作社分红8万元", "8万元", 2020, 2020, "last_month"),
+    ("比上月增加就业岗位300个", "300个", 2019, 2019, "year_of_page"),
     ("全镇目前共有光伏电站6座", "6座", 2019, 2019, "now_since_last_year"),
     ("2018年，村里建成加工厂，目前已形成产业链，预计年收益2万元", "2万元", 2020, 2020, "now_since_last_year"),
     ("目前，2016年建成的电站年发电60万度", "60万度", 2019, 2016, "year_in_clause"),
@@ -105,3 +108,9 @@ def test_the_readme_lists_the_year_rules_in_order():
     block = re.search(r"<!-- year rules:.*?-->\n(.*?)\n<!-- /year rules -->", README, re.S)
     expected = "\n".join(f"{i}. `{r.__name__}`: {r.__doc__.strip()}" for i, r in enumerate(YEAR_RULES, 1))
     assert block is not None and block.group(1) == expected, "README's year rules differ; paste:\n" + expected
+
+
+@pytest.mark.parametrize("month, year", [(1, 2018), (2, 2019), (12, 2019), (None, 2019)])
+def test_last_month_on_a_page_of_january_is_in_the_year_before(month, year):
+    sentence = "上月全县新增就业岗位300个"
+    assert resolve_year_why(sentence, sentence.index("300个"), 2019, page_month=month) == (year, "last_month")
