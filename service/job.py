@@ -7,11 +7,13 @@ its reason and the job goes on.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import logging
 import os
 import signal
 import stat
+import time
 from dataclasses import dataclass, field
 
 from . import settings
@@ -23,6 +25,10 @@ from .warc import WarcError, WarcRecord, html_records, is_warc, read_record
 from .store import writer
 
 log = logging.getLogger(__name__)
+
+# Extracted sources are stored in one commit per batch: this many, or what came in this long
+BATCH_SOURCES = 32
+BATCH_SECONDS = 0.25
 
 
 @dataclass
@@ -226,15 +232,29 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
                     advance()
             else:
                 todo[min(found)] = (sha, found)
+        pending: list[tuple[Extraction, list[str], str]] = []  # extracted, to be stored in the next commit
+        opened = 0.0
+
+        def flush():
+            store_extractions(pending, summary, force)
+            for _, found, _ in pending:
+                for _ in found:
+                    advance()
+            pending.clear()
+
         for result in _map(_extract_job, [(path, known[path], records.get(path)) for path in sorted(todo)], workers):
             sha, found = todo[result[0] if isinstance(result, tuple) else result.path]
             if isinstance(result, tuple):
                 for path in found:
                     _fail(summary, path, result[1])
-            else:
-                store_extraction(result, summary, found, sha, force)
-            for _ in found:
-                advance()
+                    advance()
+                continue
+            if not pending:
+                opened = time.monotonic()
+            pending.append((result, found, sha))
+            if len(pending) >= BATCH_SOURCES or time.monotonic() - opened >= BATCH_SECONDS:
+                flush()
+        flush()
     finally:
         if bar is not None:
             bar.close()
@@ -272,6 +292,10 @@ def _map(func, items: list, workers: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from .pipeline import warm_up
+
+    warm_up()  # loaded once here, shared by the forked workers instead of loaded by each
+    gc.freeze()  # and kept out of the collector's sweeps, which would copy their pages into every worker
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                              initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
@@ -293,9 +317,22 @@ def _die_with_parent(parent_pid: int) -> None:
 
 def store_extraction(result: Extraction, summary: JobSummary, paths: list[str] | None = None,
                      sha: str | None = None, force: bool = False) -> None:
-    """Store one extraction (store/writer.py) and count it: a source stored by another job meanwhile
-    counts as skipped."""
-    n_facts = writer.store_extraction(result, EXTRACTOR_VERSION, paths, sha, force)
+    """Store one extraction in its own commit and count it."""
+    store_extractions([(result, paths, sha)], summary, force)
+
+
+def store_extractions(items: list[tuple[Extraction, list[str] | None, str | None]], summary: JobSummary,
+                      force: bool = False) -> None:
+    """Store extractions in one commit (store/writer.py), each source whole or absent, and count them: a
+    source stored by another job meanwhile counts as skipped."""
+    if not items:
+        return
+    for (result, paths, sha), n_facts in zip(items, writer.store_extractions(items, EXTRACTOR_VERSION, force)):
+        _count(result, summary, paths, sha, n_facts)
+
+
+def _count(result: Extraction, summary: JobSummary, paths: list[str] | None, sha: str | None,
+           n_facts: int | None) -> None:
     if paths is None or result.sha != sha:
         paths = [result.path]  # the file changed after it was fingerprinted: only the one read is known
     if n_facts is None:

@@ -76,6 +76,21 @@ def locked(key: int):
             yield
 
 
+@contextmanager
+def write_transaction(keys: list[int] = ()):
+    """One transaction for a batch of writes, holding the locks named by `keys` (as `locked` does for
+    one): SQLite's write lock taken up front (BEGIN IMMEDIATE), or PostgreSQL's advisory locks taken in
+    ascending order, so that two batches holding some of the same keys never wait on each other."""
+    if is_postgres():
+        with db.atomic():
+            for key in sorted(set(keys)):
+                db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (key,))
+            yield
+    else:
+        with db.atomic("IMMEDIATE"):
+            yield
+
+
 def insert_rows(model, fields: tuple[str, ...], rows: list[tuple], ignore_conflicts: bool = False,
                 batch: int = 1000) -> None:
     """One parameterised INSERT run over many rows (executemany): peewee's per-row SQL building is

@@ -59,8 +59,9 @@ def create_index() -> None:
             log.warning("pg_trgm is not available, q= will scan: %s", exc)
         return
     db.execute_sql(f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(tokens, tokenize='unicode61')")
-    indexed = db.execute_sql(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
-    facts = db.execute_sql("SELECT count(*) FROM fact").fetchone()[0]
+    # whether each holds any row, not how many: counting a million index rows kept `serve` waiting 20 s
+    indexed = db.execute_sql(f"SELECT rowid FROM {TABLE} LIMIT 1").fetchone() is not None
+    facts = db.execute_sql("SELECT id FROM fact LIMIT 1").fetchone() is not None
     if facts and not indexed:
         rows = db.execute_sql("SELECT id, sentence FROM fact").fetchall()
         index_facts(rows)
@@ -70,8 +71,10 @@ def index_facts(rows: list[tuple[int, str]]) -> None:
     """Add (fact id, sentence) rows to the SQLite index (PostgreSQL indexes by itself)."""
     if is_postgres() or not rows:
         return
+    tokens: dict[str, str] = {}  # the facts of one sentence share its tokens
     db.connection().executemany(f"INSERT INTO {TABLE}(rowid, tokens) VALUES (?, ?)",
-                                [(fact_id, bigrams(sentence)) for fact_id, sentence in rows])
+                                [(fact_id, tokens.get(sentence) or tokens.setdefault(sentence, bigrams(sentence)))
+                                 for fact_id, sentence in rows])
 
 
 def forget_facts(fact_ids) -> None:

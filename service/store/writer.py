@@ -14,27 +14,53 @@ from pathlib import Path
 from peewee import Cast
 
 from ..fact_shape import FACT_FIELDS
-from .connection import insert_rows, locked
+from .connection import insert_rows, locked, write_transaction
 from .models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
 from .search import forget_facts, index_facts
 
 
 def already_stored(sha: str, meta_json: str | None, extractor_version: str) -> bool:
-    """True when these exact bytes were stored by this extractor version with this metadata."""
-    existing = Source.get_or_none(Source.sha256 == sha)
-    return (existing is not None and existing.extractor_version == extractor_version
-            and existing.meta == meta_json)
+    """True when these exact bytes were stored by this extractor version with this metadata (the two
+    columns only: a source's text is not read to answer)."""
+    existing = Source.select(Source.extractor_version, Source.meta).where(Source.sha256 == sha).tuples().first()
+    return existing is not None and existing == (extractor_version, meta_json)
 
 
 def store_extraction(result, extractor_version: str, paths: list[str] | None = None, sha: str | None = None,
                      force: bool = False) -> int | None:
-    """Store one extraction (service.job.Extraction) in one transaction, replacing an earlier one of the
-    same bytes or path; returns the facts stored, or None when another job stored these bytes meanwhile.
+    """Store one extraction in its own transaction (store_extractions with one item)."""
+    return store_extractions([(result, paths, sha)], extractor_version, force)[0]
+
+
+def store_extractions(items: list[tuple], extractor_version: str, force: bool = False) -> list[int | None]:
+    """Store extractions (service.job.Extraction, the paths found holding its bytes, the hash they had)
+    in one transaction, each source whole or absent in it: returns the facts stored for each, or None for
+    one another job stored meanwhile. One commit for many sources is what makes the writer keep up with
+    the workers.
 
     `paths` are every file found holding the bytes whose hash was `sha` (the one read among them); all
-    are recorded as the source's paths. Jobs running at once on one store take turns per source: one
-    that finds the source stored by another meanwhile leaves it (unless `force`).
+    are recorded as the source's paths. Jobs running at once on one store take turns per source, a batch
+    taking all its sources' locks first and in one order, so that two batches never wait on each other;
+    one that finds a source stored by another meanwhile leaves it (unless `force`). When storing one source fails, those
+    before it are committed and the error is raised.
     """
+    counts: list[int | None] = [None] * len(items)
+    failure = None
+    with write_transaction([_lock_key(result.sha) for result, _, _ in items]):
+        for index, (result, paths, sha) in enumerate(items):
+            try:
+                counts[index] = _store_one(result, extractor_version, paths, sha, force)
+            except Exception as exc:  # its savepoint is rolled back; the sources before it are kept
+                failure = exc
+                break
+        if any(n is not None for n in counts):
+            _bump_dataset_version()
+    if failure is not None:
+        raise failure
+    return counts
+
+
+def _store_one(result, extractor_version: str, paths: list[str] | None, sha: str | None, force: bool) -> int | None:
     status = "failed" if result.error else "ok"
     if paths is None or result.sha != sha:
         paths = [result.path]  # the file changed after it was fingerprinted: only the one read is known
@@ -54,13 +80,16 @@ def store_extraction(result, extractor_version: str, paths: list[str] | None = N
                                extractor_version=extractor_version)
         insert_rows(SourcePath, ("source", "path"), [(source.id, p) for p in resolved])
         n_facts = _store_articles(source, result.raw, result.articles, extractor_version)
-        _bump_dataset_version()
     return n_facts
 
 
 def _source_lock(sha: str):
     """A transaction holding this source's lock: two jobs never store the same bytes at once."""
-    return locked(int(sha[:15], 16))
+    return locked(_lock_key(sha))
+
+
+def _lock_key(sha: str) -> int:
+    return int(sha[:15], 16)
 
 
 def record_paths(sha: str, paths: list[str]) -> None:
@@ -140,6 +169,8 @@ def _delete_sources(ids: list[int]) -> None:
     Source.delete().where(Source.id.in_(ids)).execute()
 
 
+ARTICLE_COLUMNS = ("source", "index", "title", "subtitle", "kicker", "byline", "date", "source_name", "start",
+                   "body_start", "end", "fragment", "continued_at", "place", "place_code", "year")
 FACT_COLUMNS = ("paragraph", "article", "source", *(f.name for f in FACT_FIELDS), "extractor_version")
 PLACE_COLUMNS = ("code", "name", "level", "parent_code", "path")
 PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences", "kind")
@@ -147,16 +178,13 @@ PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "se
 
 def _store_articles(source: Source, raw: str | None, articles, extractor_version: str) -> int:
     """Insert a source's articles, then its paragraphs and facts in bulk (one statement each)."""
-    article_ids = []
-    for a_index, record in enumerate(articles):
-        article = Article.create(source=source, index=a_index, title=record.title, subtitle=record.subtitle,
-                                 kicker=record.kicker, byline=record.byline, date=record.date,
-                                 source_name=record.source_name, start=record.start,
-                                 body_start=record.body_start, end=record.end, fragment=record.fragment,
-                                 continued_at=json.dumps(record.continued_at) if record.continued_at else None,
-                                 place=record.place.name if record.place else None,
-                                 place_code=record.place.code if record.place else None, year=record.year)
-        article_ids.append(article.id)
+    insert_rows(Article, ARTICLE_COLUMNS, [
+        (source.id, a_index, record.title, record.subtitle, record.kicker, record.byline, record.date,
+         record.source_name, record.start, record.body_start, record.end, record.fragment,
+         json.dumps(record.continued_at) if record.continued_at else None,
+         record.place.name if record.place else None, record.place.code if record.place else None, record.year)
+        for a_index, record in enumerate(articles)])
+    article_ids = [a.id for a in Article.select(Article.id).where(Article.source == source.id).order_by(Article.index)]
     _store_learned_places(articles)
     insert_rows(Paragraph, PARAGRAPH_COLUMNS, [
         (article_id, para.index, para.start, para.end, raw[para.start:para.end], para.mojibake,

@@ -13,7 +13,7 @@ BIN = Path(sys.executable).parent
 
 def test_reads_during_a_job_succeed_and_only_ever_grow(empty_store, tmp_path):
     (tmp_path / "corpus").mkdir()
-    corpus = write_page_variants(tmp_path / "corpus", 16)
+    corpus = write_page_variants(tmp_path / "corpus", 48)  # long enough for several commits of a batch
     client = create_app({"DATABASE_URL": empty_store}).test_client()
     job = subprocess.Popen([BIN / "kaoju", "extract", str(corpus), "--db", empty_store, "--workers", "2",
                             "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
