@@ -7,18 +7,86 @@ from peewee import fn
 
 from schemas.facts import StatsArgs, StatsSchema
 
-from ..store.models import Fact, Indicator
+from schemas.choices import canonical_units
+
+from ..store import is_postgres
+from ..store.models import Fact, FactSummary, Indicator
+from ..store.summary import NO_INDICATOR, NO_PLACE, NO_YEAR
 from . import bp
-from .query import FactQuery, parse_args
+from .query import FactQuery, parse_args, place_filter
 from .taxonomy import OTHER, OTHER_LABEL
 
 GROUP_FIELDS = {"place": Fact.place_code, "indicator": Fact.indicator, "year": Fact.year, "unit": Fact.unit,
                 "dimension": Fact.dimension}
+SUMMARY_FIELDS = {"place": FactSummary.place_code, "indicator": FactSummary.indicator, "year": FactSummary.year,
+                  "unit": FactSummary.unit, "dimension": FactSummary.dimension}
+MISSING = {"place": NO_PLACE, "indicator": NO_INDICATOR, "year": NO_YEAR}  # how the summary keeps a NULL key
+# the filters the summary answers; any other (q, measure__contains, value bounds, sources …) reads the facts
+SUMMARY_FILTERS = {"group_by", "limit", "place", "place_code", "indicator", "indicator__in", "year", "year__gte",
+                   "year__lte", "dimension", "unit"}
 
 
 def grouped(args: dict):
     """(key, unit) groups of the facts the filters select, largest first: key, group_unit, n, total, low,
-    high_ and, for places, label; one more than `limit` if there are more."""
+    high_ and, for places, label; one more than `limit` if there are more. From the summary the job
+    keeps (store/summary.py) when it can answer the filters, else from the facts."""
+    return grouped_from_summary(args) if summary_answers(args) else grouped_from_facts(args)
+
+
+def summary_answers(args: dict) -> bool:
+    """Whether the summary holds what these filters ask: a unit as written (万元) is not in it."""
+    return set(args) <= SUMMARY_FILTERS and ("unit" not in args or args["unit"] in canonical_units())
+
+
+def grouped_from_summary(args: dict) -> list:
+    """grouped() read from the summary rows: the same groups, in the same order, as from the facts."""
+    s, group_by = FactSummary, args["group_by"]
+    key = SUMMARY_FIELDS[group_by]
+    n = fn.SUM(s.count)
+    columns = [key.alias("key"), s.unit.alias("group_unit"), n.alias("n"), fn.SUM(s.total).alias("total"),
+               fn.MIN(s.low).alias("low"), fn.MAX(s.high).alias("high_")]
+    if group_by == "place":
+        columns.append(fn.MAX(s.place).alias("label"))
+    order = [n.desc()]
+    if group_by in MISSING:  # where the facts' GROUP BY puts NULL: first on SQLite, last on PostgreSQL
+        missing = key == MISSING[group_by]
+        order.append(missing if is_postgres() else missing.desc())
+    query = s.select(*columns).where(*_summary_conditions(args)).group_by(key, s.unit) \
+        .order_by(*order, key, s.unit).limit(args["limit"] + 1)
+    rows = list(query.objects())
+    for row in rows:
+        if group_by in MISSING and row.key == MISSING[group_by]:
+            row.key = None
+        row.n = int(row.n)
+    return rows
+
+
+def _summary_conditions(args: dict) -> list:
+    s, a = FactSummary, args
+    conditions = [s.count > 0]
+    if "place" in a:
+        conditions.append(place_filter(a["place"], s.place_code))
+    if "place_code" in a:
+        conditions.append(s.place_code == a["place_code"])
+    if "indicator" in a:
+        conditions.append(s.indicator == a["indicator"])
+    if "indicator__in" in a:
+        conditions.append(s.indicator.in_(a["indicator__in"]))
+    if "year" in a:
+        conditions.append(s.year == a["year"])
+    if "year__gte" in a:
+        conditions.append(s.year >= a["year__gte"])
+    if "year__lte" in a:
+        conditions.append((s.year <= a["year__lte"]) & (s.year != NO_YEAR))
+    if "dimension" in a:
+        conditions.append(s.dimension == a["dimension"])
+    if "unit" in a:
+        conditions.append(s.unit == a["unit"])
+    return conditions
+
+
+def grouped_from_facts(args: dict):
+    """grouped() by a GROUP BY over the facts the filters select."""
     key = GROUP_FIELDS[args["group_by"]]
     columns = [key.alias("key"), Fact.unit.alias("group_unit"), fn.COUNT(Fact.id).alias("n"),
                fn.SUM(Fact.value).alias("total"), fn.MIN(Fact.value).alias("low"), fn.MAX(Fact.value).alias("high_")]

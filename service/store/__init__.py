@@ -3,6 +3,7 @@
     connection   DATABASE_URL → the peewee Database; the set-up and per-source locks; bulk inserts
     models       the tables (a fact's columns come from service/fact_shape.py)
     search       the full-text index of fact sentences
+    summary      count, sum, min and max per place × indicator × year × unit × dimension, for /v1/stats
     schema       init-db: tables, migrations, and the reference data it is handed (Reference)
     writer       one extraction stored in one transaction, replacing what it supersedes
     export       flat rows of facts and articles (kaoju export, the API's CSV)

@@ -92,9 +92,10 @@ def write_transaction(keys: list[int] = ()):
 
 
 def insert_rows(model, fields: tuple[str, ...], rows: list[tuple], ignore_conflicts: bool = False,
-                batch: int = 1000) -> None:
+                batch: int = 1000, on_conflict: str | None = None) -> None:
     """One parameterised INSERT run over many rows (executemany): peewee's per-row SQL building is
-    the job's hot spot. With `ignore_conflicts`, rows whose unique key exists are skipped."""
+    the job's hot spot. With `ignore_conflicts`, rows whose unique key exists are skipped; `on_conflict`
+    is the rest of an ON CONFLICT clause ("(key) DO UPDATE SET …", the same in SQLite and PostgreSQL)."""
     if not rows:
         return
     database = db.obj
@@ -108,6 +109,8 @@ def insert_rows(model, fields: tuple[str, ...], rows: list[tuple], ignore_confli
     sql = f"INSERT INTO {quoted(model._meta.table_name)} ({columns}) VALUES ({placeholders})"
     if ignore_conflicts:
         sql += " ON CONFLICT DO NOTHING"
+    elif on_conflict:
+        sql += " ON CONFLICT " + on_conflict
     cursor = database.cursor()
     for start in range(0, len(rows), batch):
         cursor.executemany(sql, rows[start:start + batch])

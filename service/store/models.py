@@ -165,4 +165,27 @@ class Fact(BaseModel):
 for _declared in FACT_FIELDS:
     Fact._meta.add_field(_declared.name, column(_declared))
 
-MODELS = [StoreInfo, Place, Indicator, Source, SourcePath, Article, Paragraph, Fact]
+class FactSummary(BaseModel):
+    """count, sum, min and max of the facts of one place × indicator × year × unit × dimension, kept by the
+    writer in the same transaction as the facts (store/summary.py), so /v1/stats reads these rows instead
+    of the facts. A fact without a place or indicator is kept under '', without a year under -1 (a unique
+    key cannot hold NULL); `place` is the greatest name its facts give the place, as GROUP BY's MAX would."""
+
+    place_code = CharField(max_length=255, default="")
+    indicator = CharField(max_length=32, default="")
+    year = IntegerField(default=-1)
+    unit = CharField(max_length=16)
+    dimension = CharField(max_length=16)
+    place = CharField(max_length=255, null=True)
+    count = IntegerField()
+    total = DoubleField()
+    low = DoubleField()
+    high = DoubleField()
+
+    class Meta:
+        table_name = "fact_summary"
+        indexes = ((("place_code", "indicator", "year", "unit", "dimension"), True),
+                   (("indicator", "year"), False), (("year",), False), (("unit",), False))
+
+
+MODELS = [StoreInfo, Place, Indicator, Source, SourcePath, Article, Paragraph, Fact, FactSummary]

@@ -13,8 +13,9 @@ from typing import Callable
 from .connection import db, insert_rows, is_postgres, locked
 from .models import MODELS, Article, Fact, Indicator, Paragraph, Place, Source, SourcePath, StoreInfo
 from .search import create_index
+from .summary import rebuild as rebuild_summary
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 SETUP_LOCK_KEY = 0x6B616F6A75  # "kaoju": the lock held while a store is set up
 TOKEN_KEY = "token_key"  # StoreInfo key of the random key that signs `next` tokens
 
@@ -94,6 +95,8 @@ def _backfill(from_version: int) -> None:
     if from_version < 14:  # a figure of a heading paragraph is in a title
         headings = Paragraph.select(Paragraph.id).where(Paragraph.kind == "heading")
         Fact.update(in_title=True).where(Fact.paragraph.in_(headings)).execute()
+    if from_version < 15:
+        rebuild_summary()
 
 
 def _load_places(reference: Reference) -> None:

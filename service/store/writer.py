@@ -17,6 +17,7 @@ from ..fact_shape import FACT_FIELDS
 from .connection import insert_rows, locked, write_transaction
 from .models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
 from .search import forget_facts, index_facts
+from .summary import add_facts, keys_of_sources, recount
 
 
 def already_stored(sha: str, meta_json: str | None, extractor_version: str) -> bool:
@@ -161,7 +162,9 @@ def _delete_sources(ids: list[int]) -> None:
     if not ids:
         return
     forget_facts(f.id for f in Fact.select(Fact.id).where(Fact.source.in_(ids)))
+    counted = keys_of_sources(ids)
     Fact.delete().where(Fact.source.in_(ids)).execute()
+    recount(counted)
     articles = Article.select(Article.id).where(Article.source.in_(ids))
     Paragraph.delete().where(Paragraph.article.in_(articles)).execute()
     Article.delete().where(Article.source.in_(ids)).execute()
@@ -201,6 +204,7 @@ def _store_articles(source: Source, raw: str | None, articles, extractor_version
         for article_id, record in zip(article_ids, articles) for para in record.paragraphs for f in para.facts
     ]
     insert_rows(Fact, FACT_COLUMNS, rows)
+    add_facts(f for record in articles for para in record.paragraphs for f in para.facts)
     index_facts([(f.id, f.sentence) for f in Fact.select(Fact.id, Fact.sentence).where(Fact.source == source.id)])
     return len(rows)
 

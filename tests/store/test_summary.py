@@ -1,0 +1,85 @@
+"""The summary /v1/stats reads equals a GROUP BY over the facts, on random stores built and rebuilt by the
+job (pages added, re-extracted, and replaced by other bytes at the same path), on SQLite and PostgreSQL."""
+import math
+import re
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from schemas.facts import GROUPS
+from service.api.stats import grouped_from_facts, grouped_from_summary, summary_answers
+from service.job import run_extraction
+from service.store import db, init_db, is_postgres
+from service.store.models import Article, Fact, FactSummary, Paragraph, Source, SourcePath, StoreInfo
+from service.reference import reference_data
+
+from ..conftest import SEEDS
+
+SEED_PAGES = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+FILTERS = [{}, {"place": "山西省"}, {"place": "吕梁市", "dimension": "currency"}, {"year__lte": 2018},
+           {"year__gte": 2017, "indicator": "investment"}, {"unit": "元"}, {"indicator__in": ["donation", "other"]},
+           {"place_code": "141124", "year": 2019}]
+
+
+def page(seed: int, shift: int, number: int) -> str:
+    """A seed page with every digit moved on by `shift`: other values, other years, the same layout."""
+    text = re.sub(r"[0-9]", lambda m: str((int(m.group()) + shift) % 10), SEED_PAGES[seed % len(SEED_PAGES)])
+    return f"{text}\n\n第{number}版\n"
+
+
+def rows(found) -> list[tuple]:
+    return [(r.key if r.key is None else str(r.key), r.group_unit, int(r.n), r.low, r.high_, getattr(r, "label", None))
+            for r in found]
+
+
+def assert_summary_equals_group_by():
+    assert sum(s.count for s in FactSummary.select()) == Fact.select().count()
+    for group_by in GROUPS:
+        for filters in FILTERS:
+            args = {"group_by": group_by, "limit": 1000, **filters}
+            assert summary_answers(args)
+            summed, counted = list(grouped_from_summary(args)), list(grouped_from_facts(args))
+            assert rows(summed) == rows(counted), (group_by, filters)
+            for a, b in zip(summed, counted):
+                assert math.isclose(a.total, b.total, rel_tol=1e-9, abs_tol=1e-9), (group_by, filters, a.key)
+
+
+def empty_the_store():
+    """Every extracted row gone (hypothesis runs its examples on one store)."""
+    if not is_postgres():
+        db.execute_sql("DELETE FROM fact_search")
+    for model in (FactSummary, Fact, Paragraph, Article, SourcePath, Source):
+        model.delete().execute()
+
+
+STEP = st.tuples(st.sampled_from(["write", "replace", "force"]), st.integers(0, 3), st.integers(0, 9))
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(STEP, min_size=1, max_size=4))
+def test_the_summary_equals_a_group_by_over_the_facts(empty_store, tmp_path_factory, steps):
+    empty_the_store()
+    folder = tmp_path_factory.mktemp("pages")
+    for number, (action, slot, shift) in enumerate(steps):
+        path = folder / f"page{slot}.txt"
+        if action == "force":
+            run_extraction([str(folder)], force=True)
+        else:
+            if action == "write" and path.exists():
+                continue
+            path.write_text(page(slot + number, shift, number), encoding="utf-8")
+            run_extraction([str(folder)])
+        assert_summary_equals_group_by()
+
+
+def test_a_store_made_before_the_summary_gets_it_summed_from_its_facts(empty_store, tmp_path):
+    run_extraction([str(SEEDS)])
+    FactSummary.delete().execute()
+    StoreInfo.set("schema_version", "14")
+    init_db(reference_data())
+    assert_summary_equals_group_by()
+
+
+def test_filters_the_summary_cannot_answer_read_the_facts():
+    for extra in ({"q": "光伏"}, {"value__gte": 10.0}, {"measure__contains": "资金"}, {"unit": "万元"},
+                  {"doc": "a.txt"}, {"in_title": False}, {"qualifier": "exact"}, {"article": 3}):
+        assert not summary_answers({"group_by": "year", "limit": 100, **extra}), extra
