@@ -9,11 +9,10 @@ from schemas.facts import StatsArgs, StatsSchema
 
 from schemas.choices import canonical_units
 
-from ..store import is_postgres
 from ..store.models import Fact, FactSummary, Indicator
-from ..store.summary import NO_INDICATOR, NO_PLACE, NO_YEAR
+from ..store.summary import NO_INDICATOR, NO_PLACE, NO_YEAR, OWN, PLACE, SUBTREE
 from . import bp
-from .query import FactQuery, parse_args, place_filter
+from .query import FactQuery, parse_args, place_filter, places_named
 from .taxonomy import OTHER, OTHER_LABEL
 
 GROUP_FIELDS = {"place": Fact.place_code, "indicator": Fact.indicator, "year": Fact.year, "unit": Fact.unit,
@@ -39,21 +38,25 @@ def summary_answers(args: dict) -> bool:
 
 
 def grouped_from_summary(args: dict) -> list:
-    """grouped() read from the summary rows: the same groups, in the same order, as from the facts."""
+    """grouped() read from the summary rows: the same groups, in the same order, as from the facts. Groups
+    of places read the places' own rows; other groups read the rows of the named place's subtree, or of
+    the whole store, unless the places a name names lie one inside another."""
     s, group_by = FactSummary, args["group_by"]
     key = SUMMARY_FIELDS[group_by]
-    n = fn.SUM(s.count)
-    columns = [key.alias("key"), s.unit.alias("group_unit"), n.alias("n"), fn.SUM(s.total).alias("total"),
-               fn.MIN(s.low).alias("low"), fn.MAX(s.high).alias("high_")]
-    if group_by == "place":
-        columns.append(fn.MAX(s.place).alias("label"))
-    order = [n.desc()]
-    if group_by in MISSING:  # where the facts' GROUP BY puts NULL: first on SQLite, last on PostgreSQL
-        missing = key == MISSING[group_by]
-        order.append(missing if is_postgres() else missing.desc())
-    query = s.select(*columns).where(*_summary_conditions(args)).group_by(key, s.unit) \
-        .order_by(*order, key, s.unit).limit(args["limit"] + 1)
-    rows = list(query.objects())
+    if group_by == "place" and set(args) <= {"group_by", "limit", "unit"}:  # the groups are rows: no GROUP BY
+        query = (s.select(key.alias("key"), s.unit.alias("group_unit"), s.count.alias("n"), s.total.alias("total"),
+                          s.low.alias("low"), s.high.alias("high_"), s.place.alias("label"))
+                 .where(s.scope == PLACE, *([s.unit == args["unit"]] if "unit" in args else []))
+                 .order_by(s.count.desc(), key, s.unit))
+    else:
+        n = fn.SUM(s.count)
+        columns = [key.alias("key"), s.unit.alias("group_unit"), n.alias("n"), fn.SUM(s.total).alias("total"),
+                   fn.MIN(s.low).alias("low"), fn.MAX(s.high).alias("high_")]
+        if group_by == "place":
+            columns.append(fn.MAX(s.place).alias("label"))
+        query = (s.select(*columns).where(*_summary_conditions(args, _subtrees(args))).group_by(key, s.unit)
+                 .order_by(n.desc(), key, s.unit))  # a missing key ('', -1) first, as the facts' NULL
+    rows = list(query.limit(args["limit"] + 1).objects())
     for row in rows:
         if group_by in MISSING and row.key == MISSING[group_by]:
             row.key = None
@@ -61,11 +64,29 @@ def grouped_from_summary(args: dict) -> list:
     return rows
 
 
-def _summary_conditions(args: dict) -> list:
+def _subtrees(args: dict) -> list[str] | None:
+    """The places whose subtree rows answer these filters (NO_PLACE: the whole store), or None when the
+    places' own rows must: grouped by place, an exact place_code, or named places that nest."""
+    if args["group_by"] == "place" or "place_code" in args:
+        return None
+    if "place" not in args:
+        return [NO_PLACE]
+    place_filter(args["place"], Fact.place_code)  # a 400 for a name that names no place, or too many
+    paths = sorted(p.path for p in places_named(args["place"]))
+    if any(b.startswith(a) for a, b in zip(paths, paths[1:])):
+        return None
+    return [path.rstrip("/").rsplit("/", 1)[-1] for path in paths]
+
+
+def _summary_conditions(args: dict, subtrees: list[str] | None) -> list:
     s, a = FactSummary, args
-    conditions = [s.count > 0]
-    if "place" in a:
-        conditions.append(place_filter(a["place"], s.place_code))
+    conditions = []
+    if subtrees is not None:
+        conditions += [s.scope == SUBTREE, s.place_code.in_(subtrees)]
+    else:
+        conditions.append(s.scope == OWN)
+        if "place" in a:
+            conditions.append(place_filter(a["place"], s.place_code))
     if "place_code" in a:
         conditions.append(s.place_code == a["place_code"])
     if "indicator" in a:
@@ -94,7 +115,7 @@ def grouped_from_facts(args: dict):
         columns.append(fn.MAX(Fact.place).alias("label"))
     query = FactQuery(args)
     return (query.where(query.narrow()).select(*columns).group_by(key, Fact.unit)
-            .order_by(fn.COUNT(Fact.id).desc(), key, Fact.unit).limit(args["limit"] + 1).objects())
+            .order_by(fn.COUNT(Fact.id).desc(), key.asc(nulls="first"), Fact.unit).limit(args["limit"] + 1).objects())
 
 
 def indicator_labels() -> dict[str, str]:

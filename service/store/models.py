@@ -166,11 +166,14 @@ for _declared in FACT_FIELDS:
     Fact._meta.add_field(_declared.name, column(_declared))
 
 class FactSummary(BaseModel):
-    """count, sum, min and max of the facts of one place × indicator × year × unit × dimension, kept by the
-    writer in the same transaction as the facts (store/summary.py), so /v1/stats reads these rows instead
-    of the facts. A fact without a place or indicator is kept under '', without a year under -1 (a unique
-    key cannot hold NULL); `place` is the greatest name its facts give the place, as GROUP BY's MAX would."""
+    """count, sum, min and max of the facts of one place × indicator × year × unit × dimension (scope `own`),
+    of a place's whole subtree (scope `subtree`; place '' is the whole store), or of one place and unit
+    (scope `place`, indicator '', year -1, dimension ''), kept by the writer in the
+    same transaction as the facts (store/summary.py), so /v1/stats reads these rows instead of the facts. A
+    fact without a place or indicator is kept under '', without a year under -1 (a unique key cannot hold
+    NULL); `place` is the greatest name its facts give an own place, as GROUP BY's MAX would."""
 
+    scope = CharField(max_length=8, default="own")
     place_code = CharField(max_length=255, default="")
     indicator = CharField(max_length=32, default="")
     year = IntegerField(default=-1)
@@ -184,8 +187,12 @@ class FactSummary(BaseModel):
 
     class Meta:
         table_name = "fact_summary"
-        indexes = ((("place_code", "indicator", "year", "unit", "dimension"), True),
-                   (("indicator", "year"), False), (("year",), False), (("unit",), False))
+        indexes = ((("scope", "place_code", "indicator", "year", "unit", "dimension"), True),
+                   (("scope", "year"), False), (("scope", "indicator", "year"), False))
+
+
+FactSummary.add_index(FactSummary.scope, FactSummary.count.desc(), FactSummary.place_code, FactSummary.unit,
+                      name="fact_summary_largest")  # the places' groups, largest first
 
 
 MODELS = [StoreInfo, Place, Indicator, Source, SourcePath, Article, Paragraph, Fact, FactSummary]

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .connection import db, insert_rows, is_postgres, locked
-from .models import MODELS, Article, Fact, Indicator, Paragraph, Place, Source, SourcePath, StoreInfo
+from .models import MODELS, Article, Fact, FactSummary, Indicator, Paragraph, Place, Source, SourcePath, StoreInfo
 from .search import create_index
 from .summary import rebuild as rebuild_summary
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 SETUP_LOCK_KEY = 0x6B616F6A75  # "kaoju": the lock held while a store is set up
 TOKEN_KEY = "token_key"  # StoreInfo key of the random key that signs `next` tokens
 
@@ -77,6 +77,8 @@ def _migrate(from_version: int) -> None:
     from playhouse.migrate import SchemaMigrator, migrate
 
     migrator = SchemaMigrator.from_database(db.obj)
+    if from_version == 15:  # the summary of version 15 had no subtree rows: made again (_backfill)
+        db.drop_tables([FactSummary], safe=True)
     with db.atomic():
         for version, fields in steps:
             if from_version >= version:
@@ -95,7 +97,7 @@ def _backfill(from_version: int) -> None:
     if from_version < 14:  # a figure of a heading paragraph is in a title
         headings = Paragraph.select(Paragraph.id).where(Paragraph.kind == "heading")
         Fact.update(in_title=True).where(Fact.paragraph.in_(headings)).execute()
-    if from_version < 15:
+    if from_version < 16:
         rebuild_summary()
 
 

@@ -1,44 +1,65 @@
-"""The summary of the facts that /v1/stats reads: one FactSummary row per place × indicator × year × unit ×
-dimension, with the count, sum, minimum and maximum of its facts.
+"""The summary of the facts that /v1/stats reads, kept by the writer in the same transaction as the facts.
 
-The writer adds a source's facts to it and takes a removed source's out in the same transaction as the
-facts themselves, so the summary always equals a GROUP BY over the facts (sums up to the order floating
-point additions are made in). A removal cannot undo a minimum or a maximum: the keys it touches are
-summed again from the facts that remain.
+Two kinds of FactSummary rows, each with the count, sum, minimum and maximum of its facts:
+
+- `own`: the facts of one place (exactly), indicator, year, unit and dimension, for grouping by place;
+- `subtree`: the facts of a place and every place under it, and under place '' those of the whole store,
+  so that `place=山西省` or no place filter at all reads a handful of rows instead of every county's;
+- `place`: the facts of one place (exactly) in one unit, whatever their indicator, year and dimension: the
+  groups of /v1/stats?group_by=place themselves, read largest first from an index.
+
+A source's facts are added with one upsert; when a source is removed the keys its facts were counted under
+are summed again from the facts that remain (a removal cannot undo a minimum or a maximum). The summary
+therefore equals a GROUP BY over the facts, sums up to the order floating point additions are made in.
 """
 from __future__ import annotations
 
 from peewee import SQL, fn
 
 from .connection import insert_rows, is_postgres
-from .models import Fact, FactSummary
+from .models import Fact, FactSummary, Place
 
-KEY = ("place_code", "indicator", "year", "unit", "dimension")
-NO_PLACE, NO_INDICATOR, NO_YEAR = "", "", -1  # what a fact without them is kept under
+KEY = ("scope", "place_code", "indicator", "year", "unit", "dimension")
+OWN, SUBTREE, PLACE = "own", "subtree", "place"
+NO_PLACE, NO_INDICATOR, NO_YEAR = "", "", -1  # what a fact without them is kept under; SUBTREE '' is every fact
 COLUMNS = (*KEY, "place", "count", "total", "low", "high")
 
 
-def summary_key(place_code, indicator, year, unit, dimension) -> tuple:
-    """A fact's key in the summary, absent values by their stand-ins."""
-    return (place_code if place_code is not None else NO_PLACE, indicator if indicator is not None else NO_INDICATOR,
-            year if year is not None else NO_YEAR, unit, dimension)
+def fact_keys(place_code, indicator, year, unit, dimension, chain_codes) -> list[tuple]:
+    """The summary keys one fact is counted under: its own place's, and the subtree of each place from its
+    province down to its own, and the whole store's."""
+    rest = (indicator if indicator is not None else NO_INDICATOR, year if year is not None else NO_YEAR, unit,
+            dimension)
+    codes = list(chain_codes) or ([place_code] if place_code is not None else [])
+    own = place_code if place_code is not None else NO_PLACE
+    return [(OWN, own, *rest), (PLACE, own, NO_INDICATOR, NO_YEAR, unit, ""), (SUBTREE, NO_PLACE, *rest),
+            *((SUBTREE, code, *rest) for code in codes)]
 
 
 def add_facts(facts) -> None:
-    """Count these facts (records with the key fields, value and place) into the summary."""
+    """Count these facts (FactRecords: the key fields, value, place and place_chain) into the summary."""
     groups: dict[tuple, list] = {}
     for f in facts:
-        key = summary_key(f.place_code, f.indicator, f.year, f.unit, f.dimension)
-        group = groups.get(key)
-        if group is None:
-            groups[key] = [f.place, 1, f.value, f.value, f.value]
-        else:
-            if f.place is not None and (group[0] is None or f.place > group[0]):
-                group[0] = f.place
-            group[1] += 1
-            group[2] += f.value
-            group[3] = min(group[3], f.value)
-            group[4] = max(group[4], f.value)
+        for key in fact_keys(f.place_code, f.indicator, f.year, f.unit, f.dimension,
+                             [link[0] for link in f.place_chain]):
+            _count_in(groups, key, f.place if key[0] != SUBTREE else None, f.value)
+    _upsert(groups)
+
+
+def _count_in(groups: dict, key: tuple, place, value: float) -> None:
+    group = groups.get(key)
+    if group is None:
+        groups[key] = [place, 1, value, value, value]
+        return
+    if place is not None and (group[0] is None or place > group[0]):
+        group[0] = place
+    group[1] += 1
+    group[2] += value
+    group[3] = min(group[3], value)
+    group[4] = max(group[4], value)
+
+
+def _upsert(groups: dict) -> None:
     if not groups:
         return
     smaller, greater = ("LEAST", "GREATEST") if is_postgres() else ("MIN", "MAX")
@@ -56,43 +77,55 @@ def keys_of_sources(source_ids: list[int]) -> list[tuple]:
     """The summary keys the facts of these sources are counted under (read before they are deleted)."""
     if not source_ids:
         return []
-    rows = (Fact.select(Fact.place_code, Fact.indicator, Fact.year, Fact.unit, Fact.dimension).distinct()
-            .where(Fact.source.in_(source_ids)).tuples())
-    return sorted({summary_key(*row) for row in rows})
+    rows = list(Fact.select(Fact.place_code, Fact.indicator, Fact.year, Fact.unit, Fact.dimension).distinct()
+                .where(Fact.source.in_(source_ids)).tuples())
+    chains = _chains({row[0] for row in rows if row[0] is not None})
+    return sorted({key for row in rows for key in fact_keys(*row, chains.get(row[0], []))})
 
 
 def recount(keys: list[tuple]) -> None:
     """Sum these keys again from the facts that remain (after a removal)."""
     for key in keys:
-        place_code, indicator, year, unit, dimension = key
-        FactSummary.delete().where(_key_matches(FactSummary, key)).execute()
-        row = (Fact.select(fn.MAX(Fact.place), fn.COUNT(Fact.id), fn.SUM(Fact.value), fn.MIN(Fact.value),
-                           fn.MAX(Fact.value))
-               .where(_fact_key_matches(key)).tuples().first())
+        FactSummary.delete().where(*(getattr(FactSummary, name) == value for name, value in zip(KEY, key))).execute()
+        row = (Fact.select(fn.MAX(Fact.place) if key[0] != SUBTREE else SQL("NULL"), fn.COUNT(Fact.id), fn.SUM(Fact.value),
+                           fn.MIN(Fact.value), fn.MAX(Fact.value))
+               .where(*_facts_under(key)).tuples().first())
         if row and row[1]:
             insert_rows(FactSummary, COLUMNS, [(*key, *row)])
 
 
 def rebuild() -> None:
-    """The whole summary summed again from the facts (a store made before it existed)."""
+    """The whole summary summed again from the facts (a store made before it existed), a batch of facts at
+    a time."""
     FactSummary.delete().execute()
-    keys = [fn.COALESCE(Fact.place_code, NO_PLACE), fn.COALESCE(Fact.indicator, NO_INDICATOR),
-            fn.COALESCE(Fact.year, NO_YEAR), Fact.unit, Fact.dimension]
-    query = Fact.select(*keys, fn.MAX(Fact.place), fn.COUNT(Fact.id), fn.SUM(Fact.value), fn.MIN(Fact.value),
-                        fn.MAX(Fact.value)).group_by(*(SQL(str(i)) for i in range(1, len(keys) + 1)))  # by position:
-    # PostgreSQL would not match a COALESCE with a bound '' in the select list to the same in GROUP BY
-    FactSummary.insert_from(query, [getattr(FactSummary, name) for name in COLUMNS]).execute()
+    chains = _chains(None)
+    groups: dict[tuple, list] = {}
+    query = Fact.select(Fact.place_code, Fact.indicator, Fact.year, Fact.unit, Fact.dimension, Fact.place,
+                        Fact.value).order_by(Fact.id).tuples()
+    for place_code, indicator, year, unit, dimension, place, value in query.iterator():
+        for key in fact_keys(place_code, indicator, year, unit, dimension, chains.get(place_code, [])):
+            _count_in(groups, key, place if key[0] != SUBTREE else None, value)
+    _upsert(groups)
 
 
-def _key_matches(model, key: tuple):
-    return ((model.place_code == key[0]) & (model.indicator == key[1]) & (model.year == key[2])
-            & (model.unit == key[3]) & (model.dimension == key[4]))
+def _chains(codes: set[str] | None) -> dict[str, list[str]]:
+    """Place code → the codes from its province down to it, from the places' paths (all of them for None)."""
+    query = Place.select(Place.code, Place.path)
+    if codes is not None:
+        query = query.where(Place.code.in_(sorted(codes)))
+    return {code: [part for part in path.split("/") if part] for code, path in query.tuples().iterator()}
 
 
-def _fact_key_matches(key: tuple):
-    place_code, indicator, year, unit, dimension = key
-    return ((Fact.place_code.is_null() if place_code == NO_PLACE else Fact.place_code == place_code)
-            & (Fact.indicator.is_null() if indicator == NO_INDICATOR else Fact.indicator == indicator)
-            & (Fact.year.is_null() if year == NO_YEAR else Fact.year == year)
-            & (Fact.unit == unit) & (Fact.dimension == dimension))
-
+def _facts_under(key: tuple) -> list:
+    """The conditions selecting the facts counted under a key."""
+    scope, place_code, indicator, year, unit, dimension = key
+    conditions = [Fact.unit == unit]
+    if scope != PLACE:
+        conditions += [Fact.indicator.is_null() if indicator == NO_INDICATOR else Fact.indicator == indicator,
+                       Fact.year.is_null() if year == NO_YEAR else Fact.year == year, Fact.dimension == dimension]
+    if scope != SUBTREE:
+        conditions.append(Fact.place_code.is_null() if place_code == NO_PLACE else Fact.place_code == place_code)
+    elif place_code != NO_PLACE:
+        path = Place.select(Place.path).where(Place.code == place_code).scalar()
+        conditions.append(Fact.place_code.in_(Place.select(Place.code).where(Place.path.startswith(path or "-"))))
+    return conditions

@@ -15,7 +15,8 @@ from service.reference import reference_data
 from ..conftest import SEEDS
 
 SEED_PAGES = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-FILTERS = [{}, {"place": "山西省"}, {"place": "吕梁市", "dimension": "currency"}, {"year__lte": 2018},
+FILTERS = [{}, {"unit": "户"}, {"place": "山西省"}, {"place": "吕梁市", "dimension": "currency"}, {"place": "城关镇"},
+           {"place": "临县", "place_code": "141124"}, {"year__lte": 2018},
            {"year__gte": 2017, "indicator": "investment"}, {"unit": "元"}, {"indicator__in": ["donation", "other"]},
            {"place_code": "141124", "year": 2019}]
 
@@ -32,7 +33,11 @@ def rows(found) -> list[tuple]:
 
 
 def assert_summary_equals_group_by():
-    assert sum(s.count for s in FactSummary.select()) == Fact.select().count()
+    facts = Fact.select().count()
+    assert sum(s.count for s in FactSummary.select().where(FactSummary.scope == "own")) == facts
+    assert sum(s.count for s in FactSummary.select().where(FactSummary.scope == "place")) == facts
+    assert sum(s.count for s in FactSummary.select().where(FactSummary.scope == "subtree",
+                                                           FactSummary.place_code == "")) == facts
     for group_by in GROUPS:
         for filters in FILTERS:
             args = {"group_by": group_by, "limit": 1000, **filters}
@@ -74,7 +79,7 @@ def test_the_summary_equals_a_group_by_over_the_facts(empty_store, tmp_path_fact
 def test_a_store_made_before_the_summary_gets_it_summed_from_its_facts(empty_store, tmp_path):
     run_extraction([str(SEEDS)])
     FactSummary.delete().execute()
-    StoreInfo.set("schema_version", "14")
+    StoreInfo.set("schema_version", "15")
     init_db(reference_data())
     assert_summary_equals_group_by()
 
@@ -83,3 +88,12 @@ def test_filters_the_summary_cannot_answer_read_the_facts():
     for extra in ({"q": "光伏"}, {"value__gte": 10.0}, {"measure__contains": "资金"}, {"unit": "万元"},
                   {"doc": "a.txt"}, {"in_title": False}, {"qualifier": "exact"}, {"article": 3}):
         assert not summary_answers({"group_by": "year", "limit": 100, **extra}), extra
+
+
+def test_groups_other_than_places_read_the_rows_of_a_whole_subtree(empty_store):
+    from service.api.stats import _subtrees
+
+    assert _subtrees({"group_by": "year", "limit": 10, "place": "山西省"}) == ["14"]
+    assert _subtrees({"group_by": "unit", "limit": 10}) == [""]
+    assert _subtrees({"group_by": "place", "limit": 10, "place": "山西省"}) is None
+    assert _subtrees({"group_by": "year", "limit": 10, "place_code": "141124"}) is None
