@@ -187,8 +187,7 @@ class FactSummary(BaseModel):
 
     class Meta:
         table_name = "fact_summary"
-        indexes = ((("scope", "place_code", "indicator", "year", "unit", "dimension"), True),
-                   (("scope", "year"), False), (("scope", "indicator", "year"), False))
+        indexes = ((("scope", "place_code", "indicator", "year", "unit", "dimension"), True),)
 
 
 FactSummary.add_index(FactSummary.scope, FactSummary.count.desc(), FactSummary.place_code, FactSummary.unit,
