@@ -7,7 +7,7 @@ DATABASE_URL ?= sqlite:///instance/kaoju.db
 BIND ?= 127.0.0.1:8000
 export DATABASE_URL
 
-.PHONY: install run extract test gold bench bench-scale bench-api fuzz clean
+.PHONY: install run extract test gold bench bench-scale bench-api bench-compare fuzz clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ bench-scale: install
 
 bench-api: install
 	$(BIN)/python bench/api.py
+
+bench-compare: install
+	$(BIN)/python bench/compare.py
 
 fuzz: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
