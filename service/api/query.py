@@ -104,7 +104,7 @@ class KeysetPager:
         self.id_field = id_field
         self.args = args
         self.descending_id = descending_id
-        self.query = query.select_extend(*(k.field.alias(f"_k{i}") for i, k in enumerate(keys)))
+        self.query = query.select_extend(*(k.field.alias(f"sort_key{i}") for i, k in enumerate(keys)))
 
     def ordered(self, query):
         order = []
@@ -150,9 +150,14 @@ class KeysetPager:
         if "next" in self.args:
             values, last_id = self.decode(self.args["next"])
             query = query.where(self.after(values, last_id))
-        rows = list(self.ordered(query).limit(limit + 1).objects())
+        rows = self._fetch(self.ordered(query).limit(limit + 1))
         token = self.encode(rows[limit - 1]) if len(rows) > limit else None
         return self.complete(rows[:limit]), token
+
+    def _fetch(self, query) -> list:
+        """The rows of a page: only ids and sort keys when the full rows come from rows_for (tuples are
+        cheaper than model objects), else the objects the caller reads."""
+        return list(query.namedtuples() if self.rows_for is not None else query.objects())
 
     def complete(self, rows: list) -> list:
         """The full rows for a page found by the narrow query, in its order."""
@@ -168,15 +173,15 @@ class KeysetPager:
             if before_batch is not None:
                 before_batch()
             query = self.query if last_id is None else self.query.where(self.after(values, last_id))
-            rows = list(self.ordered(query).limit(batch).objects())
+            rows = self._fetch(self.ordered(query).limit(batch))
             yield from self.complete(rows)
             if len(rows) < batch:
                 return
-            values = [getattr(rows[-1], f"_k{i}") for i in range(len(self.keys))]
+            values = [getattr(rows[-1], f"sort_key{i}") for i in range(len(self.keys))]
             last_id = rows[-1].id
 
     def encode(self, row) -> str:
-        values = [getattr(row, f"_k{i}") for i in range(len(self.keys))]
+        values = [getattr(row, f"sort_key{i}") for i in range(len(self.keys))]
         return tokens.sign({"e": request.endpoint, "k": values, "id": row.id, "f": filter_key(self.args)})
 
     def decode(self, token: str):
