@@ -296,9 +296,12 @@ def _map(func, items: list, workers: int):
 
     warm_up()  # loaded once here, shared by the forked workers instead of loaded by each
     gc.freeze()  # and kept out of the collector's sweeps, which would copy their pages into every worker
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-        yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+            yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
+    finally:
+        gc.unfreeze()  # this process goes on (a test, a long run): its objects are collected again
 
 
 def _die_with_parent(parent_pid: int) -> None:

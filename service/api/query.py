@@ -239,6 +239,12 @@ def subtree_codes(places: list):
 
 def place_filter(name: str, field, parameter: str = "place"):
     """`field IN (codes of the named place's subtree)`, or a 400 naming the parameter."""
+    return field.in_(subtree_codes(places_meant(name, parameter)))
+
+
+def places_meant(name: str, parameter: str = "place") -> list:
+    """The places a filter's name names (places_named), or a 400 naming the parameter when it names none
+    or too many."""
     places = places_named(name)
     if not places:
         raise BadParameter(f"no place is named {name!r}",
@@ -247,7 +253,7 @@ def place_filter(name: str, field, parameter: str = "place"):
         raise BadParameter(f"more than {MAX_PLACES_NAMED} places are named {name!r}", [{
             "parameter": parameter,
             "message": f"more than {MAX_PLACES_NAMED} places share this name; give a code from /v1/places?q="}])
-    return field.in_(subtree_codes(places))
+    return places
 
 
 SOURCE_FILTERS = ("doc", "outlet", "published__gte", "published__lte")

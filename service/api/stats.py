@@ -12,7 +12,7 @@ from schemas.choices import canonical_units
 from ..store.models import Fact, FactSummary, Indicator
 from ..store.summary import NO_INDICATOR, NO_PLACE, NO_YEAR, OWN, PLACE, SUBTREE
 from . import bp
-from .query import FactQuery, parse_args, place_filter, places_named
+from .query import FactQuery, parse_args, place_filter, places_meant
 from .taxonomy import OTHER, OTHER_LABEL
 
 GROUP_FIELDS = {"place": Fact.place_code, "indicator": Fact.indicator, "year": Fact.year, "unit": Fact.unit,
@@ -71,8 +71,7 @@ def _subtrees(args: dict) -> list[str] | None:
         return None
     if "place" not in args:
         return [NO_PLACE]
-    place_filter(args["place"], Fact.place_code)  # a 400 for a name that names no place, or too many
-    paths = sorted(p.path for p in places_named(args["place"]))
+    paths = sorted(p.path for p in places_meant(args["place"]))
     if any(b.startswith(a) for a, b in zip(paths, paths[1:])):
         return None
     return [path.rstrip("/").rsplit("/", 1)[-1] for path in paths]

@@ -5,7 +5,8 @@
     search       the full-text index of fact sentences
     summary      count, sum, min and max per place × indicator × year × unit × dimension, for /v1/stats
     schema       init-db: tables, migrations, and the reference data it is handed (Reference)
-    writer       one extraction stored in one transaction, replacing what it supersedes
+    writer       extractions stored a batch per transaction, each source whole or absent, replacing what
+                 it supersedes
     export       flat rows of facts and articles (kaoju export, the API's CSV)
 
 Each imports only those above it.

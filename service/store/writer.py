@@ -1,7 +1,8 @@
-"""The writer: one extraction stored in one transaction, holding its source's lock.
+"""The writer: a batch of extractions stored in one transaction, each in its own savepoint holding its
+source's lock.
 
-A source is whole or absent: its articles, paragraphs, facts, search rows and learned villages go in
-with it, and whatever it supersedes (the same bytes stored before, a path that now holds other bytes)
+A source is whole or absent: its articles, paragraphs, facts, search rows, summary counts and learned
+villages go in with it, and whatever it supersedes (the same bytes stored before, a path that now holds other bytes)
 goes out in the same transaction. The extractor's version is handed in, never imported.
 """
 from __future__ import annotations
@@ -25,12 +26,6 @@ def already_stored(sha: str, meta_json: str | None, extractor_version: str) -> b
     columns only: a source's text is not read to answer)."""
     existing = Source.select(Source.extractor_version, Source.meta).where(Source.sha256 == sha).tuples().first()
     return existing is not None and existing == (extractor_version, meta_json)
-
-
-def store_extraction(result, extractor_version: str, paths: list[str] | None = None, sha: str | None = None,
-                     force: bool = False) -> int | None:
-    """Store one extraction in its own transaction (store_extractions with one item)."""
-    return store_extractions([(result, paths, sha)], extractor_version, force)[0]
 
 
 def store_extractions(items: list[tuple], extractor_version: str, force: bool = False) -> list[int | None]:
