@@ -4,13 +4,18 @@
 """
 from __future__ import annotations
 
-from flask import Flask
+from typing import TYPE_CHECKING
 
 from . import store
+
+if TYPE_CHECKING:  # Flask is imported when an app is built: `kaoju extract` never needs it
+    from flask import Flask
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the Flask app: settings, store, API. Nothing happens at import time, nothing is written."""
+    from flask import Flask
+
     app = Flask(__name__, instance_relative_config=False)
     app.config.from_mapping(DATABASE_URL=store.database_url(), MAX_CONTENT_LENGTH=64 * 1024)
     if test_config:

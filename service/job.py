@@ -285,8 +285,9 @@ def _pages_of_archives(inputs: list[InputFile], summary: JobSummary) -> list[Inp
 
 
 def _map(func, items: list, workers: int):
-    """func over items in order: in this process, or in a pool of worker processes."""
-    if workers <= 1 or len(items) <= 1:
+    """func over items in order, in a pool of worker processes while this one stores what they return:
+    even one worker runs beside the writer. A single item is worked on here."""
+    if len(items) <= 1:
         yield from map(func, items)
         return
     import multiprocessing
@@ -297,9 +298,9 @@ def _map(func, items: list, workers: int):
     warm_up()  # loaded once here, shared by the forked workers instead of loaded by each
     gc.freeze()  # and kept out of the collector's sweeps, which would copy their pages into every worker
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+        with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=multiprocessing.get_context("fork"),
                                  initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-            yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
+            yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (max(1, workers) * 4))))
     finally:
         gc.unfreeze()  # this process goes on (a test, a long run): its objects are collected again
 

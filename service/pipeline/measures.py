@@ -1,14 +1,14 @@
 """What a number counts: a short phrase from the words next to it (3864名贫困人口 → 贫困人口).
 
 A noun phrase right after the number names it (11家企业, 600吨大豆, 10万元扶贫资金); else the words
-before it do (投资3000万元); rates are named before (贫困发生率降至0.73%). jieba segments a few characters on each side; a private Tokenizer keeps
-its dictionary out of anybody else's jieba.
+before it do (投资3000万元); rates are named before (贫困发生率降至0.73%). The words and their parts of
+speech come from jieba's dictionary, a few characters on each side (tagger.py).
 """
 from __future__ import annotations
 
-import functools
-import logging
 import re
+
+from .tagger import tagger
 
 WINDOW = 10
 MAX_CHARS = 8
@@ -29,23 +29,8 @@ NOT_A_MEASURE = {
 NOUNISH = ("n", "vn", "an", "ng", "nz", "b", "j", "l")
 
 
-@functools.lru_cache(maxsize=1)
-def _tagger():
-    """A part-of-speech tagger over a private dictionary. Its word tags are a copy of those jieba.posseg
-    read on import (the same dictionary file), not a second parse of it: half a second saved."""
-    import jieba
-    from jieba import posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    tagger = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
-    tagger.tokenizer, tagger.word_tag_tab = tokenizer, dict(posseg.dt.word_tag_tab)
-    return tagger
-
-
 def _words(text: str) -> list[tuple[str, str]]:
-    return [(p.word, p.flag) for p in _tagger().lcut(text, HMM=False)]
+    return tagger().lcut(text)
 
 
 def _is_noun(word: str, flag: str) -> bool:

@@ -12,6 +12,7 @@ import gzip
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import NamedTuple
 
 from .lexicon import LIST_MARK
 from .normalise import HAN
@@ -64,8 +65,9 @@ LISTED_VILLAGE_BEFORE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_M
 FORMER_TOWN = re.compile(rf"[{HAN}]{{2,4}}?[乡镇]")
 
 
-@dataclass(frozen=True)
-class Division:
+class Division(NamedTuple):
+    """A division of the gazetteer: a tuple, because tens of thousands are built at every start."""
+
     code: str
     name: str
     level: str
@@ -120,7 +122,7 @@ class Gazetteer:
     """The divisions with their hierarchy, and a matcher for their names in text."""
 
     def __init__(self, divisions: list[Division]):
-        import ahocorasick
+        import ahocorasick_rs
 
         self.divisions = {d.code: d for d in divisions}
         self.by_surface: dict[str, list[str]] = {}
@@ -137,10 +139,8 @@ class Gazetteer:
             for former in former_town_names(d.name, d.level):
                 if former not in names:
                     self.by_surface.setdefault(former, []).append(d.code)
-        self.automaton = ahocorasick.Automaton()
-        for surface in self.by_surface:
-            self.automaton.add_word(surface, surface)
-        self.automaton.make_automaton()
+        self.surfaces = list(self.by_surface)
+        self.automaton = ahocorasick_rs.AhoCorasick(self.surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
     def ancestors(self, code: str) -> list[Division]:
         """From the province down to the division itself."""
@@ -156,8 +156,8 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMention]:
         """Longest gazetteer names in text, left to right, without overlaps."""
-        return [PlaceMention(end + 1 - len(surface), end + 1, surface, list(self.by_surface[surface]))
-                for end, surface in self.automaton.iter_long(text)]
+        return [PlaceMention(start, end, self.surfaces[i], list(self.by_surface[self.surfaces[i]]))
+                for i, start, end in self.automaton.find_matches_as_indexes(text)]
 
 
 def _is_village_name(name: str) -> bool:
