@@ -2,19 +2,17 @@
 
     python bench/api.py [--duration 10] [--connections 8] [--sqlite PATH] [--postgres URL | --no-postgres]
 
-For each store: requests/s and p50/p99 latency (wrk, one connection and then --connections) of a
+For each store: requests/s and p50/p99 latency (bench/load.py, one connection and then --connections) of a
 single fact, a filtered page (place roll-up + value__gte + sort), the first page and a page 90% deep
 via cursor (50 rows, sort=-value), a stats
 group-by, and an NDJSON export of about 10^5 rows; the cost of cursor pages from the first to the
 last; and the same statements run as raw SQL in one process, so the API's overhead shows as a
-ratio. Needs wrk (Debian: apt-get install wrk). Prints the machine it ran on.
+ratio. Prints the machine it ran on.
 """
 import argparse
 import os
 import re
-import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,6 +22,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from load import free_port, load
 from machine import machine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,10 +45,8 @@ def get(base: str, path: str) -> tuple[float, bytes]:
     return (time.perf_counter() - started) * 1000, body
 
 
-def serve(url: str) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+def serve(url: str) -> tuple[subprocess.Popen, str, int]:
+    port = free_port()
     proc = subprocess.Popen([BIN / "kaoju", "serve", "--db", url, "--bind", f"127.0.0.1:{port}",
                              "--access-logfile", "/dev/null"], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
@@ -57,23 +54,10 @@ def serve(url: str) -> tuple[subprocess.Popen, str]:
     for _ in range(150):
         try:
             get(base, "/readyz")
-            return proc, base
+            return proc, base, port
         except OSError:
             time.sleep(0.2)
     raise SystemExit(f"gunicorn did not start on {url}")
-
-
-def wrk(base: str, path: str, connections: int, duration: int) -> dict:
-    threads = min(connections, os.cpu_count() or 1)
-    out = subprocess.run(["wrk", "--latency", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s",
-                          base + path], capture_output=True, text=True, check=True).stdout
-    figures = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}
-    for label, key in (("50%", "p50"), ("99%", "p99")):
-        value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)", out).groups()
-        figures[key] = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    figures["errors"] = int(bad.group(1)) if bad else 0
-    return figures
 
 
 def raw_sql(url: str, path: str, runs: int = 200) -> dict:
@@ -132,7 +116,7 @@ def pick_export(base: str) -> str:
 
 def bench_store(url: str, duration: int, connections: int) -> None:
     print(f"\n== {url}")
-    proc, base = serve(url)
+    proc, base, port = serve(url)
     try:
         _, body = get(base, "/v1/facts?limit=1&sort=-id")
         last_id = int(re.search(rb'"id":\s*(\d+)', body).group(1))
@@ -148,8 +132,8 @@ def bench_store(url: str, duration: int, connections: int) -> None:
         print(f"{'':26s} {'c=1 rps':>8s} {'p50':>7s} {'p99':>7s} | {f'c={connections} rps':>8s} {'p50':>7s} "
               f"{'p99':>7s} | {'SQL p50':>7s} {'p99':>7s} {'API/SQL':>7s}")
         for label, path in cases:
-            one = wrk(base, path, 1, duration)
-            many = wrk(base, path, connections, duration)
+            one = load(port, path, 1, duration)
+            many = load(port, path, connections, duration)
             sql = raw_sql(url, path)
             errors = one["errors"] + many["errors"]
             print(f"{label:26s} {one['rps']:8.0f} {one['p50']:7.2f} {one['p99']:7.2f} | {many['rps']:8.0f} "
@@ -168,14 +152,12 @@ def bench_store(url: str, duration: int, connections: int) -> None:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--duration", type=int, default=10, help="seconds of load per wrk run (default 10)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per case and concurrency (default 10)")
     parser.add_argument("--connections", type=int, default=8, help="concurrent connections (default 8)")
     parser.add_argument("--sqlite", default=str(DEFAULT_SQLITE), help=f"SQLite store (default {DEFAULT_SQLITE})")
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help=f"PostgreSQL URL (default {DEFAULT_POSTGRES})")
     parser.add_argument("--no-postgres", action="store_true", help="the SQLite store only")
     args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        raise SystemExit("bench/api.py needs wrk: apt-get install wrk")
     if not Path(args.sqlite).exists():
         raise SystemExit(f"{args.sqlite} does not exist: run python bench/scale.py first")
     print(machine())

@@ -11,20 +11,18 @@ each server at 1 and 8 connections, the servers taking turns round by round. Pri
 p50/p99 ms of each, kaoju's requests/s over Datasette's, and the machine. A benchmark, not a test.
 """
 import argparse
-import http.client
 import json
 import os
 import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 from pathlib import Path
 
+from load import fetch, free_port, load
 from machine import machine
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,12 +44,6 @@ def datasette_binary() -> Path:
     return binary
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start(command: list, port: int, ready: str) -> subprocess.Popen:
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     for _ in range(600):
@@ -63,47 +55,6 @@ def start(command: list, port: int, ready: str) -> subprocess.Popen:
             pass
         time.sleep(0.1)
     raise SystemExit(f"{command[0]} did not start")
-
-
-def fetch(port: int, path: str, connection: http.client.HTTPConnection | None = None) -> tuple[int, bytes]:
-    own = connection is None
-    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    connection.request("GET", path)
-    response = connection.getresponse()
-    body = response.read()
-    if own:
-        connection.close()
-    return response.status, body
-
-
-def load(port: int, path: str, connections: int, seconds: float) -> dict:
-    """Closed loop: each thread sends its next request when the last one is answered."""
-    latencies: list[float] = []
-    errors = [0]
-    stop = time.monotonic() + seconds
-
-    def worker():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-        mine = []
-        while time.monotonic() < stop:
-            started = time.perf_counter()
-            status, _ = fetch(port, path, connection)
-            mine.append((time.perf_counter() - started) * 1000)
-            if status != 200:
-                errors[0] += 1
-        connection.close()
-        latencies.extend(mine)
-
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    began = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - began
-    latencies.sort()
-    return {"rps": len(latencies) / elapsed, "p50": statistics.median(latencies),
-            "p99": latencies[max(0, int(len(latencies) * 0.99) - 1)], "errors": errors[0]}
 
 
 def questions(db_path: str, kaoju_port: int) -> list[tuple[str, str, str]]:

@@ -42,6 +42,7 @@ class PlaceDraw:
         self.by_level: dict[str, list[Place]] = {}
         for place in Place.select().where(Place.level.in_(["province", "prefecture", "county", "town"])):
             self.by_level.setdefault(place.level, []).append(place)
+        self.by_code = {place.code: place for places in self.by_level.values() for place in places}
         self.by_province = {}
         for level, places in self.by_level.items():
             for place in places:
@@ -53,8 +54,9 @@ class PlaceDraw:
         if self.rng.random() < 0.5:
             pool = self.by_province.get((level, original.code[:2]), pool)
         place = self.rng.choice(pool)
+        chain = [self.by_code[code] for code in place.path.strip("/").split("/") if code in self.by_code]
         return PlaceRecord(place.code, place.name, place.level, place.path,
-                           [(place.code, place.name, place.level, place.parent_code)])
+                           [(p.code, p.name, p.level, p.parent_code) for p in chain])
 
 
 def _fact_place(fact) -> PlaceRecord | None:

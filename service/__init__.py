@@ -16,12 +16,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Build the Flask app: settings, store, API. Nothing happens at import time, nothing is written."""
     from flask import Flask
 
+    from .json_provider import OrjsonProvider
+
     app = Flask(__name__, instance_relative_config=False)
+    app.json = OrjsonProvider(app)
     app.config.from_mapping(DATABASE_URL=store.database_url(), MAX_CONTENT_LENGTH=64 * 1024)
     if test_config:
         app.config.update(test_config)
-    app.json.ensure_ascii = False
-    app.json.sort_keys = False
     # Serving never writes to the store: `kaoju init-db`, `kaoju extract` and `kaoju serve`'s master set
     # it up before any worker starts, so workers cannot race each other over DDL or reference data.
     store.open_database(app.config["DATABASE_URL"])

@@ -56,7 +56,7 @@ def _paragraph_body(paragraph, facts) -> dict:
 @bp.get("/articles")
 def list_articles():
     """Articles in id order, 50 a page; filters: doc, outlet, published range, q (title or text), place, date range."""
-    args = parse_args(ArticleListArgs())
+    args = parse_args(ArticleListArgs)
     query = _article_query()
     query = source_filters(query, args)
     if "q" in args:

@@ -28,7 +28,7 @@ CSV_COLUMNS = [*FACT_FIELDS, "url"]  # `kaoju export`'s columns, and the fact's 
 @bp.get("/facts")
 def list_facts():
     """Facts matching the query-string filters, a page at a time; follow `next_url` for more."""
-    args = parse_args(FactQueryArgs())
+    args = parse_args(FactQueryArgs)
     query = FactQuery(args)
     if args["format"] != "json":
         slot = StreamSlot(current_app.extensions["kaoju"]["stream_slots"])

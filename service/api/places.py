@@ -34,7 +34,7 @@ def _body(place, counts: dict[str, int]) -> dict:
 @bp.get("/places")
 def list_places():
     """Places by name (either script), level or parent, with the number of facts attributed to each."""
-    args = parse_args(PlaceListArgs())
+    args = parse_args(PlaceListArgs)
     query = Place.select()
     if "q" in args:
         condition = Place.name.contains(args["q"]) | Place.short_name.contains(args["q"])

@@ -28,10 +28,11 @@ CONTROL = ("limit", "next", "count", "format", "bom")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def parse_args(schema, drop_empty: bool = False) -> dict:
+def parse_args(schema_class, drop_empty: bool = False) -> dict:
     """Validate request.args with a schema; a repeated, empty or bad parameter is a 400 naming it.
 
     `drop_empty` is for HTML forms, which submit every field, used or not."""
+    schema = _schema(schema_class)
     limit = int(current_app.config.get("MAX_PARAMETERS") or settings.get("KAOJU_MAX_PARAMETERS"))
     if len(request.args) > limit:
         raise BadParameter(f"a request may carry at most {limit} query parameters",
@@ -48,6 +49,13 @@ def parse_args(schema, drop_empty: bool = False) -> dict:
         return schema.load({k: v for k, v in request.args.items() if v != "" or not drop_empty})
     except ValidationError as exc:
         raise BadParameter("the query string has invalid parameters", parameter_errors(exc.messages)) from None
+
+
+@functools.lru_cache(maxsize=None)
+def _schema(schema_class):
+    """One instance of each argument schema, loading every request's arguments: building one copies
+    each of its fields, half a millisecond a request."""
+    return schema_class()
 
 
 def filter_key(args: dict) -> str:
@@ -157,7 +165,11 @@ class KeysetPager:
     def _fetch(self, query) -> list:
         """The rows of a page: only ids and sort keys when the full rows come from rows_for (tuples are
         cheaper than model objects), else the objects the caller reads."""
-        return list(query.namedtuples() if self.rows_for is not None else query.objects())
+        if self.rows_for is None:
+            return list(query.objects())
+        cursor = query.model._meta.database.execute(query)
+        row_type = _row_type(tuple(column[0] for column in cursor.description))
+        return [row_type(*values) for values in cursor.fetchall()]
 
     def complete(self, rows: list) -> list:
         """The full rows for a page found by the narrow query, in its order."""
@@ -380,6 +392,7 @@ def _fact_rows_sql(backend: str, count: int) -> str:
     return fact_row_query().where(Fact.id.in_(list(range(count)))).sql()[0]
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=32)
 def _row_type(names: tuple[str, ...]):
-    return collections.namedtuple("FactRow", names, rename=True)
+    """A named tuple type per set of columns, made once (peewee's namedtuples() makes one per query)."""
+    return collections.namedtuple("Row", names, rename=True)

@@ -10,7 +10,7 @@ from schemas.facts import StatsArgs, StatsSchema
 from schemas.choices import canonical_units
 
 from ..store.models import Fact, FactSummary, Indicator
-from ..store.summary import NO_INDICATOR, NO_PLACE, NO_YEAR, OWN, PLACE, SUBTREE
+from ..store.summary import NO_INDICATOR, NO_PLACE, NO_YEAR, OWN, PLACE, PLACE_INDICATOR, PLACE_YEAR, SUBTREE, scope_is
 from . import bp
 from .query import FactQuery, parse_args, place_filter, places_meant
 from .taxonomy import OTHER, OTHER_LABEL
@@ -39,22 +39,29 @@ def summary_answers(args: dict) -> bool:
 
 def grouped_from_summary(args: dict) -> list:
     """grouped() read from the summary rows: the same groups, in the same order, as from the facts. Groups
-    of places read the places' own rows; other groups read the rows of the named place's subtree, or of
-    the whole store, unless the places a name names lie one inside another."""
+    of places read the rows of one place and unit (all of them, by year or by indicator) where those keep
+    every field the filters name, else the places' own rows; other groups read the rows of the named
+    place's subtree, or of the whole store, unless the places a name names lie one inside another."""
     s, group_by = FactSummary, args["group_by"]
     key = SUMMARY_FIELDS[group_by]
-    if group_by == "place" and set(args) <= {"group_by", "limit", "unit"}:  # the groups are rows: no GROUP BY
+    if group_by == "place":
+        scope, direct = _place_scope(args)
+        conditions = [scope_is(scope), *_summary_conditions(args)]
+    else:
+        subtrees, direct = _subtrees(args), False
+        conditions = [s.scope == SUBTREE, s.place_code.in_(subtrees)] if subtrees is not None else [s.scope == OWN]
+        conditions += _summary_conditions(args, place=subtrees is None)
+    if direct:  # each row is a group: read largest first from an index, no GROUP BY
         query = (s.select(key.alias("key"), s.unit.alias("group_unit"), s.count.alias("n"), s.total.alias("total"),
                           s.low.alias("low"), s.high.alias("high_"), s.place.alias("label"))
-                 .where(s.scope == PLACE, *([s.unit == args["unit"]] if "unit" in args else []))
-                 .order_by(s.count.desc(), key, s.unit))
+                 .where(*conditions).order_by(s.count.desc(), key, s.unit))
     else:
         n = fn.SUM(s.count)
         columns = [key.alias("key"), s.unit.alias("group_unit"), n.alias("n"), fn.SUM(s.total).alias("total"),
                    fn.MIN(s.low).alias("low"), fn.MAX(s.high).alias("high_")]
         if group_by == "place":
             columns.append(fn.MAX(s.place).alias("label"))
-        query = (s.select(*columns).where(*_summary_conditions(args, _subtrees(args))).group_by(key, s.unit)
+        query = (s.select(*columns).where(*conditions).group_by(key, s.unit)
                  .order_by(n.desc(), key, s.unit))  # a missing key ('', -1) first, as the facts' NULL
     rows = list(query.limit(args["limit"] + 1).objects())
     for row in rows:
@@ -64,10 +71,26 @@ def grouped_from_summary(args: dict) -> list:
     return rows
 
 
+def _place_scope(args: dict) -> tuple[str, bool]:
+    """The rows that group by place for these filters, and whether each is a group of its own: a place and
+    unit's rows (filtered by place, unit, dimension), by year (a year or a range), by indicator, or the
+    places' own rows when the filters name both a year and an indicator (a unit has one dimension, so
+    for one year and one indicator each of those is a group too)."""
+    years = {"year", "year__gte", "year__lte"} & set(args)
+    indicators = {"indicator", "indicator__in"} & set(args)
+    if years and indicators:
+        return OWN, years == {"year"} and indicators == {"indicator"}
+    if years:
+        return PLACE_YEAR, years == {"year"}
+    if indicators:
+        return PLACE_INDICATOR, indicators == {"indicator"}
+    return PLACE, True
+
+
 def _subtrees(args: dict) -> list[str] | None:
     """The places whose subtree rows answer these filters (NO_PLACE: the whole store), or None when the
-    places' own rows must: grouped by place, an exact place_code, or named places that nest."""
-    if args["group_by"] == "place" or "place_code" in args:
+    places' own rows must: an exact place_code, or named places that nest."""
+    if "place_code" in args:
         return None
     if "place" not in args:
         return [NO_PLACE]
@@ -77,15 +100,13 @@ def _subtrees(args: dict) -> list[str] | None:
     return [path.rstrip("/").rsplit("/", 1)[-1] for path in paths]
 
 
-def _summary_conditions(args: dict, subtrees: list[str] | None) -> list:
+def _summary_conditions(args: dict, place: bool = True) -> list:
+    """The filters as conditions on summary rows; `place` and `place_code` only where the rows are places'
+    own (a subtree's rows were chosen by them)."""
     s, a = FactSummary, args
     conditions = []
-    if subtrees is not None:
-        conditions += [s.scope == SUBTREE, s.place_code.in_(subtrees)]
-    else:
-        conditions.append(s.scope == OWN)
-        if "place" in a:
-            conditions.append(place_filter(a["place"], s.place_code))
+    if place and "place" in a:
+        conditions.append(place_filter(a["place"], s.place_code))
     if "place_code" in a:
         conditions.append(s.place_code == a["place_code"])
     if "indicator" in a:
@@ -126,7 +147,7 @@ def indicator_labels() -> dict[str, str]:
 
 @bp.get("/stats")
 def stats():
-    args = parse_args(StatsArgs())
+    args = parse_args(StatsArgs)
     rows = list(grouped(args))
     truncated = len(rows) > args["limit"]
     rows = rows[:args["limit"]]

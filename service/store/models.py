@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     DateTimeField,
@@ -167,11 +168,12 @@ for _declared in FACT_FIELDS:
 
 class FactSummary(BaseModel):
     """count, sum, min and max of the facts of one place × indicator × year × unit × dimension (scope `own`),
-    of a place's whole subtree (scope `subtree`; place '' is the whole store), or of one place and unit
-    (scope `place`, indicator '', year -1, dimension ''), kept by the writer in the
-    same transaction as the facts (store/summary.py), so /v1/stats reads these rows instead of the facts. A
-    fact without a place or indicator is kept under '', without a year under -1 (a unique key cannot hold
-    NULL); `place` is the greatest name its facts give an own place, as GROUP BY's MAX would."""
+    of a place's whole subtree (scope `subtree`; place '' is the whole store), or of one place and unit,
+    alone (scope `place`), by year (`pl_year`) or by indicator (`pl_indic`), the fields they sum over kept
+    as '' and -1; kept by the writer in the same transaction as the facts (store/summary.py), so /v1/stats
+    reads these rows instead of the facts. A fact without a place or indicator is kept under '', without a
+    year under -1 (a unique key cannot hold NULL); `place` is the greatest name its facts give an own
+    place, as GROUP BY's MAX would."""
 
     scope = CharField(max_length=8, default="own")
     place_code = CharField(max_length=255, default="")
@@ -190,8 +192,20 @@ class FactSummary(BaseModel):
         indexes = ((("scope", "place_code", "indicator", "year", "unit", "dimension"), True),)
 
 
-FactSummary.add_index(FactSummary.scope, FactSummary.count.desc(), FactSummary.place_code, FactSummary.unit,
-                      name="fact_summary_largest")  # the places' groups, largest first
+# The places' groups largest first, all of them, of one year, of one indicator, of both: each index holds only its
+# scope's rows, and a query names the scope as a literal to use it (summary.scope_is).
+FactSummary.add_index(FactSummary.index(FactSummary.count.desc(), FactSummary.place_code, FactSummary.unit,
+                                        name="fact_summary_places").where(SQL("scope = 'place'")))
+FactSummary.add_index(FactSummary.index(FactSummary.year, FactSummary.count.desc(), FactSummary.place_code,
+                                        FactSummary.unit, name="fact_summary_places_of_year")
+                      .where(SQL("scope = 'pl_year'")))
+FactSummary.add_index(FactSummary.index(FactSummary.indicator, FactSummary.count.desc(), FactSummary.place_code,
+                                        FactSummary.unit, name="fact_summary_places_of_indicator")
+                      .where(SQL("scope = 'pl_indic'")))
+FactSummary.add_index(FactSummary.index(FactSummary.indicator, FactSummary.year, FactSummary.count.desc(),
+                                        FactSummary.place_code, FactSummary.unit,
+                                        name="fact_summary_places_of_indicator_and_year")
+                      .where(SQL("scope = 'own'")))
 
 
 MODELS = [StoreInfo, Place, Indicator, Source, SourcePath, Article, Paragraph, Fact, FactSummary]

@@ -15,7 +15,7 @@ from .models import MODELS, Article, Fact, FactSummary, Indicator, Paragraph, Pl
 from .search import create_index
 from .summary import rebuild as rebuild_summary
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 SETUP_LOCK_KEY = 0x6B616F6A75  # "kaoju": the lock held while a store is set up
 TOKEN_KEY = "token_key"  # StoreInfo key of the random key that signs `next` tokens
 
@@ -79,6 +79,8 @@ def _migrate(from_version: int) -> None:
     migrator = SchemaMigrator.from_database(db.obj)
     if from_version == 15:  # the summary of version 15 had no subtree rows: made again (_backfill)
         db.drop_tables([FactSummary], safe=True)
+    if from_version == 16:  # its index over every row of the summary gave way to partial ones (models.py)
+        db.execute_sql("DROP INDEX IF EXISTS fact_summary_largest")
     with db.atomic():
         for version, fields in steps:
             if from_version >= version:
@@ -97,7 +99,7 @@ def _backfill(from_version: int) -> None:
     if from_version < 14:  # a figure of a heading paragraph is in a title
         headings = Paragraph.select(Paragraph.id).where(Paragraph.kind == "heading")
         Fact.update(in_title=True).where(Fact.paragraph.in_(headings)).execute()
-    if from_version < 16:
+    if from_version < 17:  # version 16 had no rows by year and by indicator for each place
         rebuild_summary()
 
 

@@ -1,12 +1,14 @@
 """The summary of the facts that /v1/stats reads, kept by the writer in the same transaction as the facts.
 
-Two kinds of FactSummary rows, each with the count, sum, minimum and maximum of its facts:
+Kinds (scopes) of FactSummary rows, each with the count, sum, minimum and maximum of its facts:
 
-- `own`: the facts of one place (exactly), indicator, year, unit and dimension, for grouping by place;
+- `own`: the facts of one place (exactly), indicator, year, unit and dimension;
 - `subtree`: the facts of a place and every place under it, and under place '' those of the whole store,
   so that `place=山西省` or no place filter at all reads a handful of rows instead of every county's;
-- `place`: the facts of one place (exactly) in one unit, whatever their indicator, year and dimension: the
-  groups of /v1/stats?group_by=place themselves, read largest first from an index.
+- `place`, `pl_year`, `pl_indic`: the facts of one place (exactly) in one unit (and so one dimension),
+  whatever their indicator and year, of one year, or of one indicator: the groups of
+  /v1/stats?group_by=place themselves, alone or for one year or one indicator, read largest first from
+  an index instead of summed from every place's `own` rows.
 
 A source's facts are added with one upsert; when a source is removed the keys its facts were counted under
 are summed again from the facts that remain (a removal cannot undo a minimum or a maximum). The summary
@@ -20,20 +22,31 @@ from .connection import insert_rows, is_postgres
 from .models import Fact, FactSummary, Place
 
 KEY = ("scope", "place_code", "indicator", "year", "unit", "dimension")
-OWN, SUBTREE, PLACE = "own", "subtree", "place"
+OWN, SUBTREE, PLACE, PLACE_YEAR, PLACE_INDICATOR = "own", "subtree", "place", "pl_year", "pl_indic"
+PLACE_SCOPES = (PLACE, PLACE_YEAR, PLACE_INDICATOR)  # one place and unit each, summed over what they leave out
+SCOPE_LITERALS = {scope: SQL(f"'{scope}'") for scope in (OWN, SUBTREE, *PLACE_SCOPES)}
 NO_PLACE, NO_INDICATOR, NO_YEAR = "", "", -1  # what a fact without them is kept under; SUBTREE '' is every fact
 COLUMNS = (*KEY, "place", "count", "total", "low", "high")
 
 
+def scope_is(scope: str):
+    """The condition that rows are of this scope, written as a literal: a partial index on the places'
+    rows (models.py) is used only by a query whose condition reads as the index's own."""
+    return FactSummary.scope == SCOPE_LITERALS[scope]
+
+
 def fact_keys(place_code, indicator, year, unit, dimension, chain_codes) -> list[tuple]:
-    """The summary keys one fact is counted under: its own place's, and the subtree of each place from its
-    province down to its own, and the whole store's."""
-    rest = (indicator if indicator is not None else NO_INDICATOR, year if year is not None else NO_YEAR, unit,
-            dimension)
+    """The summary keys one fact is counted under: its own place's (alone, and by year and by indicator),
+    the subtree of each place from its province down to its own, and the whole store's."""
+    indicator = indicator if indicator is not None else NO_INDICATOR
+    year = year if year is not None else NO_YEAR
+    rest = (indicator, year, unit, dimension)
     codes = list(chain_codes) or ([place_code] if place_code is not None else [])
     own = place_code if place_code is not None else NO_PLACE
-    return [(OWN, own, *rest), (PLACE, own, NO_INDICATOR, NO_YEAR, unit, ""), (SUBTREE, NO_PLACE, *rest),
-            *((SUBTREE, code, *rest) for code in codes)]
+    return [(OWN, own, *rest), (PLACE, own, NO_INDICATOR, NO_YEAR, unit, dimension),
+            (PLACE_YEAR, own, NO_INDICATOR, year, unit, dimension),
+            (PLACE_INDICATOR, own, indicator, NO_YEAR, unit, dimension),
+            (SUBTREE, NO_PLACE, *rest), *((SUBTREE, code, *rest) for code in codes)]
 
 
 def add_facts(facts) -> None:
@@ -119,10 +132,11 @@ def _chains(codes: set[str] | None) -> dict[str, list[str]]:
 def _facts_under(key: tuple) -> list:
     """The conditions selecting the facts counted under a key."""
     scope, place_code, indicator, year, unit, dimension = key
-    conditions = [Fact.unit == unit]
-    if scope != PLACE:
-        conditions += [Fact.indicator.is_null() if indicator == NO_INDICATOR else Fact.indicator == indicator,
-                       Fact.year.is_null() if year == NO_YEAR else Fact.year == year, Fact.dimension == dimension]
+    conditions = [Fact.unit == unit, Fact.dimension == dimension]
+    if scope in (OWN, SUBTREE, PLACE_INDICATOR):
+        conditions.append(Fact.indicator.is_null() if indicator == NO_INDICATOR else Fact.indicator == indicator)
+    if scope in (OWN, SUBTREE, PLACE_YEAR):
+        conditions.append(Fact.year.is_null() if year == NO_YEAR else Fact.year == year)
     if scope != SUBTREE:
         conditions.append(Fact.place_code.is_null() if place_code == NO_PLACE else Fact.place_code == place_code)
     elif place_code != NO_PLACE:

@@ -79,7 +79,7 @@ def explorer():
     errors: list[dict] = []
     rows, token, chart, args = [], None, [], {}
     try:
-        args = parse_args(ExplorerArgs(), drop_empty=True)
+        args = parse_args(ExplorerArgs, drop_empty=True)
     except ApiError as exc:
         errors = exc.errors or [{"parameter": "", "message": exc.detail}]
     if not errors:

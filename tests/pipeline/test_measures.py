@@ -63,3 +63,11 @@ def test_the_taxonomy_names_known_dimensions_only():
 def test_every_unit_has_a_dimension_and_a_positive_factor():
     for unit in load_units().by_surface.values():
         assert unit.dimension and unit.canonical and unit.factor > 0
+
+
+def test_a_canonical_unit_has_one_dimension():
+    """The summary keeps one row per place and canonical unit for all dimensions (store/summary.py)."""
+    dimensions: dict[str, set] = {}
+    for unit in load_units().by_surface.values():
+        dimensions.setdefault(unit.canonical, set()).add(unit.dimension)
+    assert {canonical: found for canonical, found in dimensions.items() if len(found) > 1} == {}

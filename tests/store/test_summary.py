@@ -18,7 +18,10 @@ SEED_PAGES = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))
 FILTERS = [{}, {"unit": "户"}, {"place": "山西省"}, {"place": "吕梁市", "dimension": "currency"}, {"place": "城关镇"},
            {"place": "临县", "place_code": "141124"}, {"year__lte": 2018},
            {"year__gte": 2017, "indicator": "investment"}, {"unit": "元"}, {"indicator__in": ["donation", "other"]},
-           {"place_code": "141124", "year": 2019}]
+           {"place_code": "141124", "year": 2019}, {"year": 2017}, {"indicator": "investment"},
+           {"dimension": "people"}, {"year": 2018, "unit": "元"}, {"place": "吕梁市", "indicator": "investment"},
+           {"year__gte": 2016, "year__lte": 2019}, {"indicator__in": ["investment", "loan"], "dimension": "currency"},
+           {"year": 2017, "indicator": "investment"}, {"year": 2018, "indicator": "other", "place": "山西省"}]
 
 
 def page(seed: int, shift: int, number: int) -> str:
@@ -35,7 +38,8 @@ def rows(found) -> list[tuple]:
 def assert_summary_equals_group_by():
     facts = Fact.select().count()
     assert sum(s.count for s in FactSummary.select().where(FactSummary.scope == "own")) == facts
-    assert sum(s.count for s in FactSummary.select().where(FactSummary.scope == "place")) == facts
+    for scope in ("place", "pl_year", "pl_indic"):
+        assert sum(s.count for s in FactSummary.select().where(FactSummary.scope == scope)) == facts, scope
     assert sum(s.count for s in FactSummary.select().where(FactSummary.scope == "subtree",
                                                            FactSummary.place_code == "")) == facts
     for group_by in GROUPS:
@@ -95,5 +99,16 @@ def test_groups_other_than_places_read_the_rows_of_a_whole_subtree(empty_store):
 
     assert _subtrees({"group_by": "year", "limit": 10, "place": "山西省"}) == ["14"]
     assert _subtrees({"group_by": "unit", "limit": 10}) == [""]
-    assert _subtrees({"group_by": "place", "limit": 10, "place": "山西省"}) is None
     assert _subtrees({"group_by": "year", "limit": 10, "place_code": "141124"}) is None
+
+
+def test_groups_of_places_read_rows_that_are_groups_where_the_filters_allow():
+    from service.api.stats import _place_scope
+
+    assert _place_scope({"group_by": "place", "limit": 10, "unit": "元", "dimension": "currency"}) == ("place", True)
+    assert _place_scope({"group_by": "place", "limit": 10, "year": 2017, "place": "吕梁市"}) == ("pl_year", True)
+    assert _place_scope({"group_by": "place", "limit": 10, "year__gte": 2017}) == ("pl_year", False)
+    assert _place_scope({"group_by": "place", "limit": 10, "indicator": "loan"}) == ("pl_indic", True)
+    assert _place_scope({"group_by": "place", "limit": 10, "indicator__in": ["loan"]}) == ("pl_indic", False)
+    assert _place_scope({"group_by": "place", "limit": 10, "indicator": "loan", "year": 2017}) == ("own", True)
+    assert _place_scope({"group_by": "place", "limit": 10, "indicator": "loan", "year__gte": 2017}) == ("own", False)
