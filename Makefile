@@ -7,7 +7,7 @@ DATABASE_URL ?= sqlite:///instance/kaoju.db
 BIND ?= 127.0.0.1:8000
 export DATABASE_URL
 
-.PHONY: install run extract test gold bench bench-scale bench-api bench-compare fuzz clean
+.PHONY: install run extract test gold bench bench-scale bench-api bench-compare bench-distributed fuzz clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ bench-api: install
 
 bench-compare: install
 	$(BIN)/python bench/compare.py
+
+bench-distributed: install
+	$(BIN)/python bench/distributed.py
 
 fuzz: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

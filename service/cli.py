@@ -94,20 +94,36 @@ def extract_command(paths, db_url, force, progress, workers, shard, meta_path):
     the date in its address; the day it was crawled. The store says which (published_source).
     """
     from .job import run_extraction
-    from .source_meta import load_meta_file
+    from .pipeline import EXTRACTOR_VERSION
+    from .store import runs
 
-    meta = None
-    if meta_path:
-        try:
-            meta = load_meta_file(meta_path)
-        except OSError as exc:
-            raise click.BadParameter(f"{meta_path} cannot be read: {exc.strerror or exc}",
-                                     param_hint="--meta") from None
+    meta = _load_meta(meta_path)
     _open(db_url)
     if progress is None:
         progress = sys.stderr.isatty()
+    run_id = runs.start_run("extract", EXTRACTOR_VERSION)
     summary = run_extraction(list(paths), force=force, progress=progress, workers=workers or os.cpu_count() or 1,
                              shard=shard, meta=meta)
+    runs.finish_run(run_id, sources=summary.sources, facts=summary.facts, skipped=summary.skipped,
+                    failed=summary.failed)
+    _report(summary, meta, meta_path)
+    click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.failed or (meta and meta.errors) else 0)
+
+
+def _load_meta(meta_path):
+    from .source_meta import load_meta_file
+
+    if not meta_path:
+        return None
+    try:
+        return load_meta_file(meta_path)
+    except OSError as exc:
+        raise click.BadParameter(f"{meta_path} cannot be read: {exc.strerror or exc}", param_hint="--meta") from None
+
+
+def _report(summary, meta, meta_path) -> None:
+    """Every bad --meta line, file that failed and warning, by name and reason, on stderr."""
     if meta:
         for line, reason in meta.errors:
             click.echo(f"failed: {meta_path}:{line}: {reason}", err=True)
@@ -117,20 +133,174 @@ def extract_command(paths, db_url, force, progress, workers, shard, meta_path):
         click.echo(f"failed: {path}: {reason}", err=True)
     for path, reason in summary.warnings:
         click.echo(f"warning: {path}: {reason}", err=True)
-    click.echo(summary.line(), err=True)
+
+
+BROKER_OPTION = click.option(
+    "--broker", envvar="KAOJU_BROKER_URL", required=True,
+    help="Celery broker: amqp://guest:guest@127.0.0.1:5672// (RabbitMQ) or redis://127.0.0.1:6379/0 "
+         "(env: KAOJU_BROKER_URL).")
+META_OPTION = click.option(
+    "--meta", "meta_path", type=click.Path(exists=True, dir_okay=False, readable=True),
+    help="JSONL file describing the sources, as for `kaoju extract`.")
+
+
+def _celery(broker: str):
+    from .celery_settings import make_celery
+
+    app = make_celery(broker)
+    try:
+        app.connection_for_write().ensure_connection(max_retries=2, interval_start=0.2, interval_step=0.5)
+    except Exception as exc:
+        raise click.ClickException(f"cannot reach the broker {broker}: {exc}") from exc
+    return app
+
+
+@main.command("enqueue")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@DB_OPTION
+@BROKER_OPTION
+@META_OPTION
+@click.option("--force", is_flag=True, help="Queue sources that are already stored, to be extracted again.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when on a terminal).")
+def enqueue_command(paths, db_url, broker, meta_path, force, progress):
+    """Queue every source under PATHS for `kaoju worker`s: one task per source, on the broker.
+
+    The files are walked as `kaoju extract` walks them (the same kinds of file, size limit and metadata);
+    a source already stored by this extractor version is skipped, a file that cannot be read is reported
+    (and recorded in the store) here. A task carries the file's path, which every worker must be able to
+    read at that path (shared storage), and its sha256: a worker that finds other bytes there reports it
+    instead of extracting them. Prints what it queued and what it skipped.
+    """
+    from .pipeline import EXTRACTOR_VERSION
+    from .store import runs
+    from .tasks import enqueue
+
+    meta = _load_meta(meta_path)
+    _open(db_url)
+    app = _celery(broker)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = None
+
+    def on_inputs(total):
+        nonlocal bar
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="file", desc="queueing")
+
+    run_id = runs.start_run("enqueue", EXTRACTOR_VERSION)
+    try:
+        queued = enqueue(app, list(paths), force=force, meta=meta, advance=lambda: bar and bar.update(1),
+                         on_inputs=on_inputs)
+    finally:
+        if bar is not None:
+            bar.close()
+    summary = queued.summary
+    runs.finish_run(run_id, skipped=summary.skipped, failed=summary.failed, queued=queued.sent)
+    _report(summary, meta, meta_path)
+    line = f"{queued.sent} sources queued, {summary.skipped} skipped (already stored), {summary.failed} failed"
+    if summary.duplicates:
+        line += f", {summary.duplicates} files with the same content as another (queued once)"
+    click.echo(line, err=True)
     sys.exit(1 if summary.failed or (meta and meta.errors) else 0)
+
+
+@main.command("worker")
+@DB_OPTION
+@BROKER_OPTION
+@click.option("--concurrency", type=click.IntRange(min=1), default=None,
+              help="Processes that extract in parallel (default: the machine's cores).")
+@click.option("--loglevel", default="WARNING", show_default=True, help="Celery's log level.")
+def worker_command(db_url, broker, concurrency, loglevel):
+    """Run a Celery worker that extracts what `kaoju enqueue` queued into the store.
+
+    Each source is stored in one transaction and its task acknowledged only after the commit: a worker
+    killed mid-task loses nothing and duplicates nothing (the task is delivered again). A source that
+    kills or outlasts its worker KAOJU_MAX_ATTEMPTS times (KAOJU_TASK_TIME_LIMIT seconds each) is stored
+    as failed, with its reason. Stop it with Ctrl-C or SIGTERM (it finishes the sources in hand).
+    """
+    import socket
+
+    from .pipeline import EXTRACTOR_VERSION, warm_up
+    from .store import runs
+    from .tasks import RUN_ENV
+
+    _open(db_url)
+    os.environ["DATABASE_URL"] = db_url  # what each process of the pool opens
+    app = _celery(broker)
+    warm_up()  # loaded once here, shared by the pool's forked processes
+    run_id = runs.start_run("worker", EXTRACTOR_VERSION)
+    os.environ[RUN_ENV] = str(run_id)
+    store.db.close()
+    try:
+        app.worker_main(["worker", "--concurrency", str(concurrency or os.cpu_count() or 1), "--pool", "prefork",
+                         "--loglevel", loglevel, "--hostname", f"kaoju-{os.getpid()}@{socket.gethostname()}",
+                         "--without-gossip", "--without-mingle"])
+    finally:
+        with store.db.connection_context():
+            runs.finish_run_keeping_counts(run_id)
+
+
+@main.command("status")
+@DB_OPTION
+@click.option("--broker", envvar="KAOJU_BROKER_URL", default=None,
+              help="The broker, to count the sources still queued (env: KAOJU_BROKER_URL).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+def status_command(db_url, broker, as_json):
+    """Sources stored, failed, started by a worker and not yet stored, and queued; the rate of the last
+    ten minutes and the time left at that rate; the last runs."""
+    from .store import runs
+
+    _open(db_url)
+    with store.db.connection_context():
+        found = runs.status()
+    found["queued"] = _queued(broker) if broker else None
+    rate = found["per_minute"]
+    found["eta_minutes"] = round(found["queued"] / rate, 1) if found["queued"] and rate else None
+    if as_json:
+        click.echo(json.dumps(found, default=str, ensure_ascii=False))
+        return
+    queued = "?" if found["queued"] is None else found["queued"]
+    click.echo(f"stored {found['stored']}  failed {found['failed']}  started {found['started']}  queued {queued}")
+    eta = f", about {found['eta_minutes']} min left" if found["eta_minutes"] is not None else ""
+    click.echo(f"rate {rate:.1f} sources/min over the last 10 min{eta}")
+    for run in found["runs"]:
+        ended = f"{run['ended_at']:%Y-%m-%d %H:%M:%S}" if run["ended_at"] else "running"
+        click.echo(f"{run['kind']:8s} {run['started_at']:%Y-%m-%d %H:%M:%S} → {ended}  {run['who']}  "
+                   f"v{run['extractor_version']}  sources {run['sources']} facts {run['facts']} "
+                   f"skipped {run['skipped']} failed {run['failed']} queued {run['queued']}")
+
+
+def _queued(broker: str) -> int:
+    """Messages waiting in the queue (not those a worker holds); 0 for a queue never filled."""
+    from .celery_settings import queue
+
+    app = _celery(broker)
+    with app.connection_for_read() as connection:
+        try:
+            return connection.default_channel.queue_declare(queue=queue(), passive=True).message_count
+        except connection.channel_errors:  # RabbitMQ: no such queue yet
+            return 0
 
 
 @main.command("export")
 @DB_OPTION
 @click.option("--table", type=click.Choice(["facts", "articles"]), default="facts", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-def export_command(db_url, table, fmt):
+@click.option("--portable", is_flag=True,
+              help="Facts in the order of their source's path and offsets, without the store's row ids (an "
+                   "article is its index on its page): the same sources export the same bytes from any store.")
+def export_command(db_url, table, fmt, portable):
     """Write the facts (in the gold file's field names) or the articles to stdout."""
     from .store.export import ARTICLE_FIELDS, FACT_FIELDS, article_rows, fact_rows
 
     _open(db_url)
-    rows, fields = (fact_rows(), FACT_FIELDS) if table == "facts" else (article_rows(), ARTICLE_FIELDS)
+    if portable and table != "facts":
+        raise click.BadParameter("only the facts have a portable export", param_hint="--portable")
+    rows, fields = (fact_rows(portable), FACT_FIELDS) if table == "facts" else (article_rows(), ARTICLE_FIELDS)
+    if portable:
+        fields = [name for name in fields if name != "id"]
     out = sys.stdout
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")

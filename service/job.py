@@ -180,6 +180,55 @@ def _dated(meta: SourceMeta, found: SourceMeta, articles, addressed: str | None,
     return found, None
 
 
+@dataclass
+class Plan:
+    """The sources a run has to extract: the path to read of each distinct content (its sha256 and every
+    path holding it), what is known of each, and the WARC record an HTML page of a crawl sits in."""
+
+    todo: dict[str, tuple[str, list[str]]]  # the path to read → (sha256, every path holding it)
+    known: dict[str, SourceMeta]
+    records: dict[str, WarcRecord]
+
+
+def plan_sources(paths: list[str], summary: JobSummary, force: bool = False, shard: tuple[int, int] | None = None,
+                 meta: MetaFile | None = None, advance=lambda: None, on_inputs=lambda n: None) -> Plan:
+    """Walk the inputs and keep what has to be extracted: files and WARC pages, identical contents once,
+    without those already stored by this extractor version (their paths are recorded) unless `force`,
+    and without other shards' (`shard=(i, n)`). A file that cannot be read is a failure, counted and
+    recorded here. `advance` is called once for each input settled here, `on_inputs` first with their number."""
+    inputs = _pages_of_archives(iter_inputs(paths, frozenset({os.path.abspath(meta.name)}) if meta else frozenset()),
+                                summary)
+    on_inputs(len(inputs))
+    records = {item.path: item.record for item in inputs if item.record}
+    groups: dict[str, list[str]] = {}  # content hash → every path that holds it, in the order found
+    for item in inputs:
+        sha = None if item.error else item.record.sha256 if item.record else _fingerprint(item.path)
+        if shard is not None and not _in_shard(sha or item.path, *shard):
+            summary.other_shards += 1
+            advance()
+        elif item.error:
+            _fail(summary, item.path, item.error)
+            advance()
+        elif sha is None:
+            groups.setdefault(f"unreadable:{item.path}", []).append(item.path)
+        else:
+            groups.setdefault(sha, []).append(item.path)
+    todo: dict[str, tuple[str, list[str]]] = {}
+    known: dict[str, SourceMeta] = {}
+    for sha, found in groups.items():
+        summary.duplicates += len(found) - 1
+        known[min(found)] = _metadata(min(found), paths, meta, summary, records.get(min(found)))
+        if not force and not sha.startswith("unreadable:") and writer.already_stored(sha, known[min(found)].as_json(),
+                                                                                   EXTRACTOR_VERSION):
+            writer.record_paths(sha, found)
+            summary.skipped += 1
+            for _ in found:
+                advance()
+        else:
+            todo[min(found)] = (sha, found)
+    return Plan(todo, known, records)
+
+
 def run_extraction(paths: list[str], force: bool = False, progress: bool = False, workers: int = 1,
                    shard: tuple[int, int] | None = None, meta: MetaFile | None = None) -> JobSummary:
     """Extract every input file into the store bound to `db`.
@@ -191,14 +240,14 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
     sources (url, title, published…); a file it does not name may have a NAME.meta.json beside it.
     """
     summary = JobSummary()
-    inputs = _pages_of_archives(iter_inputs(paths, frozenset({os.path.abspath(meta.name)}) if meta else frozenset()),
-                                summary)
-    records = {item.path: item.record for item in inputs if item.record}
     bar = None
-    if progress:
-        from tqdm import tqdm
 
-        bar = tqdm(total=len(inputs), unit="file", desc="extracting")
+    def start_bar(total: int):
+        nonlocal bar
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="file", desc="extracting")
 
     def advance():
         if bar is not None:
@@ -206,32 +255,8 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
             bar.update(1)
 
     try:
-        groups: dict[str, list[str]] = {}  # content hash → every path that holds it, in the order found
-        for item in inputs:
-            sha = None if item.error else item.record.sha256 if item.record else _fingerprint(item.path)
-            if shard is not None and not _in_shard(sha or item.path, *shard):
-                summary.other_shards += 1
-                advance()
-            elif item.error:
-                _fail(summary, item.path, item.error)
-                advance()
-            elif sha is None:
-                groups.setdefault(f"unreadable:{item.path}", []).append(item.path)
-            else:
-                groups.setdefault(sha, []).append(item.path)
-        todo: dict[str, tuple[str, list[str]]] = {}  # the path to read → (hash, every path holding it)
-        known: dict[str, SourceMeta] = {}
-        for sha, found in groups.items():
-            summary.duplicates += len(found) - 1
-            known[min(found)] = _metadata(min(found), paths, meta, summary, records.get(min(found)))
-            if not force and not sha.startswith("unreadable:") and writer.already_stored(sha, known[min(found)].as_json(),
-                                                                                       EXTRACTOR_VERSION):
-                writer.record_paths(sha, found)
-                summary.skipped += 1
-                for _ in found:
-                    advance()
-            else:
-                todo[min(found)] = (sha, found)
+        plan = plan_sources(paths, summary, force, shard, meta, advance, start_bar)
+        todo = plan.todo
         pending: list[tuple[Extraction, list[str], str]] = []  # extracted, to be stored in the next commit
         opened = 0.0
 
@@ -242,7 +267,8 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
                     advance()
             pending.clear()
 
-        for result in _map(_extract_job, [(path, known[path], records.get(path)) for path in sorted(todo)], workers):
+        jobs = [(path, plan.known[path], plan.records.get(path)) for path in sorted(todo)]
+        for result in _map(_extract_job, jobs, workers):
             sha, found = todo[result[0] if isinstance(result, tuple) else result.path]
             if isinstance(result, tuple):
                 for path in found:

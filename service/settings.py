@@ -35,6 +35,16 @@ SETTINGS = [
     Setting("KAOJU_SECRET_KEY", "", "key that signs `next` tokens (default: a random key `kaoju init-db` keeps in the "
             "store, shared by every worker and replica serving it); set it to share tokens across stores"),
     Setting("KAOJU_QUERY_TIMEOUT_MS", "5000", "longest a query may run before the API answers 400"),
+    Setting("KAOJU_BROKER_URL", "", "the Celery broker of `kaoju enqueue` and `kaoju worker`: "
+            "`amqp://guest:guest@127.0.0.1:5672//` (RabbitMQ) or `redis://127.0.0.1:6379/0`"),
+    Setting("KAOJU_QUEUE", "kaoju.extract", "the broker queue `kaoju enqueue` fills and `kaoju worker` empties "
+            "(one per corpus, or per test run, sharing a broker)"),
+    Setting("KAOJU_MAX_ATTEMPTS", "3", "times a worker may die or time out on one source before it is recorded as failed"),
+    Setting("KAOJU_REDIS_VISIBILITY_TIMEOUT", "", "with a Redis broker, seconds before a task a dead worker held "
+            "is delivered again (default: KAOJU_TASK_TIME_LIMIT + 60; a shorter one may run a long task twice, "
+            "which the store absorbs)"),
+    Setting("KAOJU_TASK_TIME_LIMIT", "300", "seconds a worker may spend on one source before it is stopped and the "
+            "source given to another (an attempt)"),
 ]
 BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -7,6 +7,7 @@
     schema       init-db: tables, migrations, and the reference data it is handed (Reference)
     writer       extractions stored a batch per transaction, each source whole or absent, replacing what
                  it supersedes
+    runs         who ran the job and what it did; the sources distributed workers have started on
     export       flat rows of facts and articles (kaoju export, the API's CSV)
 
 Each imports only those above it.

@@ -9,7 +9,8 @@ from ..fact_shape import FACT_FIELDS as DECLARED
 from .models import Article, Fact, Paragraph, Source
 
 # A fact with where it was read: what every query for whole fact rows selects (the API's too)
-FACT_ROW_COLUMNS = (Fact, Article.title, Article.date, Article.byline, Paragraph.index.alias("paragraph_index"),
+FACT_ROW_COLUMNS = (Fact, Article.title, Article.date, Article.byline, Article.index.alias("article_index"),
+                    Paragraph.index.alias("paragraph_index"),
                     Source.name.alias("doc"), Source.url.alias("source_url"), Source.title.alias("source_title"),
                     Source.published.alias("published"), Source.published_source.alias("published_source"),
                     Source.outlet.alias("outlet"))
@@ -37,10 +38,19 @@ ARTICLE_FIELDS = ["id", "doc", "title", "subtitle", "kicker", "start", "body_sta
                   "source_name", "fragment_of", "continued_at"]
 
 
-def fact_rows(batch: int = 2000) -> Iterator[dict]:
-    """Every fact, in id order, streamed in batches so memory stays flat."""
-    for row in fact_row_query().order_by(Fact.id).objects().iterator():
-        yield flat_fact(row)
+def fact_rows(portable: bool = False) -> Iterator[dict]:
+    """Every fact, streamed so memory stays flat: in id order, or `portable`: in the order of their
+    source's path and their offsets, each article by its place on its page, without the store's row ids,
+    so that two stores that hold the same sources (one filled by `kaoju extract`, one by workers in
+    whatever order) export the same bytes."""
+    query = fact_row_query()
+    query = query.order_by(Source.path, Fact.start, Fact.end, Fact.id) if portable else query.order_by(Fact.id)
+    for row in query.objects().iterator():
+        flat = flat_fact(row)
+        if portable:
+            del flat["id"]
+            flat["article"] = row.article_index
+        yield flat
 
 
 def article_rows() -> Iterator[dict]:

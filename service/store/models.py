@@ -192,6 +192,32 @@ class FactSummary(BaseModel):
         indexes = ((("scope", "place_code", "indicator", "year", "unit", "dimension"), True),)
 
 
+class Run(BaseModel):
+    """One run of `kaoju extract`, `kaoju enqueue` or a `kaoju worker`: when, by whom, with which extractor,
+    and what it did (`kaoju status` lists them)."""
+
+    kind = CharField(max_length=16)  # extract | enqueue | worker
+    started_at = DateTimeField(default=datetime.datetime.now, index=True)
+    ended_at = DateTimeField(null=True)
+    extractor_version = CharField(max_length=32)
+    who = CharField()  # user@host, process id
+    sources = IntegerField(default=0)
+    facts = IntegerField(default=0)
+    skipped = IntegerField(default=0)
+    failed = IntegerField(default=0)
+    queued = IntegerField(default=0)  # tasks an enqueue sent
+
+
+class SourceAttempt(BaseModel):
+    """A source a worker has started on and not yet stored: how many times, and when last. A source whose
+    worker dies or times out on it is given to another; after KAOJU_MAX_ATTEMPTS it is a failed source."""
+
+    sha256 = CharField(max_length=64, unique=True)
+    path = TextField()
+    attempts = IntegerField(default=0)
+    last_started_at = DateTimeField(default=datetime.datetime.now)
+
+
 # The places' groups largest first, all of them, of one year, of one indicator, of both: each index holds only its
 # scope's rows, and a query names the scope as a literal to use it (summary.scope_is).
 FactSummary.add_index(FactSummary.index(FactSummary.count.desc(), FactSummary.place_code, FactSummary.unit,
@@ -208,4 +234,4 @@ FactSummary.add_index(FactSummary.index(FactSummary.indicator, FactSummary.year,
                       .where(SQL("scope = 'own'")))
 
 
-MODELS = [StoreInfo, Place, Indicator, Source, SourcePath, Article, Paragraph, Fact, FactSummary]
+MODELS = [StoreInfo, Place, Indicator, Source, SourcePath, Article, Paragraph, Fact, FactSummary, Run, SourceAttempt]

@@ -15,7 +15,7 @@ from .models import MODELS, Article, Fact, FactSummary, Indicator, Paragraph, Pl
 from .search import create_index
 from .summary import rebuild as rebuild_summary
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 SETUP_LOCK_KEY = 0x6B616F6A75  # "kaoju": the lock held while a store is set up
 TOKEN_KEY = "token_key"  # StoreInfo key of the random key that signs `next` tokens
 
