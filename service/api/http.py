@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from flask import current_app, request
+from flask import current_app, g, request
 
 from .. import settings, store
 from ..store.models import StoreInfo
@@ -16,10 +16,16 @@ SECURITY_HEADERS = {
 }
 
 
+def dataset_version() -> str:
+    """The store's dataset version, read once per request (the ETag and the place names' cache key)."""
+    if "dataset_version" not in g:
+        g.dataset_version = StoreInfo.get_value("dataset_version") or "0"
+    return g.dataset_version
+
+
 def dataset_etag() -> str:
     """Changes whenever an extraction run commits, and with the request's path and query."""
-    version = StoreInfo.get_value("dataset_version") or "0"
-    return hashlib.sha1(f"{version}\n{request.full_path}".encode()).hexdigest()[:20]
+    return hashlib.sha1(f"{dataset_version()}\n{request.full_path}".encode()).hexdigest()[:20]
 
 
 def renew_time_limit() -> None:

@@ -8,8 +8,9 @@ import json
 import operator
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from flask import current_app, jsonify, request, url_for
+from flask import current_app, has_request_context, jsonify, request, url_for
 from marshmallow import ValidationError
 from peewee import NodeList, Tuple, fn
 
@@ -22,6 +23,7 @@ from ..store.models import Article, Fact, Paragraph, Place, Source
 from ..store.search import sentence_filter
 from ..store import is_postgres
 from . import tokens
+from .http import dataset_version
 from .problems import BadParameter, parameter_errors
 
 CONTROL = ("limit", "next", "count", "format", "bom")
@@ -217,14 +219,38 @@ def page_response(endpoint: str, rows: list[dict], token: str | None, extra: dic
 MAX_PLACES_NAMED = 1000
 
 
-def places_named(name: str) -> list:
+class NamedPlace(NamedTuple):
+    code: str
+    path: str
+
+
+_NAMED: dict[tuple, list[NamedPlace]] = {}  # (store, dataset version, name) → places_named(name)
+NAMED_CACHE_SIZE = 4096
+
+
+def places_named(name: str) -> list[NamedPlace]:
     """Places a user means by a name, a short name or a code (already in simplified script): one
-    query, however many places share the name (城关镇 names 88)."""
+    query, however many places share the name (城关镇 names 88). Kept per dataset version, which every
+    commit that can add a place (a village a page names) changes."""
+    if not has_request_context():  # a caller outside a request (a script, a test) asks the store
+        return _query_places(name)
+    key = (current_app.config["DATABASE_URL"], id(store.db.obj), dataset_version(), name)
+    found = _NAMED.get(key)
+    if found is None:
+        found = _query_places(name)
+        if len(_NAMED) >= NAMED_CACHE_SIZE:
+            _NAMED.clear()
+        _NAMED[key] = found
+    return found
+
+
+def _query_places(name: str) -> list[NamedPlace]:
     condition = (Place.code == name) | (Place.name == name) | (Place.short_name == name)
     plain = autonomous_plain_name(name)
     if plain is not None:
         condition = condition | plain
-    return list(Place.select(Place.code, Place.path).where(condition).limit(MAX_PLACES_NAMED + 1))
+    return [NamedPlace(*row) for row in Place.select(Place.code, Place.path).where(condition)
+            .limit(MAX_PLACES_NAMED + 1).tuples()]
 
 
 def autonomous_plain_name(name: str):

@@ -32,8 +32,10 @@ class StoreInfo(BaseModel):
 
     @classmethod
     def get_value(cls, key: str) -> str | None:
-        row = cls.get_or_none(cls.key == key)
-        return row.value if row else None
+        """Read with a plain statement: the API asks for the dataset version on every request."""
+        database = cls._meta.database
+        row = database.execute_sql(f'SELECT "value" FROM "storeinfo" WHERE "key" = {database.param}', (key,)).fetchone()
+        return row[0] if row else None
 
     @classmethod
     def set(cls, key: str, value: str) -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from service import create_app, store
 
+from ..conftest import SEEDS
 from .test_facts import get
 
 SORTS = ["id", "-id", "value,-id", "-value", "value,id", "year,-value", "-year,place", "place,-year", "indicator,unit,-value",
@@ -217,3 +218,15 @@ def test_headline_figures_are_marked_and_can_be_left_out(client):
     for bad in ("yes", "", "2"):
         problem = get(client, f"/v1/facts?in_title={bad}", 400).get_json()
         assert problem["errors"][0]["parameter"] == "in_title"
+
+
+def test_a_village_a_new_page_names_can_be_asked_for_at_once(empty_store, tmp_path):
+    """Place names are kept per dataset version: the commit that learns a village changes it."""
+    from service.job import run_extraction
+
+    client = create_app({"DATABASE_URL": empty_store, "TESTING": True}).test_client()
+    assert client.get("/v1/facts", query_string={"place": "如意洼村"}).status_code == 400
+    with store.db.connection_context():
+        run_extraction([str(SEEDS)])
+    found = client.get("/v1/facts", query_string={"place": "如意洼村"})
+    assert found.status_code == 200 and found.get_json()["rows"]
