@@ -113,10 +113,18 @@ def wait_until(condition, env, timeout: float = 180) -> dict:
         time.sleep(0.5)
 
 
-def test_workers_killed_mid_run_fill_the_store_as_one_extract_does(env, tmp_path):
-    pages = corpus(tmp_path / "corpus", 200)
-    local = {**env, "DATABASE_URL": f"sqlite:///{tmp_path / 'local.db'}"}
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    """200 pages, and the portable export of a local `kaoju extract` of them (made once for both brokers)."""
+    folder = tmp_path_factory.mktemp("distributed")
+    pages = corpus(folder / "corpus", 200)
+    local = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'local.db'}"}
     kaoju("extract", str(pages), "--workers", "2", env=local)
+    return pages, kaoju("export", "--portable", env=local).stdout
+
+
+def test_workers_killed_mid_run_fill_the_store_as_one_extract_does(env, tmp_path, extracted):
+    pages, expected = extracted
 
     queued = kaoju("enqueue", str(pages), env=env)
     assert "200 sources queued, 0 skipped" in queued.stderr
@@ -138,7 +146,7 @@ def test_workers_killed_mid_run_fill_the_store_as_one_extract_does(env, tmp_path
 
     distributed = kaoju("export", "--portable", env=env).stdout
     assert distributed.count("\n") > 10_000
-    assert distributed == kaoju("export", "--portable", env=local).stdout
+    assert distributed == expected
     told = json.loads(kaoju("status", "--json", env=env).stdout)
     assert (told["stored"], told["failed"], told["started"], told["queued"]) == (200, 0, 0, 0)
     runs = worker_runs(told)
