@@ -12,6 +12,7 @@ import dataclasses
 import logging
 import os
 
+import peewee
 from celery import shared_task
 from celery.signals import worker_process_init
 
@@ -80,7 +81,13 @@ def _open_store(**_):
     store.open_database(store.database_url())
 
 
-@shared_task(name=TASK_NAME)
+# The store cannot be reached or dropped the connection: the task is sent again later, with a growing
+# delay (up to a minute, for about half an hour), instead of being acknowledged as failed and lost.
+STORE_ERRORS = (peewee.OperationalError, peewee.InterfaceError)
+
+
+@shared_task(name=TASK_NAME, autoretry_for=STORE_ERRORS, retry_backoff=2, retry_backoff_max=60, retry_jitter=True,
+             max_retries=30)
 def extract_source(message: dict) -> str:
     """Extract and store one source; returns what became of it: stored, skipped or failed. The worker's
     run in the store (RUN_ENV, set by `kaoju worker`) counts it."""

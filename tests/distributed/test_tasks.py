@@ -65,3 +65,20 @@ def test_enqueue_and_extract_plan_the_same_sources(empty_store, tmp_path):
     summary = JobSummary()
     plan = plan_sources([str(folder)], summary)
     assert sorted(len(found) for _, found in plan.todo.values()) == [1, 2] and summary.duplicates == 1
+
+
+def test_the_pages_of_a_crawl_go_through_tasks_as_through_extract(empty_store, tmp_path):
+    from service.store.models import Fact
+
+    from ..store.test_warc import MARKED, UNDATED, WIRE, write_warc
+
+    (tmp_path / "crawls").mkdir()
+    write_warc(tmp_path / "crawls" / "crawl.warc.gz", [WIRE, UNDATED, MARKED])
+    plan = plan_sources([str(tmp_path / "crawls")], JobSummary())
+    assert len(plan.todo) == 3
+    for path, (sha, found) in plan.todo.items():
+        message = json.loads(json.dumps(task_message(path, sha, found, plan.known[path], plan.records[path], False)))
+        assert settle(message)[0] == "stored"
+    assert {(s.url, s.published_source) for s in Source.select()} == {
+        (WIRE[0], "dateline"), (UNDATED[0], "crawl"), (MARKED[0], "page")}
+    assert Fact.select().count() == 7

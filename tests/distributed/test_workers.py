@@ -180,3 +180,26 @@ def test_a_page_that_outlasts_its_worker_ends_failed_after_its_attempts(env, tmp
 
     rerun = kaoju("enqueue", str(folder), env=env)
     assert "0 sources queued, 2 skipped" in rerun.stderr
+
+
+@pytest.mark.parametrize("broker", ["rabbitmq"], indirect=True)
+def test_a_store_that_goes_away_mid_run_delays_the_work_and_loses_none(env, tmp_path):
+    import psycopg
+
+    pages = corpus(tmp_path / "corpus", 20)
+    kaoju("enqueue", str(pages), env=env)
+    name = env["DATABASE_URL"].rsplit("/", 1)[1]
+    admin = env["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres"
+    worker = start_worker(env, tmp_path / "worker.log")
+    try:
+        wait_until(lambda s: s["stored"] >= 3, env)
+        with psycopg.connect(admin, autocommit=True) as connection:  # the store goes away for a while
+            connection.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+            connection.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+            time.sleep(2)
+            connection.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        done = wait_until(lambda s: s["stored"] == 20 and s["queued"] == 0 and s["started"] == 0, env, timeout=120)
+    finally:
+        kill(worker, signal.SIGTERM)
+    assert done["failed"] == 0
+    assert "Retry in" in (tmp_path / "worker.log").read_text()  # it did go away under the worker
