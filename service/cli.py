@@ -180,22 +180,8 @@ def enqueue_command(paths, db_url, broker, meta_path, force, progress):
     app = _celery(broker)
     if progress is None:
         progress = sys.stderr.isatty()
-    bar = None
-
-    def on_inputs(total):
-        nonlocal bar
-        if progress:
-            from tqdm import tqdm
-
-            bar = tqdm(total=total, unit="file", desc="queueing")
-
     run_id = runs.start_run("enqueue", EXTRACTOR_VERSION)
-    try:
-        queued = enqueue(app, list(paths), force=force, meta=meta, advance=lambda: bar and bar.update(1),
-                         on_inputs=on_inputs)
-    finally:
-        if bar is not None:
-            bar.close()
+    queued = enqueue(app, list(paths), force=force, meta=meta, progress=progress)
     summary = queued.summary
     runs.finish_run(run_id, skipped=summary.skipped, failed=summary.failed, queued=queued.sent)
     _report(summary, meta, meta_path)
@@ -239,7 +225,7 @@ def worker_command(db_url, broker, concurrency, loglevel):
                          "--without-gossip", "--without-mingle"])
     finally:
         with store.db.connection_context():
-            runs.finish_run_keeping_counts(run_id)
+            runs.finish_run(run_id)  # its counts are those its tasks added
 
 
 @main.command("status")

@@ -180,6 +180,28 @@ def _dated(meta: SourceMeta, found: SourceMeta, articles, addressed: str | None,
     return found, None
 
 
+class Progress:
+    """A progress bar over a run's inputs, on stderr, once their number is known (or nothing, when off)."""
+
+    def __init__(self, enabled: bool, label: str, summary: JobSummary):
+        self.enabled, self.label, self.summary, self.bar = enabled, label, summary, None
+
+    def start(self, total: int) -> None:
+        if self.enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="file", desc=self.label)
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"facts={self.summary.facts} failed={self.summary.failed}", refresh=False)
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 @dataclass
 class Plan:
     """The sources a run has to extract: the path to read of each distinct content (its sha256 and every
@@ -207,7 +229,7 @@ def plan_sources(paths: list[str], summary: JobSummary, force: bool = False, sha
             summary.other_shards += 1
             advance()
         elif item.error:
-            _fail(summary, item.path, item.error)
+            fail_file(summary, item.path, item.error)
             advance()
         elif sha is None:
             groups.setdefault(f"unreadable:{item.path}", []).append(item.path)
@@ -240,22 +262,9 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
     sources (url, title, published…); a file it does not name may have a NAME.meta.json beside it.
     """
     summary = JobSummary()
-    bar = None
-
-    def start_bar(total: int):
-        nonlocal bar
-        if progress:
-            from tqdm import tqdm
-
-            bar = tqdm(total=total, unit="file", desc="extracting")
-
-    def advance():
-        if bar is not None:
-            bar.set_postfix_str(f"facts={summary.facts} failed={summary.failed}", refresh=False)
-            bar.update(1)
-
+    bar = Progress(progress, "extracting", summary)
     try:
-        plan = plan_sources(paths, summary, force, shard, meta, advance, start_bar)
+        plan = plan_sources(paths, summary, force, shard, meta, bar.advance, bar.start)
         todo = plan.todo
         pending: list[tuple[Extraction, list[str], str]] = []  # extracted, to be stored in the next commit
         opened = 0.0
@@ -264,7 +273,7 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
             store_extractions(pending, summary, force)
             for _, found, _ in pending:
                 for _ in found:
-                    advance()
+                    bar.advance()
             pending.clear()
 
         jobs = [(path, plan.known[path], plan.records.get(path)) for path in sorted(todo)]
@@ -272,8 +281,8 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
             sha, found = todo[result[0] if isinstance(result, tuple) else result.path]
             if isinstance(result, tuple):
                 for path in found:
-                    _fail(summary, path, result[1])
-                    advance()
+                    fail_file(summary, path, result[1])
+                    bar.advance()
                 continue
             if not pending:
                 opened = time.monotonic()
@@ -282,8 +291,7 @@ def run_extraction(paths: list[str], force: bool = False, progress: bool = False
                 flush()
         flush()
     finally:
-        if bar is not None:
-            bar.close()
+        bar.close()
     return summary
 
 
@@ -302,10 +310,10 @@ def _pages_of_archives(inputs: list[InputFile], summary: JobSummary) -> list[Inp
         try:
             found = [InputFile(record.path, record=record) for record in html_records(item.path, _limit())]
         except (WarcError, OSError) as exc:
-            _fail(summary, item.path, str(exc) if isinstance(exc, WarcError) else f"cannot be read: {exc.strerror or exc}")
+            fail_file(summary, item.path, str(exc) if isinstance(exc, WarcError) else f"cannot be read: {exc.strerror or exc}")
             continue
         if not found:
-            _fail(summary, item.path, "a WARC file with no HTML page in it (no successful text/html response record)")
+            fail_file(summary, item.path, "a WARC file with no HTML page in it (no successful text/html response record)")
         pages.extend(found)
     return pages
 
@@ -378,7 +386,7 @@ def _count(result: Extraction, summary: JobSummary, paths: list[str] | None, sha
             summary.warnings.extend((path, result.warning) for path in paths)
 
 
-def _fail(summary: JobSummary, path: str, reason: str) -> None:
+def fail_file(summary: JobSummary, path: str, reason: str) -> None:
     """A file that could not even be read: counted, and recorded in the store too."""
     summary.failed += 1
     summary.failures.append((path, reason))

@@ -14,13 +14,15 @@ class OrjsonProvider(DefaultJSONProvider):
     ensure_ascii = False
     sort_keys = False
 
+    def _encode(self, obj) -> bytes:
+        return orjson.dumps(obj, default=self.default, option=orjson.OPT_NON_STR_KEYS)
+
     def dumps(self, obj, **kwargs) -> str:
-        return orjson.dumps(obj, default=self.default, option=orjson.OPT_NON_STR_KEYS).decode()
+        return self._encode(obj).decode()
 
     def loads(self, s, **kwargs):
         return orjson.loads(s)
 
     def response(self, *args, **kwargs):
         obj = self._prepare_response_obj(args, kwargs)
-        return self._app.response_class(orjson.dumps(obj, default=self.default, option=orjson.OPT_NON_STR_KEYS),
-                                        mimetype=self.mimetype)
+        return self._app.response_class(self._encode(obj), mimetype=self.mimetype)

@@ -17,7 +17,7 @@ from celery import shared_task
 from celery.signals import worker_process_init
 
 from . import settings, store
-from .job import Extraction, JobSummary, Plan, extract_file, plan_sources
+from .job import Extraction, JobSummary, Plan, Progress, extract_file, fail_file, plan_sources
 from .pipeline import EXTRACTOR_VERSION
 from .source_meta import MetaFile, SourceMeta
 from .store import runs, writer
@@ -45,11 +45,19 @@ def task_message(path: str, sha: str, paths: list[str], meta: SourceMeta, record
 
 
 def enqueue(app, paths: list[str], force: bool = False, meta: MetaFile | None = None,
-            shard: tuple[int, int] | None = None, advance=lambda: None, on_inputs=lambda n: None) -> Queued:
+            shard: tuple[int, int] | None = None, progress: bool = False) -> Queued:
     """Walk the inputs as `kaoju extract` does (the same files, limits and skip-if-stored) and send a task
     for each source left to extract; a file that cannot be read is a failure here, as there."""
     summary = JobSummary()
-    plan: Plan = plan_sources(paths, summary, force, shard, meta, advance, on_inputs)
+    bar = Progress(progress, "queueing", summary)
+    try:
+        return _send(app, plan_sources(paths, summary, force, shard, meta, bar.advance, bar.start), summary, force,
+                     bar)
+    finally:
+        bar.close()
+
+
+def _send(app, plan: Plan, summary: JobSummary, force: bool, bar: Progress) -> Queued:
     sent = 0
     task = app.tasks[TASK_NAME]
     with app.producer_or_acquire() as producer:
@@ -59,9 +67,7 @@ def enqueue(app, paths: list[str], force: bool = False, meta: MetaFile | None = 
                 result = extract_file(path, plan.known[path], plan.records.get(path))
                 reason = result[1] if isinstance(result, tuple) else "it could not be read"
                 for each in found:
-                    summary.failed += 1
-                    summary.failures.append((each, reason))
-                    writer.record_failure(each, reason, EXTRACTOR_VERSION)
+                    fail_file(summary, each, reason)
             else:
                 record = plan.records.get(path)
                 if record is not None:
@@ -71,7 +77,7 @@ def enqueue(app, paths: list[str], force: bool = False, meta: MetaFile | None = 
                 task.apply_async(args=[message], producer=producer)
                 sent += 1
             for _ in found:
-                advance()
+                bar.advance()
     return Queued(sent, summary)
 
 

@@ -30,15 +30,10 @@ def start_run(kind: str, extractor_version: str) -> int:
     return Run.insert(kind=kind, extractor_version=extractor_version, who=who()).execute()
 
 
-def finish_run(run_id: int, sources: int = 0, facts: int = 0, skipped: int = 0, failed: int = 0,
-               queued: int = 0) -> None:
-    Run.update(ended_at=datetime.datetime.now(), sources=sources, facts=facts, skipped=skipped, failed=failed,
-               queued=queued).where(Run.id == run_id).execute()
-
-
-def finish_run_keeping_counts(run_id: int) -> None:
-    """A worker's run ends; its counts are what its tasks added."""
-    Run.update(ended_at=datetime.datetime.now()).where(Run.id == run_id).execute()
+def finish_run(run_id: int, **counts: int) -> None:
+    """The run ends, with these counts (sources, facts, skipped, failed, queued); a worker's run keeps
+    those its tasks added."""
+    Run.update(ended_at=datetime.datetime.now(), **counts).where(Run.id == run_id).execute()
 
 
 def add_to_run(run_id: int, **counts: int) -> None:
