@@ -1,9 +1,12 @@
 """Build a store of 10^6 facts on SQLite and on PostgreSQL, for bench/api.py.
 
-    python bench/scale.py [--facts 1000000] [--sqlite PATH] [--postgres URL | --no-postgres]
+    python bench/scale.py [--facts 1000000] [--sqlite PATH | --no-sqlite] [--postgres URL | --no-postgres] [--writer]
+    python bench/scale.py --facts 10000000 --no-sqlite --postgres postgresql://postgres@127.0.0.1:5432/kaoju_scale_1e7
 
-The seeds are extracted once; each copy of a seed page is then stored through the job's own
-writer (one transaction per source, bulk inserts, search index) with its numbers rewritten digit
+The seeds are extracted once; each copy of a seed page is then stored, into SQLite through the job's
+own writer (one transaction per source, bulk inserts, search index), into an empty PostgreSQL store
+by a bulk load (service/store/bulk.py: the writer's rows by COPY, in one transaction, with the
+secondary indexes and foreign keys made after the load), with its numbers rewritten digit
 for digit in the raw text (so every span still quotes its source), its places drawn from the
 gazetteer at the same level (half in the same province, half anywhere in China) and its years
 shifted by 0 to 5. A store that already holds enough facts is kept. Prints the machine, the time
@@ -26,6 +29,8 @@ sys.path.insert(0, str(ROOT))
 from service import store  # noqa: E402
 from service.job import JobSummary, extract_file, store_extraction  # noqa: E402
 from service.reference import reference_data  # noqa: E402
+from service.pipeline import EXTRACTOR_VERSION  # noqa: E402
+from service.store.bulk import BulkLoad  # noqa: E402
 from service.store.models import Fact, Place, StoreInfo  # noqa: E402
 from service.pipeline import PlaceRecord  # noqa: E402
 
@@ -119,13 +124,14 @@ def vary(extraction, copy: int, rng: random.Random, places: PlaceDraw):
                                raw=text, articles=articles)
 
 
-def build(url: str, target: int) -> None:
+def build(url: str, target: int, bulk: bool) -> None:
     store.open_database(url)
     store.init_db(reference_data())
     have = Fact.select().count()
     if have >= target:
         print(f"{url}: already holds {have:,} facts; kept (delete it to rebuild)")
         return
+    bulk = bulk and have == 0 and store.is_postgres()
     seeds = [extract_file(str(path)) for path in sorted((ROOT / "seeds").glob("*.txt"))]
     per_copy = sum(len(f) for s in seeds for a in s.articles for p in a.paragraphs for f in [p.facts])
     rng = random.Random(2026)
@@ -135,20 +141,35 @@ def build(url: str, target: int) -> None:
     started, chars = time.perf_counter(), 0
     from tqdm import tqdm
 
-    with tqdm(total=target, initial=have, unit="fact", desc=url.split("/")[-1]) as bar:
+    def pages():
+        nonlocal copy, chars
         while have + summary.facts < target:
-            before = summary.facts
             for seed in seeds:
                 page = vary(seed, copy, rng, places)
-                store_extraction(page, summary)
                 chars += len(page.raw)
+                yield page
             copy += 1
-            StoreInfo.set("scale_copies", str(copy))
-            bar.update(summary.facts - before)
+
+    with tqdm(total=target, initial=have, unit="fact", desc=url.split("/")[-1], mininterval=5) as bar:
+        if bulk:
+            with BulkLoad(EXTRACTOR_VERSION) as load:
+                for page in pages():
+                    facts = load.add(page, page.path)
+                    summary.sources += 1
+                    summary.facts += facts
+                    bar.update(facts)
+                bar.set_postfix_str("indexes, summary")
+                StoreInfo.set("scale_copies", str(copy))
+        else:
+            for page in pages():
+                before = summary.facts
+                store_extraction(page, summary)
+                StoreInfo.set("scale_copies", str(copy))
+                bar.update(summary.facts - before)
     seconds = time.perf_counter() - started
-    print(f"{url}: {summary.sources:,} sources, {summary.articles:,} articles, {summary.facts:,} facts "
-          f"({per_copy} per copy of the seeds) in {seconds:,.0f} s: {summary.facts / seconds:,.0f} facts/s, "
-          f"{chars / seconds:,.0f} chars/s stored")
+    print(f"{url}: {summary.sources:,} sources, {summary.facts:,} facts ({per_copy} per copy of the seeds) "
+          f"{'by COPY, indexes made after,' if bulk else 'through the writer'} in {seconds:,.0f} s: "
+          f"{summary.facts / seconds:,.0f} facts/s, {chars / seconds:,.0f} chars/s stored")
     store.db.execute_sql("ANALYZE")
 
 
@@ -158,13 +179,17 @@ def main():
     parser.add_argument("--sqlite", default=str(DEFAULT_SQLITE), help=f"SQLite file (default {DEFAULT_SQLITE})")
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help=f"PostgreSQL URL (default {DEFAULT_POSTGRES})")
     parser.add_argument("--no-postgres", action="store_true", help="build the SQLite store only")
+    parser.add_argument("--no-sqlite", action="store_true", help="build the PostgreSQL store only")
+    parser.add_argument("--writer", action="store_true",
+                        help="fill an empty PostgreSQL store through the job's writer too, instead of by COPY")
     args = parser.parse_args()
     print(machine())
-    Path(args.sqlite).parent.mkdir(parents=True, exist_ok=True)
-    build(f"sqlite:///{args.sqlite}", args.facts)
+    if not args.no_sqlite:
+        Path(args.sqlite).parent.mkdir(parents=True, exist_ok=True)
+        build(f"sqlite:///{args.sqlite}", args.facts, bulk=False)
     if not args.no_postgres:
         create_database(args.postgres)
-        build(args.postgres, args.facts)
+        build(args.postgres, args.facts, bulk=not args.writer)
 
 
 def create_database(url: str) -> None:

@@ -8,6 +8,7 @@
     writer       extractions stored a batch per transaction, each source whole or absent, replacing what
                  it supersedes
     runs         who ran the job and what it did; the sources distributed workers have started on
+    bulk         a first load of many extractions into an empty PostgreSQL store, by COPY (bench/scale.py)
     export       flat rows of facts and articles (kaoju export, the API's CSV)
 
 Each imports only those above it.

@@ -51,12 +51,23 @@ def fact_keys(place_code, indicator, year, unit, dimension, chain_codes) -> list
 
 def add_facts(facts) -> None:
     """Count these facts (FactRecords: the key fields, value, place and place_chain) into the summary."""
-    groups: dict[tuple, list] = {}
+    _upsert(count_facts(facts))
+
+
+def count_facts(facts, groups: dict | None = None) -> dict:
+    """The summary groups of these facts (FactRecords), added into `groups` when given: a bulk load
+    (bench/scale.py) counts all its facts before writing rows(groups) in one go."""
+    groups = {} if groups is None else groups
     for f in facts:
         for key in fact_keys(f.place_code, f.indicator, f.year, f.unit, f.dimension,
                              [link[0] for link in f.place_chain]):
             _count_in(groups, key, f.place if key[0] != SUBTREE else None, f.value)
-    _upsert(groups)
+    return groups
+
+
+def rows(groups: dict) -> list[tuple]:
+    """Groups as COLUMNS rows, in key order."""
+    return [(*key, *group) for key, group in sorted(groups.items())]
 
 
 def _count_in(groups: dict, key: tuple, place, value: float) -> None:
@@ -82,8 +93,7 @@ def _upsert(groups: dict) -> None:
               f"place = CASE WHEN excluded.place IS NULL THEN {table}.place "
               f"WHEN {table}.place IS NULL OR excluded.place > {table}.place THEN excluded.place "
               f"ELSE {table}.place END")
-    insert_rows(FactSummary, COLUMNS, [(*key, *group) for key, group in sorted(groups.items())],
-                on_conflict=f"({', '.join(KEY)}) DO UPDATE SET {update}")
+    insert_rows(FactSummary, COLUMNS, rows(groups), on_conflict=f"({', '.join(KEY)}) DO UPDATE SET {update}")
 
 
 def keys_of_sources(source_ids: list[int]) -> list[tuple]:

@@ -57,7 +57,6 @@ def store_extractions(items: list[tuple], extractor_version: str, force: bool = 
 
 
 def _store_one(result, extractor_version: str, paths: list[str] | None, sha: str | None, force: bool) -> int | None:
-    status = "failed" if result.error else "ok"
     if paths is None or result.sha != sha:
         paths = [result.path]  # the file changed after it was fingerprinted: only the one read is known
     with _source_lock(result.sha):
@@ -66,17 +65,24 @@ def _store_one(result, extractor_version: str, paths: list[str] | None, sha: str
             return None
         known = _delete_previous(result.sha, paths)
         resolved = sorted(set(known) | {_source_path(p) for p in paths})
-        known_meta = result.meta.completed_by(result.found)
-        source = Source.create(name=os.path.basename(resolved[0]), path=resolved[0],
-                               sha256=result.sha, size=result.size, encoding=result.encoding, raw=result.raw,
-                               status=status, error=result.error, warning=result.warning,
-                               url=known_meta.url, title=known_meta.title, published=known_meta.published,
-                               published_source=result.dated_by, outlet=known_meta.outlet,
-                               meta=result.meta.as_json(), format=result.format, original=result.original,
-                               extractor_version=extractor_version)
-        insert_rows(SourcePath, ("source", "path"), [(source.id, p) for p in resolved])
-        n_facts = _store_articles(source, result.raw, result.articles, extractor_version)
+        source_id = Source.insert(dict(zip(SOURCE_COLUMNS, source_row(result, resolved[0], extractor_version)))) \
+            .execute()
+        insert_rows(SourcePath, ("source", "path"), [(source_id, p) for p in resolved])
+        n_facts = _store_articles(source_id, result.raw, result.articles, extractor_version)
     return n_facts
+
+
+SOURCE_COLUMNS = ("name", "path", "sha256", "size", "encoding", "raw", "status", "error", "warning", "url", "title",
+                  "published", "published_source", "outlet", "meta", "format", "original", "extractor_version")
+
+
+def source_row(result, path: str, extractor_version: str) -> tuple:
+    """An extraction (service.job.Extraction) as the SOURCE_COLUMNS row of the source found at `path`."""
+    known_meta = result.meta.completed_by(result.found)
+    return (os.path.basename(path), path, result.sha, result.size, result.encoding, result.raw,
+            "failed" if result.error else "ok", result.error, result.warning, known_meta.url, known_meta.title,
+            known_meta.published, result.dated_by, known_meta.outlet, result.meta.as_json(), result.format,
+            result.original, extractor_version)
 
 
 def _source_lock(sha: str):
@@ -174,37 +180,49 @@ PLACE_COLUMNS = ("code", "name", "level", "parent_code", "path")
 PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences", "kind")
 
 
-def _store_articles(source: Source, raw: str | None, articles, extractor_version: str) -> int:
+def _store_articles(source_id: int, raw: str | None, articles, extractor_version: str) -> int:
     """Insert a source's articles, then its paragraphs and facts in bulk (one statement each)."""
-    insert_rows(Article, ARTICLE_COLUMNS, [
-        (source.id, a_index, record.title, record.subtitle, record.kicker, record.byline, record.date,
-         record.source_name, record.start, record.body_start, record.end, record.fragment,
-         json.dumps(record.continued_at) if record.continued_at else None,
-         record.place.name if record.place else None, record.place.code if record.place else None, record.year)
-        for a_index, record in enumerate(articles)])
-    article_ids = [a.id for a in Article.select(Article.id).where(Article.source == source.id).order_by(Article.index)]
-    _store_learned_places(articles)
-    insert_rows(Paragraph, PARAGRAPH_COLUMNS, [
-        (article_id, para.index, para.start, para.end, raw[para.start:para.end], para.mojibake,
-         json.dumps(para.sentences), para.kind)
-        for article_id, record in zip(article_ids, articles) for para in record.paragraphs])
+    insert_rows(Article, ARTICLE_COLUMNS, article_rows(source_id, articles))
+    article_ids = [a.id for a in Article.select(Article.id).where(Article.source == source_id).order_by(Article.index)]
+    store_learned_places(articles)
+    insert_rows(Paragraph, PARAGRAPH_COLUMNS, paragraph_rows(article_ids, raw, articles))
     paragraph_ids = {
         (p.article_id, p.index): p.id
         for p in Paragraph.select(Paragraph.id, Paragraph.article, Paragraph.index)
         .where(Paragraph.article.in_(article_ids))
     } if article_ids else {}
-    rows = [
-        (paragraph_ids[(article_id, para.index)], article_id, source.id,
-         *(getattr(f, field.name) for field in FACT_FIELDS), extractor_version)
-        for article_id, record in zip(article_ids, articles) for para in record.paragraphs for f in para.facts
-    ]
+    rows = fact_rows(source_id, article_ids, paragraph_ids, articles, extractor_version)
     insert_rows(Fact, FACT_COLUMNS, rows)
     add_facts(f for record in articles for para in record.paragraphs for f in para.facts)
-    index_facts([(f.id, f.sentence) for f in Fact.select(Fact.id, Fact.sentence).where(Fact.source == source.id)])
+    index_facts([(f.id, f.sentence) for f in Fact.select(Fact.id, Fact.sentence).where(Fact.source == source_id)])
     return len(rows)
 
 
-def _store_learned_places(articles) -> None:
+def article_rows(source_id: int, articles) -> list[tuple]:
+    """A source's ArticleRecords as ARTICLE_COLUMNS rows (here and in a bulk load, bench/scale.py)."""
+    return [(source_id, a_index, record.title, record.subtitle, record.kicker, record.byline, record.date,
+             record.source_name, record.start, record.body_start, record.end, record.fragment,
+             json.dumps(record.continued_at) if record.continued_at else None,
+             record.place.name if record.place else None, record.place.code if record.place else None, record.year)
+            for a_index, record in enumerate(articles)]
+
+
+def paragraph_rows(article_ids: list[int], raw: str | None, articles) -> list[tuple]:
+    """The articles' paragraphs as PARAGRAPH_COLUMNS rows, given the articles' ids in order."""
+    return [(article_id, para.index, para.start, para.end, raw[para.start:para.end], para.mojibake,
+             json.dumps(para.sentences), para.kind)
+            for article_id, record in zip(article_ids, articles) for para in record.paragraphs]
+
+
+def fact_rows(source_id: int, article_ids: list[int], paragraph_ids: dict, articles, extractor_version: str) -> list[tuple]:
+    """The paragraphs' facts as FACT_COLUMNS rows, given the ids of the articles and of the paragraphs by
+    (article id, paragraph index)."""
+    return [(paragraph_ids[(article_id, para.index)], article_id, source_id,
+             *(getattr(f, field.name) for field in FACT_FIELDS), extractor_version)
+            for article_id, record in zip(article_ids, articles) for para in record.paragraphs for f in para.facts]
+
+
+def store_learned_places(articles) -> None:
     """Places the gazetteer lacks (villages, and towns merged since): add those the text placed in it."""
     learned = {}
     for record in articles:

@@ -157,7 +157,6 @@ def test_workers_killed_mid_run_fill_the_store_as_one_extract_does(env, tmp_path
     assert "0 sources queued, 200 skipped (already stored)" in again.stderr
 
 
-@pytest.mark.parametrize("broker", ["redis"], indirect=True)
 def test_a_page_that_outlasts_its_worker_ends_failed_after_its_attempts(env, tmp_path):
     folder = tmp_path / "pages"
     folder.mkdir()

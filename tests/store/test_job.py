@@ -75,7 +75,7 @@ def test_bad_files_are_recorded_by_name_and_reason_and_the_rest_goes_on(empty_st
 
 def test_a_crash_inside_a_source_leaves_nothing_of_it(empty_store, monkeypatch):
     calls = {"n": 0}
-    real = writer._store_learned_places
+    real = writer.store_learned_places
 
     def crash_on_third_source(articles):
         calls["n"] += 1
@@ -83,13 +83,13 @@ def test_a_crash_inside_a_source_leaves_nothing_of_it(empty_store, monkeypatch):
             raise RuntimeError("simulated crash after the articles were inserted")
         real(articles)
 
-    monkeypatch.setattr(writer, "_store_learned_places", crash_on_third_source)
+    monkeypatch.setattr(writer, "store_learned_places", crash_on_third_source)
     with pytest.raises(RuntimeError):
         run_extraction([str(SEEDS)])
     assert Source.select().count() == 2  # the two stored before it in the same commit are kept
     assert Fact.select().count() == sum(s.facts.count() for s in Source.select())
     assert Article.select().count() == sum(s.articles.count() for s in Source.select())
-    monkeypatch.setattr(writer, "_store_learned_places", real)
+    monkeypatch.setattr(writer, "store_learned_places", real)
     rerun = run_extraction([str(SEEDS)])
     assert (rerun.sources, rerun.skipped) == (3, 2)
     clean_total = Fact.select().count()
