@@ -1,6 +1,8 @@
 """The API under load, against a live gunicorn on the 10^6-fact stores bench/scale.py builds.
 
-    python bench/api.py [--duration 10] [--connections 8] [--sqlite PATH] [--postgres URL | --no-postgres]
+    python bench/api.py [--duration 10] [--connections 8] [--sqlite PATH | --no-sqlite] [--postgres URL ... | --no-postgres]
+    python bench/api.py --no-sqlite --postgres postgresql://postgres@127.0.0.1:5432/kaoju_scale \
+        --postgres postgresql://postgres@127.0.0.1:5432/kaoju_scale_1e7
 
 For each store: requests/s and p50/p99 latency (bench/load.py, one connection and then --connections) of a
 single fact, a filtered page (place roll-up + value__gte + sort), the first page and a page 90% deep
@@ -155,16 +157,20 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per case and concurrency (default 10)")
     parser.add_argument("--connections", type=int, default=8, help="concurrent connections (default 8)")
     parser.add_argument("--sqlite", default=str(DEFAULT_SQLITE), help=f"SQLite store (default {DEFAULT_SQLITE})")
-    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help=f"PostgreSQL URL (default {DEFAULT_POSTGRES})")
+    parser.add_argument("--postgres", action="append",
+                        help=f"a PostgreSQL URL; repeat it for several stores (default {DEFAULT_POSTGRES})")
     parser.add_argument("--no-postgres", action="store_true", help="the SQLite store only")
+    parser.add_argument("--no-sqlite", action="store_true", help="the PostgreSQL stores only")
     args = parser.parse_args()
-    if not Path(args.sqlite).exists():
+    if not args.no_sqlite and not Path(args.sqlite).exists():
         raise SystemExit(f"{args.sqlite} does not exist: run python bench/scale.py first")
     print(machine())
     print(f"gunicorn workers: {os.environ.get('KAOJU_WORKERS') or 'default'}; latencies in ms")
-    bench_store(f"sqlite:///{args.sqlite}", args.duration, args.connections)
+    if not args.no_sqlite:
+        bench_store(f"sqlite:///{args.sqlite}", args.duration, args.connections)
     if not args.no_postgres:
-        bench_store(args.postgres, args.duration, args.connections)
+        for url in args.postgres or [DEFAULT_POSTGRES]:
+            bench_store(url, args.duration, args.connections)
 
 
 if __name__ == "__main__":

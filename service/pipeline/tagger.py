@@ -3,9 +3,9 @@
 The measure of a number is read from ten characters or so on each side of it (measures.py), tens of
 thousands of times a job. jieba's own tagger costs about 1.4 s before its first word (its HMM tables
 on import, a cached prefix dictionary, a second parse of the dictionary for the tags) and wraps each
-word in an object. This reads the same dictionary file once (0.4 s), keeps only whole words, and
-walks the same maximum-probability route over the window: the words and tags are jieba's, which a
-test checks on every window of the seeds.
+word in an object. This reads the same dictionary file once (0.4 s; then from the cache, prepared.py), keeps
+only whole words, and walks the same maximum-probability route over the window: the words and tags are
+jieba's, which a test checks on every window of the seeds.
 """
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ import importlib.util
 import os
 import re
 from math import log
+
+from .prepared import cached
 
 # jieba.posseg's own patterns: a run it segments with the dictionary, the whitespace between runs,
 # a number or a Latin word outside the runs, one Latin letter or digit inside a run.
@@ -27,16 +29,19 @@ LATIN_CHAR = re.compile(r"^[a-zA-Z0-9]$")
 class Tagger:
     """jieba's default dictionary: each word's count and tag, and the log of the counts' total."""
 
-    def __init__(self, path: str):
+    def __init__(self, tables: tuple):
+        self.index, self.counts, self.tags, self.log_total, self.longest = tables
+
+    @staticmethod
+    def tables(path: str) -> tuple:
+        """(word → its line, counts, tags, log of the total count, longest word by first character)."""
         with open(path, encoding="utf-8") as file:
             fields = file.read().split()  # "word count tag" on every line; no word holds a space
         words = fields[0::3]
-        self.index = dict(zip(words, range(len(words))))  # a word's last line, where it is written twice
-        self.counts = list(map(int, fields[1::3]))
-        self.tags = fields[2::3]
-        self.log_total = log(sum(self.counts))
+        counts = list(map(int, fields[1::3]))
         # By first character, the longest word it starts: no longer slice of a window can be a word.
-        self.longest = {word[0]: len(word) for word in sorted(words, key=len)}
+        longest = {word[0]: len(word) for word in sorted(words, key=len)}
+        return dict(zip(words, range(len(words)))), counts, fields[2::3], log(sum(counts)), longest
 
     def lcut(self, text: str) -> list[tuple[str, str]]:
         """(word, tag) from left to right; the words join up to `text`."""
@@ -91,6 +96,14 @@ def dictionary_path() -> str:
     return os.path.join(list(spec.submodule_search_locations)[0], "dict.txt")
 
 
+def _valid(tables) -> bool:
+    return (isinstance(tables, tuple) and len(tables) == 5 and isinstance(tables[0], dict)
+            and isinstance(tables[1], list) and isinstance(tables[2], list) and len(tables[1]) == len(tables[2])
+            and isinstance(tables[3], float) and isinstance(tables[4], dict))
+
+
 @functools.lru_cache(maxsize=1)
 def tagger() -> Tagger:
-    return Tagger(dictionary_path())
+    """The tagger of jieba's dictionary, its tables read from the cache when they were derived before."""
+    path = dictionary_path()
+    return Tagger(cached("tagger", [path], lambda: Tagger.tables(path), _valid))
