@@ -116,24 +116,29 @@ def pick_export(base: str) -> str:
     return f"/v1/facts?format=ndjson&year={best[0]}"
 
 
-def bench_store(url: str, duration: int, connections: int) -> None:
+CASES = ("single", "filtered", "first", "deep", "stats", "export")
+
+
+def bench_store(url: str, duration: int, connections: int, only: tuple[str, ...] = CASES) -> None:
     print(f"\n== {url}")
     proc, base, port = serve(url)
     try:
         _, body = get(base, "/v1/facts?limit=1&sort=-id")
         last_id = int(re.search(rb'"id":\s*(\d+)', body).group(1))
-        walk, tokens = cursor_walk(base)
-        tenth = max(1, len(walk) // 10)
-        print(f"cursor walk: {len(walk)} pages of 1000 (sort=-value): first tenth p50 "
-              f"{statistics.median(walk[:tenth]):.1f} ms, last tenth p50 {statistics.median(walk[-tenth:]):.1f} ms")
-        deep = f"{PAGE}&next={tokens[int(len(tokens) * 0.9)]}"
-        export = pick_export(base)
-        cases = [("single fact", f"/v1/facts/{last_id // 2}"), ("filtered page", FILTERED),
-                 ("first page (sort=-value)", PAGE), ("deep page (cursor at 90%)", deep),
-                 ("stats group_by=year", STATS)]
+        cases = [("single", "single fact", f"/v1/facts/{last_id // 2}"), ("filtered", "filtered page", FILTERED),
+                 ("first", "first page (sort=-value)", PAGE)]
+        if "deep" in only:
+            walk, tokens = cursor_walk(base)
+            tenth = max(1, len(walk) // 10)
+            print(f"cursor walk: {len(walk)} pages of 1000 (sort=-value): first tenth p50 "
+                  f"{statistics.median(walk[:tenth]):.1f} ms, last tenth p50 {statistics.median(walk[-tenth:]):.1f} ms")
+            cases.append(("deep", "deep page (cursor at 90%)", f"{PAGE}&next={tokens[int(len(tokens) * 0.9)]}"))
+        cases.append(("stats", "stats group_by=year", STATS))
         print(f"{'':26s} {'c=1 rps':>8s} {'p50':>7s} {'p99':>7s} | {f'c={connections} rps':>8s} {'p50':>7s} "
               f"{'p99':>7s} | {'SQL p50':>7s} {'p99':>7s} {'API/SQL':>7s}")
-        for label, path in cases:
+        for name, label, path in cases:
+            if name not in only:
+                continue
             one = load(port, path, 1, duration)
             many = load(port, path, connections, duration)
             sql = raw_sql(url, path)
@@ -141,12 +146,14 @@ def bench_store(url: str, duration: int, connections: int) -> None:
             print(f"{label:26s} {one['rps']:8.0f} {one['p50']:7.2f} {one['p99']:7.2f} | {many['rps']:8.0f} "
                   f"{many['p50']:7.2f} {many['p99']:7.2f} | {sql['p50']:7.2f} {sql['p99']:7.2f} "
                   f"{one['p50'] / sql['p50']:6.1f}×" + (f"  ({errors} errors)" if errors else ""))
-        runs = [get(base, export) for _ in range(3)]
-        rows = runs[0][1].count(b"\n")
-        ms = statistics.median(r[0] for r in runs)
-        sql = raw_sql(url, export, runs=3)
-        print(f"{'NDJSON export':26s} {rows:,} rows in {ms / 1000:.2f} s ({rows / ms * 1000:,.0f} rows/s); "
-              f"its {sql['statements']} SQL batches alone {sql['p50'] / 1000:.2f} s ({ms / sql['p50']:.1f}×)")
+        if "export" in only:
+            export = pick_export(base)
+            runs = [get(base, export) for _ in range(3)]
+            rows = runs[0][1].count(b"\n")
+            ms = statistics.median(r[0] for r in runs)
+            sql = raw_sql(url, export, runs=3)
+            print(f"{'NDJSON export':26s} {rows:,} rows in {ms / 1000:.2f} s ({rows / ms * 1000:,.0f} rows/s); "
+                  f"its {sql['statements']} SQL batches alone {sql['p50'] / 1000:.2f} s ({ms / sql['p50']:.1f}×)")
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait()
@@ -161,16 +168,18 @@ def main():
                         help=f"a PostgreSQL URL; repeat it for several stores (default {DEFAULT_POSTGRES})")
     parser.add_argument("--no-postgres", action="store_true", help="the SQLite store only")
     parser.add_argument("--no-sqlite", action="store_true", help="the PostgreSQL stores only")
+    parser.add_argument("--only", action="append", choices=CASES,
+                        help="run only this case (repeatable; the walk of every cursor page runs for `deep` only)")
     args = parser.parse_args()
     if not args.no_sqlite and not Path(args.sqlite).exists():
         raise SystemExit(f"{args.sqlite} does not exist: run python bench/scale.py first")
     print(machine())
     print(f"gunicorn workers: {os.environ.get('KAOJU_WORKERS') or 'default'}; latencies in ms")
     if not args.no_sqlite:
-        bench_store(f"sqlite:///{args.sqlite}", args.duration, args.connections)
+        bench_store(f"sqlite:///{args.sqlite}", args.duration, args.connections, tuple(args.only or CASES))
     if not args.no_postgres:
         for url in args.postgres or [DEFAULT_POSTGRES]:
-            bench_store(url, args.duration, args.connections)
+            bench_store(url, args.duration, args.connections, tuple(args.only or CASES))
 
 
 if __name__ == "__main__":

@@ -224,7 +224,7 @@ class NamedPlace(NamedTuple):
     path: str
 
 
-_NAMED: dict[tuple, list[NamedPlace]] = {}  # (store, dataset version, name) → places_named(name)
+_NAMED: dict[tuple, list] = {}  # (store, dataset version, what) → places_named(name), listed_subtree(paths)
 NAMED_CACHE_SIZE = 4096
 
 
@@ -232,12 +232,17 @@ def places_named(name: str) -> list[NamedPlace]:
     """Places a user means by a name, a short name or a code (already in simplified script): one
     query, however many places share the name (城关镇 names 88). Kept per dataset version, which every
     commit that can add a place (a village a page names) changes."""
-    if not has_request_context():  # a caller outside a request (a script, a test) asks the store
-        return _query_places(name)
-    key = (current_app.config["DATABASE_URL"], id(store.db.obj), dataset_version(), name)
-    found = _NAMED.get(key)
-    if found is None:
-        found = _query_places(name)
+    return _kept_per_version(("named", name), lambda: _query_places(name))
+
+
+def _kept_per_version(key: tuple, compute):
+    """compute(), kept per store and dataset version in a request, asked afresh outside one (a script, a test)."""
+    if not has_request_context():
+        return compute()
+    key = (current_app.config["DATABASE_URL"], id(store.db.obj), dataset_version(), *key)
+    found = _NAMED.get(key, _NAMED)  # the dict itself stands for "not kept": None may be an answer
+    if found is _NAMED:
+        found = compute()
         if len(_NAMED) >= NAMED_CACHE_SIZE:
             _NAMED.clear()
         _NAMED[key] = found
@@ -275,9 +280,27 @@ def subtree_codes(places: list):
     return Place.select(Place.code).where(NodeList(terms, " OR ", parens=True))
 
 
+MAX_LISTED_CODES = 1000
+
+
 def place_filter(name: str, field, parameter: str = "place"):
-    """`field IN (codes of the named place's subtree)`, or a 400 naming the parameter."""
-    return field.in_(subtree_codes(places_meant(name, parameter)))
+    """`field IN (codes of the named place's subtree)`, or a 400 naming the parameter. PostgreSQL is given
+    the codes themselves when there are not too many: it cannot tell how many places a path prefix
+    selects (it guessed 4 for a prefecture's 168), and so how many facts; given the codes, it knows each
+    one's facts from its statistics and picks the plan that fits (a page of a prefecture's largest
+    amounts among 10^7 facts: 220 ms → 9 ms)."""
+    places = places_meant(name, parameter)
+    if is_postgres():
+        codes = _kept_per_version(("subtree", *sorted(p.path for p in places)), lambda: _listed_subtree(places))
+        if codes is not None:
+            return field.in_(codes)
+    return field.in_(subtree_codes(places))
+
+
+def _listed_subtree(places: list) -> list[str] | None:
+    """The codes of these places' subtrees, or None when there are more than MAX_LISTED_CODES."""
+    codes = [code for (code,) in subtree_codes(places).limit(MAX_LISTED_CODES + 1).tuples()]
+    return sorted(codes) if len(codes) <= MAX_LISTED_CODES else None
 
 
 def places_meant(name: str, parameter: str = "place") -> list:

@@ -209,6 +209,26 @@ def test_a_name_many_places_share_filters_by_all_of_them(client, name):
     get(client, f"/v1/facts?place={name}&format=ndjson")
 
 
+@pytest.mark.parametrize("listed", [0, 1000])
+def test_a_place_filter_answers_the_same_with_its_codes_listed_or_selected_by_path(client, monkeypatch, listed):
+    from service.api import query
+    from service.store.models import Fact, Place
+
+    monkeypatch.setattr(query, "MAX_LISTED_CODES", listed)  # PostgreSQL is given the codes up to this many
+    monkeypatch.setattr(query, "_NAMED", {})
+    for name in ("吕梁市", "临县", "山西省", "城关镇"):
+        paths = tuple(p.path for p in Place.select(Place.path).where((Place.name == name) | (Place.short_name == name)))
+        codes = sorted(p.code for p in Place.select(Place.code, Place.path) if p.path.startswith(paths))
+        expected = sorted(f.id for f in Fact.select(Fact.id).where(Fact.place_code.in_(codes)))
+        rows = get(client, f"/v1/facts?limit=1000&place={name}&sort=-value").get_json()["rows"]
+        assert sorted(r["id"] for r in rows) == expected
+        assert [r["value"] for r in rows] == sorted((r["value"] for r in rows), reverse=True)
+        body = get(client, f"/v1/stats?group_by=year&place={name}&limit=1000").get_json()
+        groups = body["rows"]
+        assert not body["truncated"]
+        assert sum(g["count"] for g in groups) == len(expected)
+
+
 def test_places_search_in_either_script_with_counts(client):
     for q in ("乡宁", "鄉寧"):
         rows = get(client, f"/v1/places?q={q}").get_json()["rows"]
