@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DATABASE_URL ?= sqlite:///instance/kaoju.db
 BIND ?= 127.0.0.1:8000
+# test processes (pytest-xdist; each takes whole test files): 0 runs the suite in this process
+TEST_WORKERS ?= 2
 export DATABASE_URL
 
 .PHONY: install run extract test gold bench bench-scale bench-api bench-compare bench-distributed fuzz clean
@@ -25,7 +27,7 @@ run: extract
 	$(BIN)/kaoju serve --bind $(BIND)
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 gold: install
 	$(BIN)/python bench/gold.py
