@@ -252,10 +252,14 @@ def status_command(db_url, broker, as_json):
     eta = f", about {found['eta_minutes']} min left" if found["eta_minutes"] is not None else ""
     click.echo(f"rate {rate:.1f} sources/min over the last 10 min{eta}")
     for run in found["runs"]:
-        ended = f"{run['ended_at']:%Y-%m-%d %H:%M:%S}" if run["ended_at"] else "running"
+        ended = f"{run['ended_at']:%Y-%m-%d %H:%M:%S}" if run["ended_at"] else RUN_STATES[run["state"]]
         click.echo(f"{run['kind']:8s} {run['started_at']:%Y-%m-%d %H:%M:%S} → {ended}  {run['who']}  "
                    f"v{run['extractor_version']}  sources {run['sources']} facts {run['facts']} "
                    f"skipped {run['skipped']} failed {run['failed']} queued {run['queued']}")
+
+
+RUN_STATES = {"running": "running", "gone": "gone: its process ended without finishing (killed?)",
+              "elsewhere": "not ended (on another host: ask there)"}
 
 
 def _queued(broker: str) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import getpass
 import os
+import re
 import socket
 
 from peewee import fn
@@ -24,6 +25,26 @@ def who() -> str:
     except (KeyError, OSError):
         user = str(os.getuid())
     return f"{user}@{socket.gethostname()}[{os.getpid()}]"
+
+
+WHO = re.compile(r"(?P<user>.*)@(?P<host>[^@\[]*)\[(?P<pid>\d+)\]")
+
+
+def run_state(run: dict) -> str:
+    """`ended`; else `running` or `gone` when it ran on this host, by whether its process is alive (a
+    worker killed with -9 never ends its run); else `elsewhere`, which only its host can tell."""
+    if run.get("ended_at"):
+        return "ended"
+    found = WHO.fullmatch(run.get("who") or "")
+    if found is None or found["host"] != socket.gethostname():
+        return "elsewhere"
+    try:
+        os.kill(int(found["pid"]), 0)
+    except (ProcessLookupError, OverflowError):
+        return "gone"
+    except PermissionError:  # alive, under another user
+        return "running"
+    return "running"
 
 
 def start_run(kind: str, extractor_version: str) -> int:
@@ -57,11 +78,12 @@ def clear_attempts(sha: str) -> None:
 
 
 def status(recent_minutes: int = 10) -> dict:
-    """Sources stored and failed, sources started and not yet stored, the last runs, and the rate of the
-    last `recent_minutes`."""
+    """Sources stored and failed, sources started and not yet stored, the last runs (each with its
+    run_state), and the rate of the last `recent_minutes`."""
     counts = dict(Source.select(Source.status, fn.COUNT(Source.id)).group_by(Source.status).tuples())
     since = datetime.datetime.now() - datetime.timedelta(minutes=recent_minutes)
     recent = Source.select(fn.COUNT(Source.id)).where(Source.extracted_at >= since).scalar() or 0
-    runs = list(Run.select().order_by(Run.started_at.desc(), Run.id.desc()).limit(10).dicts())
+    runs = [{**run, "state": run_state(run)}
+            for run in Run.select().order_by(Run.started_at.desc(), Run.id.desc()).limit(10).dicts()]
     return {"stored": counts.get("ok", 0), "failed": counts.get("failed", 0),
             "started": SourceAttempt.select().count(), "per_minute": recent / recent_minutes, "runs": runs}

@@ -82,3 +82,20 @@ def test_the_pages_of_a_crawl_go_through_tasks_as_through_extract(empty_store, t
     assert {(s.url, s.published_source) for s in Source.select()} == {
         (WIRE[0], "dateline"), (UNDATED[0], "crawl"), (MARKED[0], "page")}
     assert Fact.select().count() == 7
+
+
+def test_a_run_that_never_ended_is_running_or_gone_by_its_process():
+    import datetime
+    import socket
+    import subprocess
+    import sys
+
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True)
+    here = socket.gethostname()
+    assert runs.run_state({"ended_at": datetime.datetime.now(), "who": runs.who()}) == "ended"
+    assert runs.run_state({"ended_at": None, "who": runs.who()}) == "running"
+    assert runs.run_state({"ended_at": None, "who": f"me@{here}[{finished.stdout.strip()}]"}) == "gone"
+    assert runs.run_state({"ended_at": None, "who": f"me@{here}[99999999999999999999]"}) == "gone"
+    assert runs.run_state({"ended_at": None, "who": "me@another-host.example[1]"}) == "elsewhere"
+    assert runs.run_state({"ended_at": None, "who": "forged"}) == "elsewhere"

@@ -152,6 +152,8 @@ def test_workers_killed_mid_run_fill_the_store_as_one_extract_does(env, tmp_path
     runs = worker_runs(told)
     assert len(runs) == 5 and sum(r["sources"] for r in runs) <= 200
     assert sum(1 for r in runs if r["ended_at"] is None) == 3  # the killed ones never ended
+    assert sorted(r["state"] for r in runs) == ["ended", "ended", "gone", "gone", "gone"]
+    assert "gone: its process ended without finishing" in kaoju("status", env=env).stdout
 
     again = kaoju("enqueue", str(pages), env=env)
     assert "0 sources queued, 200 skipped (already stored)" in again.stderr
