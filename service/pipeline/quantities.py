@@ -458,7 +458,7 @@ def _qualifier_around(text: str, start: int, end: int) -> str:
         before = before[:-1]  # 约占15%, 约为3万元
     for word, qualifier in BEFORE:
         if before.endswith(word):
-            if word == "近" and before[-2:-1] in ("最", "附", "将", "接"):
+            if word == "近" and (before[-2:] in NEAR_NOT_NEARLY or before[-2:-1] in ("将", "接")):
                 continue
             return qualifier
     if before.endswith("上") and text[start:start + 1] in "百千万亿":
@@ -472,14 +472,18 @@ def _qualifier_around(text: str, start: int, end: int) -> str:
     return "exact"
 
 
+# 近 in these words means near (a place) or recent, not nearly (an amount): 靠近万亩基地, 最近3天
+NEAR_NOT_NEARLY = ("最近", "附近", "靠近", "邻近", "临近")
+
+
 def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> bool:
     """Drop bare multipliers (千家万户), indefinite 一 (一个方案), and set phrases."""
     inside = m.group("q1") or m.group("q2")
     if not any(ch in DIGITS or ch in "廿卅几数" for ch in num) and num[0] not in "十拾" and not inside:
         # 千家万户 is a set phrase; 逾百万元 and 上千人 are amounts.
         before = text[max(0, m.start() - 2):m.start()]
-        if not before.endswith(("逾", "近", "超", "上", "约", "达", "过")):
-            return False
+        if not before.endswith(("逾", "近", "超", "上", "约", "达", "过")) or before in NEAR_NOT_NEARLY:
+            return False  # 靠近万亩基地: near a large base, not nearly ten thousand mu
     if num == "一" and not m.group("mult"):
         after = text[m.end():m.end() + 1]
         before = text[m.start() - 1:m.start()] if m.start() else ""
