@@ -4,7 +4,8 @@ user's cache directory as marshal data, so a run starts by reading them instead 
 A cached table is named by what it was made from: its data files and the pipeline's modules (size and
 modification time of each), and the Python version, whose marshal format it is. Anything else (no
 cache directory, one that cannot be written, a damaged or foreign file) only means the table is derived
-again (each file opens with a digest of what it holds); the cache never changes a result. `KAOJU_CACHE_DIR` moves it; `KAOJU_CACHE_DIR=off` turns it off.
+again (each file opens with a digest of what it holds); the cache never changes a result.
+`KAOJU_CACHE_DIR` moves it; `KAOJU_CACHE_DIR=off` turns it off.
 """
 from __future__ import annotations
 

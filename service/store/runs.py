@@ -39,11 +39,11 @@ def run_state(run: dict) -> str:
     if found is None or found["host"] != socket.gethostname():
         return "elsewhere"
     try:
-        os.kill(int(found["pid"]), 0)
+        os.kill(int(found["pid"]), 0)  # raises PermissionError for a process alive under another user
     except (ProcessLookupError, OverflowError):
         return "gone"
-    except PermissionError:  # alive, under another user
-        return "running"
+    except PermissionError:
+        pass
     return "running"
 
 
