@@ -57,6 +57,12 @@ class FactFilterArgs(Schema):
     q = Text(validate=validate.Length(max=100),
                       metadata={"description": "text the fact's sentence contains", "example": "捐赠"})
     measure__contains = Text(validate=validate.Length(max=100))
+    conflict = fields.Boolean(truthy={"1", "true"}, falsy={"0", "false"}, metadata={
+        "description": "true: only figures another report of the same place, year and measure contradicts (see "
+                       "/v1/claims); false: only the others", "example": "true"})
+    claim = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1),
+                           metadata={"description": "the facts of one claim (/v1/claims): the figure as each source "
+                                                    "stated it"})
 
 
 class FactQueryArgs(FactFilterArgs):

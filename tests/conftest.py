@@ -102,6 +102,28 @@ def seeded_store(request, tmp_path_factory, pg_databases):
     return url
 
 
+@pytest.fixture(scope="session", params=BACKENDS)
+def restated_store(request, tmp_path_factory, pg_databases):
+    """A store of the seeds and of the seeds restated by other imagined papers, figures rounded, contradicted
+    and updated (tests/claims/corpus.py), built once per backend."""
+    from .claims.corpus import write_corpus
+
+    root = tmp_path_factory.mktemp("restated")
+    write_corpus(root)
+    url = _empty_store_url(request.param, tmp_path_factory.mktemp("restated-store"), pg_databases)
+    store.open_database(url)
+    store.init_db(reference_data())
+    with store.db.connection_context():
+        assert run_extraction([str(root)]).failed == 0
+    return url
+
+
+@pytest.fixture
+def restated(restated_store):
+    """A test client over restated_store."""
+    return create_app({"DATABASE_URL": restated_store, "TESTING": True}).test_client()
+
+
 @pytest.fixture
 def app(seeded_store):
     return create_app({"DATABASE_URL": seeded_store, "TESTING": True})

@@ -2,7 +2,7 @@
 import json
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from service.source_meta import MetaError, SourceMeta, load_meta_file, parse_meta, read_sidecar
 
@@ -49,6 +49,7 @@ def test_bad_rows_say_which_field_and_why(row, message):
         parse_meta(row)
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # drawing is slow only on a busy machine
 @given(st.dictionaries(st.sampled_from(["path", "url", "title", "published", "outlet", "x"]),
                        st.one_of(st.none(), st.text(max_size=12), st.integers(), st.booleans())))
 def test_any_object_is_accepted_or_refused_with_a_reason(row):

@@ -15,7 +15,7 @@ def init_app(app) -> None:
     # bounded to leave threads for pages and health checks (KAOJU_MAX_STREAMS).
     streams = int(app.config.get("MAX_STREAMS") or settings.get("KAOJU_MAX_STREAMS"))
     app.extensions.setdefault("kaoju", {})["stream_slots"] = threading.BoundedSemaphore(max(1, streams))
-    from . import articles, facts, http, meta, openapi, places, problems, stats, taxonomy  # noqa: F401  (routes register on import)
+    from . import articles, claims, facts, http, meta, openapi, places, problems, stats, taxonomy  # noqa: F401  (routes register on import)
 
     problems.init_app(app)
     http.init_app(app)

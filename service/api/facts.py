@@ -16,6 +16,7 @@ from ..access_log import OUTCOME_KEY
 from ..store.export import FACT_FIELDS, flat_fact
 from ..store import is_postgres
 from . import bp
+from .claims import fact_claim
 from .http import renew_time_limit
 from .problems import STORE_ERRORS, Busy, NotFound, store_problem
 from .query import FactQuery, page_response, parse_args
@@ -49,7 +50,7 @@ def get_fact(fact_id: int):
     row = FactQuery({}).get(fact_id)
     if row is None:
         raise NotFound(f"there is no fact {fact_id}")
-    return jsonify(fact_body(row))
+    return jsonify({**fact_body(row), "claim": fact_claim(fact_id)})
 
 
 def _count(query: FactQuery, how: str) -> int:

@@ -10,6 +10,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Blueprint, jsonify
 
 from schemas.articles import ArticleListArgs, ArticleSchema, ParagraphSchema
+from schemas.claims import ClaimPageSchema, ClaimQueryArgs, ClaimSchema, FactDetailSchema
 from schemas.errors import ProblemSchema
 from schemas.facts import FactPageSchema, FactQueryArgs, FactSchema, StatsArgs, StatsSchema
 from schemas.fields import CommaList, HumanNumber
@@ -68,7 +69,8 @@ def build_spec() -> dict:
     plugin.map_to_openapi_type(CommaList, "string", None)
     for name, schema in (("Problem", ProblemSchema), ("Fact", FactSchema), ("FactPage", FactPageSchema),
                          ("Paragraph", ParagraphSchema), ("Article", ArticleSchema), ("Place", PlaceSchema),
-                         ("Indicator", IndicatorSchema), ("Unit", UnitSchema), ("Stats", StatsSchema)):
+                         ("Indicator", IndicatorSchema), ("Unit", UnitSchema), ("Stats", StatsSchema),
+                         ("FactDetail", FactDetailSchema), ("Claim", ClaimSchema), ("ClaimPage", ClaimPageSchema)):
         spec.components.schema(name, schema=schema)
     query = lambda schema: [{"in": "query", "schema": schema}]  # noqa: E731
     spec.path("/v1/facts", operations={"get": {
@@ -81,10 +83,19 @@ def build_spec() -> dict:
                                                     "application/x-ndjson": {"schema": {"type": "string"}},
                                                     "text/csv": {"schema": {"type": "string"}}}}}}})
     spec.path("/v1/facts/{fact_id}", operations={"get": {
-        "summary": "One fact with its provenance",
+        "summary": "One fact with its provenance and the claim it is in",
         "parameters": [{"in": "path", "name": "fact_id", "required": True,
                         "schema": {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}}],
-        "responses": {**ONE, "200": _json("Fact", example=FACT_EXAMPLE)}}})
+        "responses": {**ONE, "200": _json("FactDetail", example={**FACT_EXAMPLE, "claim": None})}}})
+    spec.path("/v1/claims", operations={"get": {
+        "summary": "Claims: the facts that state one figure, with its consensus value, its sources and the claims "
+                   "that contradict it", "parameters": query(ClaimQueryArgs),
+        "responses": {**COMMON, "200": _json("ClaimPage")}}})
+    spec.path("/v1/claims/{claim_id}", operations={"get": {
+        "summary": "One claim with its evidence",
+        "parameters": [{"in": "path", "name": "claim_id", "required": True,
+                        "schema": {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}}],
+        "responses": {**ONE, "200": _json("Claim")}}})
     spec.path("/v1/articles", operations={"get": {
         "summary": "Articles", "parameters": query(ArticleListArgs),
         "responses": {**COMMON, "200": _json(_page("Article"))}}})

@@ -19,7 +19,7 @@ from schemas.choices import canonical_units
 from .. import settings, store
 from ..fact_shape import FACT_FIELDS as DECLARED_FIELDS
 from ..store.export import fact_row_query
-from ..store.models import Article, Fact, Paragraph, Place, Source
+from ..store.models import Article, Claim, ClaimFact, Fact, Paragraph, Place, Source
 from ..store.search import sentence_filter
 from ..store import is_postgres
 from . import tokens
@@ -406,6 +406,12 @@ class FactQuery:
             query = query.where(sentence_filter(Fact.id, Fact.sentence, a["q"]))
         if "measure__contains" in a:
             query = query.where(Fact.measure.contains(a["measure__contains"]))
+        if "claim" in a:
+            query = query.where(Fact.id.in_(ClaimFact.select(ClaimFact.fact).where(ClaimFact.claim == a["claim"])))
+        if "conflict" in a:
+            contradicted = (ClaimFact.select(ClaimFact.fact).join(Claim, on=(ClaimFact.claim == Claim.id))
+                            .where(Claim.conflicts > 0))
+            query = query.where(Fact.id.in_(contradicted) if a["conflict"] else Fact.id.not_in(contradicted))
         return query
 
     SORTABLE = {"id": Fact.id, "value": Fact.value, "year": Fact.year, "place": Fact.place, "unit": Fact.unit,

@@ -4,6 +4,7 @@
     models       the tables (a fact's columns come from service/fact_shape.py)
     search       the full-text index of fact sentences
     summary      count, sum, min and max per place × indicator × year × unit × dimension, for /v1/stats
+    claims       the facts that state one figure, and those that contradict it (service/corroboration.py)
     schema       init-db: tables, migrations, and the reference data it is handed (Reference)
     writer       extractions stored a batch per transaction, each source whole or absent, replacing what
                  it supersedes

@@ -4,14 +4,17 @@
 The rows are the writer's own (writer.source_row, article_rows, paragraph_rows, fact_rows), with ids given
 here, and go in by COPY. The secondary indexes and foreign keys of the tables it fills are dropped for the
 load and made again after it, once, instead of kept up to date row by row; the summary is counted in memory
-and copied at the end. All of it is one transaction: a load that fails or is killed leaves the store as it was.
+and copied at the end; the claims are made from the loaded facts once their indexes are back. All of it is
+one transaction: a load that fails or is killed leaves the store as it was.
 """
 from __future__ import annotations
 
 import datetime
 
+from .claims import rebuild as rebuild_claims
 from .connection import StoreError, db, is_postgres
-from .models import Article, Fact, FactSummary, Paragraph, Source, SourcePath, StoreInfo
+from .models import (Article, Claim, ClaimConflict, ClaimFact, Fact, FactSummary, Paragraph, Source, SourcePath,
+                     StoreInfo)
 from .summary import COLUMNS as SUMMARY_COLUMNS
 from .summary import count_facts
 from .summary import rows as summary_rows
@@ -135,9 +138,10 @@ class BulkLoad:
             table = model._meta.table_name
             db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), %s, false)",
                            (self.next_id[model],))
+        rebuild_claims()
         StoreInfo.update(value=str(int(StoreInfo.get_value("dataset_version") or 0) + 1)) \
             .where(StoreInfo.key == "dataset_version").execute()
-        for model in TABLES:
+        for model in (*TABLES, Claim, ClaimFact, ClaimConflict):
             db.execute_sql(f"ANALYZE {model._meta.table_name}")
 
     @staticmethod

@@ -194,6 +194,56 @@ class FactSummary(BaseModel):
         indexes = ((("scope", "place_code", "indicator", "year", "unit", "dimension"), True),)
 
 
+class Claim(BaseModel):
+    """Facts of one place, year, unit, dimension, indicator and measure that state one figure, kept by the
+    writer in the same transaction as the facts (store/claims.py; what agrees and what conflicts is
+    service/corroboration.py). Its id is its first fact's, so rebuilding the same facts keeps it."""
+
+    id = IntegerField(primary_key=True)
+    place_code = CharField(max_length=255, index=True)
+    place = CharField(max_length=255, null=True)
+    year = IntegerField(index=True)
+    unit = CharField(max_length=16)
+    dimension = CharField(max_length=16)
+    indicator = CharField(max_length=32, null=True, index=True)
+    measure = CharField(max_length=255)
+    value = DoubleField(help_text="the consensus figure, in the canonical unit")
+    consensus = CharField(max_length=16, help_text="how the value was chosen: only, most_sources, most_precise")
+    low = DoubleField(null=True, help_text="the least value every fact's wording allows (NULL: no bound)")
+    high = DoubleField(null=True, help_text="the value every fact's wording allows up to (NULL: no bound)")
+    facts = IntegerField()
+    sources = IntegerField(index=True)
+    articles = IntegerField()
+    first_reported = CharField(max_length=10, null=True)
+    last_reported = CharField(max_length=10, null=True)
+    conflicts = IntegerField(default=0, index=True, help_text="claims of the same bucket it conflicts with")
+
+    class Meta:
+        indexes = ((("place_code", "year", "unit", "dimension", "indicator", "measure"), False),
+                   (("value", "id"), False))
+
+
+class ClaimFact(BaseModel):
+    """Which claim a fact is in (a fact without a place, a year or a measure is in none)."""
+
+    fact = ForeignKeyField(Fact, primary_key=True, on_delete="CASCADE")
+    claim = ForeignKeyField(Claim, backref="members", on_delete="CASCADE", index=True)
+
+    class Meta:
+        table_name = "claim_fact"
+
+
+class ClaimConflict(BaseModel):
+    """Two claims of one bucket that contradict each other, kept both ways round."""
+
+    claim = ForeignKeyField(Claim, on_delete="CASCADE")
+    other = ForeignKeyField(Claim, on_delete="CASCADE", index=True)
+
+    class Meta:
+        table_name = "claim_conflict"
+        indexes = ((("claim", "other"), True),)
+
+
 class Run(BaseModel):
     """One run of `kaoju extract`, `kaoju enqueue` or a `kaoju worker`: when, by whom, with which extractor,
     and what it did (`kaoju status` lists them)."""
@@ -236,4 +286,5 @@ FactSummary.add_index(FactSummary.index(FactSummary.indicator, FactSummary.year,
                       .where(SQL("scope = 'own'")))
 
 
-MODELS = [StoreInfo, Place, Indicator, Source, SourcePath, Article, Paragraph, Fact, FactSummary, Run, SourceAttempt]
+MODELS = [StoreInfo, Place, Indicator, Source, SourcePath, Article, Paragraph, Fact, FactSummary, Claim, ClaimFact,
+          ClaimConflict, Run, SourceAttempt]

@@ -13,9 +13,10 @@ from typing import Callable
 from .connection import db, insert_rows, is_postgres, locked
 from .models import MODELS, Article, Fact, FactSummary, Indicator, Paragraph, Place, Source, SourcePath, StoreInfo
 from .search import create_index
+from .claims import rebuild as rebuild_claims
 from .summary import rebuild as rebuild_summary
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 SETUP_LOCK_KEY = 0x6B616F6A75  # "kaoju": the lock held while a store is set up
 TOKEN_KEY = "token_key"  # StoreInfo key of the random key that signs `next` tokens
 
@@ -101,6 +102,8 @@ def _backfill(from_version: int) -> None:
         Fact.update(in_title=True).where(Fact.paragraph.in_(headings)).execute()
     if from_version < 17:  # version 16 had no rows by year and by indicator for each place
         rebuild_summary()
+    if from_version < 19:  # claims came in version 19
+        rebuild_claims()
 
 
 def _load_places(reference: Reference) -> None:

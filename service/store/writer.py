@@ -1,8 +1,8 @@
 """The writer: a batch of extractions stored in one transaction, each in its own savepoint holding its
 source's lock.
 
-A source is whole or absent: its articles, paragraphs, facts, search rows, summary counts and learned
-villages go in with it, and whatever it supersedes (the same bytes stored before, a path that now holds other bytes)
+A source is whole or absent: its articles, paragraphs, facts, search rows, summary counts, claims and
+learned villages go in with it, and whatever it supersedes (the same bytes stored before, a path that now holds other bytes)
 goes out in the same transaction. The extractor's version is handed in, never imported.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from peewee import Cast
 from ..fact_shape import FACT_FIELDS
 from .connection import insert_rows, locked, write_transaction
 from .models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
+from .claims import buckets_of_records, buckets_of_sources, refresh as refresh_claims
 from .search import forget_facts, index_facts
 from .summary import add_facts, keys_of_sources, recount
 
@@ -164,8 +165,10 @@ def _delete_sources(ids: list[int]) -> None:
         return
     forget_facts(f.id for f in Fact.select(Fact.id).where(Fact.source.in_(ids)))
     counted = keys_of_sources(ids)
+    claimed = buckets_of_sources(ids)
     Fact.delete().where(Fact.source.in_(ids)).execute()
     recount(counted)
+    refresh_claims(claimed)
     articles = Article.select(Article.id).where(Article.source.in_(ids))
     Paragraph.delete().where(Paragraph.article.in_(articles)).execute()
     Article.delete().where(Article.source.in_(ids)).execute()
@@ -193,7 +196,9 @@ def _store_articles(source_id: int, raw: str | None, articles, extractor_version
     } if article_ids else {}
     rows = fact_rows(source_id, article_ids, paragraph_ids, articles, extractor_version)
     insert_rows(Fact, FACT_COLUMNS, rows)
-    add_facts(f for record in articles for para in record.paragraphs for f in para.facts)
+    facts = [f for record in articles for para in record.paragraphs for f in para.facts]
+    add_facts(facts)
+    refresh_claims(buckets_of_records(facts))
     index_facts([(f.id, f.sentence) for f in Fact.select(Fact.id, Fact.sentence).where(Fact.source == source_id)])
     return len(rows)
 

@@ -5,6 +5,7 @@ import re
 from urllib.parse import urlsplit
 
 from flask import jsonify, make_response, render_template, request, url_for
+from peewee import fn
 
 from schemas.explorer import ExplorerArgs
 
@@ -13,12 +14,15 @@ from ..api.meta import index_document
 from ..api.problems import ApiError
 from ..api.query import FactQuery, parse_args
 from ..api.stats import grouped
-from ..store.models import Article, Fact, Indicator, Paragraph, Place, Source
+from ..store.models import Article, Claim, ClaimConflict, ClaimFact, Fact, Indicator, Paragraph, Place, Source
 from . import bp
 from .highlight import runs
 
 SORTS = [("", "入库顺序"), ("-value", "数值从大到小"), ("value", "数值从小到大"), ("-year", "年份从新到旧"),
          ("place,-value", "按地点")]
+CONFLICT_CHOICES = [("", "全部"), ("true", "只看有矛盾的"), ("false", "不看有矛盾的")]
+CONSENSUS_LABELS = {"only": "各来源一致", "most_sources": "多数来源所报", "most_precise": "最精确的数字"}
+SHOWN_REPORTS = 20  # facts of a claim listed on a fact's page
 GROUP_LABELS = {"place": "地点", "indicator": "指标", "year": "年份", "unit": "单位", "dimension": "量纲"}
 CHART_BARS = 12
 PAGE_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -90,6 +94,7 @@ def explorer():
     indicators = list(Indicator.select(Indicator.code, Indicator.label).order_by(Indicator.code))
     body = render_template("explorer.html", rows=[table_row(r) for r in rows], next_url=next_url, chart=chart,
                            errors=errors, form=form, indicators=indicators, sorts=SORTS, groups=GROUP_LABELS,
+                           conflict_choices=CONFLICT_CHOICES,
                            group_by=args.get("group_by", "place"), first_page=bool(request.args.get("next")),
                            first_url=url_for("web.explorer", **form))
     return html(body, 400 if errors else 200)
@@ -146,8 +151,48 @@ def fact_page(fact_id: int):
     indicator = Indicator.get_or_none(Indicator.code == row.indicator)
     body = render_template("fact_embed.html" if embed else "fact.html", fact=row, runs=pieces,
                            place_path=place_path(row.place_code), original=web_address(row.source_url),
-                           indicator_label=indicator.label if indicator else row.indicator)
+                           indicator_label=indicator.label if indicator else row.indicator,
+                           claim=None if embed else claim_of(row))
     return html(body, embeddable=embed)
+
+
+def claim_of(row) -> dict | None:
+    """What the other reports say of a fact's figure: its claim's consensus, the claim's facts in other
+    articles, and the claims that contradict it, each with its sentences, the figure marked."""
+    claim = (Claim.select().join(ClaimFact, on=(ClaimFact.claim == Claim.id)).where(ClaimFact.fact == row.id)
+             .first())
+    if claim is None:
+        return None
+    reports = _reports([claim.id])
+    others = [r for r in reports.get(claim.id, []) if r["article"] != row.article_id]
+    against = [c for c in Claim.select().join(ClaimConflict, on=(ClaimConflict.other == Claim.id))
+               .where(ClaimConflict.claim == claim.id).order_by(Claim.id)]
+    their = _reports([c.id for c in against])
+    return {"id": claim.id, "value": claim.value, "consensus": CONSENSUS_LABELS.get(claim.consensus, claim.consensus),
+            "sources": claim.sources, "other_sources": len({r["doc"] for r in others} - {row.doc}),
+            "others": others, "own": reports.get(claim.id, []),
+            "conflicts": [{"id": c.id, "value": c.value, "sources": c.sources, "reports": their.get(c.id, [])}
+                          for c in against]}
+
+
+def _reports(claim_ids: list[int]) -> dict[int, list[dict]]:
+    """The first SHOWN_REPORTS facts of each claim with their sentences cut into runs, the figure marked."""
+    found: dict[int, list[dict]] = {}
+    if not claim_ids:
+        return found
+    query = (Fact.select(ClaimFact.claim, Fact.id, Fact.text, Fact.start, Fact.end, Fact.sentence, Fact.sentence_start,
+                         Fact.article, Source.name, fn.COALESCE(Article.date, Source.published), Article.title)
+             .join(ClaimFact, on=(ClaimFact.fact == Fact.id))
+             .switch(Fact).join(Article, on=(Fact.article == Article.id))
+             .switch(Fact).join(Source, on=(Fact.source == Source.id))
+             .where(ClaimFact.claim.in_(claim_ids)).order_by(ClaimFact.claim, Fact.id))
+    for claim_id, fact_id, text, start, end, sentence, sentence_start, article, doc, reported, title in query.tuples():
+        listed = found.setdefault(claim_id, [])
+        if len(listed) < SHOWN_REPORTS:
+            listed.append({"id": fact_id, "text": text, "article": article, "doc": doc, "reported": reported,
+                           "title": title,
+                           "sentence": runs(sentence, sentence_start, [(start, end, fact_id)], current=fact_id)})
+    return found
 
 
 def place_path(code: str | None) -> list[Place]:

@@ -7,6 +7,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from schemas.articles import ArticleListArgs
+from schemas.claims import ClaimQueryArgs
 from schemas.facts import FactFilterArgs, FactQueryArgs, StatsArgs
 from schemas.places import PlaceListArgs
 from service.settings import SETTINGS
@@ -53,7 +54,7 @@ def test_every_curl_example_works(live_server, path, status):
         assert body["errors"][0]["parameter"] in path
 
 
-@pytest.mark.parametrize("schema", [FactQueryArgs, StatsArgs, ArticleListArgs, PlaceListArgs])
+@pytest.mark.parametrize("schema", [FactQueryArgs, StatsArgs, ArticleListArgs, PlaceListArgs, ClaimQueryArgs])
 def test_every_query_parameter_is_documented(schema):
     for field in schema().fields.values():
         name = field.data_key or field.name
@@ -61,12 +62,14 @@ def test_every_query_parameter_is_documented(schema):
 
 
 ENDPOINTS = [(FactQueryArgs, "/v1/facts", set()), (StatsArgs, "/v1/stats", set(FactFilterArgs().fields)),
-             (ArticleListArgs, "/v1/articles", set()), (PlaceListArgs, "/v1/places", set())]
+             (ArticleListArgs, "/v1/articles", set()), (PlaceListArgs, "/v1/places", set()),
+             (ClaimQueryArgs, "/v1/claims", set(FactFilterArgs().fields))]
 
 
 @pytest.mark.parametrize("schema,endpoint,shared", ENDPOINTS, ids=[e[1] for e in ENDPOINTS])
 def test_every_query_parameter_has_a_curl_example(schema, endpoint, shared):
-    """Filters /v1/stats shares with /v1/facts are shown there; `next` only ever comes from a response."""
+    """Filters /v1/stats and /v1/claims share with /v1/facts are shown there; `next` only ever comes from a
+    response."""
     used = {pair.split("=", 1)[0] for path, _ in EXAMPLES if path.split("?")[0] == endpoint
             for pair in path.partition("?")[2].split("&") if pair}
     for name, field in schema().fields.items():

@@ -9,7 +9,7 @@ from service.pipeline import EXTRACTOR_VERSION
 from service.reference import reference_data
 from service.store.bulk import BulkLoad
 from service.store.export import fact_rows
-from service.store.models import Article, Fact, Paragraph, Source
+from service.store.models import Article, Claim, ClaimConflict, Fact, Paragraph, Source
 from service.store.summary import COLUMNS
 
 from ..conftest import SEEDS
@@ -37,6 +37,8 @@ def snapshot() -> dict:
                                        .join(Source).tuples())),
         "paragraphs": sorted(Paragraph.select(Paragraph.start, Paragraph.end, Paragraph.text).tuples()),
         "sources": sorted(Source.select(Source.path, Source.sha256, Source.raw, Source.status).tuples()),
+        "claims": sorted(map(repr, Claim.select(*(f for f in Claim._meta.sorted_fields if f.name != "id")).tuples())),
+        "conflicts": ClaimConflict.select().count(),
         "indexes": sorted(store.db.execute_sql(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()").fetchall()),
         "constraints": sorted(store.db.execute_sql(

@@ -9,7 +9,8 @@ from schemas.facts import GROUPS
 from service.api.stats import grouped_from_facts, grouped_from_summary, summary_answers
 from service.job import run_extraction
 from service.store import db, init_db, is_postgres
-from service.store.models import Article, Fact, FactSummary, Paragraph, Source, SourcePath, StoreInfo
+from service.store.models import (Article, Claim, ClaimConflict, ClaimFact, Fact, FactSummary, Paragraph, Source,
+                                  SourcePath, StoreInfo)
 from service.reference import reference_data
 
 from ..conftest import SEEDS
@@ -56,7 +57,7 @@ def empty_the_store():
     """Every extracted row gone (hypothesis runs its examples on one store)."""
     if not is_postgres():
         db.execute_sql("DELETE FROM fact_search")
-    for model in (FactSummary, Fact, Paragraph, Article, SourcePath, Source):
+    for model in (ClaimConflict, ClaimFact, Claim, FactSummary, Fact, Paragraph, Article, SourcePath, Source):
         model.delete().execute()
 
 
