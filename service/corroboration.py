@@ -40,16 +40,27 @@ WRITTEN_NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
 
 @dataclass(frozen=True)
 class Evidence:
-    """A fact as the claims see it: where it was stated, and what it says."""
+    """A fact as the claims see it: where it was stated, its figure, and the values its wording allows
+    ([low, high), from interval())."""
 
     id: int
     source: int
     article: int
     value: float
-    high: float | None
     qualifier: str
-    text: str
+    low: float
+    high: float
     reported: str | None = None  # the article's or page's date, YYYY[-MM[-DD]]
+
+    @classmethod
+    def of(cls, id: int, source: int, article: int, value: float, high: float | None, qualifier: str, text: str,
+           reported: str | None = None) -> Evidence:
+        """A fact's evidence from what was written: its value (a range's low end), high end and mention."""
+        return cls(id, source, article, value, qualifier, *interval(value, high, qualifier, text), reported)
+
+    @property
+    def span(self) -> tuple[float, float]:
+        return self.low, self.high
 
 
 def step_of(value: float, text: str) -> float:
@@ -85,20 +96,20 @@ def _digit_unit(number: Decimal) -> Decimal:
     return Decimal(1).scaleb(exponent + trailing)
 
 
-def interval(e: Evidence) -> tuple[float, float]:
-    """The values this fact's wording allows (module docstring), as a closed-open interval [low, high)."""
-    value, step = e.value, step_of(e.value, e.text)
-    if e.qualifier == "over":
-        if any(mark in (e.text or "") for mark in ATTACHED_OVER):
+def interval(value: float, high: float | None, qualifier: str, text: str) -> tuple[float, float]:
+    """The values a fact's wording allows (module docstring), as a closed-open interval [low, high)."""
+    step = step_of(value, text)
+    if qualifier == "over":
+        if any(mark in (text or "") for mark in ATTACHED_OVER):
             return value, value + step
         return value, math.inf
-    if e.qualifier == "under":
+    if qualifier == "under":
         return -math.inf, value + _rounding(value, step)
-    if e.qualifier == "range" and e.high is not None:
-        high_step = step_of(e.high, "")  # from its digits: the mention's first number is the low end
-        return value - _rounding(value, step), e.high + _rounding(e.high, high_step)
+    if qualifier == "range" and high is not None:
+        high_step = step_of(high, "")  # from its digits: the mention's first number is the low end
+        return value - _rounding(value, step), high + _rounding(high, high_step)
     tolerance = _rounding(value, step)
-    if e.qualifier == "approx":
+    if qualifier == "approx":
         tolerance = max(step / 2, APPROX_SHARE * abs(value))
     if tolerance == 0:
         return value, math.nextafter(value, math.inf)
@@ -111,7 +122,7 @@ def _rounding(value: float, step: float) -> float:
 
 def compatible(a: Evidence, b: Evidence) -> bool:
     """Whether some value is allowed by the wording of both."""
-    return _overlap(interval(a), interval(b))
+    return _overlap(a.span, b.span)
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -125,19 +136,18 @@ class Claim:
     facts: list[Evidence] = field(default_factory=list)
     low: float = -math.inf
     high: float = math.inf
+    id: int = 0  # its first fact's id: the same facts make the same claim id however often it is rebuilt
+    backers: set = field(default_factory=set)  # the sources of its facts
 
-    def add(self, e: Evidence, span: tuple[float, float]) -> None:
+    def add(self, e: Evidence) -> None:
         self.facts.append(e)
-        self.low, self.high = max(self.low, span[0]), min(self.high, span[1])
-
-    @property
-    def id(self) -> int:
-        """Its first fact's id: the same facts make the same claim id however often it is rebuilt."""
-        return min(e.id for e in self.facts)
+        self.low, self.high = max(self.low, e.low), min(self.high, e.high)
+        self.id = min(self.id, e.id) if self.id else e.id
+        self.backers.add(e.source)
 
     @property
     def sources(self) -> int:
-        return len({e.source for e in self.facts})
+        return len(self.backers)
 
     @property
     def articles(self) -> int:
@@ -158,7 +168,7 @@ class Claim:
             return len({e.source for e in by_value[value]})
 
         def precision(value: float) -> float:
-            return min(_width(interval(e)) for e in by_value[value])
+            return min(_width(e.span) for e in by_value[value])
 
         ranked = sorted(by_value, key=lambda v: (-backing(v), precision(v), min(e.id for e in by_value[v])))
         if backing(ranked[0]) > backing(ranked[1]):
@@ -172,16 +182,14 @@ def _width(span: tuple[float, float]) -> float:
 
 def group(evidence: list[Evidence]) -> list[Claim]:
     """The claims of one bucket's facts, in the order of their ids."""
-    spans = {e.id: interval(e) for e in evidence}
     claims: list[Claim] = []
-    for e in sorted(evidence, key=lambda e: (_width(spans[e.id]), e.id)):
-        joinable = [c for c in claims if _overlap((c.low, c.high), spans[e.id])]
+    for e in sorted(evidence, key=lambda e: (_width(e.span), e.id)):
+        joinable = [c for c in claims if _overlap((c.low, c.high), e.span)]
         if joinable:
-            best = max(joinable, key=lambda c: (c.sources, len(c.facts), -c.id))
-            best.add(e, spans[e.id])
+            max(joinable, key=lambda c: (c.sources, len(c.facts), -c.id)).add(e)
         else:
             claim = Claim()
-            claim.add(e, spans[e.id])
+            claim.add(e)
             claims.append(claim)
     return sorted(claims, key=lambda c: c.id)
 

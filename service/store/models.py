@@ -224,10 +224,19 @@ class Claim(BaseModel):
 
 
 class ClaimFact(BaseModel):
-    """Which claim a fact is in (a fact without a place, a year or a measure is in none)."""
+    """Which claim a fact is in (a fact without a place, a year or a measure is in none), with what the
+    claims weigh of it, copied once when it is stored, so that remaking a claim reads these rows alone."""
 
     fact = ForeignKeyField(Fact, primary_key=True, on_delete="CASCADE")
     claim = ForeignKeyField(Claim, backref="members", on_delete="CASCADE", index=True)
+    source = IntegerField()
+    article = IntegerField()
+    value = DoubleField()
+    qualifier = CharField(max_length=8)
+    low = DoubleField(null=True, help_text="the least value its wording allows (NULL: no bound)")
+    high = DoubleField(null=True, help_text="the value its wording allows up to (NULL: no bound)")
+    reported = CharField(max_length=10, null=True)
+    place = CharField(max_length=255, null=True)
 
     class Meta:
         table_name = "claim_fact"

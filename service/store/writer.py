@@ -17,7 +17,7 @@ from peewee import Cast
 from ..fact_shape import FACT_FIELDS
 from .connection import insert_rows, locked, write_transaction
 from .models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
-from .claims import buckets_of_records, buckets_of_sources, refresh as refresh_claims
+from .claims import Pending, buckets_of_records, buckets_of_sources
 from .search import forget_facts, index_facts
 from .summary import add_facts, keys_of_sources, recount
 
@@ -43,13 +43,15 @@ def store_extractions(items: list[tuple], extractor_version: str, force: bool = 
     """
     counts: list[int | None] = [None] * len(items)
     failure = None
+    pending = Pending()
     with write_transaction([_lock_key(result.sha) for result, _, _ in items]):
         for index, (result, paths, sha) in enumerate(items):
             try:
-                counts[index] = _store_one(result, extractor_version, paths, sha, force)
+                counts[index] = _store_one(result, extractor_version, paths, sha, force, pending)
             except Exception as exc:  # its savepoint is rolled back; the sources before it are kept
                 failure = exc
                 break
+        pending.refresh()  # the claims of every bucket the batch touched, once
         if any(n is not None for n in counts):
             _bump_dataset_version()
     if failure is not None:
@@ -57,19 +59,20 @@ def store_extractions(items: list[tuple], extractor_version: str, force: bool = 
     return counts
 
 
-def _store_one(result, extractor_version: str, paths: list[str] | None, sha: str | None, force: bool) -> int | None:
+def _store_one(result, extractor_version: str, paths: list[str] | None, sha: str | None, force: bool,
+               pending: Pending) -> int | None:
     if paths is None or result.sha != sha:
         paths = [result.path]  # the file changed after it was fingerprinted: only the one read is known
     with _source_lock(result.sha):
         if not force and already_stored(result.sha, result.meta.as_json(), extractor_version):
-            record_paths(result.sha, paths)
+            record_paths(result.sha, paths, pending)
             return None
-        known = _delete_previous(result.sha, paths)
+        known = _delete_previous(result.sha, paths, pending)
         resolved = sorted(set(known) | {_source_path(p) for p in paths})
         source_id = Source.insert(dict(zip(SOURCE_COLUMNS, source_row(result, resolved[0], extractor_version)))) \
             .execute()
         insert_rows(SourcePath, ("source", "path"), [(source_id, p) for p in resolved])
-        n_facts = _store_articles(source_id, result.raw, result.articles, extractor_version)
+        n_facts = _store_articles(source_id, result.raw, result.articles, extractor_version, pending)
     return n_facts
 
 
@@ -95,15 +98,16 @@ def _lock_key(sha: str) -> int:
     return int(sha[:15], 16)
 
 
-def record_paths(sha: str, paths: list[str]) -> None:
-    """Add the paths where stored bytes were found again; the source takes the first path's name."""
+def record_paths(sha: str, paths: list[str], pending: Pending | None = None) -> None:
+    """Add the paths where stored bytes were found again; the source takes the first path's name. The
+    claims of a source that loses its last path to these are made again in `pending`, else at once."""
     resolved = {_source_path(p) for p in paths}
     source = Source.get(Source.sha256 == sha)
     known = {p.path for p in source.paths}
     if resolved <= known:
         return
     with _source_lock(sha):
-        _release_paths(resolved - known, keep=source.id)
+        _release_paths(resolved - known, keep=source.id, pending=pending)
         insert_rows(SourcePath, ("source", "path"), [(source.id, p) for p in sorted(resolved - known)],
                     ignore_conflicts=True)
         first = min(known | resolved)
@@ -124,27 +128,35 @@ def record_failure(path: str, reason: str, extractor_version: str) -> None:
     """Record a file that could not even be read, so the failure is visible in the store too."""
     marker = hashlib.sha256(f"unreadable:{os.path.abspath(path)}".encode()).hexdigest()
     with _source_lock(marker):
-        _delete_previous(marker, [path])
+        pending = Pending()
+        _delete_previous(marker, [path], pending)
+        pending.refresh()
         source = Source.create(name=os.path.basename(path), path=os.path.abspath(path), sha256=marker, size=0,
                                status="failed", error=reason, extractor_version=extractor_version)
         insert_rows(SourcePath, ("source", "path"), [(source.id, os.path.abspath(path))])
 
 
-def _delete_previous(sha: str, paths: list[str]) -> list[str]:
+def _delete_previous(sha: str, paths: list[str], pending: Pending) -> list[str]:
     """Remove an earlier extraction of these bytes, and take these paths from the sources that held them
     before (a file that changed); a source left with no path is removed. Returns the paths the earlier
     extraction of these bytes was known by, so a re-extraction keeps them."""
     resolved = {_source_path(p) for p in paths}
     same = [s.id for s in Source.select(Source.id).where(Source.sha256 == sha)]
     known = [p.path for p in SourcePath.select(SourcePath.path).where(SourcePath.source.in_(same))] if same else []
-    _delete_sources(same)
-    _release_paths(resolved)
+    _delete_sources(same, pending)
+    _release_paths(resolved, pending=pending)
     return known
 
 
-def _release_paths(paths: set[str], keep: int | None = None) -> None:
-    """These paths now hold other bytes: take them from their sources, and remove a source left with none."""
+def _release_paths(paths: set[str], keep: int | None = None, pending: Pending | None = None) -> None:
+    """These paths now hold other bytes: take them from their sources, and remove a source left with none
+    (its claims made again in `pending`, else at once)."""
     if not paths:
+        return
+    if pending is None:
+        pending = Pending()
+        _release_paths(paths, keep, pending)
+        pending.refresh()
         return
     holders = {p.source_id for p in SourcePath.select(SourcePath.source).where(SourcePath.path.in_(sorted(paths)))}
     holders |= {s.id for s in Source.select(Source.id).where(Source.path.in_(sorted(paths)))}
@@ -153,22 +165,21 @@ def _release_paths(paths: set[str], keep: int | None = None) -> None:
         return
     SourcePath.delete().where(SourcePath.path.in_(sorted(paths)) & SourcePath.source.in_(sorted(holders))).execute()
     left = {p.source_id for p in SourcePath.select(SourcePath.source).where(SourcePath.source.in_(sorted(holders)))}
-    _delete_sources(sorted(holders - left))
+    _delete_sources(sorted(holders - left), pending)
     for source_id in sorted(left):
         first = min(p.path for p in SourcePath.select(SourcePath.path).where(SourcePath.source == source_id))
         Source.update(path=first, name=os.path.basename(first)).where(Source.id == source_id).execute()
 
 
-def _delete_sources(ids: list[int]) -> None:
-    """Remove these sources with everything extracted from them."""
+def _delete_sources(ids: list[int], pending: Pending) -> None:
+    """Remove these sources with everything extracted from them; their claims are left to `pending`."""
     if not ids:
         return
     forget_facts(f.id for f in Fact.select(Fact.id).where(Fact.source.in_(ids)))
     counted = keys_of_sources(ids)
-    claimed = buckets_of_sources(ids)
+    pending.buckets |= buckets_of_sources(ids)
     Fact.delete().where(Fact.source.in_(ids)).execute()
     recount(counted)
-    refresh_claims(claimed)
     articles = Article.select(Article.id).where(Article.source.in_(ids))
     Paragraph.delete().where(Paragraph.article.in_(articles)).execute()
     Article.delete().where(Article.source.in_(ids)).execute()
@@ -183,7 +194,7 @@ PLACE_COLUMNS = ("code", "name", "level", "parent_code", "path")
 PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences", "kind")
 
 
-def _store_articles(source_id: int, raw: str | None, articles, extractor_version: str) -> int:
+def _store_articles(source_id: int, raw: str | None, articles, extractor_version: str, pending: Pending) -> int:
     """Insert a source's articles, then its paragraphs and facts in bulk (one statement each)."""
     insert_rows(Article, ARTICLE_COLUMNS, article_rows(source_id, articles))
     article_ids = [a.id for a in Article.select(Article.id).where(Article.source == source_id).order_by(Article.index)]
@@ -198,7 +209,8 @@ def _store_articles(source_id: int, raw: str | None, articles, extractor_version
     insert_rows(Fact, FACT_COLUMNS, rows)
     facts = [f for record in articles for para in record.paragraphs for f in para.facts]
     add_facts(facts)
-    refresh_claims(buckets_of_records(facts))
+    pending.buckets |= buckets_of_records(facts)
+    pending.sources.add(source_id)
     index_facts([(f.id, f.sentence) for f in Fact.select(Fact.id, Fact.sentence).where(Fact.source == source_id)])
     return len(rows)
 

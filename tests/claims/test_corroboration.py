@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from service.corroboration import MAX_RATIO, Evidence, compatible, conflicts, group, interval, step_of
+from service.corroboration import MAX_RATIO, Evidence, compatible, conflicts, group, step_of
 
 
 def fact(i, value, text, qualifier="exact", article=None, source=None, high=None):
-    return Evidence(i, source if source is not None else i, article if article is not None else i, value, high,
-                    qualifier, text)
+    return Evidence.of(i, source if source is not None else i, article if article is not None else i, value, high,
+                       qualifier, text)
 
 
 @pytest.mark.parametrize("value, text, step", [
@@ -98,8 +98,7 @@ def test_claims_split_the_facts_into_agreeing_groups_whatever_their_order(drawn,
     for c in claims:
         assert c.low < c.high or c.low == c.high == 0
         for e in c.facts:
-            low, high = interval(e)
-            assert max(low, c.low) <= min(high, c.high)
+            assert max(e.low, c.low) <= min(e.high, c.high)
         assert c.id == min(e.id for e in c.facts)
     shuffled = list(facts)
     rnd.shuffle(shuffled)
