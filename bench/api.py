@@ -5,9 +5,9 @@
         --postgres postgresql://postgres@127.0.0.1:5432/kaoju_scale_1e7
 
 For each store: requests/s and p50/p99 latency (bench/load.py, one connection and then --connections) of a
-single fact, a filtered page (place roll-up + value__gte + sort), the first page and a page 90% deep
-via cursor (50 rows, sort=-value), a stats
-group-by, and an NDJSON export of about 10^5 rows; the cost of cursor pages from the first to the
+single fact (with its claim), a filtered page (place roll-up + value__gte + sort), the first page and a page 90% deep
+via cursor (50 rows, sort=-value), a stats group-by, claims pages (the first, the same filters as the
+filtered page, the conflicts most sources back), and an NDJSON export of about 10^5 rows; the cost of cursor pages from the first to the
 last; and the same statements run as raw SQL in one process, so the API's overhead shows as a
 ratio. Prints the machine it ran on.
 """
@@ -36,6 +36,10 @@ from scale import DEFAULT_POSTGRES, DEFAULT_SQLITE  # noqa: E402
 FILTERED = "/v1/facts?" + urllib.parse.urlencode({"place": "吕梁市", "value__gte": "100万", "sort": "-value",
                                                   "limit": 50})
 STATS = "/v1/stats?" + urllib.parse.urlencode({"group_by": "year", "place": "山西省"})
+CLAIMS = "/v1/claims?limit=50"
+CLAIMS_FILTERED = "/v1/claims?" + urllib.parse.urlencode({"place": "吕梁市", "value__gte": "100万", "sort": "-value",
+                                                          "limit": 50})
+CLAIMS_CONFLICTS = "/v1/claims?" + urllib.parse.urlencode({"conflict": "true", "sort": "-sources", "limit": 50})
 WALK = "/v1/facts?sort=-value&limit=1000"
 PAGE = "/v1/facts?sort=-value&limit=50"
 
@@ -116,7 +120,7 @@ def pick_export(base: str) -> str:
     return f"/v1/facts?format=ndjson&year={best[0]}"
 
 
-CASES = ("single", "filtered", "first", "deep", "stats", "export")
+CASES = ("single", "filtered", "first", "deep", "stats", "claims", "export")
 
 
 def bench_store(url: str, duration: int, connections: int, only: tuple[str, ...] = CASES) -> None:
@@ -134,6 +138,8 @@ def bench_store(url: str, duration: int, connections: int, only: tuple[str, ...]
                   f"{statistics.median(walk[:tenth]):.1f} ms, last tenth p50 {statistics.median(walk[-tenth:]):.1f} ms")
             cases.append(("deep", "deep page (cursor at 90%)", f"{PAGE}&next={tokens[int(len(tokens) * 0.9)]}"))
         cases.append(("stats", "stats group_by=year", STATS))
+        cases += [("claims", "claims first page", CLAIMS), ("claims", "claims filtered page", CLAIMS_FILTERED),
+                  ("claims", "claims conflicts by sources", CLAIMS_CONFLICTS)]
         print(f"{'':26s} {'c=1 rps':>8s} {'p50':>7s} {'p99':>7s} | {f'c={connections} rps':>8s} {'p50':>7s} "
               f"{'p99':>7s} | {'SQL p50':>7s} {'p99':>7s} {'API/SQL':>7s}")
         for name, label, path in cases:

@@ -21,6 +21,7 @@ def index_document() -> dict:
             "indicators": url_for("api.list_indicators"),
             "units": url_for("api.list_units"),
             "stats": url_for("api.stats", group_by="place"),
+            "claims": url_for("api.list_claims"),
             "openapi": url_for("api.openapi_document"),
             "docs": "/docs/",
             "health": url_for("root.healthz"),

@@ -44,7 +44,7 @@ def store_extractions(items: list[tuple], extractor_version: str, force: bool = 
     counts: list[int | None] = [None] * len(items)
     failure = None
     pending = Pending()
-    with write_transaction([_lock_key(result.sha) for result, _, _ in items]):
+    with write_transaction([CLAIMS_LOCK_KEY, *(_lock_key(result.sha) for result, _, _ in items)]):
         for index, (result, paths, sha) in enumerate(items):
             try:
                 counts[index] = _store_one(result, extractor_version, paths, sha, force, pending)
@@ -89,9 +89,18 @@ def source_row(result, path: str, extractor_version: str) -> tuple:
             result.original, extractor_version)
 
 
+CLAIMS_LOCK_KEY = 1  # held first by every write that may remake claims, so one transaction at a time remakes them
+
+
 def _source_lock(sha: str):
     """A transaction holding this source's lock: two jobs never store the same bytes at once."""
     return locked(_lock_key(sha))
+
+
+def _writing(sha: str):
+    """A transaction of its own that may remake claims: the claims lock, then this source's (in that order,
+    as a batch takes them, so that no two writers wait on each other)."""
+    return write_transaction([CLAIMS_LOCK_KEY, _lock_key(sha)])
 
 
 def _lock_key(sha: str) -> int:
@@ -106,7 +115,7 @@ def record_paths(sha: str, paths: list[str], pending: Pending | None = None) -> 
     known = {p.path for p in source.paths}
     if resolved <= known:
         return
-    with _source_lock(sha):
+    with _writing(sha):
         _release_paths(resolved - known, keep=source.id, pending=pending)
         insert_rows(SourcePath, ("source", "path"), [(source.id, p) for p in sorted(resolved - known)],
                     ignore_conflicts=True)
@@ -127,7 +136,7 @@ def _source_path(path: str) -> str:
 def record_failure(path: str, reason: str, extractor_version: str) -> None:
     """Record a file that could not even be read, so the failure is visible in the store too."""
     marker = hashlib.sha256(f"unreadable:{os.path.abspath(path)}".encode()).hexdigest()
-    with _source_lock(marker):
+    with _writing(marker):
         pending = Pending()
         _delete_previous(marker, [path], pending)
         pending.refresh()

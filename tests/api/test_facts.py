@@ -159,7 +159,7 @@ def test_writes_are_not_allowed(client):
 
 def test_index_and_health(client):
     links = get(client, "/").get_json()["links"]
-    assert get(client, links["facts"]).get_json()["rows"]
+    assert get(client, links["facts"]).get_json()["rows"] and get(client, links["claims"]).get_json()["rows"]
     assert get(client, "/healthz").get_json()["status"] == "ok"
 
 

@@ -8,27 +8,11 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from service.job import run_extraction
 from service.reference import reference_data
 from service.store import init_db
-from service.store.claims import rebuild
 from service.store.models import Claim, ClaimConflict, ClaimFact, Fact, StoreInfo
 
 from ..conftest import SEEDS
 from ..store.test_summary import empty_the_store, page
-
-
-def snapshot() -> tuple:
-    claims = sorted(Claim.select().tuples())
-    return claims, sorted(ClaimFact.select().tuples()), sorted(ClaimConflict.select(ClaimConflict.claim,
-                                                                                   ClaimConflict.other).tuples())
-
-
-def assert_claims_as_made_from_scratch():
-    kept = snapshot()
-    rebuild()
-    assert snapshot() == kept
-    members = dict(ClaimFact.select(ClaimFact.fact, ClaimFact.claim).tuples())
-    for claim in Claim.select():
-        ids = [f for f, c in members.items() if c == claim.id]
-        assert claim.facts == len(ids) and claim.id == min(ids)
+from .checks import assert_claims_as_made_from_scratch, snapshot
 
 
 STEP = st.tuples(st.sampled_from(["write", "replace", "force"]), st.integers(0, 3), st.integers(0, 2))

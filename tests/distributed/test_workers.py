@@ -103,6 +103,17 @@ def worker_runs(found: dict) -> list[dict]:
     return [r for r in found["runs"] if r["kind"] == "worker"]
 
 
+def _assert_claims_as_made_from_scratch(env) -> None:
+    """Workers storing at once on PostgreSQL remade each claim in turn: the claims equal a rebuild's."""
+    from service import store
+
+    from ..claims.checks import assert_claims_as_made_from_scratch
+
+    store.open_database(env["DATABASE_URL"])
+    with store.db.connection_context():
+        assert_claims_as_made_from_scratch()
+
+
 def wait_until(condition, env, timeout: float = 180) -> dict:
     deadline = time.monotonic() + timeout
     while True:
@@ -147,6 +158,7 @@ def test_workers_killed_mid_run_fill_the_store_as_one_extract_does(env, tmp_path
     distributed = kaoju("export", "--portable", env=env).stdout
     assert distributed.count("\n") > 10_000
     assert distributed == expected
+    _assert_claims_as_made_from_scratch(env)
     told = json.loads(kaoju("status", "--json", env=env).stdout)
     assert (told["stored"], told["failed"], told["started"], told["queued"]) == (200, 0, 0, 0)
     runs = worker_runs(told)

@@ -16,6 +16,7 @@ import pytest
 
 from service.store.models import Source
 
+from ..claims.checks import assert_claims_as_made_from_scratch
 from ..conftest import write_page_variants
 
 BIN = Path(sys.executable).parent
@@ -74,11 +75,13 @@ def test_kill_9_at_any_moment_then_a_rerun_matches_a_clean_run(empty_store, corp
         for name, doc in now.items():
             assert doc == clean_run[name], f"{name} is half stored after kill -9"
         assert Source.select().count() == len(now)
+        assert_claims_as_made_from_scratch()
     assert any(0 < n < PAGES for n in stored_when_killed), stored_when_killed  # the kills landed mid-job
     result = kaoju("extract", str(corpus), "--db", empty_store, "--workers", "2", "--no-progress")
     assert f"{PAGES - stored_when_killed[-1]} sources extracted" in result.stderr
     assert snapshot(empty_store) == clean_run
     assert Source.select(Source.sha256).distinct().count() == Source.select().count() == PAGES
+    assert_claims_as_made_from_scratch()
 
 
 def _children(pid: int) -> set[int]:
@@ -126,3 +129,4 @@ def test_jobs_started_at_once_on_one_store_share_the_work(empty_store, corpus, c
     extracted = [int(out.strip().splitlines()[-1].split(" sources extracted")[0]) for out in outputs]
     assert sum(extracted) == PAGES, outputs
     assert snapshot(empty_store) == clean_run
+    assert_claims_as_made_from_scratch()
