@@ -74,9 +74,11 @@ class ClaimSchema(Schema):
     last_reported = fields.String(allow_none=True)
     conflict = fields.Boolean(metadata={"description": "true when another claim of the same place, year and "
                                                        "measure contradicts it"})
-    conflicts_with = fields.List(fields.Nested(ClaimRefSchema))
+    conflicts = fields.Integer(metadata={"description": "how many claims contradict it"})
+    conflicts_with = fields.List(fields.Nested(ClaimRefSchema), metadata={
+        "description": "the claims that contradict it, at most 5 in a list and 100 in one claim"})
     evidence = fields.List(fields.Nested(EvidenceSchema), metadata={
-        "description": "its facts, first ones first, at most 20 in a list and 100 in one claim; evidence_url "
+        "description": "its facts, first ones first, at most 5 in a list and 100 in one claim; evidence_url "
                        "lists all of them"})
     evidence_url = fields.String()
 

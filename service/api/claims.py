@@ -8,13 +8,14 @@ from peewee import fn
 from schemas.choices import canonical_units
 from schemas.claims import ClaimQueryArgs
 
+from ..store import db
 from ..store.models import Article, Claim, ClaimConflict, ClaimFact, Fact, Source
 from . import bp
 from .problems import NotFound
 from .query import FactQuery, KeysetPager, page_response, parse_args, parse_sort, place_filter
 
-LISTED_EVIDENCE = 20  # facts shown with each claim of a page
-SINGLE_EVIDENCE = 100  # facts shown with one claim
+LISTED = 5  # facts and contradicting claims shown with each claim of a page (evidence_url lists every fact)
+SINGLE_LISTED = 100  # shown with one claim
 # filters that read the claim's own columns; the others select claims holding a fact that matches them
 OWN_FILTERS = {"place", "place_code", "year", "year__gte", "year__lte", "indicator", "indicator__in", "dimension",
                "value__gte", "value__lte", "measure__contains", "conflict", "sources__gte"}
@@ -72,24 +73,30 @@ class ClaimQuery:
         return pager.page(self.args["limit"])
 
 
-def claim_bodies(claims: list, evidence_limit: int) -> list[dict]:
-    """Claims as ClaimSchema's shape, their evidence and conflicts read for all of them at once."""
+def claim_bodies(claims: list, listed: int) -> list[dict]:
+    """Claims as ClaimSchema's shape, with their first `listed` facts and contradicting claims, read for all of
+    them at once."""
     ids = [c.id for c in claims]
-    evidence = _evidence(ids, evidence_limit)
+    evidence = _evidence(ids, listed)
     against: dict[int, list] = {}
     if ids:
-        other = Claim.alias()
-        rows = (ClaimConflict.select(ClaimConflict.claim, other.id, other.value, other.sources)
-                .join(other, on=(ClaimConflict.other == other.id)).where(ClaimConflict.claim.in_(ids))
-                .order_by(ClaimConflict.claim, other.id).tuples())
-        for claim_id, other_id, value, sources in rows:
-            against.setdefault(claim_id, []).append({"id": other_id, "url": claim_url(other_id), "value": value,
-                                                     "sources": sources})
+        ranked = (ClaimConflict.select(ClaimConflict.claim, ClaimConflict.other,
+                                       fn.ROW_NUMBER().over(partition_by=[ClaimConflict.claim],
+                                                            order_by=[ClaimConflict.other]).alias("rank"))
+                  .where(ClaimConflict.claim.in_(ids)).alias("ranked"))
+        query = (Claim.select(ranked.c.claim_id, Claim.id, Claim.value, Claim.sources)
+                 .join(ranked, on=(Claim.id == ranked.c.other_id))
+                 .where(ranked.c.rank <= listed).order_by(ranked.c.claim_id, Claim.id))
+        root = request.script_root
+        for claim_id, other_id, value, sources in db.execute(query).fetchall():
+            against.setdefault(claim_id, []).append({"id": other_id, "url": f"{root}/v1/claims/{other_id}",
+                                                     "value": value, "sources": sources})
     return [{"id": c.id, "url": claim_url(c.id), "place": c.place, "place_code": c.place_code, "year": c.year,
              "unit": c.unit, "dimension": c.dimension, "indicator": c.indicator, "measure": c.measure,
              "value": c.value, "consensus": c.consensus, "low": c.low, "high": c.high, "facts": c.facts,
              "sources": c.sources, "articles": c.articles, "first_reported": c.first_reported,
-             "last_reported": c.last_reported, "conflict": c.conflicts > 0, "conflicts_with": against.get(c.id, []),
+             "last_reported": c.last_reported, "conflict": c.conflicts > 0, "conflicts": c.conflicts,
+             "conflicts_with": against.get(c.id, []),
              "evidence": evidence.get(c.id, []), "evidence_url": f"{request.script_root}/v1/facts?claim={c.id}"}
             for c in claims]
 
@@ -111,9 +118,9 @@ def _evidence(claim_ids: list[int], limit: int) -> dict[int, list[dict]]:
             .join(ranked, on=(Fact.id == ranked.c.fact_id))
             .switch(Fact).join(Article, on=(Fact.article == Article.id))
             .switch(Fact).join(Source, on=(Fact.source == Source.id))
-            .where(ranked.c.rank <= limit).order_by(ranked.c.claim_id, Fact.id).tuples())
+            .where(ranked.c.rank <= limit).order_by(ranked.c.claim_id, Fact.id))
     found: dict[int, list[dict]] = {}
-    for claim_id, fact_id, text, value, qualifier, sentence, doc, article, reported in rows:
+    for claim_id, fact_id, text, value, qualifier, sentence, doc, article, reported in db.execute(rows).fetchall():
         found.setdefault(claim_id, []).append({
             "id": fact_id, "url": f"{request.script_root}/v1/facts/{fact_id}", "text": text, "value": value,
             "qualifier": qualifier, "sentence": sentence, "doc": doc, "article": article, "reported": reported})
@@ -130,11 +137,11 @@ def fact_claim(fact_id: int) -> dict | None:
     article = Fact.select(Fact.article).where(Fact.id == fact_id).scalar()
     corroborating = (ClaimFact.select().join(Fact, on=(ClaimFact.fact == Fact.id))
                      .where(ClaimFact.claim == claim.id, Fact.article != article).count())
-    body = claim_bodies([claim], 0)[0]
+    body = claim_bodies([claim], SINGLE_LISTED)[0]
     return {"id": claim.id, "url": claim_url(claim.id), "value": claim.value, "consensus": claim.consensus,
             "sources": claim.sources,
             "corroborated_by": {"count": corroborating, "url": body["evidence_url"]},
-            "conflicts_with": {"count": len(body["conflicts_with"]), "claims": body["conflicts_with"]}}
+            "conflicts_with": {"count": claim.conflicts, "claims": body["conflicts_with"]}}
 
 
 @bp.get("/claims")
@@ -142,7 +149,7 @@ def list_claims():
     """Claims matching the query-string filters, a page at a time; follow `next_url` for more."""
     args = parse_args(ClaimQueryArgs)
     rows, token = ClaimQuery(args).page()
-    return page_response("api.list_claims", claim_bodies(rows, LISTED_EVIDENCE), token)
+    return page_response("api.list_claims", claim_bodies(rows, LISTED), token)
 
 
 @bp.get("/claims/<int(max=9223372036854775807):claim_id>")
@@ -150,4 +157,4 @@ def get_claim(claim_id: int):
     claim = Claim.get_or_none(Claim.id == claim_id) if claim_id < 2**31 else None
     if claim is None:
         raise NotFound(f"there is no claim {claim_id}")
-    return jsonify(claim_bodies([claim], SINGLE_EVIDENCE)[0])
+    return jsonify(claim_bodies([claim], SINGLE_LISTED)[0])

@@ -220,7 +220,7 @@ class Claim(BaseModel):
 
     class Meta:
         indexes = ((("place_code", "year", "unit", "dimension", "indicator", "measure"), False),
-                   (("value", "id"), False))
+                   (("value", "id"), False), (("place_code", "value"), False))
 
 
 class ClaimFact(BaseModel):
@@ -245,7 +245,7 @@ class ClaimFact(BaseModel):
 class ClaimConflict(BaseModel):
     """Two claims of one bucket that contradict each other, kept both ways round."""
 
-    claim = ForeignKeyField(Claim, on_delete="CASCADE")
+    claim = ForeignKeyField(Claim, on_delete="CASCADE", index=False)  # the unique index below starts with it
     other = ForeignKeyField(Claim, on_delete="CASCADE", index=True)
 
     class Meta:

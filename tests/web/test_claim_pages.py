@@ -12,7 +12,7 @@ def test_a_contradicted_fact_shows_both_figures_with_their_sentences(restated):
     section = text[text.index('class="claim"'):]
     assert "另有" in section and "个来源报道了这个数字" in section
     assert "相互矛盾的数字" in section
-    assert len(re.findall(r'<div class="side( conflicting)?"', section)) == 1 + len(claim["conflicts_with"])
+    assert len(re.findall(r'<div class="side( conflicting)?"', section)) == 1 + claim["conflicts"]
     other = restated.get(claim["conflicts_with"][0]["url"]).get_json()
     for evidence in (claim["evidence"][0], other["evidence"][0]):
         assert f'<mark>{evidence["text"]}</mark>' in section
