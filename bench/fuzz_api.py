@@ -41,7 +41,8 @@ from machine import machine  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get("KAOJU_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
 TOKEN_SOURCES = ["/v1/facts?limit=2", "/v1/facts?limit=2&sort=-value,year", "/v1/facts?limit=3&sort=place,-id",
-                 "/v1/places?limit=2", "/v1/places?limit=2&q=%E5%8E%BF", "/v1/articles?limit=2"]
+                 "/v1/places?limit=2", "/v1/places?limit=2&q=%E5%8E%BF", "/v1/articles?limit=2",
+                 "/v1/claims?limit=2", "/v1/claims?limit=2&sort=-sources,value"]
 
 
 def get(url: str):
@@ -68,7 +69,7 @@ def mutations(token: str, rng: random.Random):
     body, _, mac = token.partition(".")
     at = rng.randrange(len(token))
     hostile = [2**64, -2**70, 1e308, float("inf"), "", "x" * 1000, [], {}, None, True, [[[]]], {"k": 1}]
-    payload = {"e": rng.choice(["api.list_facts", "api.list_places", "api.list_articles"]),
+    payload = {"e": rng.choice(["api.list_facts", "api.list_places", "api.list_articles", "api.list_claims"]),
                "k": [rng.choice(hostile) for _ in range(rng.randrange(3))], "id": rng.choice(hostile + [1, 0, -1]),
                "f": rng.choice(["", "x" * 12, None])}
     forged = json.dumps(payload).encode()
