@@ -50,6 +50,7 @@ bench-distributed: install
 fuzz: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/fuzz_api.py
+	$(BIN)/python bench/fuzz_api.py --auth
 
 clean:
 	rm -rf $(VENV) instance *.egg-info .pytest_cache .hypothesis

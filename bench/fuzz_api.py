@@ -1,6 +1,6 @@
 """Fuzz the live API on both stores (one command):
 
-    python bench/fuzz_api.py [--examples 500] [--tokens 2000] [--backend sqlite|postgres|both]
+    python bench/fuzz_api.py [--examples 500] [--tokens 2000] [--backend sqlite|postgres|both] [--auth]
 
 For each store: extracts seeds/ into a fresh SQLite file or PostgreSQL database, serves it with
 `kaoju serve` on a free port and runs
@@ -122,8 +122,9 @@ def fuzz_tokens(base: str, count: int, seed: int = 13) -> tuple[int, list[str]]:
 class Served:
     """A store filled from seeds/ and `kaoju serve` over it, torn down on exit."""
 
-    def __init__(self, backend: str, tmp: str):
-        self.backend, self.tmp, self.pg_name = backend, tmp, None
+    def __init__(self, backend: str, tmp: str, auth: bool = False):
+        self.backend, self.tmp, self.pg_name, self.auth = backend, tmp, None, auth
+        self.key = None
 
     def __enter__(self):
         if self.backend == "sqlite":
@@ -137,13 +138,19 @@ class Served:
             self.db = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + self.pg_name
         subprocess.run([BIN / "kaoju", "extract", str(ROOT / "seeds"), "--db", self.db, "--no-progress"], check=True,
                        capture_output=True)
+        env = dict(os.environ)
+        if self.auth:
+            made = subprocess.run([BIN / "kaoju", "keys", "create", "--name", "fuzz", "--scope", "export", "--db",
+                                   self.db], check=True, capture_output=True, text=True)
+            self.key = made.stdout.strip()
+            env["KAOJU_AUTH"] = "keys"
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         self.base = f"http://127.0.0.1:{port}"
         self.log = open(Path(self.tmp) / f"serve-{self.backend}.log", "wb")
         self.server = subprocess.Popen([BIN / "kaoju", "serve", "--db", self.db, "--bind", f"127.0.0.1:{port}"],
-                                       stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+                                       stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
         for _ in range(150):
             try:
                 urllib.request.urlopen(self.base + "/readyz", timeout=2)
@@ -163,12 +170,12 @@ class Served:
                 admin.execute(f'DROP DATABASE IF EXISTS "{self.pg_name}" WITH (FORCE)')
 
 
-def run_schemathesis(base: str, examples: int, cwd: str) -> tuple[int, int, str]:
+def run_schemathesis(base: str, examples: int, cwd: str, extra: tuple[str, ...] = ()) -> tuple[int, int, str]:
     """(test cases generated, failures, the summary) of one schemathesis run with every check."""
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "fuzz_hooks",
            "PYTHONPATH": os.pathsep.join([str(ROOT / "bench"), os.environ.get("PYTHONPATH", "")])}
     result = subprocess.run([BIN / "schemathesis", "run", base + "/v1/openapi.json", "--url", base,
-                             "-n", str(examples), "--checks", "all", "-w", "2", "--generation-deterministic"],
+                             "-n", str(examples), "--checks", "all", "-w", "2", "--generation-deterministic", *extra],
                             cwd=cwd, env=env, capture_output=True, text=True)
     output = result.stdout + result.stderr
     generated = re.search(r"(\d+) generated", output)
@@ -183,11 +190,17 @@ def main():
     parser.add_argument("--examples", type=int, default=500, help="examples per operation and phase (default 500)")
     parser.add_argument("--tokens", type=int, default=2000, help="tampered tokens per store (default 2000)")
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--auth", action="store_true",
+                        help="serve with KAOJU_AUTH=keys: schemathesis with an export key (every check), then "
+                             "without a key (every answer but the open ones must be a 401)")
     args = parser.parse_args()
     print(f"machine: {machine()}")
     failed = False
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     for backend in backends:
+        if args.auth:
+            failed = fuzz_with_keys(backend, args.examples) or failed
+            continue
         with tempfile.TemporaryDirectory() as tmp, Served(backend, tmp) as served:
             started = time.monotonic()
             cases, schema_failures, summary = run_schemathesis(served.base, args.examples, tmp)
@@ -201,6 +214,32 @@ def main():
                 print("  token:", line)
             failed = failed or bool(schema_failures or token_failures)
     sys.exit(1 if failed else 0)
+
+
+def fuzz_with_keys(backend: str, examples: int) -> bool:
+    """KAOJU_AUTH=keys: with a key, 0 failures of every check; without one, 401 for every request but the
+    open ones and CORS preflights (OPTIONS), read from schemathesis's HAR report. True if anything failed."""
+    with tempfile.TemporaryDirectory() as tmp, Served(backend, tmp, auth=True) as served:
+        started = time.monotonic()
+        cases, keyed_failures, summary = run_schemathesis(served.base, examples, tmp,
+                                                          ("-H", f"Authorization: Bearer {served.key}"))
+        print(f"{backend}, KAOJU_AUTH=keys, with a key: schemathesis {cases} test cases, {keyed_failures} failures")
+        if keyed_failures:
+            print(summary)
+        har = Path(tmp) / "keyless.har"
+        cases, _, _ = run_schemathesis(served.base, max(10, examples // 10), tmp,
+                                       ("--exclude-checks", "positive_data_acceptance,missing_required_header,"
+                                        "ignored_auth", "--report", "har", "--report-har-path", str(har)))
+        entries = json.loads(har.read_text())["log"]["entries"] if har.exists() else []
+        open_paths = ("/v1/openapi.json", "/healthz", "/readyz", "/docs")
+        wrong = [f"{e['response']['status']} {e['request']['method']} {e['request']['url'][:160]}" for e in entries
+                 if e["response"]["status"] != 401 and e["request"]["method"] != "OPTIONS"  # CORS preflight: open
+                 and not urllib.parse.urlsplit(e["request"]["url"]).path.startswith(open_paths)]
+        print(f"{backend}, KAOJU_AUTH=keys, without a key: {len(entries)} requests, {len(wrong)} not a 401 "
+              f"({time.monotonic() - started:.0f} s)")
+        for line in wrong[:20]:
+            print("  keyless:", line)
+        return bool(keyed_failures or wrong or not entries)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,9 @@ def create_app(test_config: dict | None = None) -> Flask:
             store.db.close()
 
     from . import api, web
+    from .api import auth
 
+    auth.init_app(app)  # before every other hook: nothing is revalidated or read for a request without a key
     api.init_app(app)
     web.init_app(app)
     return app

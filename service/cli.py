@@ -1,4 +1,4 @@
-"""The `kaoju` command: init-db, extract, export, parse, serve."""
+"""The `kaoju` command: init-db, extract, export, keys, parse, serve."""
 from __future__ import annotations
 
 import csv
@@ -301,6 +301,113 @@ def export_command(db_url, table, fmt, portable):
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+@main.group("keys")
+def keys_group():
+    """Make, list and revoke the API keys that KAOJU_AUTH=keys asks for, and sum their use.
+
+    `kaoju keys create --name reports-app` prints a key once; the store keeps only a salted hash of it.
+    """
+
+
+def _expiry(ctx, param, value):
+    if value is None:
+        return None
+    import datetime
+
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter("write the last day the key works as YYYY-MM-DD") from None
+    if day < datetime.datetime.now(datetime.timezone.utc).date():
+        raise click.BadParameter(f"{value} has passed")
+    return day.isoformat()
+
+
+def _key_name(ctx, param, value):
+    value = (value or "").strip()
+    if not value or len(value) > 100 or any(ch.isspace() or not ch.isprintable() for ch in value):
+        raise click.BadParameter("a name of 1 to 100 printable characters without spaces, e.g. reports-app")
+    return value
+
+
+@keys_group.command("create")
+@DB_OPTION
+@click.option("--name", required=True, callback=_key_name, help="Who the key is for, e.g. reports-app (unique).")
+@click.option("--scope", type=click.Choice(["read", "export"]), default="read", show_default=True,
+              help="read: pages and aggregates; export: also NDJSON and CSV streams.")
+@click.option("--expires", default=None, callback=_expiry, metavar="YYYY-MM-DD",
+              help="The last day (UTC) the key works; default: until revoked.")
+def keys_create_command(db_url, name, scope, expires):
+    """Make a key and print it once (to stdout); the store keeps its salted hash, never the key."""
+    from . import keys
+    from .store import keys as stored_keys
+
+    _open(db_url)
+    key_id, key = keys.make_key()
+    salt = keys.new_salt()
+    try:
+        stored_keys.create(name, scope, expires, key_id, salt, keys.hashed(keys.parse(key)[1], salt))
+    except stored_keys.KeyProblem as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(key)
+    click.echo(f"key {name!r} ({scope}{', until ' + expires if expires else ''}) made: it is shown this once; "
+               f"send it as Authorization: Bearer <key>", err=True)
+
+
+@keys_group.command("list")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per key instead of a table.")
+def keys_list_command(db_url, as_json):
+    """The keys, oldest first: name, scope, state, made, expires, last used (never the key)."""
+    import datetime
+
+    from .store import keys as stored_keys
+
+    _open(db_url)
+    today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    for key in stored_keys.listed():
+        state = ("revoked" if key.revoked_at else "expired" if key.expires_on and key.expires_on < today
+                 else "active")
+        row = {"name": key.name, "scope": key.scope, "state": state, "created_at": str(key.created_at)[:19],
+               "expires_on": key.expires_on, "last_used_at": str(key.last_used_at)[:19] if key.last_used_at else None}
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json else
+                   f"{key.name}\t{key.scope}\t{state}\tmade {row['created_at']}\texpires {key.expires_on or '-'}"
+                   f"\tlast used {row['last_used_at'] or 'never'}")
+
+
+@keys_group.command("revoke")
+@DB_OPTION
+@click.argument("name")
+def keys_revoke_command(db_url, name):
+    """Revoke the key named NAME: every worker refuses it from its next request."""
+    from .store import keys as stored_keys
+
+    _open(db_url)
+    try:
+        stored_keys.revoke(name)
+    except stored_keys.KeyProblem as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"key {name!r} revoked", err=True)
+
+
+@keys_group.command("usage")
+@click.option("--log", "log", type=click.File("r", encoding="utf-8", errors="replace"), default="-",
+              show_default=True, help="The access log of `kaoju serve` (one JSON line per request).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per key instead of a table.")
+def keys_usage_command(log, as_json):
+    """Sum the access log per key: requests, by status, rows returned, time (lines without a key count under
+    `-`, other lines are skipped)."""
+    from .access_log import usage
+
+    for name, total in usage(log).items():
+        if as_json:
+            click.echo(json.dumps({"key": name, **total}, ensure_ascii=False))
+        else:
+            statuses = " ".join(f"{code}×{n}" for code, n in sorted(total["statuses"].items()))
+            click.echo(f"{name}\t{total['requests']} requests\t{statuses}\t{total['rows']} rows\t"
+                       f"{total['ms']:.0f} ms")
+
+
 @main.command("parse")
 @click.argument("text", required=False)
 def parse_command(text):
@@ -339,6 +446,13 @@ def parse_command(text):
 @click.argument("gunicorn_args", nargs=-1, type=click.UNPROCESSED)
 def serve_command(bind, db_url, gunicorn_args):
     """Serve the API with gunicorn (extra arguments go to gunicorn)."""
+    from .api import auth, limits
+
+    try:
+        auth.mode(app=None)
+        limits.configured({})
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
     _open(db_url)
     os.environ["DATABASE_URL"] = db_url
     argv = ["gunicorn", "--config", "python:service.gunicorn_conf", "--bind", bind, *gunicorn_args,

@@ -43,6 +43,15 @@ SETTINGS = [
     Setting("KAOJU_REDIS_VISIBILITY_TIMEOUT", "", "with a Redis broker, seconds before a task a dead worker held "
             "is delivered again (default: KAOJU_TASK_TIME_LIMIT + 60; a shorter one may run a long task twice, "
             "which the store absorbs)"),
+    Setting("KAOJU_AUTH", "off", "`keys`: every /v1/ request and page needs an API key (`kaoju keys create`), sent as "
+            "`Authorization: Bearer <key>` or `?_key=`; `off`: open to whoever reaches the port"),
+    Setting("KAOJU_PUBLIC_EMBED", "", "`1`: with KAOJU_AUTH=keys, embed cards (`/facts/<id>?embed=1`) stay open"),
+    Setting("KAOJU_RATE_LIMIT", "", "requests one key (or, with KAOJU_AUTH=off, one client address) may make, as "
+            "`600/minute` or `10/second;600/minute`; beyond it 429 with Retry-After (default: no limit)"),
+    Setting("KAOJU_STREAM_LIMIT", "", "NDJSON/CSV exports one key (or client address) may stream at once; more get "
+            "429 (default: no limit beyond KAOJU_MAX_STREAMS per process)"),
+    Setting("KAOJU_REDIS_URL", "", "Redis that keeps the limits' counters, shared by every gunicorn worker and API "
+            "replica (`redis://127.0.0.1:6379/1`); without it each process counts alone"),
     Setting("KAOJU_TASK_TIME_LIMIT", "300", "seconds a worker may spend on one source before it is stopped and the "
             "source given to another (an attempt)"),
 ]

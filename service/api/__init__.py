@@ -17,7 +17,10 @@ def init_app(app) -> None:
     app.extensions.setdefault("kaoju", {})["stream_slots"] = threading.BoundedSemaphore(max(1, streams))
     from . import articles, claims, facts, http, meta, openapi, places, problems, stats, taxonomy  # noqa: F401  (routes register on import)
 
+    from . import limits
+
     problems.init_app(app)
+    limits.init_app(app)
     http.init_app(app)
     app.register_blueprint(bp)
     openapi.init_app(app)

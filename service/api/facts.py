@@ -13,9 +13,12 @@ from flask import Response, current_app, jsonify, request, stream_with_context
 from schemas.facts import FactQueryArgs
 
 from ..access_log import OUTCOME_KEY
+from ..keys import redact
 from ..store.export import FACT_FIELDS, flat_fact
 from ..store import is_postgres
 from . import bp
+from .auth import require
+from .limits import client
 from .claims import fact_claim
 from .http import renew_time_limit
 from .problems import STORE_ERRORS, Busy, NotFound, store_problem
@@ -32,7 +35,9 @@ def list_facts():
     args = parse_args(FactQueryArgs)
     query = FactQuery(args)
     if args["format"] != "json":
-        slot = StreamSlot(current_app.extensions["kaoju"]["stream_slots"])
+        require("export")
+        kaoju = current_app.extensions["kaoju"]
+        slot = StreamSlot(kaoju["stream_slots"], kaoju.get("client_streams"), client())
         try:
             response = _stream(query, args["format"], args["bom"], on_done=slot.release)
         except BaseException:
@@ -64,14 +69,18 @@ def _count(query: FactQuery, how: str) -> int:
 
 
 class StreamSlot:
-    """One of the process's export slots, taken now and given back once: when the stream ends or when
-    the server closes the response, whichever comes first."""
+    """One of the process's export slots, and one of the client's when KAOJU_STREAM_LIMIT is set
+    (api/limits.py), taken now and given back once: when the stream ends or when the server closes the
+    response, whichever comes first."""
 
-    def __init__(self, slots):
+    def __init__(self, slots, clients=None, who: str | None = None):
+        self.in_redis = clients.take(who) if clients is not None else False
         if not slots.acquire(blocking=False):
+            if clients is not None:
+                clients.give_back(who, self.in_redis)
             raise Busy("this server is already streaming as many exports as it allows; try again shortly, "
                        "or ask for pages (format=json)")
-        self.slots = slots
+        self.slots, self.clients, self.who = slots, clients, who
         self.held = True
         self.lock = threading.Lock()
 
@@ -80,6 +89,8 @@ class StreamSlot:
             if self.held:
                 self.held = False
                 self.slots.release()
+                if self.clients is not None:
+                    self.clients.give_back(self.who, self.in_redis)
 
 
 def _stream(query: FactQuery, fmt: str, bom: bool = False, on_done=None) -> Response:
@@ -134,14 +145,17 @@ def _guarded(rows, on_done=None):
     """The rows, then a StreamFailure instead of an exception if reading the store fails midway; the
     failure is logged once and its status left for the access log. `on_done` runs when the rows end."""
     sent = 0
+    environ = request.environ
     try:
         for row in rows:
             yield row
             sent += 1
+            environ["kaoju.rows"] = sent
     except STORE_ERRORS as exc:
         problem = store_problem(exc)
         request.environ[OUTCOME_KEY] = problem.status_code
-        current_app.logger.warning("streamed export %s stopped after %d rows: %s", request.full_path, sent, exc)
+        current_app.logger.warning("streamed export %s stopped after %d rows: %s", redact(request.full_path), sent,
+                                   exc)
         yield StreamFailure(json.loads(problem.get_data()))
     finally:
         if on_done is not None:

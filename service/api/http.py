@@ -6,7 +6,7 @@ import hashlib
 
 from flask import current_app, g, request
 
-from .. import settings, store
+from .. import keys, settings, store
 from ..store.models import StoreInfo
 
 SECURITY_HEADERS = {
@@ -49,6 +49,19 @@ def init_app(app) -> None:
         return None
 
     @app.after_request
+    def _audit(response):
+        """What the access log's audit fields say of this request (access_log.py): route and filters."""
+        if request.url_rule is not None:
+            request.environ["kaoju.route"] = request.url_rule.rule
+        filters = {k: v for k, v in request.args.items() if k != keys.PARAMETER}
+        if filters:
+            request.environ["kaoju.filters"] = filters
+        if response.is_json and not response.is_streamed and request.path.startswith("/v1/") \
+                and "kaoju.rows" not in request.environ and response.status_code == 200:
+            request.environ["kaoju.rows"] = 1
+        return response
+
+    @app.after_request
     def _headers(response):
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
@@ -62,7 +75,12 @@ def init_app(app) -> None:
 
     origins = [o.strip() for o in (app.config.get("CORS_ORIGINS") or settings.get("KAOJU_CORS_ORIGINS")).split(",")
                if o.strip()]
+    if app.extensions["kaoju"].get("auth") == "keys" and "*" in origins:
+        origins.remove("*")  # with keys, only the origins the operator names may call from a browser
+        app.logger.warning("KAOJU_CORS_ORIGINS: `*` is ignored while KAOJU_AUTH=keys; name the origins")
     if origins:
         from flask_cors import CORS
 
-        CORS(app, resources={r"/v1/*": {"origins": origins}}, expose_headers=["Link", "ETag"], methods=["GET"])
+        CORS(app, resources={r"/v1/*": {"origins": origins}}, methods=["GET"], allow_headers=["Authorization"],
+             expose_headers=["Link", "ETag", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+                             "Retry-After"])

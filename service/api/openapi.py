@@ -41,6 +41,10 @@ def _page(item_schema: str) -> dict:
 
 COMMON = {"304": {"description": "Not modified: the ETag in If-None-Match still holds"},
           "400": _problem("A query parameter is invalid; `errors` names it"),
+          "401": _problem("KAOJU_AUTH=keys and the key is missing, unknown, revoked or expired (WWW-Authenticate: "
+                          "Bearer)"),
+          "429": _problem("More requests (KAOJU_RATE_LIMIT) or streams (KAOJU_STREAM_LIMIT) than this key or "
+                          "address may make; Retry-After says when to come back"),
           "503": _problem("The store did not answer")}
 ONE = {**COMMON, "404": _problem("No such item")}
 
@@ -73,9 +77,11 @@ def build_spec() -> dict:
                          ("FactDetail", FactDetailSchema), ("Claim", ClaimSchema), ("ClaimPage", ClaimPageSchema)):
         spec.components.schema(name, schema=schema)
     query = lambda schema: [{"in": "query", "schema": schema}]  # noqa: E731
+    spec.components.security_scheme("key", {"type": "http", "scheme": "bearer",
+                                            "description": "a key from `kaoju keys create`, when KAOJU_AUTH=keys"})
     spec.path("/v1/facts", operations={"get": {
         "summary": "Facts, filtered, sorted and paged", "parameters": query(FactQueryArgs),
-        "responses": {**COMMON, "200": {"description": "A page of facts, or the whole result as NDJSON or CSV",
+        "responses": {**COMMON, "403": _problem("A key of scope read asked for format=ndjson or csv"), "200": {"description": "A page of facts, or the whole result as NDJSON or CSV",
                                         "content": {"application/json": {"schema": "FactPage",
                                                                          "example": {"rows": [FACT_EXAMPLE],
                                                                                      "next": None,
@@ -127,7 +133,12 @@ def build_spec() -> dict:
     spec.path("/v1/stats", operations={"get": {
         "summary": "Aggregates of the filtered facts, grouped; sums within one canonical unit",
         "parameters": query(StatsArgs), "responses": {**COMMON, "200": _json("Stats")}}})
-    return spec.to_dict()
+    document = spec.to_dict()
+    for path, operations in document["paths"].items():
+        if path != "/v1/openapi.json":
+            for operation in operations.values():
+                operation["security"] = [{}, {"key": []}]  # open when KAOJU_AUTH=off, a key when keys
+    return document
 
 
 @bp.get("/openapi.json")

@@ -17,10 +17,12 @@ class ApiError(Exception):
     title = "Bad request"
     retry_after: int | None = None
 
-    def __init__(self, detail: str, errors: list[dict] | None = None, status: int | None = None):
+    def __init__(self, detail: str, errors: list[dict] | None = None, status: int | None = None,
+                 headers: dict | None = None):
         super().__init__(detail)
         self.detail = detail
         self.errors = errors or []
+        self.headers = headers or {}
         if status is not None:
             self.status = status
 
@@ -32,6 +34,31 @@ class BadParameter(ApiError):
 class NotFound(ApiError):
     status = 404
     title = "Not found"
+
+
+class Unauthorized(ApiError):
+    """No key, or one that does not open this API (unknown, revoked, expired)."""
+
+    status = 401
+    title = "Unauthorized"
+
+    def __init__(self, detail: str, error: str | None = "invalid_token"):
+        challenge = 'Bearer realm="kaoju"' + (f', error="{error}"' if error else "")
+        super().__init__(detail, headers={"WWW-Authenticate": challenge})
+
+
+class Forbidden(ApiError):
+    """A key that may not do this (its scope)."""
+
+    status = 403
+    title = "Forbidden"
+
+
+class TooMany(ApiError):
+    """A client over its limit; Retry-After says when to come back."""
+
+    status = 429
+    title = "Too many requests"
 
 
 class Busy(ApiError):
@@ -107,6 +134,7 @@ def init_app(app) -> None:
         response = problem(exc.status, exc.title, exc.detail, exc.errors)
         if exc.retry_after:
             response.headers["Retry-After"] = str(exc.retry_after)
+        response.headers.update(exc.headers)
         return response
 
     @app.errorhandler(HTTPException)

@@ -16,7 +16,7 @@ from peewee import NodeList, Tuple, fn
 
 from schemas.choices import canonical_units
 
-from .. import settings, store
+from .. import keys, settings, store
 from ..fact_shape import FACT_FIELDS as DECLARED_FIELDS
 from ..store.export import fact_row_query
 from ..store.models import Article, Claim, ClaimFact, Fact, Paragraph, Place, Source
@@ -36,19 +36,21 @@ def parse_args(schema_class, drop_empty: bool = False) -> dict:
     `drop_empty` is for HTML forms, which submit every field, used or not."""
     schema = _schema(schema_class)
     limit = int(current_app.config.get("MAX_PARAMETERS") or settings.get("KAOJU_MAX_PARAMETERS"))
-    if len(request.args) > limit:
+    given = request.args.copy()
+    given.poplist(keys.PARAMETER)  # the key of a browser embed (api/auth.py), not a filter
+    if len(given) > limit:
         raise BadParameter(f"a request may carry at most {limit} query parameters",
                            [{"parameter": "*", "message": f"send at most {limit} parameters"}])
-    repeated = [k for k, v in request.args.lists() if len(v) > 1]
+    repeated = [k for k, v in given.lists() if len(v) > 1]
     if repeated:
         raise BadParameter("a parameter was given more than once",
                            [{"parameter": k, "message": "give this parameter once"} for k in repeated])
-    control = [k for k, v in request.args.items() if CONTROL_CHARACTERS.search(v)]
+    control = [k for k, v in given.items() if CONTROL_CHARACTERS.search(v)]
     if control:
         raise BadParameter("a parameter holds control characters",
                            [{"parameter": k, "message": "remove control characters such as NUL"} for k in control])
     try:
-        return schema.load({k: v for k, v in request.args.items() if v != "" or not drop_empty})
+        return schema.load({k: v for k, v in given.items() if v != "" or not drop_empty})
     except ValidationError as exc:
         raise BadParameter("the query string has invalid parameters", parameter_errors(exc.messages)) from None
 
@@ -209,6 +211,7 @@ def keyset_page(query, id_field, args: dict):
 
 def page_response(endpoint: str, rows: list[dict], token: str | None, extra: dict | None = None):
     """A list body with `next`/`next_url`, and the same link in a `Link: rel="next"` header."""
+    request.environ["kaoju.rows"] = len(rows)  # the audit line's rows (access_log.py)
     next_url = url_for(endpoint, **{**request.args.to_dict(), "next": token}) if token else None
     response = jsonify({"rows": rows, "next": token, "next_url": next_url, **(extra or {})})
     if next_url:

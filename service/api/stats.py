@@ -163,4 +163,5 @@ def stats():
         body.append({"key": None if row.key is None else str(row.key), "label": label,
                      "unit": row.group_unit, "count": row.n, "sum": row.total, "min": row.low, "max": row.high_,
                      "facts_url": link})
+    request.environ["kaoju.rows"] = len(body)
     return jsonify(StatsSchema().dump({"group_by": args["group_by"], "truncated": truncated, "rows": body}))

@@ -295,5 +295,23 @@ FactSummary.add_index(FactSummary.index(FactSummary.indicator, FactSummary.year,
                       .where(SQL("scope = 'own'")))
 
 
+class ApiKey(BaseModel):
+    """A key the operator made (`kaoju keys create`): its id, a salted hash of its secret (service/keys.py),
+    never the secret itself; who it is for, what it may do, until when, and when it was last used."""
+
+    key_id = CharField(max_length=16, unique=True)
+    name = CharField(max_length=100, unique=True)
+    scope = CharField(max_length=8)  # read | export
+    salt = CharField(max_length=32)
+    hash = CharField(max_length=64)
+    created_at = DateTimeField(default=datetime.datetime.now)
+    expires_on = CharField(max_length=10, null=True)  # YYYY-MM-DD: the key works through this day (UTC)
+    revoked_at = DateTimeField(null=True)
+    last_used_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "api_key"
+
+
 MODELS = [StoreInfo, Place, Indicator, Source, SourcePath, Article, Paragraph, Fact, FactSummary, Claim, ClaimFact,
-          ClaimConflict, Run, SourceAttempt]
+          ClaimConflict, Run, SourceAttempt, ApiKey]

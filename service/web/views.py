@@ -49,7 +49,8 @@ def html(body: str, status: int = 200, embeddable: bool = False):
     return response
 
 
-HEADINGS = {400: "查询太复杂或参数有误", 404: "找不到这个页面", 503: "数据库暂时无法回答"}
+HEADINGS = {400: "查询太复杂或参数有误", 401: "需要访问密钥", 403: "这个密钥无权访问", 404: "找不到这个页面",
+            429: "请求太频繁，请稍后再试", 503: "数据库暂时无法回答"}
 
 
 def is_page_request() -> bool:

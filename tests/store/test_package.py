@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "service" / "store"
-ORDER = ["connection", "models", "search", "summary", "claims", "schema", "writer", "runs", "bulk", "export"]  # each may import only those before it
+ORDER = ["connection", "models", "search", "summary", "claims", "schema", "writer", "runs", "bulk", "export", "keys"]  # each may import only those before it
 
 
 def local_imports(module: str) -> set[str]:
