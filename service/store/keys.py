@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from peewee import IntegrityError
+
 from .connection import db
 from .models import ApiKey
 
@@ -13,10 +15,15 @@ class KeyProblem(ValueError):
 
 
 def create(name: str, scope: str, expires_on: str | None, key_id: str, salt: str, digest: str) -> None:
-    if ApiKey.select().where(ApiKey.name == name).exists():
-        raise KeyProblem(f"a key named {name!r} exists (a revoked key keeps its name, for the audit trail); "
-                         "choose another name")
-    ApiKey.create(key_id=key_id, name=name, scope=scope, salt=salt, hash=digest, expires_on=expires_on)
+    """Keep a new key's row; a name (or, once in 4 × 10^9, an id) taken already is a KeyProblem."""
+    try:
+        with db.atomic():
+            ApiKey.create(key_id=key_id, name=name, scope=scope, salt=salt, hash=digest, expires_on=expires_on)
+    except IntegrityError:
+        if ApiKey.select().where(ApiKey.name == name).exists():
+            raise KeyProblem(f"a key named {name!r} exists (a revoked key keeps its name, for the audit trail); "
+                             "choose another name") from None
+        raise KeyProblem("this key's id is taken by another key: run the command again") from None
 
 
 def listed() -> list[ApiKey]:
