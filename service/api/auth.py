@@ -62,12 +62,12 @@ def init_app(app) -> None:
                 if len(verified) >= VERIFIED_CACHE:
                     verified.clear()
                 verified[fingerprint] = parsed[0]
+        request.environ["kaoju.key"] = name  # the audit names a revoked or expired key's attempts too
         if revoked:
             raise Unauthorized(f"the key {name!r} has been revoked")
         if expires_on and expires_on < datetime.datetime.now(datetime.timezone.utc).date().isoformat():
             raise Unauthorized(f"the key {name!r} expired after {expires_on}")
         g.key_name, g.key_scope = name, scope
-        request.environ["kaoju.key"] = name
         _touch(name, touched, lock)
 
     @app.url_defaults

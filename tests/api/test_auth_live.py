@@ -97,6 +97,10 @@ def test_a_revoked_key_stops_in_every_worker_at_once(served):
     revoked_at = time.monotonic()
     statuses = [get(server.base, "/v1/units", key)[0] for _ in range(6)]
     assert statuses == [401] * 6 and time.monotonic() - revoked_at < 1
+    time.sleep(0.5)
+    attempts = [json.loads(line)["status"] for line in server.log().splitlines()
+                if line.startswith("{") and json.loads(line).get("key") == name]
+    assert attempts == [200] * 4 + [401] * 6  # the audit names the revoked key's attempts
 
 
 def test_each_request_is_one_audit_line_and_no_key_is_in_the_log_or_the_store(served):
