@@ -35,7 +35,7 @@ ROUNDING_SHARE = 0.05  # a round figure may stand for a value this far from it, 
 APPROX_SHARE = 0.05  # 约/近/左右 allow at least this much either side
 MAX_RATIO = 2.0  # claims further apart than this are taken for different quantities, not a conflict
 ATTACHED_OVER = ("余", "多", "餘")  # inside the mention (3000余万元): a bound within the next unit of the last digit
-WRITTEN_NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
+WRITTEN_NUMBER = re.compile(r"\d{1,3}(?:[,， \u00a0\u2009\u202f]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def step_of(value: float, text: str) -> float:
     (chinese numerals: 三十万 → 10^5)."""
     written = WRITTEN_NUMBER.search(text or "")
     if written:
-        digits = written.group().replace(",", "").replace("，", "")
+        digits = re.sub(r"[,， \u00a0\u2009\u202f]", "", written.group())
         number = _decimal(digits)
         if number is not None and number > 0:
             factor = Decimal(repr(abs(value))) / number if value else Decimal(1)

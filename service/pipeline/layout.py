@@ -24,9 +24,10 @@ META_FIELD = re.compile(
     r"|\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:来源|稿源|出处)[:：]\s*(?P<source>[^\s|丨]+)"
-    rf"|(?:作者|记者|文)[:：/]\s*(?P<byline>[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}})"
+    r"|(?:作者|记者|文)[:：/]\s*(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3})"
     r"|(?:编辑|责任编辑|责编|点击|浏览|阅读|热度)(?:次数|量)?[:：]\s*\S+")
 META_FILLER = re.compile(r"[\s|丨/]*")
+AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
 META_LINE_MAX = 120
 DIGIT = re.compile(r"[0-9０-９]")
 
@@ -40,6 +41,8 @@ def meta_line(line: str) -> dict | None:
     True
     >>> meta_line("19.12.2017  09:29"), meta_line("2021-02-28 13:03:58热度:147°C")["date"]
     ({'date': '2017-12-19', 'source': None, 'byline': None}, '2021-02-28')
+    >>> meta_line("2020-12-03 15:22:53 作者: 十三五易地扶贫")
+    {'date': '2020-12-03', 'source': None, 'byline': None}
     """
     found, pos = {}, 0
     while pos < len(line):
@@ -55,6 +58,9 @@ def meta_line(line: str) -> dict | None:
         pos = m.end()
     if "date" not in found and "source" not in found:
         return None
+    author = found.pop("author", None)  # a site may credit anything (作者：十三五易地扶); a byline is names
+    if author and AUTHOR_NAMES.fullmatch(author):
+        found["byline"] = author
     if "date" in found:
         numbers = re.findall(r"\d+", found["date"])
         y, mo, d = numbers if len(numbers[0]) == 4 else numbers[::-1]  # 19.12.2017 is day, month, year

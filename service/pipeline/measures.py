@@ -11,6 +11,7 @@ import re
 from .tagger import tagger
 
 WINDOW = 10
+CUT_MARGIN = 4  # characters read before a window that does not start at its clause, whose first word is dropped
 MAX_CHARS = 8
 HAN_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 # Words that never name the measured thing: function words, linking verbs, qualifiers.
@@ -65,7 +66,11 @@ def _after(text: str, end: int, clause_end: int) -> str | None:
 def _before(text: str, start: int, clause_start: int) -> str | None:
     words: list[tuple[str, str]] = []
     modified = False
-    for word, flag in reversed(_words(text[max(clause_start, start - WINDOW):start])):
+    window_start = max(clause_start, start - WINDOW - CUT_MARGIN)
+    window = _words(text[window_start:start])
+    if window_start > clause_start:
+        window = window[1:]  # the window may cut a word (建档立卡 → 卡): its first word is dropped
+    for word, flag in reversed(window):
         if _is_noun(word, flag) and not modified:
             words.insert(0, (word, flag))
             if len(words) == 3:

@@ -22,8 +22,13 @@ log = logging.getLogger(__name__)
 CN_DIGITS = "".join(DIGITS)
 CN_CHARS = CN_DIGITS + "".join(SMALL_UNITS) + "".join(u for u in BIG_UNITS if u != "兆") + "".join(TENS)
 MULTIPLIER_CHARS = "".join(MULTIPLIERS)
-# 2,345,678 and 96，480.50 (groups of three after one to three digits); never 3，5个
-ARABIC = r"(?:\d{1,3}(?:[,，]\d{3}(?!\d))+|\d+)(?:\.\d+)?"
+# 2,345,678 and 96，480.50 (groups of three after one to three digits); never 3，5个. 1 149 and 10 000 too:
+# thousands set apart by a plain, no-break or thin space, as statistics are printed (groups of exactly three,
+# the last not followed by another spaced digit, so 0351 123 4567 is no one number)
+THOUSANDS_SPACE = "[ \u00a0\u2009\u202f]"
+ARABIC = (r"(?:\d{1,3}(?:[,，]\d{3}(?!\d))+"
+          rf"|\d{{1,3}}(?:{THOUSANDS_SPACE}\d{{3}})+(?!\d|{THOUSANDS_SPACE}\d)"
+          r"|\d+)(?:\.\d+)?")
 # The spaces OCR leaves inside a number (二 百 三 十 户, 52.3 亿元): one at a time
 GAP = r"[ \u3000]?"
 # 千 before 瓦/克/米/伏 belongs to the unit (一百二十五万千瓦, 五百千克), not to the numeral; 几 stands for a

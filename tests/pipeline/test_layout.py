@@ -91,6 +91,8 @@ DATELINES = [
     ("05.11.2018  14:20", "2018-11-05", None),  # day, month, year, as some sites print it
     ("2019-07-21 08:15:02热度:88°C", "2019-07-21", None),  # a page counter after the date
     ("31.13.2018", None, None),  # no such month: not a date
+    ("2020-12-03 15:22:53 作者: 十三五易地扶贫", "2020-12-03", None),  # a site's author field of no name
+    ("2020-12-03 15:22:53 作者：张伟 来源：新华网", "2020-12-03", "新华网"),
 ]
 
 

@@ -196,6 +196,8 @@ QUANTITIES = [
 
 # More patterns of Chinese news: other units, currencies, spelled-out percentages and decimals.
 QUANTITIES_NEW = [
+    ("2014—2019年1 149户易地扶贫搬迁户", [("1 149户", 1149, None, "户", E)]),  # thousands set apart by a space
+    ("投入10 000元，惠及2 350 000人", [("10 000元", 1e4, None, "元", E), ("2 350 000人", 2.35e6, None, "人", E)]),
     ("援助资金人民币500万元", [("500万元", 5e6, None, "元", E)]),
     ("捐款人民币100元", [("100元", 100, None, "元", E)]),
     ("融资20亿元人民币", [("20亿元人民币", 2e9, None, "元", E)]),
