@@ -126,13 +126,21 @@ def last_month(ctx: YearContext) -> int | None:
 
 
 def now_since_last_year(ctx: YearContext) -> int | None:
-    """现在, 目前, 如今 before the number, with no year written between them, is as of the page's year."""
+    """现在, 目前, 如今 before the number, with no year written between them, is as of the page's year; on a page of January whose paragraph has just opened a sentence with the year before, as of that year (a year-end report)."""
     if ctx.page_year is None:
         return None
     now = list(NOW.finditer(ctx.sentence, 0, ctx.position))
     if not now or any(YEAR.finditer(ctx.sentence, now[-1].end(), ctx.position)):
         return None
+    if ctx.page_month == 1 and ctx.earlier and _opening_year(ctx.earlier, ctx.page_year) == ctx.page_year - 1:
+        return ctx.page_year - 1
     return ctx.page_year
+
+
+def _opening_year(sentence: str, page_year: int | None) -> int | None:
+    """The year a sentence opens with (2017年，…; 2017年我县计划…), if it opens with one."""
+    whole = YearContext(sentence, len(sentence), page_year)
+    return sentence_opening_time(whole) or (clause_opening_time(whole) if CLAUSE_OPENING_YEAR.match(sentence) else None)
 
 
 def sentence_opening_time(ctx: YearContext) -> int | None:

@@ -110,6 +110,20 @@ def test_the_readme_lists_the_year_rules_in_order():
     assert block is not None and block.group(1) == expected, "README's year rules differ; paste:\n" + expected
 
 
+@pytest.mark.parametrize("earlier, month, year", [
+    ("2017年我县计划搬迁1856户。", 1, 2017),  # a January page reporting on the year just ended
+    ("2017年，全县实施搬迁1856户。", 1, 2017),
+    ("2017年我县计划搬迁1856户。", 2, 2018),  # from February on, now is the page's year
+    ("2018年我县计划搬迁1856户。", 1, 2018),  # the paragraph speaks of the page's own year
+    ("全县计划搬迁1856户。", 1, 2018),
+    (None, 1, 2018),
+])
+def test_now_on_a_page_of_january_after_the_year_before_is_that_year(earlier, month, year):
+    sentence = "截至目前，已全面完成建设任务，完成投资4亿元"
+    found = resolve_year_why(sentence, sentence.index("4亿元"), 2018, earlier, page_month=month)
+    assert found == (year, "now_since_last_year")
+
+
 @pytest.mark.parametrize("month, year", [(1, 2018), (2, 2019), (12, 2019), (None, 2019)])
 def test_last_month_on_a_page_of_january_is_in_the_year_before(month, year):
     sentence = "上月全县新增就业岗位300个"
