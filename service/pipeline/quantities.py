@@ -102,7 +102,7 @@ def _pattern() -> re.Pattern:
           | (?P<snum>\d+)/(?P<sden>\d+)(?![\d/])
           | 成(?P<vlow>[百千万])上(?P<vhigh>[千万亿])(?P<vunit>{units})
           | (?P<discount>[一二三四五六七八九]{{1,2}}|对)折(?![腾叠合算旧射返线扣磨中服])
-          | (?<![上下前后大多个])半(?P<half>年|个月|个小时|小时|成(?![品本]))
+          | (?<![上下前后大多个])半(?P<half>年|个月|个小时|小时|日(?![制报刊])|成(?![品本]))
           | (?P<one_half>一半)(?!儿)
           | (?P<cbefore>{currencies}){GAP}(?P<cnum>{ARABIC}|{CHINESE})(?P<cmult>[{MULTIPLIER_CHARS}]*)
             (?!{GAP}(?:[余多{CN_CHARS}几.,，\d]|{units}))
@@ -314,8 +314,8 @@ def _read(text: str, m: re.Match, units) -> QuantityMention | None:
         digits = [DIGITS[ch] for ch in m.group("discount")] if m.group("discount") != "对" else [5]
         return _mention(text, start, end, digits[0] * 10 + (digits[1] if len(digits) > 1 else 0), None, "exact",
                         units["%"], "%", "chinese")
-    if m.group("half") is not None:  # 半年, 半个月, 半成
-        unit = units[m.group("half")]
+    if m.group("half") is not None:  # 半年, 半个月, 半成, 半日 (a day: 日 alone is a date's, not a unit)
+        unit = units["天" if m.group("half") == "日" else m.group("half")]
         return _mention(text, start, end, _round(0.5 * unit.factor), None, "exact", unit, m.group("half"), "chinese")
     if m.group("cbefore") is not None:  # ￥500, 人民币3万
         parsed = parse_numeral(m.group("cnum"))
