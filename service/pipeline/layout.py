@@ -19,13 +19,16 @@ SENTENCE_MARKS = re.compile(rf"[{FULL_STOPS}{CLAUSE_MARKS}{LIST_MARK}]")
 LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}网讯|据[\u4e00-\u9fff]{2,8}报道)")
 # 2017-10-17 09:07:20 来源:临汾新闻网, 2019年3月8日 星期五 来源：人民日报, and a web page's
 # 发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟: a line of facts about the page and nothing else
+# (an empty 来源:, a counter 浏览(10)人次 and buttons 投稿 收藏 included)
 META_FIELD = re.compile(
     r"(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?"
     r"|\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?:来源|稿源|出处)[:：]\s*(?P<source>[^\s|丨]+)"
+    r"|(?:来源|稿源|出处)[:：]\s*(?P<source>(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])[^\s|丨])+)?"
     r"|(?:作者|记者|文)[:：/]\s*(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3})"
-    r"|(?:编辑|责任编辑|责编|点击|浏览|阅读|热度)(?:次数|量)?[:：]\s*\S+")
+    r"|(?:编辑|责任编辑|责编|点击|浏览|阅读|热度)(?:次数|量)?[:：]\s*\S+"
+    r"|(?:点击|浏览|阅读)[(（]\d*[)）](?:人次|次)?"  # 浏览(10)人次: a counter without a colon
+    r"|(?:投稿|收藏|打印|关闭|分享)+(?=[\s|丨]|$)")  # the page's buttons
 META_FILLER = re.compile(r"[\s|丨/]*")
 AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
 META_LINE_MAX = 120
@@ -43,6 +46,8 @@ def meta_line(line: str) -> dict | None:
     ({'date': '2017-12-19', 'source': None, 'byline': None}, '2021-02-28')
     >>> meta_line("2020-12-03 15:22:53 作者: 十三五易地扶贫")
     {'date': '2020-12-03', 'source': None, 'byline': None}
+    >>> meta_line("来源: 发布日期:2020-06-26浏览(10)人次 投稿收藏")
+    {'date': '2020-06-26', 'source': None, 'byline': None}
     """
     found, pos = {}, 0
     while pos < len(line):

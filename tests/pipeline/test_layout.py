@@ -93,6 +93,8 @@ DATELINES = [
     ("31.13.2018", None, None),  # no such month: not a date
     ("2020-12-03 15:22:53 作者: 十三五易地扶贫", "2020-12-03", None),  # a site's author field of no name
     ("2020-12-03 15:22:53 作者：张伟 来源：新华网", "2020-12-03", "新华网"),
+    ("来源: 发布日期:2020-06-26浏览(10)人次 投稿收藏", "2020-06-26", None),  # empty source, counter, buttons
+    ("收藏本文，分享给朋友", None, None),  # buttons' words in a sentence: no meta line
 ]
 
 
