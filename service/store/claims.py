@@ -168,7 +168,8 @@ def _write(buckets: set, members: dict[tuple, list], stored: dict[int, tuple], h
             reported = sorted(e.reported for e in draft.facts if e.reported)
             named = sorted({places[e.id] for e in draft.facts if places[e.id]})
             claims[draft.id] = (draft.id, *key, named[-1] if named else None, value, rule, _finite(draft.low),
-                                _finite(draft.high), len(draft.facts), draft.sources, len({e.article for e in draft.facts}),
+                                _finite(draft.high), len(draft.facts), draft.sources,
+                                len({e.article for e in draft.facts}),
                                 reported[0] if reported else None, reported[-1] if reported else None,
                                 len(against[draft.id]))
             placed.update((e.id, draft.id) for e in draft.facts)

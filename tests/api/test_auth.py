@@ -135,7 +135,8 @@ def test_the_store_keeps_no_key(seeded_store, made_keys):
 
 
 def test_key_names_and_dates_are_checked_by_the_command(seeded_store):
-    for options, message in ((["--name", "two words"], "--name"), (["--name", "x", "--expires", "2001-01-01"], "passed"),
+    for options, message in ((["--name", "two words"], "--name"),
+                             (["--name", "x", "--expires", "2001-01-01"], "passed"),
                              (["--name", "x", "--expires", "soon"], "YYYY-MM-DD"),
                              (["--name", "x", "--scope", "admin"], "--scope")):
         result = subprocess.run([BIN / "kaoju", "keys", "create", "--db", seeded_store, *options], capture_output=True,

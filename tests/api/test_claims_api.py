@@ -59,7 +59,8 @@ def test_a_fact_says_what_corroborates_and_contradicts_it(restated):
     claim = get(restated, "/v1/claims?conflict=true&sort=-sources&limit=1")["rows"][0]
     fact = get(restated, claim["evidence"][0]["url"])
     assert fact["claim"]["id"] == claim["id"] and fact["claim"]["url"] == claim["url"]
-    assert fact["claim"]["conflicts_with"]["count"] == claim["conflicts"] == len(fact["claim"]["conflicts_with"]["claims"]) > 0
+    against = fact["claim"]["conflicts_with"]
+    assert against["count"] == claim["conflicts"] == len(against["claims"]) > 0
     others = [e for e in walk(restated, claim["evidence_url"]) if e["provenance"]["article"]["id"]
               != fact["provenance"]["article"]["id"]]
     assert fact["claim"]["corroborated_by"]["count"] == len(others)
