@@ -46,6 +46,8 @@ def grouped_from_summary(args: dict) -> list:
     key = SUMMARY_FIELDS[group_by]
     if group_by == "place":
         scope, direct = _place_scope(args)
+        if scope == PLACE_YEAR and not direct and "place" not in args and "place_code" not in args:
+            return _places_over_years(args)  # every place: summing all their years is what costs
         conditions = [scope_is(scope), *_summary_conditions(args)]
     else:
         subtrees, direct = _subtrees(args), False
@@ -69,6 +71,55 @@ def grouped_from_summary(args: dict) -> list:
             row.key = None
         row.n = int(row.n)
     return rows
+
+
+PLACES_PER_ROUND = 500  # places whose years are summed at a time, largest first, until no other can rank
+
+
+class PlaceGroup:
+    """A group of group_by=place summed from a place's rows by year (the attributes grouped() gives)."""
+
+    __slots__ = ("key", "group_unit", "n", "total", "low", "high_", "label")
+
+    def __init__(self, key, group_unit, n, total, low, high_, label):
+        self.key, self.group_unit, self.n, self.total = key, group_unit, int(n), total
+        self.low, self.high_, self.label = low, high_, label
+
+
+def _places_over_years(args: dict) -> list:
+    """Places' groups over a range of years, largest first, without summing every place's years: places
+    are taken in the order of their count over all years (an upper bound of their count over any range),
+    a round at a time, their years summed, until the next place's count over all years is below the
+    last group the page holds (the threshold algorithm). Exactly the groups and order of a GROUP BY."""
+    s, wanted = FactSummary, args["limit"] + 1
+    year_conditions = _summary_conditions(args)
+    bound_args = {k: v for k, v in args.items() if k not in ("year", "year__gte", "year__lte")}
+    bounds = (s.select(s.place_code, s.unit, s.count).where(scope_is(PLACE), *_summary_conditions(bound_args))
+              .order_by(s.count.desc(), s.place_code, s.unit).tuples())
+    found: list[PlaceGroup] = []
+    offset = 0
+    while True:
+        batch = list(bounds.limit(PLACES_PER_ROUND).offset(offset))
+        offset += len(batch)
+        if not batch:
+            break
+        pairs = {(code, unit) for code, unit, _ in batch}
+        rows = (s.select(s.place_code, s.unit, fn.SUM(s.count), fn.SUM(s.total), fn.MIN(s.low), fn.MAX(s.high),
+                         fn.MAX(s.place))
+                .where(scope_is(PLACE_YEAR), s.place_code.in_(sorted({code for code, _ in pairs})), *year_conditions)
+                .group_by(s.place_code, s.unit).tuples())
+        found += [PlaceGroup(None if code == NO_PLACE else code, unit, n, total, low, high, label)
+                  for code, unit, n, total, low, high, label in rows if (code, unit) in pairs]
+        found.sort(key=_rank)
+        del found[wanted:]
+        if len(batch) < PLACES_PER_ROUND or (len(found) == wanted and batch[-1][2] < found[-1].n):
+            break
+    return found
+
+
+def _rank(group: PlaceGroup) -> tuple:
+    """largest first, then by place (the missing place first, as the facts' NULL), then by unit"""
+    return -group.n, group.key is not None, group.key or "", group.group_unit
 
 
 def _place_scope(args: dict) -> tuple[str, bool]:

@@ -113,3 +113,19 @@ def test_groups_of_places_read_rows_that_are_groups_where_the_filters_allow():
     assert _place_scope({"group_by": "place", "limit": 10, "indicator__in": ["loan"]}) == ("pl_indic", False)
     assert _place_scope({"group_by": "place", "limit": 10, "indicator": "loan", "year": 2017}) == ("own", True)
     assert _place_scope({"group_by": "place", "limit": 10, "indicator": "loan", "year__gte": 2017}) == ("own", False)
+
+
+def test_places_over_a_range_of_years_stop_summing_once_no_other_place_can_rank(seeded_store, monkeypatch):
+    """The threshold algorithm of stats._places_over_years, two places a round, against a GROUP BY over the
+    facts: the same groups in the same order for every page size, ties included."""
+    from service import store
+    from service.api import stats
+
+    monkeypatch.setattr(stats, "PLACES_PER_ROUND", 2)
+    store.open_database(seeded_store)
+    with store.db.connection_context():
+        for years in ({"year__gte": 2017}, {"year__lte": 2018}, {"year__gte": 2016, "year__lte": 2019},
+                      {"year__gte": 2018, "unit": "元"}, {"year__lte": 2019, "dimension": "people"}):
+            for limit in (1, 2, 3, 5, 8, 13, 1000):
+                args = {"group_by": "place", "limit": limit, **years}
+                assert rows(stats.grouped_from_summary(args)) == rows(stats.grouped_from_facts(args)), args
