@@ -73,7 +73,7 @@ def grouped_from_summary(args: dict) -> list:
     return rows
 
 
-PLACES_PER_ROUND = 500  # places whose years are summed at a time, largest first, until no other can rank
+PLACES_PER_ROUND = 250  # places whose years the first round sums, largest first; each round after sums twice as many
 
 
 class PlaceGroup:
@@ -89,17 +89,17 @@ class PlaceGroup:
 def _places_over_years(args: dict) -> list:
     """Places' groups over a range of years, largest first, without summing every place's years: places
     are taken in the order of their count over all years (an upper bound of their count over any range),
-    a round at a time, their years summed, until the next place's count over all years is below the
-    last group the page holds (the threshold algorithm). Exactly the groups and order of a GROUP BY."""
+    in rounds of growing size, their years summed, until the next place's count over all years is below
+    the last group the page holds (the threshold algorithm). Exactly the groups and order of a GROUP BY."""
     s, wanted = FactSummary, args["limit"] + 1
     year_conditions = _summary_conditions(args)
     bound_args = {k: v for k, v in args.items() if k not in ("year", "year__gte", "year__lte")}
     bounds = (s.select(s.place_code, s.unit, s.count).where(scope_is(PLACE), *_summary_conditions(bound_args))
               .order_by(s.count.desc(), s.place_code, s.unit).tuples())
     found: list[PlaceGroup] = []
-    offset = 0
+    offset, size = 0, PLACES_PER_ROUND
     while True:
-        batch = list(bounds.limit(PLACES_PER_ROUND).offset(offset))
+        batch = list(bounds.limit(size).offset(offset))
         offset += len(batch)
         if not batch:
             break
@@ -112,8 +112,9 @@ def _places_over_years(args: dict) -> list:
                   for code, unit, n, total, low, high, label in rows if (code, unit) in pairs]
         found.sort(key=_rank)
         del found[wanted:]
-        if len(batch) < PLACES_PER_ROUND or (len(found) == wanted and batch[-1][2] < found[-1].n):
+        if len(batch) < size or (len(found) == wanted and batch[-1][2] < found[-1].n):
             break
+        size *= 2  # a page the first rounds did not settle needs many more places: fewer, larger rounds
     return found
 
 
