@@ -77,28 +77,37 @@ def claim_bodies(claims: list, listed: int) -> list[dict]:
     """Claims as ClaimSchema's shape, with their first `listed` facts and contradicting claims, read for all of
     them at once."""
     ids = [c.id for c in claims]
-    evidence = _evidence(ids, listed)
-    against: dict[int, list] = {}
-    if ids:
-        ranked = (ClaimConflict.select(ClaimConflict.claim, ClaimConflict.other,
-                                       fn.ROW_NUMBER().over(partition_by=[ClaimConflict.claim],
-                                                            order_by=[ClaimConflict.other]).alias("rank"))
-                  .where(ClaimConflict.claim.in_(ids)).alias("ranked"))
-        query = (Claim.select(ranked.c.claim_id, Claim.id, Claim.value, Claim.sources)
-                 .join(ranked, on=(Claim.id == ranked.c.other_id))
-                 .where(ranked.c.rank <= listed).order_by(ranked.c.claim_id, Claim.id))
-        root = request.script_root
-        for claim_id, other_id, value, sources in db.execute(query).fetchall():
-            against.setdefault(claim_id, []).append({"id": other_id, "url": f"{root}/v1/claims/{other_id}",
-                                                     "value": value, "sources": sources})
+    evidence, against = _evidence(ids, listed), _conflicting(ids, listed)
     return [{"id": c.id, "url": claim_url(c.id), "place": c.place, "place_code": c.place_code, "year": c.year,
              "unit": c.unit, "dimension": c.dimension, "indicator": c.indicator, "measure": c.measure,
              "value": c.value, "consensus": c.consensus, "low": c.low, "high": c.high, "facts": c.facts,
              "sources": c.sources, "articles": c.articles, "first_reported": c.first_reported,
              "last_reported": c.last_reported, "conflict": c.conflicts > 0, "conflicts": c.conflicts,
              "conflicts_with": against.get(c.id, []),
-             "evidence": evidence.get(c.id, []), "evidence_url": f"{request.script_root}/v1/facts?claim={c.id}"}
+             "evidence": evidence.get(c.id, []), "evidence_url": evidence_url(c.id)}
             for c in claims]
+
+
+def _conflicting(claim_ids: list[int], limit: int) -> dict[int, list[dict]]:
+    """The first `limit` claims that contradict each of these, in one query."""
+    if not claim_ids:
+        return {}
+    ranked = (ClaimConflict.select(ClaimConflict.claim, ClaimConflict.other,
+                                   fn.ROW_NUMBER().over(partition_by=[ClaimConflict.claim],
+                                                        order_by=[ClaimConflict.other]).alias("rank"))
+              .where(ClaimConflict.claim.in_(claim_ids)).alias("ranked"))
+    query = (Claim.select(ranked.c.claim_id, Claim.id, Claim.value, Claim.sources)
+             .join(ranked, on=(Claim.id == ranked.c.other_id))
+             .where(ranked.c.rank <= limit).order_by(ranked.c.claim_id, Claim.id))
+    against: dict[int, list[dict]] = {}
+    for claim_id, other_id, value, sources in db.execute(query).fetchall():
+        against.setdefault(claim_id, []).append({"id": other_id, "url": claim_url(other_id), "value": value,
+                                                 "sources": sources})
+    return against
+
+
+def evidence_url(claim_id: int) -> str:
+    return f"{request.script_root}/v1/facts?claim={claim_id}"
 
 
 def claim_url(claim_id: int) -> str:
@@ -129,19 +138,17 @@ def _evidence(claim_ids: list[int], limit: int) -> dict[int, list[dict]]:
 
 def fact_claim(fact_id: int) -> dict | None:
     """The `claim` of a fact's body: its claim, how many facts of other articles state it too, and the
-    claims that contradict it."""
-    claim = (Claim.select().join(ClaimFact, on=(ClaimFact.claim == Claim.id))
-             .where(ClaimFact.fact == fact_id).first())
-    if claim is None:
+    claims that contradict it (its facts' sentences are not read: the claim's own address lists them)."""
+    member = ClaimFact.select(ClaimFact.claim, ClaimFact.article).where(ClaimFact.fact == fact_id).tuples().first()
+    if member is None:
         return None
-    article = Fact.select(Fact.article).where(Fact.id == fact_id).scalar()
-    corroborating = (ClaimFact.select().join(Fact, on=(ClaimFact.fact == Fact.id))
-                     .where(ClaimFact.claim == claim.id, Fact.article != article).count())
-    body = claim_bodies([claim], SINGLE_LISTED)[0]
+    claim = Claim.get_by_id(member[0])
+    corroborating = ClaimFact.select().where(ClaimFact.claim == claim.id, ClaimFact.article != member[1]).count()
     return {"id": claim.id, "url": claim_url(claim.id), "value": claim.value, "consensus": claim.consensus,
             "sources": claim.sources,
-            "corroborated_by": {"count": corroborating, "url": body["evidence_url"]},
-            "conflicts_with": {"count": claim.conflicts, "claims": body["conflicts_with"]}}
+            "corroborated_by": {"count": corroborating, "url": evidence_url(claim.id)},
+            "conflicts_with": {"count": claim.conflicts,
+                               "claims": _conflicting([claim.id], SINGLE_LISTED).get(claim.id, [])}}
 
 
 @bp.get("/claims")

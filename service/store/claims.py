@@ -59,9 +59,8 @@ def buckets_of_sources(source_ids: list[int]) -> set[tuple]:
 def refresh(buckets: set[tuple], new_sources: set[int] = frozenset()) -> None:
     """Make the claims of these buckets again: from the facts their claims hold now (a removed fact has
     left its claim with it) and the facts of `new_sources`, which are in no claim yet."""
-    ordered = sorted(buckets, key=_sortable)
-    for start in range(0, len(ordered), BATCH):
-        chunk = set(ordered[start:start + BATCH])
+    for listed in _batches(sorted(buckets, key=_sortable)):
+        chunk = set(listed)
         codes, years = sorted({b[0] for b in chunk}), sorted({b[1] for b in chunk})
         stored = {row[0]: row for row in _rows(Claim.select(*(getattr(Claim, c) for c in CLAIM_COLUMNS))
                                                .where(Claim.place_code.in_(codes), Claim.year.in_(years)))
@@ -178,9 +177,8 @@ def _write(buckets: set, members: dict[tuple, list], stored: dict[int, tuple], h
     for ids in _batches(sorted(stored)):
         old_pairs.update(_rows(ClaimConflict.select(ClaimConflict.claim, ClaimConflict.other)
                                .where(ClaimConflict.claim.in_(ids))))
-    for gone in _batches(sorted(old_pairs - pairs)):
-        for claim, other in gone:
-            ClaimConflict.delete().where(ClaimConflict.claim == claim, ClaimConflict.other == other).execute()
+    for claim, other in sorted(old_pairs - pairs):
+        ClaimConflict.delete().where(ClaimConflict.claim == claim, ClaimConflict.other == other).execute()
     insert_rows(Claim, CLAIM_COLUMNS, [row for i, row in sorted(claims.items()) if i not in stored])
     changed = [row for i, row in sorted(claims.items()) if i in stored and tuple(stored[i]) != row]
     if changed:

@@ -11,7 +11,7 @@ from service.store import init_db
 from service.store.models import Claim, ClaimConflict, ClaimFact, Fact, StoreInfo
 
 from ..conftest import SEEDS
-from ..store.test_summary import empty_the_store, page
+from ..store.test_summary import page, play
 from .checks import assert_claims_as_made_from_scratch, snapshot
 
 
@@ -21,18 +21,7 @@ STEP = st.tuples(st.sampled_from(["write", "replace", "force"]), st.integers(0, 
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(STEP, min_size=1, max_size=4))
 def test_kept_claims_equal_claims_made_from_scratch(empty_store, tmp_path_factory, steps):
-    empty_the_store()
-    folder = tmp_path_factory.mktemp("pages")
-    for number, (action, slot, shift) in enumerate(steps):
-        path = folder / f"page{slot}.txt"
-        if action == "force":
-            run_extraction([str(folder)], force=True)
-        else:
-            if action == "write" and path.exists():
-                continue
-            path.write_text(page(slot, shift, number), encoding="utf-8")
-            run_extraction([str(folder)])
-        assert_claims_as_made_from_scratch()
+    play(steps, tmp_path_factory.mktemp("pages"), assert_claims_as_made_from_scratch)
 
 
 def test_the_same_page_twice_makes_every_weighable_fact_corroborated(empty_store, tmp_path):

@@ -67,8 +67,13 @@ STEP = st.tuples(st.sampled_from(["write", "replace", "force"]), st.integers(0, 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(STEP, min_size=1, max_size=4))
 def test_the_summary_equals_a_group_by_over_the_facts(empty_store, tmp_path_factory, steps):
+    play(steps, tmp_path_factory.mktemp("pages"), assert_summary_equals_group_by, seed_of=lambda slot, n: slot + n)
+
+
+def play(steps, folder, check, seed_of=lambda slot, number: slot) -> None:
+    """Run the job after each step on an emptied store, then `check` it: write a page into a slot unless
+    one is there, replace the slot's page with other bytes, or force a re-extraction of every page."""
     empty_the_store()
-    folder = tmp_path_factory.mktemp("pages")
     for number, (action, slot, shift) in enumerate(steps):
         path = folder / f"page{slot}.txt"
         if action == "force":
@@ -76,9 +81,9 @@ def test_the_summary_equals_a_group_by_over_the_facts(empty_store, tmp_path_fact
         else:
             if action == "write" and path.exists():
                 continue
-            path.write_text(page(slot + number, shift, number), encoding="utf-8")
+            path.write_text(page(seed_of(slot, number), shift, number), encoding="utf-8")
             run_extraction([str(folder)])
-        assert_summary_equals_group_by()
+        check()
 
 
 def test_a_store_made_before_the_summary_gets_it_summed_from_its_facts(empty_store, tmp_path):
