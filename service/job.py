@@ -334,9 +334,19 @@ def _map(func, items: list, workers: int):
     try:
         with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=multiprocessing.get_context("fork"),
                                  initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-            yield from pool.map(func, items, chunksize=max(1, min(16, len(items) // (max(1, workers) * 4))))
+            yield from pool.map(func, items, chunksize=_chunk(len(items), workers))
     finally:
         gc.unfreeze()  # this process goes on (a test, a long run): its objects are collected again
+
+
+def _chunk(items: int, workers: int) -> int:
+    """Pages a worker is handed at a time. One worker gets two, so that its results stream to the writer
+    and what is left to store once it is done is small (with 16 the writer ended 0.5 s behind it); several
+    get up to 16, since on two cores they and the writer contend for the CPU, and fewer, larger messages
+    cost less (0.3 s less in `make bench`)."""
+    if workers <= 1:
+        return 2
+    return max(1, min(16, items // (workers * 4)))
 
 
 def _die_with_parent(parent_pid: int) -> None:

@@ -49,9 +49,20 @@ def fact_keys(place_code, indicator, year, unit, dimension, chain_codes) -> list
             (SUBTREE, NO_PLACE, *rest), *((SUBTREE, code, *rest) for code in codes)]
 
 
-def add_facts(facts) -> None:
-    """Count these facts (FactRecords: the key fields, value, place and place_chain) into the summary."""
-    _upsert(count_facts(facts))
+class Counts:
+    """Facts to count into the summary, gathered over a batch of sources and written with one upsert."""
+
+    def __init__(self):
+        self.groups: dict = {}
+
+    def add(self, facts) -> None:
+        """Count these facts (FactRecords: the key fields, value, place and place_chain)."""
+        count_facts(facts, self.groups)
+
+    def flush(self) -> None:
+        """Write what was counted, before the transaction ends or anything is summed again from the facts."""
+        _upsert(self.groups)
+        self.groups = {}
 
 
 def count_facts(facts, groups: dict | None = None) -> dict:

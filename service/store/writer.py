@@ -19,7 +19,7 @@ from .connection import insert_rows, locked, write_transaction
 from .models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
 from .claims import Pending, buckets_of_records, buckets_of_sources
 from .search import forget_facts, index_facts
-from .summary import add_facts, keys_of_sources, recount
+from .summary import Counts, keys_of_sources, recount
 
 
 def already_stored(sha: str, meta_json: str | None, extractor_version: str) -> bool:
@@ -43,7 +43,7 @@ def store_extractions(items: list[tuple], extractor_version: str, force: bool = 
     """
     counts: list[int | None] = [None] * len(items)
     failure = None
-    pending = Pending()
+    pending = Batch()
     with write_transaction([CLAIMS_LOCK_KEY, *(_lock_key(result.sha) for result, _, _ in items)]):
         for index, (result, paths, sha) in enumerate(items):
             try:
@@ -51,7 +51,7 @@ def store_extractions(items: list[tuple], extractor_version: str, force: bool = 
             except Exception as exc:  # its savepoint is rolled back; the sources before it are kept
                 failure = exc
                 break
-        pending.refresh()  # the claims of every bucket the batch touched, once
+        pending.finish()  # the summary counts and the claims of every bucket the batch touched, once
         if any(n is not None for n in counts):
             _bump_dataset_version()
     if failure is not None:
@@ -59,8 +59,21 @@ def store_extractions(items: list[tuple], extractor_version: str, force: bool = 
     return counts
 
 
+class Batch:
+    """What a batch's sources leave to the end of its transaction, done once for all of them: the facts to
+    count into the summary (keys shared by many sources become one upsert) and the claims to make again."""
+
+    def __init__(self):
+        self.counts = Counts()
+        self.claims = Pending()
+
+    def finish(self) -> None:
+        self.counts.flush()
+        self.claims.refresh()
+
+
 def _store_one(result, extractor_version: str, paths: list[str] | None, sha: str | None, force: bool,
-               pending: Pending) -> int | None:
+               pending: Batch) -> int | None:
     if paths is None or result.sha != sha:
         paths = [result.path]  # the file changed after it was fingerprinted: only the one read is known
     with _source_lock(result.sha):
@@ -72,8 +85,9 @@ def _store_one(result, extractor_version: str, paths: list[str] | None, sha: str
         source_id = Source.insert(dict(zip(SOURCE_COLUMNS, source_row(result, resolved[0], extractor_version)))) \
             .execute()
         insert_rows(SourcePath, ("source", "path"), [(source_id, p) for p in resolved])
-        n_facts = _store_articles(source_id, result.raw, result.articles, extractor_version, pending)
-    return n_facts
+        facts = _store_articles(source_id, result.raw, result.articles, extractor_version, pending.claims)
+    pending.counts.add(facts)  # once its savepoint is released: a source rolled back is not counted
+    return len(facts)
 
 
 SOURCE_COLUMNS = ("name", "path", "sha256", "size", "encoding", "raw", "status", "error", "warning", "url", "title",
@@ -107,7 +121,7 @@ def _lock_key(sha: str) -> int:
     return int(sha[:15], 16)
 
 
-def record_paths(sha: str, paths: list[str], pending: Pending | None = None) -> None:
+def record_paths(sha: str, paths: list[str], pending: Batch | None = None) -> None:
     """Add the paths where stored bytes were found again; the source takes the first path's name. The
     claims of a source that loses its last path to these are made again in `pending`, else at once."""
     resolved = {_source_path(p) for p in paths}
@@ -137,15 +151,15 @@ def record_failure(path: str, reason: str, extractor_version: str) -> None:
     """Record a file that could not even be read, so the failure is visible in the store too."""
     marker = hashlib.sha256(f"unreadable:{os.path.abspath(path)}".encode()).hexdigest()
     with _writing(marker):
-        pending = Pending()
+        pending = Batch()
         _delete_previous(marker, [path], pending)
-        pending.refresh()
+        pending.finish()
         source = Source.create(name=os.path.basename(path), path=os.path.abspath(path), sha256=marker, size=0,
                                status="failed", error=reason, extractor_version=extractor_version)
         insert_rows(SourcePath, ("source", "path"), [(source.id, os.path.abspath(path))])
 
 
-def _delete_previous(sha: str, paths: list[str], pending: Pending) -> list[str]:
+def _delete_previous(sha: str, paths: list[str], pending: Batch) -> list[str]:
     """Remove an earlier extraction of these bytes, and take these paths from the sources that held them
     before (a file that changed); a source left with no path is removed. Returns the paths the earlier
     extraction of these bytes was known by, so a re-extraction keeps them."""
@@ -157,15 +171,15 @@ def _delete_previous(sha: str, paths: list[str], pending: Pending) -> list[str]:
     return known
 
 
-def _release_paths(paths: set[str], keep: int | None = None, pending: Pending | None = None) -> None:
+def _release_paths(paths: set[str], keep: int | None = None, pending: Batch | None = None) -> None:
     """These paths now hold other bytes: take them from their sources, and remove a source left with none
     (its claims made again in `pending`, else at once)."""
     if not paths:
         return
     if pending is None:
-        pending = Pending()
+        pending = Batch()
         _release_paths(paths, keep, pending)
-        pending.refresh()
+        pending.finish()
         return
     holders = {p.source_id for p in SourcePath.select(SourcePath.source).where(SourcePath.path.in_(sorted(paths)))}
     holders |= {s.id for s in Source.select(Source.id).where(Source.path.in_(sorted(paths)))}
@@ -180,13 +194,15 @@ def _release_paths(paths: set[str], keep: int | None = None, pending: Pending | 
         Source.update(path=first, name=os.path.basename(first)).where(Source.id == source_id).execute()
 
 
-def _delete_sources(ids: list[int], pending: Pending) -> None:
-    """Remove these sources with everything extracted from them; their claims are left to `pending`."""
+def _delete_sources(ids: list[int], pending: Batch) -> None:
+    """Remove these sources with everything extracted from them; their claims are left to `pending`. The
+    counts it holds go in first: the keys of the removed facts are summed again from the facts stored."""
     if not ids:
         return
+    pending.counts.flush()
     forget_facts(f.id for f in Fact.select(Fact.id).where(Fact.source.in_(ids)))
     counted = keys_of_sources(ids)
-    pending.buckets |= buckets_of_sources(ids)
+    pending.claims.buckets |= buckets_of_sources(ids)
     Fact.delete().where(Fact.source.in_(ids)).execute()
     recount(counted)
     articles = Article.select(Article.id).where(Article.source.in_(ids))
@@ -203,8 +219,9 @@ PLACE_COLUMNS = ("code", "name", "level", "parent_code", "path")
 PARAGRAPH_COLUMNS = ("article", "index", "start", "end", "text", "mojibake", "sentences", "kind")
 
 
-def _store_articles(source_id: int, raw: str | None, articles, extractor_version: str, pending: Pending) -> int:
-    """Insert a source's articles, then its paragraphs and facts in bulk (one statement each)."""
+def _store_articles(source_id: int, raw: str | None, articles, extractor_version: str, pending: Pending) -> list:
+    """Insert a source's articles, then its paragraphs and facts in bulk (one statement each); returns the
+    facts (FactRecords) stored."""
     insert_rows(Article, ARTICLE_COLUMNS, article_rows(source_id, articles))
     article_ids = [a.id for a in Article.select(Article.id).where(Article.source == source_id).order_by(Article.index)]
     store_learned_places(articles)
@@ -217,11 +234,10 @@ def _store_articles(source_id: int, raw: str | None, articles, extractor_version
     rows = fact_rows(source_id, article_ids, paragraph_ids, articles, extractor_version)
     insert_rows(Fact, FACT_COLUMNS, rows)
     facts = [f for record in articles for para in record.paragraphs for f in para.facts]
-    add_facts(facts)
     pending.buckets |= buckets_of_records(facts)
     pending.sources.add(source_id)
     index_facts([(f.id, f.sentence) for f in Fact.select(Fact.id, Fact.sentence).where(Fact.source == source_id)])
-    return len(rows)
+    return facts
 
 
 def article_rows(source_id: int, articles) -> list[tuple]:

@@ -10,6 +10,7 @@ from service.api.query import subtree_codes
 from service.store.models import Article, Fact, Paragraph, Place, Source, SourcePath, StoreInfo
 
 from ..conftest import SEEDS
+from .test_summary import assert_summary_equals_group_by
 
 
 def counts():
@@ -41,6 +42,7 @@ def test_a_rerun_skips_stored_sources_and_force_adds_no_duplicates(empty_store):
     assert forced.sources == 5
     assert counts() == before
     assert StoreInfo.get_value("dataset_version") != version
+    assert_summary_equals_group_by()  # each source of the batch replaced its own after the ones before it were counted
 
 
 def test_a_changed_file_replaces_its_old_extraction(empty_store, tmp_path):
@@ -89,12 +91,14 @@ def test_a_crash_inside_a_source_leaves_nothing_of_it(empty_store, monkeypatch):
     assert Source.select().count() == 2  # the two stored before it in the same commit are kept
     assert Fact.select().count() == sum(s.facts.count() for s in Source.select())
     assert Article.select().count() == sum(s.articles.count() for s in Source.select())
+    assert_summary_equals_group_by()  # the source rolled back is not counted
     monkeypatch.setattr(writer, "store_learned_places", real)
     rerun = run_extraction([str(SEEDS)])
     assert (rerun.sources, rerun.skipped) == (3, 2)
     clean_total = Fact.select().count()
     assert Source.select().count() == 5
     assert clean_total == sum(s.facts.count() for s in Source.select())
+    assert_summary_equals_group_by()
 
 
 def test_a_store_from_schema_1_is_migrated(empty_store):
