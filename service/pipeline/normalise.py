@@ -12,15 +12,16 @@ from .document import Document, ViewBuilder
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
-# A pinyin gloss: Latin letters (with tone marks) in parentheses, right after a Han character.
-# Real parentheses hold Han text (乡(镇)) or names ((刘生锋 严晓声)) and are kept.
+# A pinyin gloss: Latin letters (with tone marks, or a tone's digit: jun1) in parentheses or in 【】,
+# right after a Han character. Real parentheses hold Han text (乡(镇)) or names ((刘生锋 严晓声)) and are kept.
+SYLLABLE = r"[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[1-5]?"
 PINYIN_GLOSS = re.compile(
-    rf"(?<=[{HAN}])[(（]"
-    r"[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}"
-    r"(?:\s[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8})?"
-    r"[)）]"
+    rf"(?<=[{HAN}])(?:[(（]{SYLLABLE}(?:\s{SYLLABLE})?[)）]|【{SYLLABLE}(?:\s{SYLLABLE})?】)"
 )
 TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
+# 截至 2018 年末: a space set inside a date (typeset pages) is not read, so the date reads as one
+SPACE_IN_A_DATE = re.compile(rf"(?<=[0-9])[ \u00a0\u2009\u202f](?=[年月日])"
+                             rf"|(?<=[{HAN}])[ \u00a0\u2009\u202f](?=[0-9]{{1,4}}[ \u00a0\u2009\u202f]?[年月日])")
 
 # A body block that ends mid-word, then a blank line, then a block that goes on with the word.
 CUT_WORD = re.compile(rf"(?<=[{HAN}])(\n[ \t\u3000]*){{1,3}}\n(?=[{HAN}])")
@@ -105,7 +106,8 @@ def normalise(raw: str) -> Document:
     """Build the normalised Document of a decoded raw text."""
     simplified = to_simplified(raw).translate(HALF_WIDTH)
     glosses = [(m.start(), m.end()) for m in PINYIN_GLOSS.finditer(simplified) if is_gloss(m)]
-    text, offsets = _delete(simplified, glosses)
+    spaces = [(m.start(), m.end()) for m in SPACE_IN_A_DATE.finditer(simplified)]
+    text, offsets = _delete(simplified, sorted(glosses + spaces))
     joins = cut_word_breaks(text)
     if joins:
         text, inner = _delete(text, joins)

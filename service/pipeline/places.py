@@ -47,13 +47,16 @@ VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范"
                      "城中", "移民", "搬迁", "试点", "帮扶", "对口", "结对", "美丽乡", "该", "本", "全", "每", "各"}
 VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出")
 NUMERALS = set("一二两三四五六七八九十百千万")
+CONJUNCTIONS = "和与及或"
 # 北京、上海等地, 广东等省份: a list of examples ends here
 EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市)")
+# 巫山脆李、奉节脐橙、涪陵榨菜等: a list of short items before 等 (the first may run on from the words before it)
+PRODUCT_LIST = re.compile(rf"(?P<items>[{HAN}]{{2,7}}(?:、[{HAN}]{{2,7}})+)等")
 # 北京华锦富公司, 重庆市农业农村委帮扶集团, 山西农业大学: a place that opens the name of a company, a group
 # or a university names an organisation that often helps from elsewhere, not a place the figures are about
 # (a school keeps its place: 信义镇中心小学 is in 信义镇)
 ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与及等给共]|投资|建设|建成|新建|开展|开办|设立)[{HAN}]){{0,8}}?"
-                          r"(?:公司|集团|银行|大学|学院)")
+                          r"(?:(?:股份)?有限(?:责任)?公司|公司|集团|银行|大学|学院)")
 # 为水田河村6名学生, 相隔的里村贫困户闫荣生: a village named on its own, between a word that points at it and
 # the people it counts, is a village even with no town or county written before it
 NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"
@@ -254,13 +257,28 @@ class PlaceResolver:
             division = self.gazetteer.divisions[best]
             doubtful = (m.surface in self.gazetteer.short and division.level != "province") \
                 or division.level == "town" \
-                or (division.level == "county" and len(m.surface) == 2 and m.surface not in repeated)
-            if doubtful and support(best)[0] == 0:
+                or (division.level == "county" and len(m.surface) == 2
+                    and (m.surface not in repeated or self._conjoined(m)))
+            if doubtful and support(best)[0] == 0 and not self._heads_a_village(m):
                 continue
             m.division = division
             m.level = division.level
             settled.append(m)
         return settled
+
+    def _heads_a_village(self, m: PlaceMention) -> bool:
+        """巡店镇顾李村: a town the gazetteer knows by this name only, written right before a village's name,
+        is the town even when nothing else on the page supports it."""
+        if len(m.candidates) != 1 or self.gazetteer.divisions[m.candidates[0]].level != "town":
+            return False
+        village = VILLAGE.match(self.text, m.end)
+        return village is not None and _is_village_name(village.group(1))
+
+    def _conjoined(self, m: PlaceMention) -> bool:
+        """和县 in 中心和县教育基金会: a two-character name opening with a conjunction, right after a word, may
+        be the conjunction and a 县 of the story (安徽省和县, after a place's suffix, is the place)."""
+        before = self.text[m.start - 1:m.start]
+        return m.surface[0] in CONJUNCTIONS and re.fullmatch(rf"[{HAN}]", before) is not None and before not in "省市州盟"
 
     def _without_examples(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """销往北京、上海等地: places listed as examples before 等地 are where goods go, not places of the story."""
@@ -276,7 +294,23 @@ class PlaceResolver:
                     break  # only a list's separators, and names the gazetteer does not know, lie between
                 dropped.add(id(m))
                 boundary = m.start
+        dropped |= self._products(ordered)
         return [m for m in mentions if id(m) not in dropped]
+
+    def _products(self, ordered: list[PlaceMention]) -> set[int]:
+        """巫山脆李、奉节脐橙、涪陵榨菜等扶贫产品: places that open the items of a list of goods (a place's name and
+        a word or two after it, two or more such items before 等) name products, not places of the story."""
+        dropped: set[int] = set()
+        for hit in PRODUCT_LIST.finditer(self.text):
+            items = [(hit.start(0) + piece.start(), hit.start(0) + piece.end())
+                     for piece in re.finditer(r"[^、]+", hit.group("items"))]
+            starts = {m.start for m in ordered}
+            branded = [m for i, (start, end) in enumerate(items) for m in ordered
+                       if (m.start == start or i == 0 and start <= m.start) and 1 <= end - m.end <= 3
+                       and m.end not in starts and not VILLAGE.match(self.text, m.end, end)]
+            if len(branded) >= 2:
+                dropped.update(id(m) for m in branded)
+        return dropped
 
     def _learn_villages(self) -> None:
         """X村 right after a town or county names a village under it; later bare X村 is the same one.

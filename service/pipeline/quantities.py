@@ -60,7 +60,8 @@ SET_PHRASES = ("两头", "四套班子", "三支队伍", "两委", "两不愁", 
                "一揽子", "两手抓", "三农", "五位一体", "四个全面", "两学一做", "三会一课", "一张蓝图")
 DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期", "星期", "周"}
 # (unit, the character after it) that make another word: 两周年 is an anniversary, 一季度 a quarter
-NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), ("村", "级"), ("县", "级"), ("县", "城")}
+NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), ("村", "级"), ("县", "级"), ("县", "城"),
+                ("年", "级")}  # 五年级: a school grade
 POST_NOMINAL_END = "，。、；,;）)！？!?”"
 # 一 with these units is an article or an idiom (一批, 一次性, 一起, 一家人), not a count.
 INDEFINITE_ONE_UNITS = {"批", "次", "起", "家", "片", "户"}
@@ -223,8 +224,11 @@ def _counter_of_time(text: str, mention: QuantityMention, units) -> QuantityMent
                            unit.canonical, unit.surface, unit.dimension, mention.numeral, unit.iso)
 
 
-# 两个孩子, 三个儿子: 个 counting people
-PEOPLE_COUNTED = re.compile(r"(?:孩子|儿子|女儿|子女|学生|老人|村民|农民|干部|党员|工人|员工|家庭成员)(?!小组|委员会|代表大会)")
+# 两个孩子, 511个贫困人口, 1个能人: 个 counting people
+PEOPLE_MODIFIERS = "贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困难|受益|脱贫|低收入|残疾|务工|外出|返乡|易地"
+PEOPLE_NOUNS = "人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民"
+PEOPLE_COUNTED = re.compile(rf"(?:孩子|儿子|女儿|子女|学生|老人|干部|党员|工人|员工|家庭成员|能人|儿童|妇女|青年|"
+                            rf"(?:{PEOPLE_MODIFIERS}){{0,3}}(?:{PEOPLE_NOUNS}))(?!小组|委员会|代表大会)")
 
 
 def _counter_of_people(text: str, mention: QuantityMention, units) -> QuantityMention:
@@ -248,15 +252,25 @@ BARE_AMOUNT = re.compile(
     rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?"
     rf"(?=[{POST_NOMINAL_END}\s]|$|(?:减少|增加|下降|上升|增长|提高|降|升|增|减)?[至到])")
 MONEY_WORDS = re.compile(r"资金|投资|投入|收入|资产|产值|销售额|营业额|利润|金额|费用|款|工资|补贴|补助|分红|收益|营收")
+BARE_ANYWHERE = re.compile(rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?")
 PEOPLE_WORDS = re.compile(r"人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民")
+
+
+# 总投资380万在5个村…: an amount right after the word for the money it is needs no punctuation after it
+MONEY_RIGHT_BEFORE = re.compile(rf"(?:{MONEY_WORDS.pattern})(?:达|为|了|约)?$")
 
 
 def _bare_money(text: str, found: list[QuantityMention], units) -> list[QuantityMention]:
     """Amounts with a multiplier and no unit whose clause speaks of money just before them are in 元, of
     people (贫困人口由64万减少到9万) in 人."""
     extra = []
-    for m in BARE_AMOUNT.finditer(text):
+    for m in BARE_ANYWHERE.finditer(text):
         if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        if not BARE_AMOUNT.match(text, m.start()):
+            if MONEY_RIGHT_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
+                    and not re.match(r"[\dA-Za-z.%]", text[m.end():m.end() + 1]):
+                extra += _bare_mention(text, m, units["元"])
             continue
         clause_start, _ = clause_bounds(text, 0, len(text), m.start())
         window = max(clause_start, m.start() - 12)
@@ -276,24 +290,26 @@ def _bare_mention(text: str, m: re.Match, unit: Unit) -> list[QuantityMention]:
     if multiplier is None or parsed is None:
         return []
     qualifier = INSIDE.get(m.group("q") or m.group("q2") or "", "exact")
-    written = m.group("mult") + ("人" if unit.canonical == "人" else "")
+    written = m.group("mult") + {"人": "人", "户": "户"}.get(unit.canonical, "")
     return [_mention(text, m.start(), m.end(), _round(parsed[0] * multiplier), None, qualifier, unit, written,
                      "arabic")]
 
 
-# 58万贫困人口, 84.36万搬迁群众, 2万贫困农民: a count of people written without 人, its noun after it
-BARE_PEOPLE = re.compile(
-    rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?"
-    r"(?=(?:贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困难|受益|脱贫|低收入|残疾|务工|外出|返乡|易地){0,3}"
-    r"(?:人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民))")
+# 58万贫困人口, 84.36万搬迁群众, 2万贫困农民: a count of people written without 人, its noun after it;
+# 6.8万贫困户, 9.5万农户: of households written without 户
+BARE_NUMBER = rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?"
+BARE_PEOPLE = re.compile(rf"{BARE_NUMBER}(?=(?:{PEOPLE_MODIFIERS}){{0,3}}(?:{PEOPLE_NOUNS}))")
+BARE_HOUSEHOLDS = re.compile(rf"{BARE_NUMBER}(?=(?:{PEOPLE_MODIFIERS}){{0,3}}(?:农户|农牧户|贫困户|搬迁户|脱贫户))")
 
 
 def _bare_people(text: str, found: list[QuantityMention], units) -> list[QuantityMention]:
-    """Amounts with a multiplier followed by a noun for people (贫困人口, 群众, 农民) count people (人)."""
+    """Amounts with a multiplier followed by a noun for people (贫困人口, 群众, 农民) count people (人), by
+    one for households (贫困户, 农户) households (户)."""
     extra = []
-    for m in BARE_PEOPLE.finditer(text):
-        if not any(f.start < m.end() and m.start() < f.end for f in found):
-            extra += _bare_mention(text, m, units["人"])
+    for pattern, unit in ((BARE_PEOPLE, "人"), (BARE_HOUSEHOLDS, "户")):
+        for m in pattern.finditer(text):
+            if not any(f.start < m.end() and m.start() < f.end for f in found + extra):
+                extra += _bare_mention(text, m, units[unit])
     return extra
 
 
@@ -537,7 +553,9 @@ ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+[,，、和及
 
 
 def _recent(text: str, start: int) -> bool:
-    """近三年, 近5年: the last few years (将近三年 is a length of time)."""
+    """近三年, 近5年, 过去5年: the last few years (将近三年 is a length of time)."""
+    if text.endswith(("过去", "过去的"), 0, start):
+        return True
     return text[start - 1:start] == "近" and text[start - 2:start - 1] not in ("将", "接")
 
 

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Callable
 
-from .lexicon import CLAUSE_MARKS, FULL_STOPS, LEAD, SEMICOLONS, clause_bounds
+from .lexicon import CLAUSE_BREAK, CLAUSE_MARKS, FULL_STOPS, LEAD, SEMICOLONS, TIME_LEAD, clause_bounds
 from .places import DEPTH, Division, PlaceMention, PlaceResolver
 from .quantities import extract_quantities
 from .years import Resolved
@@ -358,6 +358,11 @@ def named_in_sentence(ctx: PlaceContext) -> Division | None:
     return ctx.named(ctx.part_start, ctx.part_end)
 
 
+def named_in_earlier_part(ctx: PlaceContext) -> Division | None:
+    """The most specific place named in the sentence's parts before the number's (为冕宁县…发放奖学金，一等奖600元/人；二等奖550元/人)."""
+    return ctx.named(ctx.sentence[0], ctx.part_start) if ctx.part_start > ctx.sentence[0] else None
+
+
 def earlier_subject(ctx: PlaceContext) -> Division | None:
     """The subject of the paragraph's last earlier sentence that had one."""
     return ctx.carried
@@ -374,10 +379,12 @@ def article_place(ctx: PlaceContext) -> Division | None:
 
 
 PLACE_RULES: list[PlaceRule] = [listed_places, paired_list, named_right_before, help_receiver, named_in_clause_before, named_in_clause,
-                                sentence_subject, named_in_sentence_before, named_in_sentence, earlier_subject,
-                                paragraph_opening, article_place]
+                                sentence_subject, named_in_sentence_before, named_in_sentence, named_in_earlier_part,
+                                earlier_subject, paragraph_opening, article_place]
+SENTENCE_NAMED_RULES = {r.__name__ for r in (named_in_sentence_before, named_in_sentence)}
 NAMED_RULES = {r.__name__ for r in (named_right_before, named_in_clause_before, named_in_clause, sentence_subject,
-                                    named_in_sentence_before, named_in_sentence, earlier_subject)}
+                                    named_in_sentence_before, named_in_sentence, named_in_earlier_part,
+                                    earlier_subject)}
 
 
 def shared_by_listed_places(ctx: PlaceContext, answer: Resolved) -> Division | None:
@@ -391,12 +398,13 @@ def shared_by_listed_places(ctx: PlaceContext, answer: Resolved) -> Division | N
 
 
 def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…) belongs to their common parent."""
+    """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…), or earlier in its part of the sentence when it was found there (南部四地州(喀什地区、和田地区…)累计实施项目…，落实资金…), belongs to their common parent."""
     if answer.value is None:
         return None
     text = ctx.attribution.resolver.text
+    start = ctx.part_start if answer.rule in SENTENCE_NAMED_RULES else ctx.clause[0]
     run: list[Division] = []
-    for m in ctx.attribution.resolver.in_span(ctx.clause[0], ctx.position):
+    for m in ctx.attribution.resolver.in_span(start, ctx.position):
         if not run or not LISTED_BETWEEN.fullmatch(text[previous_end:m.start]):
             if any(d.code == answer.value.code for d in run):
                 break
@@ -410,16 +418,36 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Div
 
 
 def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A province or prefecture named around a story about one of its places (全省, 吕梁市…) yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…)."""
+    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…) yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…)."""
     named, story = answer.value, ctx.story
     if answer.rule not in NAMED_RULES or story is None or not ctx.attribution._contains(named, story):
         return None
     if ctx.own is not None and ctx.own.code == named.code and any(
             m.division.code == named.code for m in ctx.attribution.resolver.in_span(ctx.sentence[0], ctx.position)):
         return None
+    if _opens_a_clause(ctx, named):
+        return None
     if named.level in ("province", "prefecture") or (ctx.main is not None and story.code == ctx.main.code):
         return story
     return None
+
+
+# What may stand before the subject of a clause: 2016年全市…, 截至目前，凉山州… (the comma ends a clause)
+CLAUSE_SUBJECT_LEAD = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:" + TIME_LEAD + r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|初|末)?)?")
+
+
+def _opens_a_clause(ctx: PlaceContext, division: Division) -> bool:
+    """Whether a clause of the sentence up to the number opens with this place, by name or as 全市/该县."""
+    resolver = ctx.attribution.resolver
+    text = resolver.text
+    for start in [ctx.sentence[0], *(m.end() for m in CLAUSE_BREAK.finditer(text, ctx.sentence[0], ctx.position))]:
+        at = CLAUSE_SUBJECT_LEAD.match(text, start).end()
+        if any(m.start == at and m.division.code == division.code for m in resolver.in_span(at, ctx.position)):
+            return True
+        if any(position == at and resolver.at_level(ctx.story, level) == division
+               for position, level in resolver.deictics(at, min(ctx.position, at + 2))):
+            return True
+    return False
 
 
 def help_given_elsewhere(ctx: PlaceContext, answer: Resolved) -> Division | None:

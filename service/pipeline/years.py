@@ -144,9 +144,12 @@ def _opening_year(sentence: str, page_year: int | None) -> int | None:
 
 
 def sentence_opening_time(ctx: YearContext) -> int | None:
-    """A time the sentence opens with, before the number (2018年底，…; 刚刚过去的2018年是…), moved on by years said to pass before it (2015年，…，经过三年帮扶，… is 2018)."""
+    """A time the sentence opens with, before the number (2018年底，…; 刚刚过去的2018年是…), moved on by years said to pass before it (2015年，…，经过三年帮扶，… is 2018); not when a later clause before the number opens with a year of its own (2016年9月，…，2019年全村32家农家乐，接待游客2.5万人次)."""
     opening = SENTENCE_TIME.match(ctx.sentence) or PAST_YEAR_OPENING.match(ctx.sentence)
     if opening and opening.end() <= ctx.position:
+        heading = _clause_heading(ctx)
+        if heading is not None and heading.start() >= opening.end():
+            return None
         year = _unless_since(ctx.sentence, opening, ctx.page_year, ctx.position)
         passed = list(YEARS_PASSED.finditer(ctx.sentence, opening.end(), ctx.position))
         if passed and year != ctx.page_year:
@@ -179,6 +182,12 @@ def colon_introduction(ctx: YearContext) -> int | None:
 
 def clause_opening_time(ctx: YearContext) -> int | None:
     """A time an earlier clause opens with (截至2018年9月底，…; 从2016年到2018年，… and 2017年、2018年分两批… are as of the last)."""
+    heading = _clause_heading(ctx)
+    return _unless_since(ctx.sentence, heading, ctx.page_year, ctx.position) if heading is not None else None
+
+
+def _clause_heading(ctx: YearContext) -> re.Match | None:
+    """The last year a clause of the sentence up to the number's opens with."""
     clause_start, _ = ctx.clause
     heading = None
     for start in [0, *(m.end() for m in CLAUSE_BREAK.finditer(ctx.sentence, 0, clause_start))]:
@@ -186,7 +195,7 @@ def clause_opening_time(ctx: YearContext) -> int | None:
              or CLAUSE_OPENING_YEAR.match(ctx.sentence, start))
         if m and not _left_behind(ctx.sentence, m, ctx.position):
             heading = m
-    return _unless_since(ctx.sentence, heading, ctx.page_year, ctx.position) if heading is not None else None
+    return heading
 
 
 def _relative(ctx: YearContext, start: int) -> int | None:

@@ -35,6 +35,9 @@ YEARS = [
     ("贫困发生率由2016年的9.1%降至0.6%", "9.1%", 2020, 2016, "year_in_clause"),
     ("收入占比由2010年的20%提高到现在的45%，户均增收2万元", "户均增收2万元"[4:], 2019, 2019, "now_since_last_year"),
     ("2017年底，全县贫困人口减少到1200人", "1200人", 2019, 2017, "sentence_opening_time"),
+    # a later clause before the number opens with a year of its own: that one
+    ("2016年9月，茶园被评为最美茶园，2019年全村32家农家乐，接待游客2.5万人次", "2.5万人次", 2020, 2019,
+     "clause_opening_time"),
     ("刚刚过去的2018年是脱贫关键之年，全县减贫5000人", "5000人", None, 2018, "sentence_opening_time"),
     ("预计到2022年，全县茶园面积将达到3万亩", "3万亩", 2020, 2022, "sentence_opening_time"),
     ("该县2016年扶贫工作报告显示：全年投入专项资金1500万元", "1500万元", 2017, 2016, "colon_introduction"),
