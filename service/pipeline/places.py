@@ -55,14 +55,15 @@ PRODUCT_LIST = re.compile(rf"(?P<items>[{HAN}]{{2,7}}(?:、[{HAN}]{{2,7}})+)等"
 # 北京华锦富公司, 重庆市农业农村委帮扶集团, 山西农业大学: a place that opens the name of a company, a group
 # or a university names an organisation that often helps from elsewhere, not a place the figures are about
 # (a school keeps its place: 信义镇中心小学 is in 信义镇)
-ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与及等给共]|投资|建设|建成|新建|开展|开办|设立)[{HAN}]){{0,8}}?"
+ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与及等给共]|投资|建设|建成|新建|开展|开办|设立|通过|利用|依托|"
+                          rf"组织|实施|发放|落实|推进|引导|带动)[{HAN}]){{0,8}}?"
                           r"(?:(?:股份)?有限(?:责任)?公司|公司|集团|银行|大学|学院)")
-# 为水田河村6名学生, 相隔的里村贫困户闫荣生: a village named on its own, between a word that points at it and
-# the people it counts, is a village even with no town or county written before it
+# 为水田河村6名学生, 为凤凰寨村也为6名学生, 相隔的里村贫困户闫荣生: a village named on its own, between a word
+# that points at it and the people it counts, is a village even with no town or county written before it
 NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"
 VILLAGE_NAME = rf"((?:(?![{NOT_IN_A_NAME}])[{HAN}]){{1,4}}?)村"
 BARE_VILLAGE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}"
-                          r"(?=贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人])")
+                          r"(?=(?:也为|也给|也向|共|都)?(?:贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人]))")
 LISTED_VILLAGE_BEFORE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}[和与及{LIST_MARK}]$")
 # 交城县会立乡岔口村: a town the gazetteer no longer has (merged or renamed since), named between its
 # county and a village.
@@ -259,12 +260,18 @@ class PlaceResolver:
                 or division.level == "town" \
                 or (division.level == "county" and len(m.surface) == 2
                     and (m.surface not in repeated or self._conjoined(m)))
-            if doubtful and support(best)[0] == 0 and not self._heads_a_village(m):
+            if doubtful and support(best)[0] == 0 and not self._heads_a_village(m) \
+                    and not self._after_its_parent(m, best, mentions):
                 continue
             m.division = division
             m.level = division.level
             settled.append(m)
         return settled
+
+    def _after_its_parent(self, m: PlaceMention, code: str, mentions: list[PlaceMention]) -> bool:
+        """湖北巴东, 甘肃省古浪县: a place written right after the province or prefecture it lies in is the place."""
+        above = {d.code for d in self.gazetteer.ancestors(code)[:-1]}
+        return any(o.end == m.start and len(o.candidates) == 1 and o.candidates[0] in above for o in mentions)
 
     def _heads_a_village(self, m: PlaceMention) -> bool:
         """巡店镇顾李村: a town the gazetteer knows by this name only, written right before a village's name,

@@ -21,9 +21,15 @@ from .years import Resolved
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使")
 SEGMENT_BREAK = re.compile(f"[{SEMICOLONS}]")
-# What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …
-SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:(?:同时|此外|另外|近年来|今年以来|目前|其中|今年|去年)[，,]?)?")
+# What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …, and the frame of a report
+# (记者从县扶贫办了解到，截至9月底，皋兰县…)
+REPORT_FRAME = r"(?:(?:记者|笔者)?(?:从|据|在)[^，,。；;：:\n]{1,30}?(?:了解到|获悉|得知|获知)[，,：:]?)?"
+TIME_FRAME = r"(?:(?:截至|截止)[^，,。；;\n]{1,12}?[，,])?"
+SINCE_LEAD = r"(?:近几年|近些年|多年|几年|这些年|近\d{1,2}年|(?:19|20)\d{2}年)(?:来|以来)"  # 近几年来，走马镇…
+SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?" + REPORT_FRAME + TIME_FRAME
+                             + r"(?:(?:同时|此外|另外|近年来|今年以来|目前|其中|今年|去年|" + SINCE_LEAD + r")[，,]?)?")
 NATIONWIDE = re.compile(r"全国|我国|中国")
+QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a quotation
 # 甲县、乙县分别投资30万元、20万元: the figures after it go to the places before it, in order
 PAIRED = re.compile(r"分别|依次")
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
@@ -119,11 +125,16 @@ class PlaceAttribution:
         return self.resolver.at_level(main, "county") or main
 
     def paragraph_place(self, sentences: list[tuple[int, int]], main: Division | None) -> Division | None:
-        """The place a paragraph opens with: its first sentence's subject, else the place that sentence names."""
+        """The place a paragraph opens with: its first sentence's subject, else the place that sentence names;
+        for a paragraph that opens with a quotation naming none, those of the sentence after it, which says
+        who spoke (“我们家管理二十多亩茶园……” 58岁的李兴国是鹤峰县走马镇的村民)."""
         if not sentences:
             return None
         start, end = sentences[0]
         found = self._subject(start, end, main, None) or self._named(start, end, main)
+        if found is None and len(sentences) > 1 and QUOTED.match(self.resolver.text, start, end):
+            start, end = sentences[1]
+            found = self._subject(start, end, main, None) or self._named(start, end, main)
         if found is not None and main is not None and found.level in ("province", "prefecture") \
                 and self._contains(found, main):
             return main  # a paragraph that opens with 全省 or the prefecture is still about the story's place
@@ -175,6 +186,8 @@ class PlaceAttribution:
         ctx = PlaceContext(self, sentence, position, paragraph, main, helped, subject, count)
         for rule in PLACE_RULES:
             found = rule(ctx)
+            if found is NO_PLACE:
+                return Resolved(None, rule.__name__)
             if found is not None:
                 answer = Resolved(found, rule.__name__)
                 break
@@ -297,6 +310,32 @@ class PlaceContext:
 PlaceRule = Callable[[PlaceContext], "Division | None"]
 
 
+class NoPlace:
+    """A rule's answer that the number is about no one place (the whole country)."""
+
+    def __repr__(self) -> str:
+        return "NO_PLACE"
+
+
+NO_PLACE = NoPlace()
+# 全国已选聘生态护林员37万余人, 我国农村贫困人口减少1386万人: the country opening a clause as its subject
+COUNTRY_SUBJECT = re.compile(r"全国|我国|全中国")
+
+
+def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
+    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人), no place named between them, is about no one place (not 占全国的10%)."""
+    text = ctx.attribution.resolver.text
+    resolver = ctx.attribution.resolver
+    starts = [ctx.sentence[0], *(m.end() for m in CLAUSE_BREAK.finditer(text, ctx.sentence[0], ctx.position))]
+    for start in reversed(starts):
+        at = CLAUSE_SUBJECT_LEAD.match(text, start).end()
+        if at < ctx.position and COUNTRY_SUBJECT.match(text, at):
+            return NO_PLACE if not resolver.in_span(at, ctx.position) else None
+        if resolver.in_span(start, ctx.position):
+            return None  # a nearer clause names a place of its own
+    return None
+
+
 def listed_places(ctx: PlaceContext) -> Division | None:
     """A count of the places its clause lists before it belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县)."""
     return ctx.attribution._enumerated(ctx.sentence, ctx.position, ctx.count)
@@ -378,7 +417,7 @@ def article_place(ctx: PlaceContext) -> Division | None:
     return ctx.main
 
 
-PLACE_RULES: list[PlaceRule] = [listed_places, paired_list, named_right_before, help_receiver, named_in_clause_before, named_in_clause,
+PLACE_RULES: list[PlaceRule] = [nationwide, listed_places, paired_list, named_right_before, help_receiver, named_in_clause_before, named_in_clause,
                                 sentence_subject, named_in_sentence_before, named_in_sentence, named_in_earlier_part,
                                 earlier_subject, paragraph_opening, article_place]
 SENTENCE_NAMED_RULES = {r.__name__ for r in (named_in_sentence_before, named_in_sentence)}
