@@ -263,7 +263,7 @@ class PlaceResolver:
                 or (division.level == "county" and len(m.surface) == 2
                     and (m.surface not in repeated or self._conjoined(m)))
             if doubtful and support(best)[0] == 0 and not self._heads_a_village(m) \
-                    and not self._after_its_parent(m, best, mentions):
+                    and not self._after_its_parent(m, best, settled):
                 continue
             if len(m.surface) == 2 and self._inside_a_word(m):
                 continue  # 成县 in 组成县联合社: the end of another word, then 县
@@ -296,10 +296,10 @@ class PlaceResolver:
             at += len(word)
         return False
 
-    def _after_its_parent(self, m: PlaceMention, code: str, mentions: list[PlaceMention]) -> bool:
-        """湖北巴东, 甘肃省古浪县: a place written right after the province or prefecture it lies in is the place."""
+    def _after_its_parent(self, m: PlaceMention, code: str, settled: list[PlaceMention]) -> bool:
+        """湖北巴东, 河北赤城: a place written right after the province or prefecture it lies in (as settled) is the place."""
         above = {d.code for d in self.gazetteer.ancestors(code)[:-1]}
-        return any(o.end == m.start and len(o.candidates) == 1 and o.candidates[0] in above for o in mentions)
+        return bool(settled) and settled[-1].end == m.start and settled[-1].division.code in above
 
     def _heads_a_village(self, m: PlaceMention) -> bool:
         """巡店镇顾李村: a town the gazetteer knows by this name only, written right before a village's name,

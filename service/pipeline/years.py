@@ -112,7 +112,9 @@ def relative_year_since_last_year(ctx: YearContext) -> int | None:
     if not relative:
         return None
     since = ctx.sentence[relative[-1].end():ctx.position]
-    if YEAR.search(since) or NOW.search(since):
+    written = [y for y in YEAR.finditer(ctx.sentence, relative[-1].end(), ctx.position)
+               if not _compared(ctx.sentence, y)]  # 去年…比2017年增长11%: a year compared with is no time
+    if written or NOW.search(since):
         return None
     return _relative(ctx, relative[-1].start())
 

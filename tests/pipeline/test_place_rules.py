@@ -50,6 +50,7 @@ PLACES = [
      "paragraph_opening"),
     # 湖北巴东: a county's short name right after its province
     ("湖北巴东发放扶贫小额信贷\n\n本报讯 截至1月21日，累计发放小额信贷14521笔。", "14521笔", "巴东县", "article_place"),
+    ("河北赤城发展蔬菜 脱贫攻坚取得显著成效\n\n2014年，赤城有贫困村272个。", "272个", "赤城县", "article_place"),
     ("助学\n\n本报讯 平利县各界为贫困大学生发放助学金；县新华书店为凤凰寨村也为6名学生送去助学金。", "6名", "凤凰寨村",
      "help_receiver"),
     # 成县 in 组成县联合社 is the end of 组成 and 县; 全村 after a village named in the sentences before is that village

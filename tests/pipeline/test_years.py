@@ -44,6 +44,8 @@ YEARS = [
     ("全县上下齐心协力，截至2019年底，已搬迁安置400户", "400户", 2020, 2019, "clause_opening_time"),
     ("从2014年到2018年，全市累计培训劳动力2万人次", "2万人次", 2019, 2018, "clause_opening_time"),
     ("去年全村人均收入增加1800元", "1800元", 2021, 2020, "relative_year_since_last_year"),
+    # a year compared with (比2017年) does not stop 去年 from dating what follows it
+    ("去年，全县农村人均纯收入达10700元，比2017年增长11%", "11%", 2019, 2018, "relative_year_since_last_year"),
     ("今年新建蔬菜大棚60座", "60座", 2019, 2019, "relative_year_since_last_year"),
     ("去年，全村人均收入增加1800元", "1800元", 2021, 2020, "relative_year_since_last_year"),
     ("去年以来，全县发放小额信贷3000万元", "3000万元", 2018, 2018, "relative_year_since_last_year"),
