@@ -298,18 +298,17 @@ def _bare_mention(text: str, m: re.Match, unit: Unit) -> list[QuantityMention]:
 # 58万贫困人口, 84.36万搬迁群众, 2万贫困农民: a count of people written without 人, its noun after it;
 # 6.8万贫困户, 9.5万农户: of households written without 户
 BARE_NUMBER = rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?"
-BARE_PEOPLE = re.compile(rf"{BARE_NUMBER}(?=(?:{PEOPLE_MODIFIERS}){{0,3}}(?:{PEOPLE_NOUNS}))")
-BARE_HOUSEHOLDS = re.compile(rf"{BARE_NUMBER}(?=(?:{PEOPLE_MODIFIERS}){{0,3}}(?:农户|农牧户|贫困户|搬迁户|脱贫户))")
+BARE_PEOPLE = re.compile(rf"{BARE_NUMBER}(?=(?:{PEOPLE_MODIFIERS}){{0,3}}"
+                         rf"(?:(?P<people>{PEOPLE_NOUNS})|(?P<households>农户|农牧户|贫困户|搬迁户|脱贫户)))")
 
 
 def _bare_people(text: str, found: list[QuantityMention], units) -> list[QuantityMention]:
     """Amounts with a multiplier followed by a noun for people (贫困人口, 群众, 农民) count people (人), by
     one for households (贫困户, 农户) households (户)."""
     extra = []
-    for pattern, unit in ((BARE_PEOPLE, "人"), (BARE_HOUSEHOLDS, "户")):
-        for m in pattern.finditer(text):
-            if not any(f.start < m.end() and m.start() < f.end for f in found + extra):
-                extra += _bare_mention(text, m, units[unit])
+    for m in BARE_PEOPLE.finditer(text):
+        if not any(f.start < m.end() and m.start() < f.end for f in found):
+            extra += _bare_mention(text, m, units["人" if m.group("people") else "户"])
     return extra
 
 

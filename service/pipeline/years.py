@@ -149,8 +149,8 @@ def sentence_opening_time(ctx: YearContext) -> int | None:
     """A time the sentence opens with, before the number (2018年底，…; 刚刚过去的2018年是…), moved on by years said to pass before it (2015年，…，经过三年帮扶，… is 2018); not when a later clause before the number opens with a year of its own (2016年9月，…，2019年全村32家农家乐，接待游客2.5万人次)."""
     opening = SENTENCE_TIME.match(ctx.sentence) or PAST_YEAR_OPENING.match(ctx.sentence)
     if opening and opening.end() <= ctx.position:
-        heading = _clause_heading(ctx)
-        if heading is not None and heading.start() >= opening.end():
+        heading = _clause_heading(ctx, opening.end())
+        if heading is not None:
             return None
         year = _unless_since(ctx.sentence, opening, ctx.page_year, ctx.position)
         passed = list(YEARS_PASSED.finditer(ctx.sentence, opening.end(), ctx.position))
@@ -188,11 +188,12 @@ def clause_opening_time(ctx: YearContext) -> int | None:
     return _unless_since(ctx.sentence, heading, ctx.page_year, ctx.position) if heading is not None else None
 
 
-def _clause_heading(ctx: YearContext) -> re.Match | None:
-    """The last year a clause of the sentence up to the number's opens with."""
+def _clause_heading(ctx: YearContext, after: int = 0) -> re.Match | None:
+    """The last year a clause of the sentence up to the number's opens with (one that starts at `after` or later)."""
     clause_start, _ = ctx.clause
     heading = None
-    for start in [0, *(m.end() for m in CLAUSE_BREAK.finditer(ctx.sentence, 0, clause_start))]:
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(ctx.sentence, after, clause_start)]
+    for start in ([0] if after == 0 else []) + starts:
         m = (YEARS_OPENING.match(ctx.sentence, start) or YEARS_LISTED.match(ctx.sentence, start)
              or CLAUSE_OPENING_YEAR.match(ctx.sentence, start))
         if m and not _left_behind(ctx.sentence, m, ctx.position):
