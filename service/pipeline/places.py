@@ -235,11 +235,18 @@ class PlaceResolver:
 
         The page supports a candidate when it also names one of its ancestors, or another place in
         the same prefecture. A town, a two-character county named once (应县 in 响应县委) or a short
-        name (日照 in 日照时数) that nothing supports is taken for an ordinary word and dropped.
+        name (日照 in 日照时数) that nothing supports, and that the page never names in full, is taken
+        for an ordinary word and dropped.
         """
         unique = [(i, m.candidates[0], self.gazetteer.path(m.candidates[0]))
                   for i, m in enumerate(mentions) if len(m.candidates) == 1]
-        repeated = {m.surface for m in mentions if sum(1 for o in mentions if o.surface == m.surface) > 1}
+        surfaces: dict[str, int] = {}
+        for m in mentions:
+            surfaces[m.surface] = surfaces.get(m.surface, 0) + 1
+        repeated = {surface for surface, n in surfaces.items() if n > 1}
+        # 江西省修水县 … 修水共建设安置点141个: a place the page names in full may be written short elsewhere
+        in_full = {m.candidates[0] for m in mentions
+                   if len(m.candidates) == 1 and m.surface == self.gazetteer.divisions[m.candidates[0]].name}
         settled = []
         for i, m in enumerate(mentions):
             def support(code: str) -> tuple:
@@ -262,7 +269,8 @@ class PlaceResolver:
                 or division.level == "town" \
                 or (division.level == "county" and len(m.surface) == 2
                     and (m.surface not in repeated or self._conjoined(m)))
-            if doubtful and support(best)[0] == 0 and not self._heads_a_village(m) \
+            short_of_full = best in in_full and m.surface != division.name
+            if doubtful and not short_of_full and support(best)[0] == 0 and not self._heads_a_village(m) \
                     and not self._after_its_parent(m, best, settled):
                 continue
             if len(m.surface) == 2 and self._inside_a_word(m):

@@ -126,15 +126,19 @@ class PlaceAttribution:
 
     def paragraph_place(self, sentences: list[tuple[int, int]], main: Division | None) -> Division | None:
         """The place a paragraph opens with: its first sentence's subject, else the place that sentence names;
-        for a paragraph that opens with a quotation naming none, those of the sentence after it, which says
-        who spoke (“我们家管理二十多亩茶园……” 58岁的李兴国是鹤峰县走马镇的村民)."""
+        for a paragraph that opens with a quotation naming none, those of the sentence after the quotation,
+        which says who spoke (“我们家管理二十多亩茶园……” 58岁的李兴国是鹤峰县走马镇的村民)."""
         if not sentences:
             return None
         start, end = sentences[0]
         found = self._subject(start, end, main, None) or self._named(start, end, main)
         if found is None and len(sentences) > 1 and QUOTED.match(self.resolver.text, start, end):
-            start, end = sentences[1]
-            found = self._subject(start, end, main, None) or self._named(start, end, main)
+            text = self.resolver.text
+            closing = next((k for k, (s_start, s_end) in enumerate(sentences[:4]) if "”" in text[s_start:s_end]
+                            or "」" in text[s_start:s_end]), None)
+            if closing is not None and closing + 1 < len(sentences):
+                start, end = sentences[closing + 1]
+                found = self._subject(start, end, main, None) or self._named(start, end, main)
         if found is not None and main is not None and found.level in ("province", "prefecture") \
                 and self._contains(found, main):
             return main  # a paragraph that opens with 全省 or the prefecture is still about the story's place
@@ -469,15 +473,15 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Div
 
 
 def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…) yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…)."""
+    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…) yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…), or an earlier sentence of the paragraph did (全省…。其中，…)."""
     named, story = answer.value, ctx.story
     if answer.rule not in NAMED_RULES or story is None or not ctx.attribution._contains(named, story):
         return None
     if ctx.own is not None and ctx.own.code == named.code and any(
             m.division.code == named.code for m in ctx.attribution.resolver.in_span(ctx.sentence[0], ctx.position)):
         return None
-    if _opens_a_clause(ctx, named):
-        return None
+    if _opens_a_clause(ctx, named) or answer.rule == earlier_subject.__name__:
+        return None  # an earlier sentence opened with it as its subject (全省…。其中，…就业4.94万人)
     if named.level in ("province", "prefecture") or (ctx.main is not None and story.code == ctx.main.code):
         return story
     return None

@@ -61,6 +61,14 @@ PLACES = [
     # 湖南日报4月12日讯: the paper's name is no place, and the sentence's subject comes after it
     ("洞口柑橘\n\n湖南日报4月12日讯(记者 肖霄)4月11日，洞口县竹市镇曲塘村山坡上，3200亩柑橘树迎风而立。", "3200亩", "曲塘村",
      "named_in_sentence_before"),
+    ("昭觉县会议\n\n本报讯 全省易地搬迁劳动力就业51.9万人。其中，安置区搬迁劳动力就业4.94万人。", "4.94万人", "四川省",
+     "earlier_subject"),
+    # a short name the page also writes in full (修水县 … 修水共建设…) is that place
+    ("江西省修水县\n\n本报讯 黄沙镇汤桥村建成安置点。“十三五”期间，修水共建设易地搬迁安置点141个。", "141个", "修水县",
+     "named_in_clause_before"),
+    # a quotation of two sentences opening a paragraph: the sentence after it says where
+    ("含山茶产业\n\n“26亩的黄金叶茶今年进入丰产期。茶叶成为香饽饽!”5月25日，在含山县清溪镇白衣村，村党总支书记万磊说。",
+     "26亩", "白衣村", "paragraph_opening"),
     # 占全省的四分之一, 山西老农民食品有限公司: an area that opens no clause still yields to the story's place
     ("交口县食用菌\n\n本报讯 交口县食用菌规模达到3000万棒，占全省的四分之一。", "四分之一", "交口县", "story_within_area"),
     ("平遥县扶贫\n\n本报讯 今年，晋中市提出对原5个贫困县加大帮扶力度。平遥县新建圈舍200间。", "5个", "晋中市",
