@@ -26,8 +26,10 @@ NOW = re.compile(r"现在|目前|如今|当前")
 CHANGE_TO = re.compile(r"[至到]")
 # 先后建成光伏电站79个, 陆续入住: what came about one after another over the years is as of now
 SUCCESSIVELY = re.compile(r"先后|陆续")
+# 据了解，去年…; 据统计，2021年…: the source of what follows, before the time a sentence opens with
+REPORTED = r"(?:(?:据(?:了解|悉|统计|介绍|报道)|记者(?:从[^，,。\n]{1,20})?(?:了解到|获悉))[，,：:]?)?"
 SENTENCE_TIME = re.compile(
-    r"^\s*" + LEAD + r"[“\"「]?" + TIME_LEAD + r"((?:19|20)\d{2})年"
+    r"^\s*" + LEAD + REPORTED + r"[“\"「]?" + TIME_LEAD + r"((?:19|20)\d{2})年"
     r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
 # 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
 YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
@@ -39,7 +41,7 @@ SINCE = re.compile(r"以来")
 # 三年来, 近年来, 脱贫攻坚战打响以来: a span that runs until now
 UNTIL_NOW = re.compile(r"以来|年来")
 # 去年四月份，…; 今年，…: a sentence that opens with a relative year
-RELATIVE_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(" + "|".join(RELATIVE_YEARS) + r")(?!前)")
+RELATIVE_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + r"[“\"「]?(" + "|".join(RELATIVE_YEARS) + r")(?!前)")
 # 刚刚过去的2018年是…: the whole sentence looks back at that year
 PAST_YEAR_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(?:刚刚过去的|刚过去的)((?:19|20)\d{2})年")
 # 方山县2018年脱贫攻坚工作总结显示: … — a clause ending in a colon introduces what that year's report says
