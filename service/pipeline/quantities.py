@@ -534,6 +534,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
         return True
     if surface in DURATIONS and (after.lstrip("多余").startswith(RELATIVE_TIME_AFTER) or _recent(text, start)):
         return True  # 3年多来, 两年来, 近三年: relative time
+    if surface in DURATIONS and m.group("num") == "一" and before == "的":
+        return True  # 4月份的一天, 难忘的一年: a day, not a length of time
     if ORDINAL_LIST.search(text, max(0, start - 8), start):
         return True  # 第1、2批
     if (surface, after[:1]) in NOT_THE_UNIT or (surface in ("周", "季") and m.group("num") == "四"):
@@ -553,8 +555,8 @@ ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+[,，、和及
 
 
 def _recent(text: str, start: int) -> bool:
-    """近三年, 近5年, 过去5年: the last few years (将近三年 is a length of time)."""
-    if text.endswith(("过去", "过去的"), 0, start):
+    """近三年, 近5年, 过去5年, 最后一天: the last few years, the last day (将近三年 is a length of time)."""
+    if text.endswith(("过去", "过去的", "最后"), 0, start):
         return True
     return text[start - 1:start] == "近" and text[start - 2:start - 1] not in ("将", "接")
 
