@@ -66,6 +66,7 @@ NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"
 VILLAGE_NAME = rf"((?:(?![{NOT_IN_A_NAME}])[{HAN}]){{1,4}}?)村"
 BARE_VILLAGE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}"
                           r"(?=(?:也为|也给|也向|共|都)?(?:贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人]))")
+LOCATED_VILLAGE = re.compile(rf"(?<![{HAN}]){VILLAGE_NAME}(?:位于|地处|坐落于|坐落在)")
 LISTED_VILLAGE_BEFORE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}[和与及{LIST_MARK}]$")
 # 交城县会立乡岔口村: a town the gazetteer no longer has (merged or renamed since), named between its
 # county and a village.
@@ -362,7 +363,8 @@ class PlaceResolver:
     def _learn_villages(self) -> None:
         """X村 right after a town or county names a village under it; later bare X村 is the same one.
         X村 on its own before the people it counts (为水田河村6名学生) is a village under the county or
-        town named last before it.
+        town named last before it; X村 said to lie in a county or a town (金满村位于泸水市洛本卓白族乡) is a
+        village under it.
 
         A county followed by an unknown X乡/X镇 and then X村 names a town the gazetteer lacks (merged
         or renamed since the article was written): both are learned.
@@ -388,6 +390,18 @@ class PlaceResolver:
         spans = sorted((m.start, m.end) for m in self.mentions)
         areas = sorted(((m.end, m.division) for m in self.mentions
                         if m.division is not None and m.division.level in ("county", "town")), key=lambda a: a[0])
+        for v in LOCATED_VILLAGE.finditer(self.text):
+            # 金满村位于泸水市洛本卓白族乡: a village said to lie in a county or a town is a village under it
+            name = v.group(1)
+            if not _is_village_name(name) or name in self.villages or any(s <= v.start(1) < e for s, e in spans):
+                continue
+            within = [m.division for m in sorted(self.mentions, key=lambda m: m.start)
+                      if v.end() <= m.start and m.end <= v.end() + 16
+                      and m.division is not None and m.division.level in ("county", "town")]
+            if within:
+                division = self._learn(self.villages, name, name + "村", "village", within[-1])
+                found.append(PlaceMention(v.start(1), v.start(1) + len(name) + 1, name + "村", [division.code],
+                                          "village", division=division))
         for v in BARE_VILLAGE.finditer(self.text):
             name = v.group(1)
             inside = bisect.bisect_right(spans, (v.start(1), len(self.text))) - 1

@@ -36,8 +36,10 @@ YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|�
 # 2017年、2018年分两批实施…: a clause that opens with a list of years is as of the last
 # (not 2015年、2016年建设的299座电站…, where the years only say when the stations were built)
 YEARS_LISTED = re.compile(r"\s*" + TIME_LEAD + r"(?:(?:19|20)\d{2}年[、和])+((?:19|20)\d{2})年(?!\d|[\u4e00-\u9fff]{0,4}的)")
+# 2016年建设的电站, 2015年、2016年建设的…: a year (or a list of them) that only describes a thing
+ATTRIBUTE = re.compile(r"(?:[、和与](?:19|20)\d{2}年)*[\u4e00-\u9fff]{0,4}的")
 CLAUSE_OPENING_YEAR = re.compile(r"\s*" + TIME_LEAD + r"((?:19|20)\d{2})年(?![、和至到—-]|\d+(?!\d|月))")
-SINCE = re.compile(r"以来")
+SINCE = re.compile(r"以来|至今")  # 2016年以来, 2016年至今: from then until now
 # 三年来, 近年来, 脱贫攻坚战打响以来: a span that runs until now
 UNTIL_NOW = re.compile(r"以来|年来")
 # 去年四月份，…; 今年，…: a sentence that opens with a relative year
@@ -213,6 +215,15 @@ def _relative(ctx: YearContext, start: int) -> int | None:
     return ctx.page_year + RELATIVE_YEARS[relative[-1].group(0)]
 
 
+def year_earlier_in_sentence(ctx: YearContext) -> int | None:
+    """A year written earlier in the sentence, in a clause before the number's (组织开展2022年护林员选聘工作，完成826名…), not one compared with, left behind by a change, or saying when a thing was made (2016年建设的299座电站已并网，9座…)."""
+    clause_start, _ = ctx.clause
+    years = [y for y in YEAR.finditer(ctx.sentence, 0, clause_start)
+             if not _compared(ctx.sentence, y) and not _left_behind(ctx.sentence, y, ctx.position)
+             and not _starts_a_change(ctx.sentence, y) and not ATTRIBUTE.match(ctx.sentence, y.end())]
+    return _unless_since(ctx.sentence, years[-1], ctx.page_year, ctx.position) if years else None
+
+
 def year_later_in_sentence(ctx: YearContext) -> int | None:
     """A year written later in the sentence (总投资250万元，2016年建成的电站), not one a change starts from (由2000年的…)."""
     later = next((y for y in YEAR.finditer(ctx.sentence, ctx.position)
@@ -246,7 +257,8 @@ def year_of_page(ctx: YearContext) -> int | None:
 
 YEAR_RULES: list[YearRule] = [year_in_clause, change_start_value, relative_year_since_last_year,
                               last_month, now_since_last_year,
-                              sentence_opening_time, colon_introduction, clause_opening_time, year_later_in_sentence,
+                              sentence_opening_time, colon_introduction, clause_opening_time, year_earlier_in_sentence,
+                              year_later_in_sentence,
                               earlier_sentence_time, year_of_page]
 
 

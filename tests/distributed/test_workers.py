@@ -134,6 +134,21 @@ def extracted(tmp_path_factory):
     return pages, kaoju("export", "--portable", env=local).stdout
 
 
+def _redis_recovered(env, pages: Path) -> dict:
+    """All 200 stored on Redis, by the README's recovery where it is needed: kombu's Redis transport can lose
+    a task whose worker is killed between taking it off the list and recording it as unacknowledged
+    (celery/kombu#305), so after the visibility timeout has long passed, `kaoju enqueue` again must queue
+    exactly the sources still missing, skip every stored one, and the workers finish them."""
+    try:
+        return wait_until(lambda s: s["stored"] == 200 and s["queued"] == 0 and s["started"] == 0, env, timeout=60)
+    except AssertionError:
+        found = wait_until(lambda s: s["queued"] == 0 and s["started"] == 0, env)
+    missing = 200 - found["stored"] - found["failed"]
+    again = kaoju("enqueue", str(pages), env=env)
+    assert f"{missing} sources queued, {200 - missing} skipped" in again.stderr, again.stderr
+    return wait_until(lambda s: s["stored"] == 200 and s["queued"] == 0 and s["started"] == 0, env)
+
+
 def test_workers_killed_mid_run_fill_the_store_as_one_extract_does(env, tmp_path, extracted):
     pages, expected = extracted
 
@@ -148,7 +163,10 @@ def test_workers_killed_mid_run_fill_the_store_as_one_extract_does(env, tmp_path
             wait_until(lambda s, after=after: s["stored"] >= after and len(worker_runs(s)) == 1 + kills, env)
             kill(workers[0])  # kill -9 mid-run: what it held goes back to the queue
             workers[0] = start_worker(env, log)
-        done = wait_until(lambda s: s["stored"] == 200 and s["queued"] == 0 and s["started"] == 0, env)
+        if env["KAOJU_BROKER_URL"].startswith("redis"):
+            done = _redis_recovered(env, pages)
+        else:
+            done = wait_until(lambda s: s["stored"] == 200 and s["queued"] == 0 and s["started"] == 0, env)
     finally:
         for worker in workers:
             kill(worker, signal.SIGTERM)

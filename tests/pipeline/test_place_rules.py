@@ -69,6 +69,9 @@ PLACES = [
     # a quotation of two sentences opening a paragraph: the sentence after it says where
     ("含山茶产业\n\n“26亩的黄金叶茶今年进入丰产期。茶叶成为香饽饽!”5月25日，在含山县清溪镇白衣村，村党总支书记万磊说。",
      "26亩", "白衣村", "paragraph_opening"),
+    # X村位于…: a village said to lie in a town is a village under it, and 全村 after it is that village
+    ("怒江扶贫\n\n本报讯 记者从泸水市出发。金满村位于泸水市洛本卓白族乡，海拔在1200米之上。全村90%的耕地坡度在25度以上。",
+     "90%", "金满村", "named_in_clause_before"),
     # 占全省的四分之一, 山西老农民食品有限公司: an area that opens no clause still yields to the story's place
     ("交口县食用菌\n\n本报讯 交口县食用菌规模达到3000万棒，占全省的四分之一。", "四分之一", "交口县", "story_within_area"),
     ("平遥县扶贫\n\n本报讯 今年，晋中市提出对原5个贫困县加大帮扶力度。平遥县新建圈舍200间。", "5个", "晋中市",

@@ -65,6 +65,10 @@ YEARS = [
     ("为解决饮水问题，2017年、2018年分两批实施工程，免费为120户安装净水设备", "120户", 2019, 2018,
      "clause_opening_time"),
     ("2015年、2016年建设的86座电站已全部并网，另有5座正在建设", "5座", 2017, 2017, "year_of_page"),
+    ("组织开展2022年生态护林员选聘工作，完成826名生态护林员聘用工作", "826名", 2023, 2022, "year_earlier_in_sentence"),
+    ("2016年至今已累计投入产业扶贫资金263.44亿元，实施产业扶贫项目2069个", "2069个", 2018, 2018,
+     "year_earlier_in_sentence"),  # 至今: from then until now
+    ("2016年至今已累计投入产业扶贫资金263.44亿元", "263.44亿元", 2018, 2018, "year_in_clause"),
 ]
 
 # (paragraph, the mention, page year, year, rule): the rules that read the sentences before the number's own
