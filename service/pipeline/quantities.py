@@ -226,8 +226,8 @@ def _counter_of_time(text: str, mention: QuantityMention, units) -> QuantityMent
 
 
 # 两个孩子, 511个贫困人口, 1个能人: 个 counting people
-PEOPLE_MODIFIERS = "贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困难|受益|脱贫|低收入|残疾|务工|外出|返乡|易地"
-PEOPLE_NOUNS = "人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民"
+PEOPLE_MODIFIERS = "贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困难|受益|脱贫|低收入|残疾|务工|外出|返乡|易地|低保|特困|五保"
+PEOPLE_NOUNS = "人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民|对象|人员"
 PEOPLE_COUNTED = re.compile(rf"(?:孩子|儿子|女儿|子女|学生|老人|干部|党员|工人|员工|家庭成员|能人|儿童|妇女|青年|"
                             rf"(?:{PEOPLE_MODIFIERS}){{0,3}}(?:{PEOPLE_NOUNS}))(?!小组|委员会|代表大会)")
 
@@ -259,6 +259,7 @@ PEOPLE_WORDS = re.compile(r"人口|群众|农民|劳动力|村民|居民|农牧�
 
 # 总投资380万在5个村…: an amount right after the word for the money it is needs no punctuation after it
 MONEY_RIGHT_BEFORE = re.compile(rf"(?:{MONEY_WORDS.pattern})(?:达|为|了|约)?$")
+PEOPLE_RIGHT_BEFORE = re.compile(rf"(?:{PEOPLE_WORDS.pattern})(?:达|为|了|约)?$")
 
 
 def _bare_money(text: str, found: list[QuantityMention], units) -> list[QuantityMention]:
@@ -269,9 +270,11 @@ def _bare_money(text: str, found: list[QuantityMention], units) -> list[Quantity
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
         if not BARE_AMOUNT.match(text, m.start()):
-            if MONEY_RIGHT_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
-                    and not re.match(r"[\dA-Za-z.%]", text[m.end():m.end() + 1]):
-                extra += _bare_mention(text, m, units["元"])
+            if not re.match(r"[\dA-Za-z.%]", text[m.end():m.end() + 1]):
+                if MONEY_RIGHT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                    extra += _bare_mention(text, m, units["元"])
+                elif PEOPLE_RIGHT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                    extra += _bare_mention(text, m, units["人"])  # 年度脱贫人口100万的目标
             continue
         clause_start, _ = clause_bounds(text, 0, len(text), m.start())
         window = max(clause_start, m.start() - 12)
