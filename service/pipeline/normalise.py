@@ -20,8 +20,8 @@ PINYIN_GLOSS = re.compile(
 )
 TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
 # 截至 2018 年末: a space set inside a date (typeset pages) is not read, so the date reads as one
-SPACE_IN_A_DATE = re.compile(rf"[ \u00a0\u2009\u202f](?:(?<=[0-9].)(?=[年月日])"
-                             rf"|(?<=[{HAN}].)(?=[0-9]{{1,4}}[ \u00a0\u2009\u202f]?[年月日]))")
+SPACE = "[ \u00a0\u2009\u202f]"  # a space, a no-break space, a thin space
+SPACE_IN_A_DATE = re.compile(rf"{SPACE}(?:(?<=[0-9].)(?=[年月日])|(?<=[{HAN}].)(?=[0-9]{{1,4}}{SPACE}?[年月日]))")
 
 # A body block that ends mid-word, then a blank line, then a block that goes on with the word.
 CUT_WORD = re.compile(rf"(?<=[{HAN}])(\n[ \t\u3000]*){{1,3}}\n(?=[{HAN}])")

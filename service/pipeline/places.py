@@ -395,11 +395,11 @@ class PlaceResolver:
             name = v.group(1)
             if not _is_village_name(name) or name in self.villages or any(s <= v.start(1) < e for s, e in spans):
                 continue
-            within = [m.division for m in sorted(self.mentions, key=lambda m: m.start)
-                      if v.end() <= m.start and m.end <= v.end() + 16
+            within = [m for m in self.mentions if v.end() <= m.start and m.end <= v.end() + 16
                       and m.division is not None and m.division.level in ("county", "town")]
             if within:
-                division = self._learn(self.villages, name, name + "村", "village", within[-1])
+                parent = max(within, key=lambda m: m.start).division  # the last named: 泸水市洛本卓白族乡 → the town
+                division = self._learn(self.villages, name, name + "村", "village", parent)
                 found.append(PlaceMention(v.start(1), v.start(1) + len(name) + 1, name + "村", [division.code],
                                           "village", division=division))
         for v in BARE_VILLAGE.finditer(self.text):

@@ -249,11 +249,12 @@ def _extended(text: str, mention: QuantityMention, extra: int, value: float) -> 
 
 # 资金达900万, 收入300多万: an amount of money written without 元
 # (贫困人口由64万减少到9万, 收入由3万增加到5万: the figures of a change, each written without its unit)
+# A number with a multiplier and no unit after it (300多万, 6.8万): its unit comes from the words around it
+BARE_NUMBER = rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?"
 BARE_AMOUNT = re.compile(
-    rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?"
-    rf"(?=[{POST_NOMINAL_END}\s]|$|(?:减少|增加|下降|上升|增长|提高|降|升|增|减)?[至到])")
+    rf"{BARE_NUMBER}(?=[{POST_NOMINAL_END}\s]|$|(?:减少|增加|下降|上升|增长|提高|降|升|增|减)?[至到])")
 MONEY_WORDS = re.compile(r"资金|投资|投入|收入|资产|产值|销售额|营业额|利润|金额|费用|款|工资|补贴|补助|分红|收益|营收")
-BARE_ANYWHERE = re.compile(rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?")
+BARE_ANYWHERE = re.compile(BARE_NUMBER)
 PEOPLE_WORDS = re.compile(r"人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民")
 
 
@@ -294,14 +295,13 @@ def _bare_mention(text: str, m: re.Match, unit: Unit) -> list[QuantityMention]:
     if multiplier is None or parsed is None:
         return []
     qualifier = INSIDE.get(m.group("q") or m.group("q2") or "", "exact")
-    written = m.group("mult") + {"人": "人", "户": "户"}.get(unit.canonical, "")
+    written = m.group("mult") + (unit.canonical if unit.canonical in ("人", "户") else "")
     return [_mention(text, m.start(), m.end(), _round(parsed[0] * multiplier), None, qualifier, unit, written,
                      "arabic")]
 
 
 # 58万贫困人口, 84.36万搬迁群众, 2万贫困农民: a count of people written without 人, its noun after it;
 # 6.8万贫困户, 9.5万农户: of households written without 户
-BARE_NUMBER = rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?"
 BARE_PEOPLE = re.compile(rf"{BARE_NUMBER}(?=(?:{PEOPLE_MODIFIERS}){{0,3}}"
                          rf"(?:(?P<people>{PEOPLE_NOUNS})|(?P<households>农户|农牧户|贫困户|搬迁户|脱贫户)))")
 

@@ -342,9 +342,7 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
     resolver = ctx.attribution.resolver
     if not COUNTRY_SUBJECT.search(text, ctx.sentence[0], ctx.position):
         return None
-    starts = [ctx.sentence[0], *(m.end() for m in CLAUSE_BREAK.finditer(text, ctx.sentence[0], ctx.position))]
-    for start in reversed(starts):
-        at = CLAUSE_SUBJECT_LEAD.match(text, start).end()
+    for start, at in reversed(_clause_openings(ctx)):
         if at < ctx.position and COUNTRY_SUBJECT.match(text, at):
             return NO_PLACE if not resolver.in_span(at, ctx.position) else None
         if resolver.in_span(start, ctx.position):
@@ -491,12 +489,17 @@ def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
 CLAUSE_SUBJECT_LEAD = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:" + TIME_LEAD + r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|初|末)?)?")
 
 
+def _clause_openings(ctx: PlaceContext) -> list[tuple[int, int]]:
+    """(start, where its subject may stand) of each clause of the sentence up to the number, first to last."""
+    text = ctx.attribution.resolver.text
+    starts = [ctx.sentence[0], *(m.end() for m in CLAUSE_BREAK.finditer(text, ctx.sentence[0], ctx.position))]
+    return [(start, CLAUSE_SUBJECT_LEAD.match(text, start).end()) for start in starts]
+
+
 def _opens_a_clause(ctx: PlaceContext, division: Division) -> bool:
     """Whether a clause of the sentence up to the number opens with this place, by name or as 全市/该县."""
     resolver = ctx.attribution.resolver
-    text = resolver.text
-    for start in [ctx.sentence[0], *(m.end() for m in CLAUSE_BREAK.finditer(text, ctx.sentence[0], ctx.position))]:
-        at = CLAUSE_SUBJECT_LEAD.match(text, start).end()
+    for _, at in _clause_openings(ctx):
         if any(m.start == at and m.division.code == division.code for m in resolver.in_span(at, ctx.position)):
             return True
         if any(position == at and resolver.at_level(ctx.story, level) == division
