@@ -1,8 +1,8 @@
 """A newspaper page → articles → paragraphs → sentences, as spans of the normalised view.
 
-Blocks are runs of non-blank lines. Each block is classed by its shape (headline, subtitle,
-byline, dateline, banner, caption, body); a headline, or a lead such as 本报讯 after a finished story,
-opens a new article. Headings printed under or inside their own story are given back to it, and a
+Blocks are runs of non-blank lines; a block's paragraphs end at line ends that end a sentence. Each
+block is classed by its shape (headline, subtitle, byline, dateline, banner, caption, body); a headline,
+or a lead such as 本报讯 after a finished story, opens a new article. Headings printed under or inside their own story are given back to it, and a
 story that jumps (（下转第二版）) picks up at its （上接第一版） block. Layout is heuristic and only
 decides structure; it never edits text.
 """
@@ -86,6 +86,7 @@ LEAD_BYLINE = re.compile(rf"^\S{{0,20}}?[(（]\s*(?:本报)?记者\s*(?P<reporte
 # （下转第二版） … （上接第一版）: a story jumps to another column or page and picks up there
 JUMP_OUT = re.compile(r"[(（]\s*(?:下)?转(?:第)?[\d一二三四五六七八九十]+版\s*[)）]\s*$")
 JUMP_IN = re.compile(r"^[(（]\s*(?:上)?接(?:第)?[\d一二三四五六七八九十]+版\s*[)）]")
+PARAGRAPH_END = re.compile(rf"([{FULL_STOPS}][{CLOSING_QUOTES}]?)[ \t\u3000]*\n[ \t\u3000]*")
 SENTENCE_END = re.compile(rf"[{FULL_STOPS}]+[{CLOSING_QUOTES}]?|\n")
 HEADLINE_MAX = 40
 SENTENCE_MAX = 600
@@ -106,6 +107,7 @@ class Paragraph:
     start: int
     end: int
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    follows_on: bool = False  # typed on the line under the paragraph before it, no blank line between
 
 
 @dataclass
@@ -206,6 +208,23 @@ def classify(block: Block) -> str:
             and "。" not in t:  # 捐赠仪式上,11家企业举行签约。(刘生锋): a short last paragraph and its byline
         return "headline"
     return "body"
+
+
+def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    r"""A block's paragraphs: a web page types one paragraph a line with no blank line between, so a
+    line that ends a sentence (。！？ and a closing quote) ends its paragraph; a line cut mid-sentence (a
+    hard-wrapped column, a list of items ending in ；) runs on into the next.
+
+    >>> text = "甲县投资5万元。\n乙县投资\n6万元。"
+    >>> [text[s:e] for s, e in paragraph_spans(text, 0, len(text))]
+    ['甲县投资5万元。', '乙县投资\n6万元。']
+    """
+    spans, pos = [], start
+    for m in PARAGRAPH_END.finditer(text, start, end):
+        spans.append((pos, m.start() + len(m.group(1))))
+        pos = m.end()
+    spans.append((pos, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -316,7 +335,8 @@ def layout(text: str) -> list[Article]:
             current.byline = " ".join(n for n in reporters.group("reporters", "others") if n)
         if JUMP_OUT.search(block.text):
             current.jumps = current.closed = True
-        _add_paragraph(current, Paragraph(block.start, block.end, split_sentences(text, block.start, block.end)))
+        for index, (start, end) in enumerate(paragraph_spans(text, block.start, block.end)):
+            _add_paragraph(current, Paragraph(start, end, split_sentences(text, start, end), follows_on=index > 0))
         current.end = block.end
     for before, article in zip(articles, articles[1:]):
         if not article.paragraphs and article.title:

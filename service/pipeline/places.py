@@ -15,7 +15,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .lexicon import LIST_MARK
-from .normalise import HAN
+from .normalise import HAN, to_simplified
 from .prepared import cached
 from .tagger import tagger
 
@@ -181,6 +181,12 @@ def surface_names(divisions: list[Division]) -> tuple[dict[str, list[str]], set[
         for former in former_town_names(d.name, d.level):
             if former not in names:
                 by_surface.setdefault(former, []).append(d.code)
+    for surface, codes in list(by_surface.items()):  # 乾县 reads 干县 in the simplified view the matcher sees
+        seen = to_simplified(surface)
+        if seen != surface:
+            by_surface.setdefault(seen, []).extend(c for c in codes if c not in by_surface.get(seen, ()))
+            if surface in short:
+                short.add(seen)
     return by_surface, short
 
 

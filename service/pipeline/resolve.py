@@ -179,15 +179,16 @@ class PlaceAttribution:
     def place_why(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
                   main: Division | None, helped: Division | None = None,
                   subject: tuple[Division | None, Division | None] = (None, None),
-                  count: float | None = None) -> Resolved:
+                  count: float | None = None, earlier: Division | None = None) -> Resolved:
         """The place that governs a number, and the rule that gave it: the first of PLACE_RULES that
         answers, then PLACE_REFINEMENTS in turn, each of which may put another place in its stead.
 
         `helped`: in a story about its own place helping another, the place helped. `subject`: the
         sentence's own subject and the one it inherits (see `subjects`). `count`: the value of a count
-        (三个, 2座), which may count the places listed before it.
+        (三个, 2座), which may count the places listed before it. `earlier`: the place the paragraphs
+        typed right above this one left off with (their last subject, else the place one opened with).
         """
-        ctx = PlaceContext(self, sentence, position, paragraph, main, helped, subject, count)
+        ctx = PlaceContext(self, sentence, position, paragraph, main, helped, subject, count, earlier)
         for rule in PLACE_RULES:
             found = rule(ctx)
             if found is NO_PLACE:
@@ -279,9 +280,11 @@ class PlaceContext:
 
     def __init__(self, attribution: PlaceAttribution, sentence: tuple[int, int], position: int,
                  paragraph: Division | None, main: Division | None, helped: Division | None,
-                 subject: tuple[Division | None, Division | None], count: float | None):
+                 subject: tuple[Division | None, Division | None], count: float | None,
+                 earlier: Division | None = None):
         self.attribution, self.sentence, self.position = attribution, sentence, position
         self.paragraph, self.main, self.helped, self.count = paragraph, main, helped, count
+        self.earlier = earlier
         self.story = paragraph or main
         self.clause = clause_bounds(attribution.resolver.text, *sentence, position)
         self.sentence_subject, self.carried = subject
@@ -426,6 +429,11 @@ def paragraph_opening(ctx: PlaceContext) -> Division | None:
     return ctx.paragraph
 
 
+def earlier_paragraph(ctx: PlaceContext) -> Division | None:
+    """A paragraph that names no place, typed on the line under another (a web page's, no blank line between), goes on with the place the lines above left off with (“今年我们将…”虞伟说 after 白衣村)."""
+    return ctx.earlier
+
+
 def article_place(ctx: PlaceContext) -> Division | None:
     """The article's main place: from its headings, else the place its body names most (none for 全国…)."""
     return ctx.main
@@ -433,7 +441,7 @@ def article_place(ctx: PlaceContext) -> Division | None:
 
 PLACE_RULES: list[PlaceRule] = [nationwide, listed_places, paired_list, named_right_before, help_receiver, named_in_clause_before, named_in_clause,
                                 sentence_subject, named_in_sentence_before, named_in_sentence, named_in_earlier_part,
-                                earlier_subject, paragraph_opening, article_place]
+                                earlier_subject, paragraph_opening, earlier_paragraph, article_place]
 SENTENCE_NAMED_RULES = {r.__name__ for r in (named_in_sentence_before, named_in_sentence)}
 NAMED_RULES = {r.__name__ for r in (named_right_before, named_in_clause_before, named_in_clause, sentence_subject,
                                     named_in_sentence_before, named_in_sentence, named_in_earlier_part,

@@ -57,6 +57,7 @@ class Story:
     month: int | None = None  # of the date its year comes from, where that date names one
     openings: list[Division | None] = field(default_factory=list)  # each paragraph's opening place
     subjects: dict[tuple[int, int], tuple] = field(default_factory=dict)  # sentence → (own, carried) subject
+    carried_in: list[Division | None] = field(default_factory=list)  # each part's place from the lines above it
 
 
 @dataclass
@@ -123,15 +124,22 @@ def resolve_places(page: Page) -> None:
         spans = [(p.start, p.end) for p in story.layout.paragraphs]
         story.main = places.main_place(story.layout.heading_spans, spans)
         story.helped = places.helped_place(spans, story.main)
-        for paragraph, _ in story.parts:
+        carried = None
+        for paragraph, kind in story.parts:
             opening = places.paragraph_place(paragraph.sentences, story.main)
             story.openings.append(opening)
-            story.subjects.update(zip(paragraph.sentences, places.subjects(paragraph.sentences, story.main, opening)))
+            carried = carried if paragraph.follows_on else None
+            story.carried_in.append(carried)
+            subjects = places.subjects(paragraph.sentences, story.main, opening)
+            story.subjects.update(zip(paragraph.sentences, subjects))
+            if kind != "heading":
+                carried = next((own for own, _ in reversed(subjects) if own is not None), opening or carried)
     for m in page.mentions:
         story = page.stories[m.article]
         count = m.quantity.value if m.quantity.dimension == "count" else None
         m.place, m.place_rule = places.place_why(m.sentence, m.at, story.openings[m.paragraph], story.main,
-                                                 story.helped, story.subjects[m.sentence], count)
+                                                 story.helped, story.subjects[m.sentence], count,
+                                                 story.carried_in[m.paragraph])
 
 
 def resolve_years(page: Page) -> None:

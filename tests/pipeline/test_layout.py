@@ -3,6 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from service.pipeline import extract_text
 from service.pipeline.layout import SENTENCE_MAX, layout, split_sentences
 
 PAGE = "\n\n".join([
@@ -263,6 +264,20 @@ def test_a_headline_typed_right_above_its_first_paragraph():
 def test_a_hard_wrapped_paragraph_keeps_its_first_line(page):
     [article] = layout(page)
     assert article.title is None and page[article.paragraphs[0].start:article.paragraphs[0].end] == page
+
+
+def test_a_web_page_s_lines_that_end_a_sentence_are_paragraphs():
+    page = "某县扶贫车间开工\n2012年，某县建成车间12个。\n近日，全县带动就业300人，人均\n增收2000元。\n\n记者 王强"
+    [article] = layout(page)
+    assert [page[p.start:p.end] for p in article.paragraphs] == [
+        "2012年，某县建成车间12个。", "近日，全县带动就业300人，人均\n增收2000元。"]
+    assert [p.follows_on for p in article.paragraphs] == [False, True]
+
+
+def test_a_year_in_the_line_above_does_not_date_a_web_page_s_paragraph():
+    page = "助学\n\n发布时间：2017-09-04\n2012年，晋江市筹资178万元。\n近日，晋江市发放助学金22.2万元。"
+    years = {f.text: (f.year, f.year_rule) for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert years == {"178万元": (2012, "sentence_opening_time"), "22.2万元": (2017, "year_of_page")}
 
 
 CHROME = [

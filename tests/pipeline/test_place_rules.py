@@ -25,6 +25,11 @@ PLACES = [
     ("灵石县扶贫\n\n本报讯 全年新建大棚40座,为静升镇带来新收入。", "40座", "静升镇", "named_in_sentence"),
     ("晋中市扶贫\n\n本报讯 平遥县大力发展养殖。新建圈舍200间。", "200间", "平遥县", "earlier_subject"),
     ("晋中市扶贫\n\n本报讯 今年在平遥县召开现场会。新建圈舍200间。", "200间", "平遥县", "paragraph_opening"),
+    # a web page's paragraph on the line under another goes on with its place; after a blank line it does not
+    ("含山县茶产业\n\n本报讯 清溪镇白衣村共种植茶叶2491亩。\n“今年我们将关注六类重点人群。”虞伟说。", "六类", "白衣村",
+     "earlier_paragraph"),
+    ("含山县茶产业\n\n本报讯 清溪镇白衣村共种植茶叶2491亩。\n\n“今年我们将关注六类重点人群。”虞伟说。", "六类", "含山县",
+     "article_place"),
     ("平遥县扶贫\n\n本报讯 今年新建圈舍200间。", "200间", "平遥县", "article_place"),
     ("新闻\n\n本报讯 今年新建圈舍200间。", "200间", None, None),
     # 全市 opening the clause is the whole city, even in a story about one of its counties
