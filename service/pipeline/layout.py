@@ -28,7 +28,10 @@ META_FIELD = re.compile(
     r"|(?:作者|记者|文)[:：/]\s*(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3})"
     r"|(?:编辑|责任编辑|责编|点击|浏览|阅读|热度)(?:次数|量)?[:：]\s*\S+"
     r"|(?:点击|浏览|阅读)[(（]\d*[)）](?:人次|次)?"  # 浏览(10)人次: a counter without a colon
-    r"|(?:投稿|收藏|打印|关闭|分享)+(?=[\s|丨]|$)")  # the page's buttons
+    r"|(?:投稿|收藏|打印|关闭|分享)+(?=[\s|丨]|$)"  # the page's buttons
+    # 2020-04-29 重庆日报 182 0, 新华财经|2023年03月21日: an outlet named without 来源, its counters
+    r"|(?P<outlet>[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经))(?=[\s|丨]|$)"
+    r"|\d{1,7}(?=[\s|丨]|$)")
 META_FILLER = re.compile(r"[\s|丨/]*")
 AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
 META_LINE_MAX = 120
@@ -48,6 +51,10 @@ def meta_line(line: str) -> dict | None:
     {'date': '2020-12-03', 'source': None, 'byline': None}
     >>> meta_line("来源: 发布日期:2020-06-26浏览(10)人次 投稿收藏")
     {'date': '2020-06-26', 'source': None, 'byline': None}
+    >>> meta_line("2020-04-29 重庆日报 182 0"), meta_line("新华财经|2023年03月21日")["source"]
+    ({'date': '2020-04-29', 'source': '重庆日报', 'byline': None}, '新华财经')
+    >>> meta_line("重庆日报") is None, meta_line("2019年5月6日 2000户") is None
+    (True, True)
     """
     found, pos = {}, 0
     while pos < len(line):
@@ -61,8 +68,10 @@ def meta_line(line: str) -> dict | None:
             if value:
                 found[key] = value
         pos = m.end()
+    outlet = found.pop("outlet", None)
     if "date" not in found and "source" not in found:
-        return None
+        return None  # an outlet's name or a number on a line of its own may be a headline
+    found.setdefault("source", outlet)
     author = found.pop("author", None)  # a site may credit anything (作者：十三五易地扶); a byline is names
     if author and AUTHOR_NAMES.fullmatch(author):
         found["byline"] = author
@@ -87,7 +96,8 @@ LEAD_BYLINE = re.compile(rf"^\S{{0,20}}?[(（]\s*(?:本报)?记者\s*(?P<reporte
 JUMP_OUT = re.compile(r"[(（]\s*(?:下)?转(?:第)?[\d一二三四五六七八九十]+版\s*[)）]\s*$")
 JUMP_IN = re.compile(r"^[(（]\s*(?:上)?接(?:第)?[\d一二三四五六七八九十]+版\s*[)）]")
 PARAGRAPH_END = re.compile(rf"([{FULL_STOPS}][{CLOSING_QUOTES}]?)[ \t\u3000]*\n[ \t\u3000]*")
-SENTENCE_END = re.compile(rf"[{FULL_STOPS}]+[{CLOSING_QUOTES}]?|\n")
+# 。！？ and their closing quotes; a half-width full stop between words where a page types one (种植历史.近年来)
+SENTENCE_END = re.compile(rf"[{FULL_STOPS}]+[{CLOSING_QUOTES}]?|(?<=[{HAN}{CLOSING_QUOTES}])\.(?=[{HAN}“‘「\s]|$)|\n")
 HEADLINE_MAX = 40
 SENTENCE_MAX = 600
 CLAUSE_MARK = re.compile(rf"[{CLAUSE_MARKS}{LIST_MARK}\s]+")  # where a run-on sentence may be cut
@@ -228,7 +238,8 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans within [start, end): split after 。！？ and their closing quotes.
+    """Sentence spans within [start, end): split after 。！？ and their closing quotes, and after a
+    half-width full stop between words (种植历史.近年来), never inside a number (3.5万).
 
     A run-on "sentence" longer than SENTENCE_MAX (a page with no full stops) is cut at clause
     marks, so the work done for each number stays bounded by its sentence, not by the page.

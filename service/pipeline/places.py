@@ -67,6 +67,7 @@ VILLAGE_NAME = rf"((?:(?![{NOT_IN_A_NAME}])[{HAN}]){{1,4}}?)村"
 BARE_VILLAGE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}"
                           r"(?=(?:也为|也给|也向|共|都)?(?:贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人]))")
 LOCATED_VILLAGE = re.compile(rf"(?<![{HAN}]){VILLAGE_NAME}(?:位于|地处|坐落于|坐落在)")
+LISTED_VILLAGE_AFTER = re.compile(rf"[和与及{LIST_MARK}]{VILLAGE_NAME}")  # 康庄村、巴庄村、豹子滩村: its siblings
 LISTED_VILLAGE_BEFORE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}[和与及{LIST_MARK}]$")
 # 交城县会立乡岔口村: a town the gazetteer no longer has (merged or renamed since), named between its
 # county and a village.
@@ -425,17 +426,40 @@ class PlaceResolver:
                 division = self._learn(self.villages, v_name, v_name + "村", "village", areas[last][1])
                 found.append(PlaceMention(v_start, v_end, v_name + "村", [division.code], "village",
                                           division=division))
-        learned = [(re.escape(name) + (r"(?:(?:自然)?村)?" if len(name) >= 3 else r"(?:自然)?村"), d)
-                   for name, d in self.villages.items()]
-        learned += [(re.escape(name), d) for name, d in self.towns.items()]
-        for pattern, division in learned:
-            # Later mentions; a village name of three or more characters also counts without 村.
+        self._later_mentions([*self.villages.items(), *self.towns.items()], found)
+        self._learn_listed_siblings(found)
+        taken = [(m.start, m.end) for m in self.mentions]
+        self.mentions.extend(f for f in found if not any(s < f.end and f.start < e for s, e in taken))
+
+    def _later_mentions(self, learned: list[tuple[str, Division]], found: list[PlaceMention]) -> None:
+        """Every mention of the learned names; a village name of three or more characters also counts
+        without 村."""
+        for name, division in learned:
+            if division.level == "village":
+                pattern = re.escape(name) + (r"(?:(?:自然)?村)?" if len(name) >= 3 else r"(?:自然)?村")
+            else:
+                pattern = re.escape(name)
             for hit in re.finditer(pattern, self.text):
                 if not any(f.start == hit.start() for f in found):
                     found.append(PlaceMention(hit.start(), hit.end(), hit.group(0), [division.code],
                                               division.level, division=division))
-        taken = [(m.start, m.end) for m in self.mentions]
-        self.mentions.extend(f for f in found if not any(s < f.end and f.start < e for s, e in taken))
+
+    def _learn_listed_siblings(self, found: list[PlaceMention]) -> None:
+        """Villages listed right after a known one (为康庄村、巴庄村、豹子滩村的学生) are its siblings: villages
+        under the same town or county."""
+        taken = {m.start for m in [*self.mentions, *found]}
+        siblings = []
+        for m in [*self.mentions, *found]:
+            parent = self.division(m.division.parent) if m.division is not None and m.division.level == "village" \
+                else None
+            at = m.end
+            while parent is not None and (listed := LISTED_VILLAGE_AFTER.match(self.text, at)) is not None \
+                    and _is_village_name(listed.group(1)):
+                name = listed.group(1)
+                if name not in self.villages and listed.start(1) not in taken:
+                    siblings.append((name, self._learn(self.villages, name, name + "村", "village", parent)))
+                at = listed.end()
+        self._later_mentions(siblings, found)
 
     def _learn(self, registry: dict[str, Division], key: str, name: str, level: str, parent: Division) -> Division:
         """A division the gazetteer lacks, coded under its parent (141122-会立乡, 141122-会立乡-岔口村); a name

@@ -19,7 +19,7 @@ from .quantities import extract_quantities
 from .years import Resolved
 
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
-BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使")
+BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使", "支持")
 SEGMENT_BREAK = re.compile(f"[{SEMICOLONS}]")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …, and the frame of a report
 # (记者从县扶贫办了解到，截至9月底，皋兰县…)
@@ -219,9 +219,26 @@ class PlaceAttribution:
         return self._common_parent(list(listed.values()))
 
     def _beneficiary(self, start: int, end: int) -> Division | None:
-        """向临县捐资, 帮助沁县: the place money or help goes to governs the number, not the giver."""
-        marked = [m for m in self.resolver.in_span(start, end) if self._receives_help(m)]
+        """向临县捐资, 帮助沁县: the place money or help goes to governs the number, not the giver; help to
+        places listed together (资助甲村、乙村、丙村…) goes to their common parent."""
+        mentions = self.resolver.in_span(start, end)
+        marked = [self._listed_from(mentions[k:]) for k, m in enumerate(mentions) if self._receives_help(m)]
         return self.resolver.most_specific(marked) if marked else None
+
+    def _listed_from(self, mentions: list[PlaceMention]) -> PlaceMention:
+        """The first mention, or one standing for the places of one level listed with it (甲村、乙村和丙村)
+        by their common parent."""
+        first, text = mentions[0], self.resolver.text
+        run, end = [first.division], first.end
+        for m in mentions[1:]:
+            if m.division.level != first.division.level or not LISTED_BETWEEN.fullmatch(text[end:m.start]):
+                break
+            run.append(m.division)
+            end = m.end
+        parent = self._common_parent(run) if len({d.code for d in run}) >= 2 else None
+        if parent is None:
+            return first
+        return PlaceMention(first.start, end, text[first.start:end], [parent.code], parent.level, division=parent)
 
     def _receives_help(self, mention: PlaceMention) -> bool:
         text = self.resolver.text
@@ -459,13 +476,16 @@ def shared_by_listed_places(ctx: PlaceContext, answer: Resolved) -> Division | N
 
 
 def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…), or earlier in its part of the sentence when it was found there (南部四地州(喀什地区、和田地区…)累计实施项目…，落实资金…), belongs to their common parent."""
+    """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…, 甲县A乡、B乡和乙县C乡的45个村), or earlier in its part of the sentence when it was found there (南部四地州(喀什地区、和田地区…)累计实施项目…，落实资金…), belongs to their common parent."""
     if answer.value is None:
         return None
     text = ctx.attribution.resolver.text
     start = ctx.part_start if answer.rule in SENTENCE_NAMED_RULES else ctx.clause[0]
     run: list[Division] = []
     for m in ctx.attribution.resolver.in_span(start, ctx.position):
+        if run and m.start == previous_end and ctx.attribution._contains(run[-1], m.division):
+            run[-1], previous_end = m.division, m.end  # 芒康县戈波乡: one item of the list, written with its county
+            continue
         if not run or not LISTED_BETWEEN.fullmatch(text[previous_end:m.start]):
             if any(d.code == answer.value.code for d in run):
                 break

@@ -44,6 +44,12 @@ def test_sentences_split_after_closing_punctuation():
     assert [page[s:e] for s, e in paragraph.sentences] == ["本报讯 第一句。", "第二句!", "“第三句。”", "第四句"]
 
 
+def test_a_half_width_full_stop_between_words_ends_a_sentence_but_not_a_number():
+    text = "已有1200多年的种植历史.至2019年底,种植面积达131.43万亩.全市……www.gov.cn"
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
+        "已有1200多年的种植历史.", "至2019年底,种植面积达131.43万亩.", "全市……www.gov.cn"]
+
+
 def test_a_story_without_a_headline_after_a_finished_one_is_a_fragment():
     page = "标题\n\n本报讯 正文第一段,内容很长很长很长很长很长很长很长很长。(张三)\n\n接着上文继续叙述的一段文字,内容很长很长很长很长很长很长。"
     articles = layout(page)

@@ -72,6 +72,10 @@ MENTIONS = [
     ("采访方山县贫困户。相隔的里村贫困户一家", [("方山县", "方山县", "county"), ("里村", "里村", "village")]),
     ("平利县各界捐资助学，保证了全村229户村民饮水", [("平利县", "平利县", "county")]),  # 全村 is no name
     ("平利县各界捐资助学，为发挥村两委作用", [("平利县", "平利县", "county")]),  # no people counted after it
+    # villages listed right after a known one are its siblings, under the same town
+    ("新庄集乡康庄村召开会议。为康庄村、巴庄村和豹子滩村学生发放助学金", [
+        ("新庄集乡", "新庄集乡", "town"), ("康庄村", "康庄村", "village"), ("康庄村", "康庄村", "village"),
+        ("巴庄村", "巴庄村", "village"), ("豹子滩村", "豹子滩村", "village")]),
     # a name the simplified view changes (乾 reads 干 after t2s) is still found, under its own name
     ("咸阳市乾县召开现场会", [("咸阳市", "咸阳市", "prefecture"), ("干县", "乾县", "county")]),
 ]
