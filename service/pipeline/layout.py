@@ -28,9 +28,10 @@ META_FIELD = re.compile(
     r"|(?:作者|记者|文)[:：/]\s*(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3})"
     r"|(?:编辑|责任编辑|责编|点击|浏览|阅读|热度)(?:次数|量)?[:：]\s*\S+"
     r"|(?:点击|浏览|阅读)[(（]\d*[)）](?:人次|次)?"  # 浏览(10)人次: a counter without a colon
-    r"|(?:投稿|收藏|打印|关闭|分享)+(?=[\s|丨]|$)"  # the page's buttons
+    r"|(?:投稿|收藏|打印|关闭|分享|大字|中字|小字)+(?=[\s|丨]|$)"  # the page's buttons
     # 2020-04-29 重庆日报 182 0, 新华财经|2023年03月21日: an outlet named without 来源, its counters
-    r"|(?P<outlet>[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经))(?=[\s|丨]|$)"
+    r"|(?P<outlet>[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经)"
+    r"(?:[\u4e00-\u9fff]{1,4}版)?)(?=[\s|丨]|$)"
     r"|\d{1,7}(?=[\s|丨]|$)")
 META_FILLER = re.compile(r"[\s|丨/]*")
 AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
@@ -53,6 +54,8 @@ def meta_line(line: str) -> dict | None:
     {'date': '2020-06-26', 'source': None, 'byline': None}
     >>> meta_line("2020-04-29 重庆日报 182 0"), meta_line("新华财经|2023年03月21日")["source"]
     ({'date': '2020-04-29', 'source': '重庆日报', 'byline': None}, '新华财经')
+    >>> meta_line("安徽日报农村版 2017-05-23 12:00 大字")["source"]
+    '安徽日报农村版'
     >>> meta_line("重庆日报") is None, meta_line("2019年5月6日 2000户") is None
     (True, True)
     """

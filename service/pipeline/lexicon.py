@@ -17,7 +17,7 @@ LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^�
         r"|[\u4e00-\u9fff][\u4e00-\u9fff·—-]{1,14}?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?讯)\s*)?"  # 湖南日报4月12日讯
         r"(?:[（(][^）)\n]{0,24}[）)]\s*)?")
 # 预计到2020年, 截至2018年底: words that may lead a year opening a sentence or a clause
-TIME_LEAD = r"(?:预计|计划|力争|争取)?(?:截至|截止|到|至|在|自|从|于)?"
+TIME_LEAD = r"(?:仅|光|预计|计划|力争|争取)?(?:截至|截止|到|至|在|自|从|于)?"  # 仅2017年就卖掉…
 
 
 def clause_bounds(text: str, start: int, end: int, position: int) -> tuple[int, int]:

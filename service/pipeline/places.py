@@ -44,11 +44,13 @@ DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|�
 DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
                  "区": "county", "旗": "county", "镇": "town", "乡": "town", "村": "village"}
 VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然)?村(?![民委务级干庄落镇])")
+VILLAGE_COMMITTEE = re.compile(rf"([{HAN}]{{1,4}}?)村(?=委会|委员会)")  # 骆家坝镇回龙村委会: 回龙村, right after its town
 # Words before 村 that do not name a village (贫困村, 全村, 行政村 …).
 VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范", "重点", "出列", "新农", "深度贫困", "老",
                      "城中", "移民", "搬迁", "试点", "帮扶", "对口", "结对", "美丽乡", "该", "本", "全", "每", "各"}
 VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出")
 NUMERALS = set("一二两三四五六七八九十百千万")
+COMMITTEE_NOT_FIRST = set("全该本每各的了在和与及是有从到为把将对这那其")
 CONJUNCTIONS = "和与及或"
 # 北京、上海等地, 广东等省份: a list of examples ends here
 EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市)")
@@ -390,7 +392,12 @@ class PlaceResolver:
                     found.append(PlaceMention(town.start(), at, town.group(0), [parent.code], "town",
                                               division=parent))
             v = VILLAGE.match(self.text, at)
-            if v and _is_village_name(v.group(1)):
+            named = v is not None and _is_village_name(v.group(1))
+            if v is None and (v := VILLAGE_COMMITTEE.match(self.text, at)) is not None:
+                # 骆家坝镇回龙村委会: a committee's name is its village's, even where 回 could be a verb
+                name = v.group(1)
+                named = len(name) >= 2 and name[0] not in COMMITTEE_NOT_FIRST and name not in VILLAGE_NOT_NAMES
+            if named:
                 division = self._learn(self.villages, v.group(1), v.group(1) + "村", "village", parent)
                 found.append(PlaceMention(v.start(), v.end(), v.group(0), [division.code], "village",
                                           division=division))

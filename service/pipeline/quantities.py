@@ -62,7 +62,8 @@ DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期
 # (unit, the character after it) that make another word: 两周年 is an anniversary, 一季度 a quarter
 NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), ("村", "级"), ("县", "级"), ("县", "城"),
                 ("年", "级"), ("单", "元"), ("单", "位"), ("单", "独"), ("单", "身"), ("单", "价"),
-                ("单", "项"), ("单", "据"), ("单", "个"), ("单", "次")}  # 五年级: a grade; 3单元: a block, not orders
+                ("单", "项"), ("单", "据"), ("单", "个"), ("单", "次"),
+                ("口", "子")}  # 五年级: a grade; 3单元: a block, not orders; 两口子: a couple
 POST_NOMINAL_END = "，。、；,;）)！？!?”"
 # 一 with these units is an article or an idiom (一批, 一次性, 一起, 一家人), not a count.
 INDEFINITE_ONE_UNITS = {"批", "次", "起", "家", "片", "户"}
@@ -487,6 +488,8 @@ def _qualifier_around(text: str, start: int, end: int) -> str:
             return qualifier
     if before.endswith("上") and text[start:start + 1] in "百千万亿":
         return "over"  # 上万名学生, 上千人: as many as, and more
+    if before.endswith("过") and before[-2:-1] not in "经通超度越跨穿渡闯熬不" and text[start:start + 1] in "百千万亿":
+        return "over"  # 收入过万元, 产值过亿元: past it (not 经过, nor 过 marking a verb's aspect before 3次)
     after = text[end:end + 2]
     for word, qualifier in AFTER:
         if after.startswith(word):

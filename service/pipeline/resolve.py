@@ -38,6 +38,7 @@ BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上"
 GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县区|县市|区县|乡镇|县|市|区|乡|镇|村|地)")
 LIST_JOINER = re.compile(r"[、和与及]?")
 LISTED_BETWEEN = re.compile(r"[、和及]")  # not 与: 襄垣与沁县结对 pairs two places, it does not list them
+CUT_SHORT = re.compile(r"等(?:最后|首批|其他|其余|共|近|约)?$")  # 吉县、乡宁等5个县, 紫云县等最后9个贫困县
 GROUP_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -211,9 +212,18 @@ class PlaceAttribution:
         if count is None or count < 2 or count != int(count):
             return None
         c_start, _ = clause_bounds(self.resolver.text, *sentence, position)
-        listed = {m.division.code: m.division for m in self.resolver.in_span(c_start, position)}
+        mentions = self.resolver.in_span(c_start, position)
+        listed = {m.division.code: m.division for m in mentions}
         # 吉县、乡宁等5个县: 等 says the list is cut short, so the count may be larger than the list
-        cut_short = self.resolver.text.endswith("等", c_start, position) and len(listed) >= 2 and count > len(listed)
+        etc = CUT_SHORT.search(self.resolver.text, c_start, position)
+        cut_short = etc is not None and bool(listed) and count > len(listed)
+        if etc is not None and mentions and mentions[-1].end == etc.start() and count >= 2 and (
+                len(mentions) == 1 or not LISTED_BETWEEN.fullmatch(self.resolver.text[mentions[-2].end:mentions[-1].start])):
+            # 贵州宣布紫云县等最后9个贫困县: one example of the places counted; the place named before it that
+            # holds it, else the place one level above it
+            only = mentions[-1].division
+            holders = [m.division for m in mentions[:-1] if self._contains(m.division, only)]
+            return holders[-1] if holders else self.resolver.division(only.parent)
         if len(listed) != count and not cut_short:
             return None
         return self._common_parent(list(listed.values()))
@@ -257,6 +267,10 @@ class PlaceAttribution:
         if n < 2 or division.code == main.code or self._contains(division, main) or self._contains(main, division):
             return None
         return division
+
+    def speaks_for_the_country(self, start: int, end: int) -> bool:
+        """The span names the whole country (全国…, 中央决定…): a paragraph ending so leaves no place to go on with."""
+        return COUNTRY_SUBJECT.search(self.resolver.text, start, end) is not None
 
     def _contains(self, outer: Division, inner: Division) -> bool:
         return outer.code != inner.code and f"/{outer.code}/" in self.resolver.path(inner)
@@ -353,7 +367,7 @@ class NoPlace:
 
 NO_PLACE = NoPlace()
 # 全国已选聘生态护林员37万余人, 我国农村贫困人口减少1386万人: the country opening a clause as its subject
-COUNTRY_SUBJECT = re.compile(r"全国|我国|全中国")
+COUNTRY_SUBJECT = re.compile(r"全国|我国|全中国|中央(?=决定|财政|政府|安排|下达|拨付|投入)")  # 中央决定将2300元作为…
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
@@ -371,7 +385,7 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
 
 
 def listed_places(ctx: PlaceContext) -> Division | None:
-    """A count of the places its clause lists before it belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县)."""
+    """A count of the places its clause lists before it belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县), one example's (贵州宣布紫云县等最后9个贫困县) to the place named before it that holds it."""
     return ctx.attribution._enumerated(ctx.sentence, ctx.position, ctx.count)
 
 
@@ -499,7 +513,7 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Div
 
 
 def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…) yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…), or an earlier sentence of the paragraph did (全省…。其中，…)."""
+    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…) yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…), or an earlier sentence of the paragraph did (全省…。其中，…), or 全县/全市 stands before the number in its clause (是全县117个贫困村之一)."""
     named, story = answer.value, ctx.story
     if answer.rule not in NAMED_RULES or story is None or not ctx.attribution._contains(named, story):
         return None
@@ -508,6 +522,10 @@ def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
         return None
     if _opens_a_clause(ctx, named) or answer.rule == earlier_subject.__name__:
         return None  # an earlier sentence opened with it as its subject (全省…。其中，…就业4.94万人)
+    text = ctx.attribution.resolver.text
+    if any(text[at] == "全" and level == named.level and text[at + 2:at + 3] != "的" and text[at - 1:at] != "占"
+           for at, level in ctx.attribution.resolver.deictics(ctx.clause[0], ctx.position)):
+        return None  # 是全县117个贫困村之一: the whole county, said so (not 占全省的四分之一, a share of it)
     if named.level in ("province", "prefecture") or (ctx.main is not None and story.code == ctx.main.code):
         return story
     return None

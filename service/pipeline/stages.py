@@ -134,6 +134,8 @@ def resolve_places(page: Page) -> None:
             story.subjects.update(zip(paragraph.sentences, subjects))
             if kind != "heading":
                 carried = next((own for own, _ in reversed(subjects) if own is not None), opening or carried)
+                if paragraph.sentences and places.speaks_for_the_country(*paragraph.sentences[-1]):
+                    carried = None  # …至此，全国832个贫困县全部摘帽。 / 2011年，中央决定…
     for m in page.mentions:
         story = page.stories[m.article]
         count = m.quantity.value if m.quantity.dimension == "count" else None

@@ -15,6 +15,8 @@ README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding=
 PLACES = [
     ("临汾市扶贫\n\n本报讯 省里对洪洞县、浮山县、古县三个县开展了验收。", "三个", "临汾市", "listed_places"),
     ("临汾市扶贫\n\n本报讯 省里对洪洞县、浮山县等5个县开展了验收。", "5个", "临汾市", "listed_places"),
+    ("脱贫摘帽\n\n本报讯 11月23日,贵州宣布紫云县等最后9个贫困县退出贫困县序列。", "9个", "贵州省", "listed_places"),
+    ("吕梁市扶贫\n\n本报讯 省里对临县等5个县开展了验收。", "5个", "吕梁市", "listed_places"),
     ("吕梁市扶贫\n\n本报讯 兴县、岚县、石楼县分别投入资金800万元、600万元、500万元。", "600万元", "岚县", "paired_list"),
     ("吕梁市扶贫\n\n本报讯 今年兴县、岚县的贫困发生率依次降至1.2%和0.8%。", "0.8%", "岚县", "paired_list"),
     ("太谷区扶贫\n\n本报讯 太谷区向昔阳县捐赠物资价值80万元。", "80万元", "昔阳县", "help_receiver"),
@@ -51,6 +53,10 @@ PLACES = [
      "840亿元", "新疆维吾尔自治区", "shared_by_places_listed_together"),
     ("生态护林\n\n本报讯 昆明市海口林场有护林员30人。截至目前，全国已选聘生态护林员37万余人。", "37万余人", None, "nationwide"),
     ("生态护林\n\n本报讯 昆明市选聘生态护林员3000人，占全国的1%。", "1%", "昆明市", "sentence_subject"),
+    # 中央 deciding is the country; a line that ends on the whole country leaves no place for the next
+    ("扶贫标准\n\n本报讯 2011年，中央决定将农民人均纯收入2300元作为国家扶贫标准。", "2300元", None, "nationwide"),
+    ("贵州摘帽\n\n本报讯 贵州省66个贫困县已脱贫摘帽。至此，全国832个贫困县全部摘帽。\n国定贫困县曾有592个。", "592个", "贵州省",
+     "article_place"),
     # the frame of a report before the subject: 记者从…了解到，截至9月底，皋兰县…
     ("扶贫贷款\n\n本报讯 记者从县扶贫办了解到，截至9月底，皋兰县通过兰州银行向820户发放贷款3200万元。其中，对707户发放贷款2689万元。",
      "2689万元", "皋兰县", "earlier_subject"),
@@ -83,6 +89,11 @@ PLACES = [
      "90%", "金满村", "named_in_clause_before"),
     # 占全省的四分之一, 山西老农民食品有限公司: an area that opens no clause still yields to the story's place
     ("交口县食用菌\n\n本报讯 交口县食用菌规模达到3000万棒，占全省的四分之一。", "四分之一", "交口县", "story_within_area"),
+    # 全县 before the number says the whole county, even in a story about one of its villages
+    ("西乡回龙村\n\n本报讯 西乡县骆家坝镇回龙村委会发放分红。回龙村距县城45公里，是全县117个贫困村之一。", "117个", "西乡县",
+     "named_in_clause_before"),
+    ("西乡回龙村\n\n本报讯 西乡县骆家坝镇回龙村委会发放分红。回龙村距县城45公里，是全县117个贫困村之一。", "45公里", "回龙村",
+     "named_in_clause_before"),
     ("平遥县扶贫\n\n本报讯 今年，晋中市提出对原5个贫困县加大帮扶力度。平遥县新建圈舍200间。", "5个", "晋中市",
      "named_in_clause_before"),
     ("晋中市养殖\n\n本报讯 平遥县、祁县两县大力发展养殖，从业人员占两县农村人口的三成。", "三成", "晋中市",

@@ -42,6 +42,7 @@ YEARS = [
     ("预计到2022年，全县茶园面积将达到3万亩", "3万亩", 2020, 2022, "sentence_opening_time"),
     ("该县2016年扶贫工作报告显示：全年投入专项资金1500万元", "1500万元", 2017, 2016, "colon_introduction"),
     ("全县上下齐心协力，截至2019年底，已搬迁安置400户", "400户", 2020, 2019, "clause_opening_time"),
+    ("2014年10月成立酒厂，仅2017年就卖掉3万多斤，纯收入7万余元", "7万余元", 2019, 2017, "clause_opening_time"),
     ("从2014年到2018年，全市累计培训劳动力2万人次", "2万人次", 2019, 2018, "clause_opening_time"),
     ("去年全村人均收入增加1800元", "1800元", 2021, 2020, "relative_year_since_last_year"),
     # a year compared with (比2017年) does not stop 去年 from dating what follows it
