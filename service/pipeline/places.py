@@ -50,10 +50,12 @@ VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范"
                      "城中", "移民", "搬迁", "试点", "帮扶", "对口", "结对", "美丽乡", "该", "本", "全", "每", "各"}
 VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出")
 NUMERALS = set("一二两三四五六七八九十百千万")
+TOWN_INSIDE = re.compile(rf"[{HAN}]{{2,}}[乡镇].")  # 新镇村 and 镇北村 are names, 沙坝镇二村 is not
 COMMITTEE_NOT_FIRST = set("全该本每各的了在和与及是有从到为把将对这那其")
 CONJUNCTIONS = "和与及或"
 # 北京、上海等地, 广东等省份: a list of examples ends here
-EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市)")
+# 销往北京、上海等地; 河北、内蒙古等10余个省份 and 北京、广州等十余个大城市: examples of the places counted
+EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市|(?:\d+|[十几数][多余]?)[多余]?个(?:省份|省区|省市|大?城市|大中城市))")
 # 巫山脆李、奉节脐橙、涪陵榨菜等: a list of short items before 等 (the first may run on from the words before it)
 PRODUCT_LIST = re.compile(rf"(?P<items>[{HAN}]{{2,7}}(?:、[{HAN}]{{2,7}})+)等")
 # 北京华锦富公司, 重庆市农业农村委帮扶集团, 山西农业大学: a place that opens the name of a company, a group
@@ -161,6 +163,8 @@ class Gazetteer:
 def _is_village_name(name: str) -> bool:
     """西交子 and 三营 name villages; 全, 贫困, 三个 (三个村) do not."""
     if not name or name in VILLAGE_NOT_NAMES or name.endswith(("贫困", "示范", "重点", "行政", "帮扶")):
+        return False
+    if TOWN_INSIDE.match(name):  # 沙坝镇二村沟小学: a town the gazetteer lacks, then something else
         return False
     if name[0] in NUMERALS:  # 三营村 is a name, 三个村 and 两村 are counts
         return len(name) >= 2 and name[1] not in NUMERALS and name[1] not in "个座处所家"
@@ -379,7 +383,8 @@ class PlaceResolver:
         or renamed since the article was written): both are learned.
         """
         found = []
-        for m in list(self.mentions):
+        # towns first: 包家乡石佛村 puts 石佛村 under its town even where a heading wrote it after the county
+        for m in sorted(self.mentions, key=lambda m: (m.division is None or m.division.level != "town", m.start)):
             if m.division is None or m.division.level not in ("county", "town"):
                 continue
             parent, at = m.division, m.end

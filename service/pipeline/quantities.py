@@ -554,9 +554,12 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
         return True
     if surface == "成" and (low > 10 or text.startswith("一成不变", start)):
         return True
+    if unit.dimension != "currency" and m.group("num") in FINANCIAL_DIGITS:
+        return True  # 伍家台贡茶: one financial digit writes a sum of money, before any other unit 伍 or 陆 is a name
     return _inside_short_quote(text, start, end)
 
 
+FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
 ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+[,，、和及]$")
 
 

@@ -213,20 +213,38 @@ class PlaceAttribution:
             return None
         c_start, _ = clause_bounds(self.resolver.text, *sentence, position)
         mentions = self.resolver.in_span(c_start, position)
-        listed = {m.division.code: m.division for m in mentions}
+        if not mentions:
+            return None
         # 吉县、乡宁等5个县: 等 says the list is cut short, so the count may be larger than the list
         etc = CUT_SHORT.search(self.resolver.text, c_start, position)
-        cut_short = etc is not None and bool(listed) and count > len(listed)
-        if etc is not None and mentions and mentions[-1].end == etc.start() and count >= 2 and (
-                len(mentions) == 1 or not LISTED_BETWEEN.fullmatch(self.resolver.text[mentions[-2].end:mentions[-1].start])):
+        items = self._runs(mentions)[-1]
+        if etc is not None and items[-1].end == etc.start():
+            if len(items) > 1:
+                return self._common_parent([m.division for m in items]) if count >= len(items) else None
             # 贵州宣布紫云县等最后9个贫困县: one example of the places counted; the place named before it that
             # holds it, else the place one level above it
-            only = mentions[-1].division
-            holders = [m.division for m in mentions[:-1] if self._contains(m.division, only)]
+            only = items[0].division
+            holders = [m.division for m in mentions if self._contains(m.division, only)]
             return holders[-1] if holders else self.resolver.division(only.parent)
-        if len(listed) != count and not cut_short:
+        listed = {m.division.code: m.division for m in mentions}
+        if len(listed) != count:
             return None
         return self._common_parent(list(listed.values()))
+
+    def _runs(self, mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
+        """The mentions as lists: places joined by 、/和/及 are one list (甲村、乙村和丙村), and a chain written
+        together (芒康县戈波乡, 甘洛县斯觉镇依乌村) is one item of it, standing for its deepest place."""
+        text, runs = self.resolver.text, []
+        for m in mentions:
+            last = runs[-1][-1] if runs else None
+            if last is not None and m.start == last.end and self._contains(last.division, m.division):
+                runs[-1][-1] = PlaceMention(last.start, m.end, text[last.start:m.end], [m.division.code],
+                                            m.division.level, division=m.division)
+            elif last is not None and LISTED_BETWEEN.fullmatch(text[last.end:m.start]):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        return runs
 
     def _beneficiary(self, start: int, end: int) -> Division | None:
         """向临县捐资, 帮助沁县: the place money or help goes to governs the number, not the giver; help to
@@ -236,19 +254,15 @@ class PlaceAttribution:
         return self.resolver.most_specific(marked) if marked else None
 
     def _listed_from(self, mentions: list[PlaceMention]) -> PlaceMention:
-        """The first mention, or one standing for the places of one level listed with it (甲村、乙村和丙村)
-        by their common parent."""
-        first, text = mentions[0], self.resolver.text
-        run, end = [first.division], first.end
-        for m in mentions[1:]:
-            if m.division.level != first.division.level or not LISTED_BETWEEN.fullmatch(text[end:m.start]):
-                break
-            run.append(m.division)
-            end = m.end
-        parent = self._common_parent(run) if len({d.code for d in run}) >= 2 else None
+        """The first item of the list the mentions open with (a chain written together counts as its deepest
+        place), or one standing for the places of one level listed (甲村、乙村和丙村) by their common parent."""
+        items = self._runs(mentions)[0]
+        parent = self._common_parent([m.division for m in items]) \
+            if len({m.division.code for m in items}) >= 2 else None
         if parent is None:
-            return first
-        return PlaceMention(first.start, end, text[first.start:end], [parent.code], parent.level, division=parent)
+            return items[0]
+        return PlaceMention(items[0].start, items[-1].end, self.resolver.text[items[0].start:items[-1].end],
+                            [parent.code], parent.level, division=parent)
 
     def _receives_help(self, mention: PlaceMention) -> bool:
         text = self.resolver.text
@@ -493,21 +507,11 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Div
     """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…, 甲县A乡、B乡和乙县C乡的45个村), or earlier in its part of the sentence when it was found there (南部四地州(喀什地区、和田地区…)累计实施项目…，落实资金…), belongs to their common parent."""
     if answer.value is None:
         return None
-    text = ctx.attribution.resolver.text
     start = ctx.part_start if answer.rule in SENTENCE_NAMED_RULES else ctx.clause[0]
-    run: list[Division] = []
-    for m in ctx.attribution.resolver.in_span(start, ctx.position):
-        if run and m.start == previous_end and ctx.attribution._contains(run[-1], m.division):
-            run[-1], previous_end = m.division, m.end  # 芒康县戈波乡: one item of the list, written with its county
-            continue
-        if not run or not LISTED_BETWEEN.fullmatch(text[previous_end:m.start]):
-            if any(d.code == answer.value.code for d in run):
-                break
-            run = []
-        run.append(m.division)
-        previous_end = m.end
-    listed = {d.code: d for d in run}
-    if len(listed) < 2 or answer.value.code not in listed:
+    runs = ctx.attribution._runs(ctx.attribution.resolver.in_span(start, ctx.position))
+    holding = [run for run in runs if any(m.division.code == answer.value.code for m in run)]
+    listed = {m.division.code: m.division for m in holding[0]} if holding else {}
+    if len(listed) < 2:
         return None
     return ctx.attribution._common_parent(list(listed.values()))
 

@@ -30,7 +30,7 @@ SUCCESSIVELY = re.compile(r"先后|陆续")
 REPORTED = r"(?:(?:据(?:了解|悉|统计|介绍|报道)|记者(?:从[^，,。\n]{1,20})?(?:了解到|获悉))[，,：:]?)?"
 SENTENCE_TIME = re.compile(
     r"^\s*" + LEAD + REPORTED + r"[“\"「]?" + TIME_LEAD + r"((?:19|20)\d{2})年"
-    r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末)?)?[，,]")
+    r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末|\d{1,2}日)?)?[，,]")
 # 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
 YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
 # 2017年、2018年分两批实施…: a clause that opens with a list of years is as of the last
@@ -294,6 +294,8 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
     return resolve_year_why(sentence, position, page_year).value
 
 
+# 比2015年, 超过2021年全年水平: the words before a year it is compared with
+COMPARED_WITH = re.compile(r"(?:比|较|与|超过|超出|高于|低于|多于|少于|相当于|好于)$")
 # 是2019年的1.3倍: the year after 的 a multiple is reckoned from
 MULTIPLE_OF = re.compile(r"(?:同期)?的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九〇零]+)?)多?倍")
 
@@ -303,8 +305,9 @@ def _word_before(sentence: str, year: re.Match) -> str:
 
 
 def _compared(sentence: str, year: re.Match) -> bool:
-    """比2015年提高3个百分点, 是2019年的1.3倍: the year compared with is not the fact's."""
-    return _word_before(sentence, year) in ("比", "较", "与") or bool(MULTIPLE_OF.match(sentence, year.end()))
+    """比2015年提高3个百分点, 是2019年的1.3倍, 超过2021年全年水平: the year compared with is not the fact's."""
+    return COMPARED_WITH.search(sentence, max(0, year.start(1) - 3), year.start(1)) is not None \
+        or bool(MULTIPLE_OF.match(sentence, year.end()))
 
 
 def _starts_a_change(sentence: str, year: re.Match) -> bool:

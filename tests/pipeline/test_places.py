@@ -45,6 +45,7 @@ MENTIONS = [
                                                ("田村", "田村", "village"), ("田村", "田村", "village")]),
     ("柳林县各乡镇村干部", [("柳林县", "柳林县", "county")]),  # 各乡 is no town, 镇村干部 no village
     ("原州区三营镇三营村", [("原州区", "原州区", "county"), ("三营镇", "三营镇", "town"), ("三营村", "三营村", "village")]),
+    ("冕宁县沙坝镇二村沟小学", [("冕宁县", "冕宁县", "county")]),  # a town the gazetteer lacks is no village's name
     ("原州区三营镇三个村", [("原州区", "原州区", "county"), ("三营镇", "三营镇", "town")]),
     # a town made a 镇 or a 街道 since is still found by its former name
     ("汾阳市栗家庄乡", [("汾阳市", "汾阳市", "county"), ("栗家庄乡", "栗家庄镇", "town")]),
@@ -63,6 +64,8 @@ MENTIONS = [
     ("重庆市农业农村委帮扶集团组织展销", []),
     # places listed as examples before 等地 are where goods go, not the story's places
     ("吕梁市临县的红枣销往北京、上海、广州等地", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
+    ("河北、内蒙古等10余个省份已全面完成搬迁", []),
+    ("吕梁市的红枣与北京、广州等十余个大城市实现对接", [("吕梁市", "吕梁市", "prefecture")]),
     ("吕梁市临县第一中学新建教室", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     # a village named on its own before the people it counts, under the county named last before it
     ("平利县各界捐资助学。县审计局为水田河村6名学生发放助学金", [("平利县", "平利县", "county"),

@@ -17,6 +17,7 @@ YEARS = [
     ("贫困发生率由2015年的8.2%降至0.5%", "0.5%", 2020, 2020, "year_of_page"),
     ("自2016年以来累计投入资金8000万元", "8000万元", 2020, 2020, "year_in_clause"),
     ("比2017年增加了300户", "300户", 2019, 2019, "year_of_page"),
+    ("就业规模459.4万人，超过2021年全年水平", "459.4万人", 2022, 2022, "year_of_page"),  # a year compared with
     ("合作社现在已有社员85户", "85户", 2018, 2018, "now_since_last_year"),
     ("上月全县新增就业岗位300个", "300个", 2019, 2019, "last_month"),
     ("上个月，合作社分红8万元", "8万元", 2020, 2020, "last_month"),
@@ -35,6 +36,7 @@ YEARS = [
     ("贫困发生率由2016年的9.1%降至0.6%", "9.1%", 2020, 2016, "year_in_clause"),
     ("收入占比由2010年的20%提高到现在的45%，户均增收2万元", "户均增收2万元"[4:], 2019, 2019, "now_since_last_year"),
     ("2017年底，全县贫困人口减少到1200人", "1200人", 2019, 2017, "sentence_opening_time"),
+    ("2016年12月29日，该安置点共安置贫困户46户", "46户", None, 2016, "sentence_opening_time"),  # a full date
     # a later clause before the number opens with a year of its own: that one
     ("2016年9月，茶园被评为最美茶园，2019年全村32家农家乐，接待游客2.5万人次", "2.5万人次", 2020, 2019,
      "clause_opening_time"),
@@ -141,3 +143,10 @@ def test_now_on_a_page_of_january_after_the_year_before_is_that_year(earlier, mo
 def test_last_month_on_a_page_of_january_is_in_the_year_before(month, year):
     sentence = "上月全县新增就业岗位300个"
     assert resolve_year_why(sentence, sentence.index("300个"), 2019, page_month=month) == (year, "last_month")
+
+
+def test_a_page_without_a_date_is_dated_by_the_full_date_its_text_opens_with():
+    from service.pipeline.years import page_year
+
+    text = "\n2016年12月29日，鸟瞰金寨县果子园乡白纸棚村扶贫移民安置点，该安置点共安置贫困户46户，175人。\n\n今年该县建设安置点310处。"
+    assert page_year(text, None) == 2016
