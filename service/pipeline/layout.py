@@ -21,16 +21,19 @@ LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}网讯|
 # 发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟: a line of facts about the page and nothing else
 # (an empty 来源:, a counter 浏览(10)人次 and buttons 投稿 收藏 included)
 META_FIELD = re.compile(
-    r"(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?"
+    r"(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*|(?:发布|发表|更新)于\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?"
     r"|\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:来源|稿源|出处)[:：]\s*(?P<source>(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])[^\s|丨])+)?"
     r"|(?:作者|记者|文)[:：/]\s*(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3})"
     r"|(?:编辑|责任编辑|责编|点击|浏览|阅读|热度)(?:次数|量)?[:：]\s*\S+"
     r"|(?:点击|浏览|阅读)[(（]\d*[)）](?:人次|次)?"  # 浏览(10)人次: a counter without a colon
-    r"|(?:投稿|收藏|打印|关闭|分享|大字|中字|小字)+(?=[\s|丨]|$)"  # the page's buttons
+    r"|(?:投稿|收藏|打印|关闭|分享|大字|中字|小字|放大字体|缩小字体|二维码|A-A\+)+(?=[\s|丨]|$)"  # the page's buttons
+    r"|[^\s|丨]{0,12}小编(?=[\s|丨]|$)"  # 147小编: a user's handle
+    # 申琳、袁泉、徐驭尧 发布时间:…: the names of those who wrote it, listed without 作者
+    rf"|(?P<names>[{HAN}]{{2,4}}(?:、[{HAN}]{{2,4}})+)(?=[\s|丨]|$)"
     # 2020-04-29 重庆日报 182 0, 新华财经|2023年03月21日: an outlet named without 来源, its counters
-    r"|(?P<outlet>[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经)"
+    r"|(?P<outlet>[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经|新闻)"
     r"(?:[\u4e00-\u9fff]{1,4}版)?)(?=[\s|丨]|$)"
     r"|\d{1,7}(?=[\s|丨]|$)")
 META_FILLER = re.compile(r"[\s|丨/]*")
@@ -58,6 +61,14 @@ def meta_line(line: str) -> dict | None:
     '安徽日报农村版'
     >>> meta_line("重庆日报") is None, meta_line("2019年5月6日 2000户") is None
     (True, True)
+    >>> meta_line("147小编 156 2025-10-05"), meta_line("大英新闻 发表于 2025-10-11 15:14:16")["source"]
+    ({'date': '2025-10-05', 'source': None, 'byline': None}, '大英新闻')
+    >>> meta_line("申琳、袁泉 发布时间:2020-11-09 10:38:00来源: 人民网")["byline"]
+    '申琳、袁泉'
+    >>> meta_line("放大字体  缩小字体 发布日期:2017-12-23  来源:人民网")["date"]
+    '2017-12-23'
+    >>> meta_line("吕梁、临汾两市") is None
+    True
     """
     found, pos = {}, 0
     while pos < len(line):
@@ -75,7 +86,7 @@ def meta_line(line: str) -> dict | None:
     if "date" not in found and "source" not in found:
         return None  # an outlet's name or a number on a line of its own may be a headline
     found.setdefault("source", outlet)
-    author = found.pop("author", None)  # a site may credit anything (作者：十三五易地扶); a byline is names
+    author = found.pop("author", None) or found.pop("names", None)  # a site may credit anything (作者：十三五易地扶)
     if author and AUTHOR_NAMES.fullmatch(author):
         found["byline"] = author
     if "date" in found:

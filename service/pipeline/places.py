@@ -40,7 +40,8 @@ FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}
 TOWN_SUFFIX = re.compile(r"^(.+?)(镇|街道)$")
 FORMER_SUFFIXES = {"镇": ["乡"], "街道": ["镇", "乡"]}
 # 全县, 该镇, 我市: the story's own county, town, city …
-DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村)")
+# 这个村, 这个州: "this" names the place of its level the story is about (not 这个市场, 这个区域, 这个乡村)
+DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村)|这个?(州|县|镇|乡|村)(?![场城域村镇民里长委级庄子])")
 DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
                  "区": "county", "旗": "county", "镇": "town", "乡": "town", "村": "village"}
 VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然)?村(?![民委务级干庄落镇])")
@@ -502,9 +503,10 @@ class PlaceResolver:
         last = bisect.bisect_left(self._starts, end)
         return [m for m in self.mentions[first:last] if m.end <= end]
 
-    def deictics(self, start: int, end: int) -> list[tuple[int, str]]:
-        """(position, level) of 全县, 该镇, 我市 … in the span."""
-        return [(m.start(), DEICTIC_LEVEL[m.group(1)]) for m in DEICTIC.finditer(self.text, start, end)]
+    def deictics(self, start: int, end: int) -> list[tuple[int, str, int]]:
+        """(position, level, end) of 全县, 该镇, 我市, 这个村 … in the span."""
+        return [(m.start(), DEICTIC_LEVEL[m.group(1) or m.group(2)], m.end())
+                for m in DEICTIC.finditer(self.text, start, end)]
 
     def most_specific(self, mentions: list[PlaceMention]) -> Division | None:
         """The deepest division among mentions; the last one on a tie."""

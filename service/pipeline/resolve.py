@@ -161,9 +161,9 @@ class PlaceAttribution:
         opening = SUBJECT_OPENING.match(self.resolver.text, start, end)
         at = opening.end() if opening else start
         subject = None
-        deictic = next((d for d in self.resolver.deictics(at, min(end, at + 2)) if d[0] == at), None)
+        deictic = next((d for d in self.resolver.deictics(at, min(end, at + 4)) if d[0] == at), None)
         if deictic is not None:
-            subject, at = self.resolver.at_level(story or main, deictic[1]), at + 2
+            subject, at = self.resolver.at_level(story or main, deictic[1]), deictic[2]
         for m in self.resolver.in_span(at, end):
             if m.start != at or (subject is not None and not self._contains(subject, m.division)):
                 break
@@ -295,7 +295,7 @@ class PlaceAttribution:
         named = [m for m in self.resolver.in_span(start, end) if not any(
             b_start <= m.start < b_end and not b_start < end <= b_end for b_start, b_end in self.background)]
         mentions = list(named)
-        for position, level in self.resolver.deictics(start, end):
+        for position, level, deictic_end in self.resolver.deictics(start, end):
             # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's,
             # else (a village or a town) the one named last in the sentences just before
             earlier = [m.division for m in named if m.start < position and m.division.level == level]
@@ -303,7 +303,7 @@ class PlaceAttribution:
             if division is None and level in ("village", "town"):
                 division = self._named_last(level, position)
             if division is not None:
-                mentions.append(PlaceMention(position, position + 2, "", [division.code], level,
+                mentions.append(PlaceMention(position, deictic_end, "", [division.code], level,
                                              deictic=True, division=division))
         mentions.sort(key=lambda m: m.start)
         if story is not None:
@@ -527,8 +527,8 @@ def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
     if _opens_a_clause(ctx, named) or answer.rule == earlier_subject.__name__:
         return None  # an earlier sentence opened with it as its subject (全省…。其中，…就业4.94万人)
     text = ctx.attribution.resolver.text
-    if any(text[at] == "全" and level == named.level and text[at + 2:at + 3] != "的" and text[at - 1:at] != "占"
-           for at, level in ctx.attribution.resolver.deictics(ctx.clause[0], ctx.position)):
+    if any(text[at] == "全" and level == named.level and text[end:end + 1] != "的" and text[at - 1:at] != "占"
+           for at, level, end in ctx.attribution.resolver.deictics(ctx.clause[0], ctx.position)):
         return None  # 是全县117个贫困村之一: the whole county, said so (not 占全省的四分之一, a share of it)
     if named.level in ("province", "prefecture") or (ctx.main is not None and story.code == ctx.main.code):
         return story
@@ -553,7 +553,7 @@ def _opens_a_clause(ctx: PlaceContext, division: Division) -> bool:
         if any(m.start == at and m.division.code == division.code for m in resolver.in_span(at, ctx.position)):
             return True
         if any(position == at and resolver.at_level(ctx.story, level) == division
-               for position, level in resolver.deictics(at, min(ctx.position, at + 2))):
+               for position, level, _ in resolver.deictics(at, min(ctx.position, at + 4))):
             return True
     return False
 
