@@ -24,11 +24,13 @@ META_FIELD = re.compile(
     r"(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*|(?:发布|发表|更新)于\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?"
     r"|\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?:来源|稿源|出处)[:：]\s*(?P<source>(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])[^\s|丨])+)?"
-    r"|(?:作者|记者|文)[:：/]\s*(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3})"
+    r"|(?:来源|稿源|出处)[:：]\s*(?P<source>(?!(?:浏览|点击|阅读|作者|记者|编辑|责任编辑|责编)[:：])(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])[^\s|丨])+)?"
+    r"|(?:作者|记者|文)[:：/]\s*(?:(?=(?:来源|稿源|出处|编辑|责任编辑|浏览|点击|阅读|发布|时间|日期)[:：])|(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3}))"
     r"|(?:编辑|责任编辑|责编|点击|浏览|阅读|热度)(?:次数|量)?[:：]\s*\S+"
     r"|(?:点击|浏览|阅读)[(（]\d*[)）](?:人次|次)?"  # 浏览(10)人次: a counter without a colon
+    r"|\d+次(?:浏览|阅读|点击)"  # 0次浏览
     r"|(?:投稿|收藏|打印|关闭|分享|大字|中字|小字|放大字体|缩小字体|二维码|A-A\+)+(?=[\s|丨]|$)"  # the page's buttons
+    r"|(?:字体|字号)[:：](?:\s*(?:[大中小]|默认|超大)(?=[\s|丨]|$))*"  # 字体: 大 中 小
     r"|[^\s|丨]{0,12}小编(?=[\s|丨]|$)"  # 147小编: a user's handle
     # 申琳、袁泉、徐驭尧 发布时间:…: the names of those who wrote it, listed without 作者
     rf"|(?P<names>[{HAN}]{{2,4}}(?:、[{HAN}]{{2,4}})+)(?=[\s|丨]|$)"
@@ -67,8 +69,12 @@ def meta_line(line: str) -> dict | None:
     '申琳、袁泉'
     >>> meta_line("放大字体  缩小字体 发布日期:2017-12-23  来源:人民网")["date"]
     '2017-12-23'
-    >>> meta_line("吕梁、临汾两市") is None
-    True
+    >>> meta_line("吕梁、临汾两市") is None, meta_line("2019-01-27 14:48 来源:互联网整理 责任编辑:WB001 字体:")["date"]
+    (True, '2019-01-27')
+    >>> meta_line("0次浏览     发布时间:2025-02-28 18:49:00")["date"]
+    '2025-02-28'
+    >>> meta_line("发布时间:2016-09-08 12:00:48 作者: 出处: 浏览:546次")
+    {'date': '2016-09-08', 'source': None, 'byline': None}
     """
     found, pos = {}, 0
     while pos < len(line):
@@ -206,9 +212,14 @@ CREDIT_ITEM = (rf"(?:责任编辑|编辑|责编|组稿|校对|审核|审校)\s*[
 CREDIT_LINE = re.compile(rf"[(（【\[]?{CREDIT_ITEM}(?:\s+{CREDIT_ITEM})*\s*[)）】\]]?")
 PLACE_LABEL = re.compile(rf"^[{HAN}]{{1,4}}[县市区镇乡旗]$")
 # A web page's chrome saved with its text: a breadcrumb (当前位置：首页 > 资讯 > 正文, 首页>国内), a toolbar
-# (字号：默认 超大 | 打印 |, 扫一扫在手机打开当前页): a line of its own that is never a headline
+# (字号：默认 超大 | 打印 |, 扫一扫在手机打开当前页), a menu: a line of its own that is never a headline
 CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置)\s*[:：].*|首页\s*[>＞»›].*|.*[>＞»›]\s*正文"
-                         r"|(?:字号|分享到|关键词|关键字|标签)\s*[:：].*|打印本页|关闭窗口|返回顶部|扫一扫在手机\S*")
+                         r"|(?:字号|分享到|关键词|关键字|标签)\s*[:：].*|打印本页|关闭窗口|返回顶部|扫一扫在手机\S*"
+                         # a menu (资讯|滚动| 上海| 社会| 国内): three or more short items between bars
+                         r"|[^\s|丨]{1,8}(?:\s*[|丨]\s*[^\s|丨]{1,8}){2,}\s*[|丨]?"
+                         # buttons (字号变大| 字号变小, 【打印文本】) and an empty label (来源:, 附件:)
+                         r"|(?:\s*[|丨]?\s*(?:字号变大|字号变小|放大字体|缩小字体|【(?:打印文本|打印|关闭|关闭窗口|我要纠错|纠错)】))+"
+                         r"|(?:来源|附件|分享到|编辑)\s*[:：]\s*")
 
 
 def classify(block: Block) -> str:
@@ -253,7 +264,7 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans within [start, end): split after 。！？ and their closing quotes, and after a
-    half-width full stop between words (种植历史.近年来), never inside a number (3.5万).
+    half-width full stop between words (种植历史.近年来), never inside a number (3.5万) or a quotation.
 
     A run-on "sentence" longer than SENTENCE_MAX (a page with no full stops) is cut at clause
     marks, so the work done for each number stays bounded by its sentence, not by the page.
@@ -261,6 +272,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     pos = start
     for m in SENTENCE_END.finditer(text, start, end):
+        if m.group(0) == "." and text.count("“", pos, m.start()) > text.count("”", pos, m.start()):
+            continue  # “一主.六副.五谷开花”: a full stop inside a quotation does not end the sentence
         if m.end() > pos and text[pos:m.end()].strip():
             spans.extend(_bounded(text, pos, m.end()))
         pos = m.end()

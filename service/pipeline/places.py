@@ -390,7 +390,8 @@ class PlaceResolver:
                 continue
             parent, at = m.division, m.end
             town = FORMER_TOWN.match(self.text, at) if m.division.level == "county" else None
-            if town and town.group(0)[0] not in VILLAGE_NOT_FIRST and town.group(0) not in COMMON_WORDS \
+            if town and (town.group(0)[0] not in VILLAGE_NOT_FIRST or _is_village_name(town.group(0)[:-1])) \
+                    and town.group(0) not in COMMON_WORDS \
                     and not any(o.start == town.start() for o in self.mentions):
                 village = VILLAGE.match(self.text, town.end())
                 if village and _is_village_name(village.group(1)):
@@ -502,6 +503,11 @@ class PlaceResolver:
         first = bisect.bisect_left(self._starts, start)
         last = bisect.bisect_left(self._starts, end)
         return [m for m in self.mentions[first:last] if m.end <= end]
+
+    def names_over(self, start: int, end: int) -> bool:
+        """Whether a place's name overlaps [start, end)."""
+        at = bisect.bisect_left(self._starts, end)
+        return any(m.end > start for m in self.mentions[max(0, at - 8):at])
 
     def deictics(self, start: int, end: int) -> list[tuple[int, str, int]]:
         """(position, level, end) of 全县, 该镇, 我市, 这个村 … in the span."""

@@ -118,8 +118,10 @@ def find_quantities(page: Page) -> None:
 
 def resolve_places(page: Page) -> None:
     """Each story's main place and the place it helps, each paragraph's opening place and subjects, then
-    the place of each mention by the named rules of resolve.py."""
+    the place of each mention by the named rules of resolve.py; a mention inside a place's name is dropped."""
     page.places = places = PlaceAttribution(PlaceResolver(page.doc.text))
+    # 大方县三元乡, 三门峡市: a number inside a place's name is part of the name
+    page.mentions = [m for m in page.mentions if not places.resolver.names_over(m.at, m.until)]
     for story in page.stories:
         spans = [(p.start, p.end) for p in story.layout.paragraphs]
         story.main = places.main_place(story.layout.heading_spans, spans)

@@ -261,3 +261,9 @@ def test_any_page_of_these_parts_resolves_without_error_and_spans_quote_the_text
                 assert page[fact.start:fact.end] == fact.text
                 assert fact.place is None or fact.place_chain[-1][:2] == (fact.place_code, fact.place)
                 assert fact.year is None or 1900 < fact.year < 2100
+
+
+@pytest.mark.parametrize("page", ["贵州省大方县三元乡双元村安置点建成,搬迁入住5449户。", "三门峡市卢氏县搬迁入住5449户。"])
+def test_a_number_inside_a_place_s_name_is_part_of_the_name(page):
+    facts = [f.text for a in extract_text(page) for p in a.paragraphs for f in p.facts]
+    assert facts == ["5449户"]
