@@ -51,6 +51,7 @@ VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范"
                      "城中", "移民", "搬迁", "试点", "帮扶", "对口", "结对", "美丽乡", "该", "本", "全", "每", "各"}
 VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出")
 NUMERALS = set("一二两三四五六七八九十百千万")
+TOWN_OFFICE = re.compile(r"办事处|人民政府")
 TOWN_INSIDE = re.compile(rf"[{HAN}]{{2,}}[乡镇].")  # 新镇村 and 镇北村 are names, 沙坝镇二村 is not
 COMMITTEE_NOT_FIRST = set("全该本每各的了在和与及是有从到为把将对这那其")
 CONJUNCTIONS = "和与及或"
@@ -389,6 +390,9 @@ class PlaceResolver:
             if m.division is None or m.division.level not in ("county", "town"):
                 continue
             parent, at = m.division, m.end
+            office = TOWN_OFFICE.match(self.text, at) if m.division.level == "town" else None
+            if office:
+                at = office.end()  # 龙眠街道办事处黄燕村: the town's office stands between it and its village
             town = FORMER_TOWN.match(self.text, at) if m.division.level == "county" else None
             if town and (town.group(0)[0] not in VILLAGE_NOT_FIRST or _is_village_name(town.group(0)[:-1])) \
                     and town.group(0) not in COMMON_WORDS \

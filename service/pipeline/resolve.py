@@ -14,17 +14,19 @@ import re
 from typing import Callable
 
 from .lexicon import CLAUSE_BREAK, CLAUSE_MARKS, FULL_STOPS, LEAD, SEMICOLONS, TIME_LEAD, clause_bounds
-from .places import DEPTH, Division, PlaceMention, PlaceResolver
+from .places import DEPTH, TOWN_OFFICE, Division, PlaceMention, PlaceResolver
 from .quantities import extract_quantities
 from .years import Resolved
 
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使", "支持")
 SEGMENT_BREAK = re.compile(f"[{SEMICOLONS}]")
+# 向泽州县财政局申报补助资金: a place's office asked for something, not a place helped
+ASKED = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,8}}?(?:申报|申请|争取|汇报|请示)")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …, and the frame of a report
 # (记者从县扶贫办了解到，截至9月底，皋兰县…)
 REPORT_FRAME = r"(?:(?:记者|笔者)?(?:从|据|在)[^，,。；;：:\n]{1,30}?(?:了解到|获悉|得知|获知)[，,：:]?)?"
-TIME_FRAME = r"(?:(?:截至|截止)[^，,。；;\n]{1,12}?[，,])?"
+TIME_FRAME = r"(?:(?:截至|截止)[^，,。；;\n]{1,12}?[，,]|(?:19|20)\d{2}年(?:底|初|末|上半年|\d{1,2}月(?:底|份)?)?[，,])?"
 SINCE_LEAD = r"(?:近几年|近些年|多年|几年|这些年|近\d{1,2}年|(?:19|20)\d{2}年)(?:来|以来)"  # 近几年来，走马镇…
 SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?" + REPORT_FRAME + TIME_FRAME
                              + r"(?:(?:同时|此外|另外|近年来|今年以来|目前|其中|今年|去年|" + SINCE_LEAD + r")[，,]?)?")
@@ -168,6 +170,8 @@ class PlaceAttribution:
             if m.start != at or (subject is not None and not self._contains(subject, m.division)):
                 break
             subject, at = m.division, m.end
+            office = TOWN_OFFICE.match(self.resolver.text, at) if subject.level == "town" else None
+            at = office.end() if office else at  # 龙眠街道办事处黄燕村…
         return subject
 
     def place(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
@@ -265,8 +269,10 @@ class PlaceAttribution:
                             [parent.code], parent.level, division=parent)
 
     def _receives_help(self, mention: PlaceMention) -> bool:
+        """向临县捐资, 帮助沁县: marked as the place helped (not 向泽州县财政局申报, an authority asked)."""
         text = self.resolver.text
-        return any(text.endswith(marker, max(0, mention.start - len(marker)), mention.start) for marker in BENEFICIARY)
+        marked = any(text.endswith(marker, max(0, mention.start - len(marker)), mention.start) for marker in BENEFICIARY)
+        return marked and ASKED.match(text, mention.end) is None
 
     def helped_place(self, paragraphs: list[tuple[int, int]], main: Division | None) -> Division | None:
         """A story about its own place helping another (帮助沁县, 使沁县…, twice or more): the one helped."""
