@@ -31,6 +31,10 @@ LEAD_MARKERS = ("本报讯", "新华社", "据", "记者", "□")
 MOJIBAKE = re.compile(rf"(?<=[{HAN}，。、])\?{{2,}}|\?{{2,}}(?=[{HAN}])|\ufffd+")
 
 
+# Variant characters OpenCC's t2s leaves as they are (陜西 is 陕西), one for one
+VARIANTS = str.maketrans({"陜": "陕"})
+
+
 @functools.lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -43,13 +47,13 @@ def to_simplified(text: str) -> str:
 
     OpenCC converts by phrase; a phrase that changes length is converted character by character.
 
-    >>> to_simplified("臨汾新聞網")
-    '临汾新闻网'
+    >>> to_simplified("臨汾新聞網"), to_simplified("陜西")
+    ('临汾新闻网', '陕西')
     """
     converter = _t2s()
     out = []
     for line in text.splitlines(keepends=True):
-        converted = converter.convert(line)
+        converted = converter.convert(line).translate(VARIANTS)
         if len(converted) != len(line):
             converted = "".join(_single(converter, ch) for ch in line)
         out.append(converted)
@@ -57,7 +61,7 @@ def to_simplified(text: str) -> str:
 
 
 def _single(converter, ch: str) -> str:
-    converted = converter.convert(ch)
+    converted = converter.convert(ch).translate(VARIANTS)
     return converted if len(converted) == 1 else ch
 
 

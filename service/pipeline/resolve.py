@@ -21,6 +21,7 @@ from .years import Resolved
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使", "支持")
 SEGMENT_BREAK = re.compile(f"[{SEMICOLONS}]")
+NOT_FOR = set("作成认称评列定视名改分因以行")  # 作为, 成为, 被评为 …: not 为 (for)
 # 向泽州县财政局申报补助资金: a place's office asked for something, not a place helped
 ASKED = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,8}}?(?:申报|申请|争取|汇报|请示)")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …, and the frame of a report
@@ -134,7 +135,7 @@ class PlaceAttribution:
         if not sentences:
             return None
         start, end = sentences[0]
-        found = self._subject(start, end, main, None) or self._named(start, end, main)
+        found = self._subject(start, end, main, None) or self._named_as_lists(start, end) or self._named(start, end, main)
         if found is None and len(sentences) > 1 and QUOTED.match(self.resolver.text, start, end):
             text = self.resolver.text
             closing = next((k for k, (s_start, s_end) in enumerate(sentences[:4]) if "”" in text[s_start:s_end]
@@ -235,6 +236,14 @@ class PlaceAttribution:
             return None
         return self._common_parent(list(listed.values()))
 
+    def _named_as_lists(self, start: int, end: int) -> Division | None:
+        """The common parent of the places a span lists, when it names nothing but that list (南疆四地州，是阿克苏地区、
+        喀什地区、和田地区和克孜勒苏柯尔克孜自治州的合称)."""
+        runs = self._runs(self.resolver.in_span(start, end))
+        if len(runs) != 1 or len({m.division.code for m in runs[0]}) < 2:
+            return None
+        return self._common_parent([m.division for m in runs[0]])
+
     def _runs(self, mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
         """The mentions as lists: places joined by 、/和/及 are one list (甲村、乙村和丙村), and a chain written
         together (芒康县戈波乡, 甘洛县斯觉镇依乌村) is one item of it, standing for its deepest place."""
@@ -271,8 +280,10 @@ class PlaceAttribution:
     def _receives_help(self, mention: PlaceMention) -> bool:
         """向临县捐资, 帮助沁县: marked as the place helped (not 向泽州县财政局申报, an authority asked)."""
         text = self.resolver.text
-        marked = any(text.endswith(marker, max(0, mention.start - len(marker)), mention.start) for marker in BENEFICIARY)
-        return marked and ASKED.match(text, mention.end) is None
+        marked = [marker for marker in BENEFICIARY if text.endswith(marker, max(0, mention.start - len(marker)), mention.start)]
+        if marked == ["为"] and text[mention.start - 2:mention.start - 1] in NOT_FOR:
+            return False  # 作为陕西…的源发地, 被评为…: 为 of another word
+        return bool(marked) and ASKED.match(text, mention.end) is None
 
     def helped_place(self, paragraphs: list[tuple[int, int]], main: Division | None) -> Division | None:
         """A story about its own place helping another (帮助沁县, 使沁县…, twice or more): the one helped."""
@@ -476,7 +487,7 @@ def earlier_subject(ctx: PlaceContext) -> Division | None:
 
 
 def paragraph_opening(ctx: PlaceContext) -> Division | None:
-    """The place the number's paragraph opens with (its first sentence's subject, else a place it names)."""
+    """The place the number's paragraph opens with (its first sentence's subject, else the common parent of the places it lists and nothing else, else a place it names)."""
     return ctx.paragraph
 
 
@@ -523,7 +534,7 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Div
 
 
 def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…) yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…), or an earlier sentence of the paragraph did (全省…。其中，…), or 全县/全市 stands before the number in its clause (是全县117个贫困村之一)."""
+    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…) yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…), or an earlier sentence of the paragraph did (全省…。其中，…), or 全县/全市 stands before the number in its clause (是全县117个贫困村之一), or the number counts divisions below it (作为山西省14个首批摘帽贫困县之一)."""
     named, story = answer.value, ctx.story
     if answer.rule not in NAMED_RULES or story is None or not ctx.attribution._contains(named, story):
         return None
@@ -536,11 +547,15 @@ def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
     if any(text[at] == "全" and level == named.level and text[end:end + 1] != "的" and text[at - 1:at] != "占"
            for at, level, end in ctx.attribution.resolver.deictics(ctx.clause[0], ctx.position)):
         return None  # 是全县117个贫困村之一: the whole county, said so (not 占全省的四分之一, a share of it)
+    if ctx.count is not None and COUNTED_DIVISIONS.match(text, ctx.position):
+        return None  # 作为山西省2017年14个首批脱贫摘帽贫困县之一: a count of the named place's own divisions
     if named.level in ("province", "prefecture") or (ctx.main is not None and story.code == ctx.main.code):
         return story
     return None
 
 
+# 14个首批脱贫摘帽贫困县, 3个乡镇: a count of divisions (up to the noun they end with)
+COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:县区|县市|区县|乡镇|县|乡|镇|村)(?:之一)?(?=[{CLAUSE_MARKS}{FULL_STOPS}\n]|$)")
 # What may stand before the subject of a clause: 2016年全市…, 截至目前，凉山州… (the comma ends a clause)
 CLAUSE_SUBJECT_LEAD = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:" + TIME_LEAD + r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|初|末)?)?")
 

@@ -31,6 +31,8 @@ PLACES = [
     ("灵石县扶贫\n\n本报讯 全年新建大棚40座,为静升镇带来新收入。", "40座", "静升镇", "named_in_sentence"),
     ("晋中市扶贫\n\n本报讯 平遥县大力发展养殖。新建圈舍200间。", "200间", "平遥县", "earlier_subject"),
     ("晋中市扶贫\n\n本报讯 今年在平遥县召开现场会。新建圈舍200间。", "200间", "平遥县", "paragraph_opening"),
+    ("南疆\n\n本报讯 南疆四地州是阿克苏地区、喀什地区、和田地区和克孜勒苏柯尔克孜自治州的合称。有3247个贫困村。", "3247个",
+     "新疆维吾尔自治区", "paragraph_opening"),
     # a web page's paragraph on the line under another goes on with its place; after a blank line it does not
     ("含山县茶产业\n\n本报讯 清溪镇白衣村共种植茶叶2491亩。\n“今年我们将关注六类重点人群。”虞伟说。", "六类", "白衣村",
      "earlier_paragraph"),
@@ -95,6 +97,9 @@ PLACES = [
     ("西乡回龙村\n\n本报讯 西乡县骆家坝镇回龙村委会发放分红。回龙村距县城45公里，是全县117个贫困村之一。", "45公里", "回龙村",
      "named_in_clause_before"),
     ("平遥县扶贫\n\n本报讯 今年，晋中市提出对原5个贫困县加大帮扶力度。平遥县新建圈舍200间。", "5个", "晋中市",
+     "named_in_clause_before"),
+    # a count of the named area's own divisions stays with it, even in a story about one of them
+    ("乡宁县脱贫\n\n本报讯 乡宁县召开大会。作为山西省2017年14个首批脱贫摘帽贫困县之一，乡宁县成效明显。", "14个", "山西省",
      "named_in_clause_before"),
     ("晋中市养殖\n\n本报讯 平遥县、祁县两县大力发展养殖，从业人员占两县农村人口的三成。", "三成", "晋中市",
      "shared_by_listed_places"),
