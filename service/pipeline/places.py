@@ -162,6 +162,16 @@ class Gazetteer:
                 for i, start, end in self.automaton.find_matches_as_indexes(text)]
 
 
+COMMON_WORD_COUNT = 1000  # jieba counts a word this often or more: a word of everyday text (资源 17453, 孝义 95)
+
+
+@functools.lru_cache(maxsize=4096)
+def _common_word(word: str) -> bool:
+    """Whether the segmenter's dictionary knows the word as an everyday word, not as a place's name (ns)."""
+    at = tagger().index.get(word)
+    return at is not None and tagger().counts[at] >= COMMON_WORD_COUNT and tagger().tags[at] != "ns"
+
+
 def _is_village_name(name: str) -> bool:
     """西交子 and 三营 name villages; 全, 贫困, 三个 (三个村) do not."""
     if not name or name in VILLAGE_NOT_NAMES or name.endswith(("贫困", "示范", "重点", "行政", "帮扶")):
@@ -281,6 +291,12 @@ class PlaceResolver:
 
             best = max(m.candidates, key=support)
             division = self.gazetteer.divisions[best]
+            if DEICTIC.fullmatch(m.surface):
+                continue  # 全州 is the whole prefecture (全州县 is written in full)
+            if division.level == "county" and m.surface != division.name and _common_word(m.surface) \
+                    and best not in in_full and not self._after_its_parent(m, best, settled) \
+                    and not any(other in {d.code for d in self.gazetteer.ancestors(best)[:-1]} for _, other, _ in unique):
+                continue  # 资源 (资源县), 合作 (合作市): a common word names its county only beside the county's parents
             doubtful = (m.surface in self.gazetteer.short and division.level != "province") \
                 or division.level == "town" \
                 or (division.level == "county" and len(m.surface) == 2

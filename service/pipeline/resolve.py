@@ -19,7 +19,7 @@ from .quantities import extract_quantities
 from .years import Resolved
 
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
-BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使", "支持")
+BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使", "支持", "下达", "拨付")
 SEGMENT_BREAK = re.compile(f"[{SEMICOLONS}]")
 NOT_FOR = set("作成认称评列定视名改分因以行")  # 作为, 成为, 被评为 …: not 为 (for)
 # 向泽州县财政局申报补助资金: a place's office asked for something, not a place helped
@@ -534,9 +534,10 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Div
 
 
 def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…) yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…), or an earlier sentence of the paragraph did (全省…。其中，…), or 全县/全市 stands before the number in its clause (是全县117个贫困村之一), or the number counts divisions below it (作为山西省14个首批摘帽贫困县之一)."""
+    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…), not right before the number (贵州省2.5万名护林员), yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…), or an earlier sentence of the paragraph did (全省…。其中，…), or 全县/全市 stands before the number in its clause (是全县117个贫困村之一), or the number counts divisions below it (作为山西省14个首批摘帽贫困县之一)."""
     named, story = answer.value, ctx.story
-    if answer.rule not in NAMED_RULES or story is None or not ctx.attribution._contains(named, story):
+    if answer.rule not in NAMED_RULES or story is None or not ctx.attribution._contains(named, story) \
+            or answer.rule == named_right_before.__name__:
         return None
     if ctx.own is not None and ctx.own.code == named.code and any(
             m.division.code == named.code for m in ctx.attribution.resolver.in_span(ctx.sentence[0], ctx.position)):

@@ -98,6 +98,11 @@ PLACES = [
      "named_in_clause_before"),
     ("平遥县扶贫\n\n本报讯 今年，晋中市提出对原5个贫困县加大帮扶力度。平遥县新建圈舍200间。", "5个", "晋中市",
      "named_in_clause_before"),
+    # a province written right before the number keeps it, and help allocated (下达) goes to the place named after it
+    ("独山县护林员\n\n本报讯 独山县麻万镇新任护林员上岗。中央财政每年下达贵州省2.5万名护林员2.5亿元专项资金。", "2.5万名",
+     "贵州省", "named_right_before"),
+    ("独山县护林员\n\n本报讯 独山县麻万镇新任护林员上岗。中央财政每年下达贵州省2.5万名护林员2.5亿元专项资金。", "2.5亿元",
+     "贵州省", "help_receiver"),
     # a count of the named area's own divisions stays with it, even in a story about one of them
     ("乡宁县脱贫\n\n本报讯 乡宁县召开大会。作为山西省2017年14个首批脱贫摘帽贫困县之一，乡宁县成效明显。", "14个", "山西省",
      "named_in_clause_before"),

@@ -59,6 +59,11 @@ MENTIONS = [
     ("本报太原讯 吕梁市临县召开大会", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     ("積極響應縣委號召", []),  # 应县 inside 响应县委 is a word, not Ying County
     ("年日照时数在2000小时以上", []),  # 日照 the city is not 日照 the sunshine
+    # an everyday word that is also a county's short name names it only beside the county's parents
+    ("怒江州泸水市选聘护林员。全州已累计选聘护林员。加强森林资源管护", [("怒江州", "怒江傈僳族自治州", "prefecture"),
+                                                            ("泸水市", "泸水市", "county")]),
+    ("桂林市资源县召开大会。资源的红提", [("桂林市", "桂林市", "prefecture"), ("资源县", "资源县", "county"),
+                                        ("资源", "资源县", "county")]),
     ("全县贫困村、行政村和自然村全覆盖", []),
     ("记者下乡采访", []),
     # a company's, a group's or a university's place prefix names the organisation, not a place
