@@ -497,7 +497,14 @@ def _qualifier_around(text: str, start: int, end: int) -> str:
             return qualifier
     if after[:1] in INSIDE and text[start:end].endswith(tuple(DURATIONS)):
         return INSIDE[after[:1]]  # 1年多, 3个月余
+    if after[:1] == "多" and text[start:end].endswith(MORE_AFTER) and text[end + 1:end + 2] in MORE_ENDS:
+        return "over"  # 两成多, 3吨多的: more than that much (not 3000万元多用于…)
     return "exact"
+
+
+# 两成多, 1倍多, 3吨多: units of an amount that 多 right after may qualify, where a clause or 的 follows it
+MORE_AFTER = ("成", "倍", "吨", "斤", "公斤", "米", "公里", "元", "块", "亩", "平方米")
+MORE_ENDS = "，,。；;、的）)！!？?\n"
 
 
 # 近 in these words means near (a place) or recent, not nearly (an amount): 靠近万亩基地, 最近3天
@@ -508,9 +515,9 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
     """Drop bare multipliers (千家万户), indefinite 一 (一个方案), and set phrases."""
     inside = m.group("q1") or m.group("q2")
     if not any(ch in DIGITS or ch in "廿卅几数" for ch in num) and num[0] not in "十拾" and not inside:
-        # 千家万户 is a set phrase; 逾百万元 and 上千人 are amounts.
+        # 千家万户 is a set phrase; 逾百万元, 上千人 and 突破万元 are amounts.
         before = text[max(0, m.start() - 2):m.start()]
-        if not before.endswith(("逾", "近", "超", "上", "约", "达", "过")) or before in NEAR_NOT_NEARLY:
+        if not before.endswith(("逾", "近", "超", "上", "约", "达", "过", "突破")) or before in NEAR_NOT_NEARLY:
             return False  # 靠近万亩基地: near a large base, not nearly ten thousand mu
     if num == "一" and not m.group("mult"):
         after = text[m.end():m.end() + 1]
@@ -553,6 +560,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
         return True  # 三年行动计划, 二十项行动: a programme's name; 打好三张牌: a figure of speech
     if any(text.startswith(phrase, start) for phrase in SET_PHRASES):
         return True
+    if FIVE_YEAR_PLAN.match(text, start):
+        return True  # 十三五期间: the 13th five-year plan, not 13 to 15
     if surface == "成" and (low > 10 or text.startswith("一成不变", start)):
         return True
     if unit.dimension != "currency" and m.group("num") in FINANCIAL_DIGITS:
@@ -561,6 +570,7 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
 
 
 FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六]五(?![个人名户岁])")
 ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+[,，、和及]$")
 
 
