@@ -36,7 +36,7 @@ META_FIELD = re.compile(
     rf"|(?P<names>[{HAN}]{{2,4}}(?:、[{HAN}]{{2,4}})+)(?=[\s|丨]|$)"
     # 2020-04-29 重庆日报 182 0, 新华财经|2023年03月21日: an outlet named without 来源, its counters
     r"|(?P<outlet>[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经|新闻)"
-    r"(?:[\u4e00-\u9fff]{1,4}版)?)(?=[\s|丨]|$)"
+    r"(?:[\u4e00-\u9fff]{1,4}版)?)(?=[\s|丨]|$|\d{4}(?:-|/|\.|年))"  # 甘孜日报2019年12月12日: its date may follow
     r"|\d{1,7}(?=[\s|丨]|$)")
 META_FILLER = re.compile(r"[\s|丨/]*")
 AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
@@ -71,6 +71,8 @@ def meta_line(line: str) -> dict | None:
     '2017-12-23'
     >>> meta_line("吕梁、临汾两市") is None, meta_line("2019-01-27 14:48 来源:互联网整理 责任编辑:WB001 字体:")["date"]
     (True, '2019-01-27')
+    >>> meta_line("甘孜日报2019年12月12日")["source"]
+    '甘孜日报'
     >>> meta_line("0次浏览     发布时间:2025-02-28 18:49:00")["date"]
     '2025-02-28'
     >>> meta_line("发布时间:2016-09-08 12:00:48 作者: 出处: 浏览:546次")
@@ -103,9 +105,11 @@ def meta_line(line: str) -> dict | None:
         found["date"] = f"{y}-{int(mo):02d}-{int(d):02d}"
     return {key: found.get(key) for key in ("date", "source", "byline")}
 BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*[)）]\s*$")
-# □ 杨应平, □ 新华社记者 柴海亮 吕梦琦, 本报记者 马丽, 文/图 王强: a line that only names who wrote it
+# □ 杨应平, □ 新华社记者 柴海亮 吕梦琦, 本报记者 马丽, 文/图 王强: a line that only names who wrote it; a
+# two-character name may be spaced out to the width of three (本报记者  张  晔  刘佳华)
+BYLINE_NAME = rf"(?:[{HAN}][ \u3000]{{1,3}}[{HAN}](?![{HAN}])|[{HAN}]{{2,4}})"
 BYLINE_BOX = re.compile(rf"^(?:□\s*(?:[{HAN}]{{0,4}}记者\s*)?|[{HAN}]{{0,4}}记者\s*[:：]?\s*|文\s*/\s*图\s*[:：]?\s*)"
-                        rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s*$")
+                        rf"({BYLINE_NAME}(?:\s+{BYLINE_NAME}){{0,3}})\s*$")
 CAPTION_CREDIT = re.compile(rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s+摄\s*$")
 ROLES = r"记者|通讯员|实习生|见习记者|摄影"
 NAMES = rf"(?!{ROLES})[{HAN}]{{2,4}}(?:\s+(?!{ROLES})[{HAN}]{{2,4}})*"
@@ -219,7 +223,8 @@ CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在�
                          r"|[^\s|丨]{1,8}(?:\s*[|丨]\s*[^\s|丨]{1,8}){2,}\s*[|丨]?"
                          # buttons (字号变大| 字号变小, 【打印文本】) and an empty label (来源:, 附件:)
                          r"|(?:\s*[|丨]?\s*(?:字号变大|字号变小|放大字体|缩小字体|【(?:打印文本|打印|关闭|关闭窗口|我要纠错|纠错)】))+"
-                         r"|(?:来源|附件|分享到|编辑)\s*[:：]\s*|[|丨]+")
+                         r"|(?:来源|附件|分享到|编辑)\s*[:：]\s*|[|丨]+"
+                         r"|\d{1,7}")  # 5034: a counter on a line of its own
 
 
 def classify(block: Block) -> str:

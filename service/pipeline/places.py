@@ -57,7 +57,8 @@ COMMITTEE_NOT_FIRST = set("全该本每各的了在和与及是有从到为把�
 CONJUNCTIONS = "和与及或"
 # 北京、上海等地, 广东等省份: a list of examples ends here
 # 销往北京、上海等地; 河北、内蒙古等10余个省份 and 北京、广州等十余个大城市: examples of the places counted
-EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市|(?:\d+|[十几数][多余]?)[多余]?个(?:省份|省区|省市|大?城市|大中城市))")
+EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市"
+                          r"|(?:\d+|[一二两三四五六七八九十几数]+)[多余]?个?(?:省份|省区|省市|省|大?城市|大中城市))")
 # 巫山脆李、奉节脐橙、涪陵榨菜等: a list of short items before 等 (the first may run on from the words before it)
 PRODUCT_LIST = re.compile(rf"(?P<items>[{HAN}]{{2,7}}(?:、[{HAN}]{{2,7}})+)等")
 # 北京华锦富公司, 重庆市农业农村委帮扶集团, 山西农业大学: a place that opens the name of a company, a group

@@ -315,7 +315,8 @@ class PlaceAttribution:
         for position, level, deictic_end in self.resolver.deictics(start, end):
             # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's,
             # else (a village or a town) the one named last in the sentences just before
-            earlier = [m.division for m in named if m.start < position and m.division.level == level]
+            earlier = [m.division for m in named if m.start < position and m.division.level == level] \
+                or self._in_sentence_before(level, position)
             division = earlier[-1] if earlier else self.resolver.at_level(story or main, level)
             if division is None and level in ("village", "town"):
                 division = self._named_last(level, position)
@@ -329,6 +330,12 @@ class PlaceAttribution:
                 return self.resolver.most_specific(own)
         return self.resolver.most_specific(mentions)
 
+
+    def _in_sentence_before(self, level: str, position: int) -> list[Division]:
+        """The places of this level named earlier in the sentence (江西于都…，覆盖了全县123个贫困村: 于都县)."""
+        text = self.resolver.text
+        start = max(text.rfind(mark, 0, position) for mark in FULL_STOPS + "\n") + 1
+        return [m.division for m in self.resolver.in_span(start, position) if m.division.level == level]
 
     def _named_last(self, level: str, position: int, reach: int = 400) -> Division | None:
         """The place of this level named last within `reach` characters before `position`."""

@@ -72,6 +72,7 @@ MENTIONS = [
     # places listed as examples before 等地 are where goods go, not the story's places
     ("吕梁市临县的红枣销往北京、上海、广州等地", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     ("河北、内蒙古等10余个省份已全面完成搬迁", []),
+    ("途经江西、湖南、贵州等六省", []),
     ("吕梁市的红枣与北京、广州等十余个大城市实现对接", [("吕梁市", "吕梁市", "prefecture")]),
     ("吕梁市临县第一中学新建教室", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     # a village named on its own before the people it counts, under the county named last before it
@@ -163,6 +164,9 @@ ATTRIBUTION = [
     # a sentence that opens with a year still opens with its subject, which the next sentences inherit
     ("定西马铃薯\n\n本报讯 记者从定西市获悉。2020年,定西市安定区马铃薯面积达到100万亩。全年共外销鲜薯70万吨。",
      "70万吨", "安定区"),
+    # 全县 points back to the county named earlier in its sentence, not to the county of the paragraph above
+    ("于都电商\n\n本报讯 兴国县杰村乡含田村村民参加电商培训。\n\n作为革命老区,于都县建设了85个服务站,覆盖了全县123个贫困村。",
+     "123个", "于都县"),
     # 这个州, 这个村: "this" and a level stand for the place of that level the story is about, or named last
     ("湘西的茶\n\n本报讯 他是吉首市马颈坳镇隘口村村民。\n\n这个州推进脱贫计划,政府提供茶苗2500株。", "2500株",
      "湘西土家族苗族自治州"),
