@@ -405,13 +405,17 @@ class NoPlace:
 
 NO_PLACE = NoPlace()
 # 全国已选聘生态护林员37万余人, 我国农村贫困人口减少1386万人: the country opening a clause as its subject
+# 8个省市, 22个省区市, 六省: a count of provinces, which only the whole country holds
+PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多余]+个?(?:省份|省区市|省市区|省区|省市|省)(?![长委级内外里政份会城定属直重管派扶贫际道])")
 COUNTRY_SUBJECT = re.compile(r"全国|我国|全中国|中央(?=决定|财政|政府|安排|下达|拨付|投入)")  # 中央决定将2300元作为…
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人), no place named between them, is about no one place (not 占全国的10%)."""
+    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人), no place named between them, or a count of provinces (河北、山西等8个省市), is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
+    if ctx.count is not None and PROVINCES_COUNTED.match(text, ctx.position):
+        return NO_PLACE
     if not COUNTRY_SUBJECT.search(text, ctx.sentence[0], ctx.position):
         return None
     for start, at in reversed(_clause_openings(ctx)):

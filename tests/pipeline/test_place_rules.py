@@ -57,6 +57,10 @@ PLACES = [
     ("生态护林\n\n本报讯 昆明市选聘生态护林员3000人，占全国的1%。", "1%", "昆明市", "sentence_subject"),
     # 中央 deciding is the country; a line that ends on the whole country leaves no place for the next
     ("扶贫标准\n\n本报讯 2011年，中央决定将农民人均纯收入2300元作为国家扶贫标准。", "2300元", None, "nationwide"),
+    # a count of provinces belongs to the whole country (not 22个省定贫困县)
+    ("摘帽\n\n本报讯 继去年底西藏宣布所有贫困县退出后，河北、山西、陕西等8个省市的所有贫困县已宣布脱贫摘帽。", "8个", None,
+     "nationwide"),
+    ("摘帽\n\n本报讯 山西省有36个国定贫困县、22个省定贫困县。", "22个", "山西省", "named_in_clause_before"),
     ("贵州摘帽\n\n本报讯 贵州省66个贫困县已脱贫摘帽。至此，全国832个贫困县全部摘帽。\n国定贫困县曾有592个。", "592个", "贵州省",
      "article_place"),
     # the frame of a report before the subject: 记者从…了解到，截至9月底，皋兰县…
