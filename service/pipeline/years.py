@@ -154,7 +154,7 @@ def sentence_opening_time(ctx: YearContext) -> int | None:
     opening = SENTENCE_TIME.match(ctx.sentence) or PAST_YEAR_OPENING.match(ctx.sentence)
     if opening and opening.end() <= ctx.position:
         heading = _clause_heading(ctx, opening.end())
-        if heading is not None:
+        if heading is not None or NOW.search(ctx.sentence, opening.end(), ctx.position):
             return None
         year = _unless_since(ctx.sentence, opening, ctx.page_year, ctx.position)
         passed = list(YEARS_PASSED.finditer(ctx.sentence, opening.end(), ctx.position))
@@ -187,9 +187,11 @@ def colon_introduction(ctx: YearContext) -> int | None:
 
 
 def clause_opening_time(ctx: YearContext) -> int | None:
-    """A time an earlier clause opens with (截至2018年9月底，…; 从2016年到2018年，… and 2017年、2018年分两批… are as of the last)."""
+    """A time an earlier clause opens with (截至2018年9月底，…; 从2016年到2018年，… and 2017年、2018年分两批… are as of the last), unless 如今/目前 comes after it."""
     heading = _clause_heading(ctx)
-    return _unless_since(ctx.sentence, heading, ctx.page_year, ctx.position) if heading is not None else None
+    if heading is None or NOW.search(ctx.sentence, heading.end(), ctx.position):
+        return None  # 2013年…，如今53个…: now, not then
+    return _unless_since(ctx.sentence, heading, ctx.page_year, ctx.position)
 
 
 def _clause_heading(ctx: YearContext, after: int = 0) -> re.Match | None:
@@ -216,11 +218,13 @@ def _relative(ctx: YearContext, start: int) -> int | None:
 
 
 def year_earlier_in_sentence(ctx: YearContext) -> int | None:
-    """A year written earlier in the sentence, in a clause before the number's (组织开展2022年护林员选聘工作，完成826名…), not one compared with, left behind by a change, or saying when a thing was made (2016年建设的299座电站已并网，9座…)."""
+    """A year written earlier in the sentence, in a clause before the number's (组织开展2022年护林员选聘工作，完成826名…), not one compared with, left behind by a change or by 如今/目前, or saying when a thing was made (2016年建设的299座电站已并网，9座…)."""
     clause_start, _ = ctx.clause
     years = [y for y in YEAR.finditer(ctx.sentence, 0, clause_start)
              if not _compared(ctx.sentence, y) and not _left_behind(ctx.sentence, y, ctx.position)
              and not _starts_a_change(ctx.sentence, y) and not ATTRIBUTE.match(ctx.sentence, y.end())]
+    if years and NOW.search(ctx.sentence, years[-1].end(), ctx.position):
+        return None  # 2013年贫困发生率是8.79%，如今53个贫困县清零: now, not then
     return _unless_since(ctx.sentence, years[-1], ctx.page_year, ctx.position) if years else None
 
 
