@@ -405,8 +405,8 @@ class NoPlace:
 
 NO_PLACE = NoPlace()
 # 全国已选聘生态护林员37万余人, 我国农村贫困人口减少1386万人: the country opening a clause as its subject
-# 8个省市, 22个省区市, 六省: a count of provinces, which only the whole country holds
-PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多余]+个?(?:省份|省区市|省市区|省区|省市|省)(?![长委级内外里政份会城定属直重管派扶贫际道])")
+# 8个省市, 22个省区市, 六省, 8个东部省(市): a count of provinces, which only the whole country holds
+PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多余]+个?(?:东部|西部|中部|中西部|东北|沿海)?(?:省份|省区市|省市区|省区|省市|省)(?![长委级内外里政份会城定属直重管派扶贫际道])")
 COUNTRY_SUBJECT = re.compile(r"全国|我国|全中国|中央(?=决定|财政|政府|安排|下达|拨付|投入)")  # 中央决定将2300元作为…
 
 
