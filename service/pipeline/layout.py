@@ -16,12 +16,12 @@ from .normalise import HAN
 
 CLOSING = FULL_STOPS + CLAUSE_MARKS + LIST_MARK + "…"  # a line ending in one of these is not a headline
 SENTENCE_MARKS = re.compile(rf"[{FULL_STOPS}{CLAUSE_MARKS}{LIST_MARK}]")
-LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}网讯|据[\u4e00-\u9fff]{2,8}报道)")
+LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}(?:网|日报|晚报|早报|报|客户端)讯|据[\u4e00-\u9fff]{2,8}报道)")
 # 2017-10-17 09:07:20 来源:临汾新闻网, 2019年3月8日 星期五 来源：人民日报, and a web page's
 # 发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟: a line of facts about the page and nothing else
 # (an empty 来源:, a counter 浏览(10)人次 and buttons 投稿 收藏 included)
 META_FIELD = re.compile(
-    r"(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*|(?:发布|发表|更新)于\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?"
+    r"(?:(?:发布|发表|更新)?(?:时间|日期)[:：]\s*|(?:发布|发表|更新)于[:：]?\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?"
     r"|\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:来源|稿源|出处)[:：]\s*(?P<source>(?!(?:浏览|点击|阅读|作者|记者|编辑|责任编辑|责编)[:：])(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])[^\s|丨])+)?"
@@ -31,7 +31,7 @@ META_FIELD = re.compile(
     r"|\d+次(?:浏览|阅读|点击)"  # 0次浏览
     r"|(?:投稿|收藏|打印|关闭|分享|大字|中字|小字|放大字体|缩小字体|二维码|A-A\+)+(?=[\s|丨]|$)"  # the page's buttons
     r"|(?:字体|字号)[:：](?:\s*(?:[大中小]|默认|超大)(?=[\s|丨]|$))*"  # 字体: 大 中 小
-    r"|[^\s|丨]{0,12}小编(?=[\s|丨]|$)"  # 147小编: a user's handle
+    r"|[^\s|丨]{0,12}小编(?=[\s|丨]|$)|[A-Za-z][A-Za-z0-9_]{1,19}(?=\s)"  # 147小编, admin: a user's handle
     # 申琳、袁泉、徐驭尧 发布时间:…: the names of those who wrote it, listed without 作者
     rf"|(?P<names>[{HAN}]{{2,4}}(?:、[{HAN}]{{2,4}})+)(?=[\s|丨]|$)"
     # 2020-04-29 重庆日报 182 0, 新华财经|2023年03月21日: an outlet named without 来源, its counters
@@ -71,6 +71,8 @@ def meta_line(line: str) -> dict | None:
     '2017-12-23'
     >>> meta_line("吕梁、临汾两市") is None, meta_line("2019-01-27 14:48 来源:互联网整理 责任编辑:WB001 字体:")["date"]
     (True, '2019-01-27')
+    >>> meta_line("admin 发表于:2021-06-01")["date"]
+    '2021-06-01'
     >>> meta_line("甘孜日报2019年12月12日")["source"]
     '甘孜日报'
     >>> meta_line("0次浏览     发布时间:2025-02-28 18:49:00")["date"]

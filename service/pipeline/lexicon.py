@@ -12,8 +12,8 @@ LIST_MARK = "、"  # between the items of a list
 CLOSING_QUOTES = "”’」』"  # may follow a full stop inside its sentence
 # Punctuation that ends a clause (and so a sentence, a paragraph line).
 CLAUSE_BREAK = re.compile(rf"[{CLAUSE_MARKS}{FULL_STOPS}\n]")
-# 本报讯（记者 王明）, 新华社太原3月5日电（记者 李华）, 湖南日报4月12日讯: what a lead's first sentence may open with
-LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}网讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电"
+# 本报讯（记者 王明）, 新华社太原3月5日电（记者 李华）, 湖南日报4月12日讯, 湖北日报讯: what a lead's first sentence may open with
+LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}(?:网|日报|晚报|早报|报|客户端)讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电"
         r"|[\u4e00-\u9fff][\u4e00-\u9fff·—-]{1,14}?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?讯)\s*)?"  # 湖南日报4月12日讯
         r"(?:[（(][^）)\n]{0,24}[）)]\s*)?")
 # 预计到2020年, 截至2018年底: words that may lead a year opening a sentence or a clause

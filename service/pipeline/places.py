@@ -179,8 +179,9 @@ def _is_village_name(name: str) -> bool:
         return False
     if TOWN_INSIDE.match(name):  # 沙坝镇二村沟小学: a town the gazetteer lacks, then something else
         return False
-    if name[0] in NUMERALS:  # 三营村 is a name, 三个村 and 两村 are counts
-        return len(name) >= 2 and name[1] not in NUMERALS and name[1] not in "个座处所家"
+    if name[0] in NUMERALS:  # 三营村 and 二十里铺村 are names, 三个村, 两村 and 二十村 are counts
+        rest = name.lstrip("".join(NUMERALS))
+        return bool(rest) and rest[0] not in "个座处所家"
     return name[0] not in VILLAGE_NOT_FIRST
 
 

@@ -82,7 +82,9 @@ PLACES = [
      "119户", "上马龙村", "named_in_clause_before"),
     # 湖南日报4月12日讯: the paper's name is no place, and the sentence's subject comes after it
     ("洞口柑橘\n\n湖南日报4月12日讯(记者 肖霄)4月11日，洞口县竹市镇曲塘村山坡上，3200亩柑橘树迎风而立。", "3200亩", "曲塘村",
-     "named_in_sentence_before"),
+     "sentence_subject"),
+    ("崇阳大岭村\n\n湖北日报讯 6月6日，崇阳县铜钟乡大岭村易地搬迁安置点，33户出列贫困户入住新房。", "33户", "大岭村",
+     "sentence_subject"),
     ("昭觉县会议\n\n本报讯 全省易地搬迁劳动力就业51.9万人。其中，安置区搬迁劳动力就业4.94万人。", "4.94万人", "四川省",
      "earlier_subject"),
     # a short name the page also writes in full (修水县 … 修水共建设…) is that place

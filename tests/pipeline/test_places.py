@@ -49,6 +49,7 @@ MENTIONS = [
     ("桐城市龙眠街道办事处黄燕村", [("桐城市", "桐城市", "county"), ("龙眠街道", "龙眠街道", "town"),
                                   ("黄燕村", "黄燕村", "village")]),  # an office between a town and its village  # a town the gazetteer lacks is no village's name
     ("原州区三营镇三个村", [("原州区", "原州区", "county"), ("三营镇", "三营镇", "town")]),
+    ("泾川县王村镇二十里铺村", [("泾川县", "泾川县", "county"), ("王村镇", "王村镇", "town"), ("二十里铺村", "二十里铺村", "village")]),
     # a town made a 镇 or a 街道 since is still found by its former name
     ("汾阳市栗家庄乡", [("汾阳市", "汾阳市", "county"), ("栗家庄乡", "栗家庄镇", "town")]),
     ("兰考县东坝头乡张庄村", [("兰考县", "兰考县", "county"), ("东坝头乡", "东坝头镇", "town"),
