@@ -252,7 +252,9 @@ def _extended(text: str, mention: QuantityMention, extra: int, value: float) -> 
 # 资金达900万, 收入300多万: an amount of money written without 元
 # (贫困人口由64万减少到9万, 收入由3万增加到5万: the figures of a change, each written without its unit)
 # A number with a multiplier and no unit after it (300多万, 6.8万): its unit comes from the words around it
-BARE_NUMBER = rf"(?<![\d.])(?P<num>{ARABIC})(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?"
+# 投资1个亿, 两个多亿: speech puts 个 before 亿, which is still the multiplier
+BARE_NUMBER = (rf"(?<![\d.{CN_CHARS}])(?P<num>{ARABIC}|[一二两三四五六七八九十]{{1,3}}(?=个多?亿))(?:个(?=多?亿))?"
+               rf"(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?")
 BARE_AMOUNT = re.compile(
     rf"{BARE_NUMBER}(?=[{POST_NOMINAL_END}\s]|$|(?:减少|增加|下降|上升|增长|提高|降|升|增|减)?[至到])")
 MONEY_WORDS = re.compile(r"资金|投资|投入|收入|资产|产值|销售额|营业额|利润|金额|费用|款|工资|补贴|补助|分红|收益|营收")
@@ -562,6 +564,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
         return True
     if FIVE_YEAR_PLAN.match(text, start):
         return True  # 十三五期间: the 13th five-year plan, not 13 to 15
+    if surface == "个" and text.startswith(("亿", "多亿"), end):
+        return True  # 1个亿 is a hundred million (BARE_NUMBER), not one of something
     if surface == "成" and (low > 10 or text.startswith("一成不变", start)):
         return True
     if unit.dimension != "currency" and m.group("num") in FINANCIAL_DIGITS:
