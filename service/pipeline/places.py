@@ -277,6 +277,9 @@ class PlaceResolver:
                    if len(m.candidates) == 1 and m.surface == self.gazetteer.divisions[m.candidates[0]].name}
         settled = []
         for i, m in enumerate(mentions):
+            if DEICTIC.fullmatch(m.surface):
+                continue  # 全州 is the whole prefecture (全州县 is written in full)
+
             def support(code: str) -> tuple:
                 chain = self.gazetteer.ancestors(code)
                 above = {d.code for d in chain[:-1] if d.level != "province"}
@@ -293,11 +296,9 @@ class PlaceResolver:
 
             best = max(m.candidates, key=support)
             division = self.gazetteer.divisions[best]
-            if DEICTIC.fullmatch(m.surface):
-                continue  # 全州 is the whole prefecture (全州县 is written in full)
             if division.level == "county" and m.surface != division.name and _common_word(m.surface) \
                     and best not in in_full and not self._after_its_parent(m, best, settled) \
-                    and not any(other in {d.code for d in self.gazetteer.ancestors(best)[:-1]} for _, other, _ in unique):
+                    and not self._parents_named(best, unique):
                 continue  # 资源 (资源县), 合作 (合作市): a common word names its county only beside the county's parents
             doubtful = (m.surface in self.gazetteer.short and division.level != "province") \
                 or division.level == "town" \
@@ -313,6 +314,11 @@ class PlaceResolver:
             m.level = division.level
             settled.append(m)
         return settled
+
+    def _parents_named(self, code: str, unique: list[tuple]) -> bool:
+        """Whether the page names one of the division's parents (unambiguously)."""
+        parents = {d.code for d in self.gazetteer.ancestors(code)[:-1]}
+        return any(other in parents for _, other, _ in unique)
 
     def _product_lists(self):
         """PRODUCT_LIST's matches, looked for only before each 等 that a 、 comes shortly before."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
 from .lexicon import CLAUSE_BREAK, CLAUSE_MARKS, FULL_STOPS, LEAD, SEMICOLONS, TIME_LEAD, clause_bounds
 from .places import DEPTH, TOWN_OFFICE, Division, PlaceMention, PlaceResolver
@@ -222,7 +222,7 @@ class PlaceAttribution:
             return None
         # 吉县、乡宁等5个县: 等 says the list is cut short, so the count may be larger than the list
         etc = CUT_SHORT.search(self.resolver.text, c_start, position)
-        items = self._runs(mentions)[-1]
+        items = list(self._runs(mentions))[-1]
         if etc is not None and items[-1].end == etc.start():
             if len(items) > 1:
                 return self._common_parent([m.division for m in items]) if count >= len(items) else None
@@ -239,25 +239,28 @@ class PlaceAttribution:
     def _named_as_lists(self, start: int, end: int) -> Division | None:
         """The common parent of the places a span lists, when it names nothing but that list (南疆四地州，是阿克苏地区、
         喀什地区、和田地区和克孜勒苏柯尔克孜自治州的合称)."""
-        runs = self._runs(self.resolver.in_span(start, end))
+        runs = list(self._runs(self.resolver.in_span(start, end)))
         if len(runs) != 1 or len({m.division.code for m in runs[0]}) < 2:
             return None
         return self._common_parent([m.division for m in runs[0]])
 
-    def _runs(self, mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
-        """The mentions as lists: places joined by 、/和/及 are one list (甲村、乙村和丙村), and a chain written
-        together (芒康县戈波乡, 甘洛县斯觉镇依乌村) is one item of it, standing for its deepest place."""
-        text, runs = self.resolver.text, []
+    def _runs(self, mentions: list[PlaceMention]) -> Iterator[list[PlaceMention]]:
+        """The mentions as lists, first to last: places joined by 、/和/及 are one list (甲村、乙村和丙村), and a
+        chain written together (芒康县戈波乡, 甘洛县斯觉镇依乌村) is one item of it, standing for its deepest place."""
+        text, run = self.resolver.text, []
         for m in mentions:
-            last = runs[-1][-1] if runs else None
+            last = run[-1] if run else None
             if last is not None and m.start == last.end and self._contains(last.division, m.division):
-                runs[-1][-1] = PlaceMention(last.start, m.end, text[last.start:m.end], [m.division.code],
-                                            m.division.level, division=m.division)
+                run[-1] = PlaceMention(last.start, m.end, text[last.start:m.end], [m.division.code],
+                                       m.division.level, division=m.division)
             elif last is not None and LISTED_BETWEEN.fullmatch(text[last.end:m.start]):
-                runs[-1].append(m)
+                run.append(m)
             else:
-                runs.append([m])
-        return runs
+                if run:
+                    yield run
+                run = [m]
+        if run:
+            yield run
 
     def _beneficiary(self, start: int, end: int) -> Division | None:
         """向临县捐资, 帮助沁县: the place money or help goes to governs the number, not the giver; help to
@@ -269,7 +272,7 @@ class PlaceAttribution:
     def _listed_from(self, mentions: list[PlaceMention]) -> PlaceMention:
         """The first item of the list the mentions open with (a chain written together counts as its deepest
         place), or one standing for the places of one level listed (甲村、乙村和丙村) by their common parent."""
-        items = self._runs(mentions)[0]
+        items = next(self._runs(mentions))  # only the first list: the help marked goes to it
         parent = self._common_parent([m.division for m in items]) \
             if len({m.division.code for m in items}) >= 2 else None
         if parent is None:
@@ -329,7 +332,6 @@ class PlaceAttribution:
             if own:
                 return self.resolver.most_specific(own)
         return self.resolver.most_specific(mentions)
-
 
     def _in_sentence_before(self, level: str, position: int) -> list[Division]:
         """The places of this level named earlier in the sentence (江西于都…，覆盖了全县123个贫困村: 于都县)."""
@@ -537,8 +539,8 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Div
         return None
     start = ctx.part_start if answer.rule in SENTENCE_NAMED_RULES else ctx.clause[0]
     runs = ctx.attribution._runs(ctx.attribution.resolver.in_span(start, ctx.position))
-    holding = [run for run in runs if any(m.division.code == answer.value.code for m in run)]
-    listed = {m.division.code: m.division for m in holding[0]} if holding else {}
+    holding = next((run for run in runs if any(m.division.code == answer.value.code for m in run)), [])
+    listed = {m.division.code: m.division for m in holding}
     if len(listed) < 2:
         return None
     return ctx.attribution._common_parent(list(listed.values()))
