@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import CLAUSE_MARKS, CLOSING_QUOTES, FULL_STOPS, LIST_MARK, SEMICOLONS
+from .lexicon import CLAUSE_MARKS, CLOSING_QUOTES, FULL_STOPS, LIST_MARK, SEMICOLONS, SENTENCE_MAX
 from .normalise import HAN
 
 CLOSING = FULL_STOPS + CLAUSE_MARKS + LIST_MARK + "…"  # a line ending in one of these is not a headline
@@ -125,7 +125,6 @@ PARAGRAPH_END = re.compile(rf"([{FULL_STOPS}][{CLOSING_QUOTES}]?)[ \t\u3000]*\n[
 # 。！？ and their closing quotes; a half-width full stop between words where a page types one (种植历史.近年来)
 SENTENCE_END = re.compile(rf"[{FULL_STOPS}]+[{CLOSING_QUOTES}]?|(?<=[{HAN}{CLOSING_QUOTES}])\.(?=[{HAN}“‘「\s]|$)|\n")
 HEADLINE_MAX = 40
-SENTENCE_MAX = 600
 CLAUSE_MARK = re.compile(rf"[{CLAUSE_MARKS}{LIST_MARK}\s]+")  # where a run-on sentence may be cut
 
 

@@ -10,6 +10,7 @@ CLAUSE_MARKS = "，,；;：:"  # end a clause inside a sentence
 SEMICOLONS = "；;"  # end a part of a sentence that may have a subject of its own
 LIST_MARK = "、"  # between the items of a list
 CLOSING_QUOTES = "”’」』"  # may follow a full stop inside its sentence
+SENTENCE_MAX = 600  # a run-on "sentence" (a page with no full stops) is cut into pieces no longer than this
 # Punctuation that ends a clause (and so a sentence, a paragraph line).
 CLAUSE_BREAK = re.compile(rf"[{CLAUSE_MARKS}{FULL_STOPS}\n]")
 # 本报讯（记者 王明）, 新华社太原3月5日电（记者 李华）, 湖南日报4月12日讯, 湖北日报讯: what a lead's first sentence may open with

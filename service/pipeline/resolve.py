@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Callable, Iterator
 
-from .lexicon import CLAUSE_BREAK, CLAUSE_MARKS, FULL_STOPS, LEAD, SEMICOLONS, TIME_LEAD, clause_bounds
+from .lexicon import CLAUSE_BREAK, CLAUSE_MARKS, FULL_STOPS, LEAD, SEMICOLONS, SENTENCE_MAX, TIME_LEAD, clause_bounds
 from .places import DEPTH, TOWN_OFFICE, Division, PlaceMention, PlaceResolver
 from .quantities import extract_quantities
 from .years import Resolved
@@ -52,6 +52,7 @@ class PlaceAttribution:
         self.resolver = resolver
         self.background = [m.span() for m in BACKGROUND.finditer(resolver.text)]
         self.groups = self._groups()
+        self._sentence_before: dict[tuple[str, int], list[Division]] = {}
 
     def _groups(self) -> list[tuple[int, set[str], Division]]:
         """(start, codes, common parent) of each run of places listed and counted as one (平遥县、祁县两县)."""
@@ -334,10 +335,15 @@ class PlaceAttribution:
         return self.resolver.most_specific(mentions)
 
     def _in_sentence_before(self, level: str, position: int) -> list[Division]:
-        """The places of this level named earlier in the sentence (江西于都…，覆盖了全县123个贫困村: 于都县)."""
-        text = self.resolver.text
-        start = max(text.rfind(mark, 0, position) for mark in FULL_STOPS + "\n") + 1
-        return [m.division for m in self.resolver.in_span(start, position) if m.division.level == level]
+        """The places of this level named earlier in the sentence (江西于都…，覆盖了全县123个贫困村: 于都县).
+        No sentence is longer than SENTENCE_MAX, so the search for its start looks no further back."""
+        key = (level, position)
+        if key not in self._sentence_before:  # each number's spans revisit the same deictics
+            text, reach = self.resolver.text, max(0, position - SENTENCE_MAX)
+            start = max(reach, *(text.rfind(mark, reach, position) + 1 for mark in FULL_STOPS + "\n"))
+            self._sentence_before[key] = [m.division for m in self.resolver.in_span(start, position)
+                                          if m.division.level == level]
+        return self._sentence_before[key]
 
     def _named_last(self, level: str, position: int, reach: int = 400) -> Division | None:
         """The place of this level named last within `reach` characters before `position`."""
