@@ -35,7 +35,8 @@ COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "
                 "经济开发区", "开发区", "高新区", "工业园区", "农场", "林场", "牧场", "街道", "新村"}
 # 新华社北京3月7日电, 本报太原讯: the place a story was filed from is not a place it reports on
 FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)"
-                        rf"|[{HAN}]{{2,8}}?(?:日报|晚报|报|网)\d{{1,2}}月\d{{1,2}}日(?:\d{{1,2}}时)?讯")  # 湖南日报4月12日讯: the paper
+                        rf"|[{HAN}]{{2,8}}?(?:日报|晚报|报|网)\d{{1,2}}月\d{{1,2}}日(?:\d{{1,2}}时)?讯"  # 湖南日报4月12日讯: the paper
+                        rf"|(?<![^\n])[ \t\u3000]*[{HAN}]{{2,8}}?(?:日报|晚报|报|网|信息港)讯")  # 昆明信息港讯, at a line's start
 # A town made a 镇 or a 街道 since keeps being written by its former name in older stories.
 TOWN_SUFFIX = re.compile(r"^(.+?)(镇|街道)$")
 FORMER_SUFFIXES = {"镇": ["乡"], "街道": ["镇", "乡"]}
@@ -44,6 +45,7 @@ FORMER_SUFFIXES = {"镇": ["乡"], "街道": ["镇", "乡"]}
 DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村)|这个?(州|县|镇|乡|村)(?![场城域村镇民里长委级庄子])")
 DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
                  "区": "county", "旗": "county", "镇": "town", "乡": "town", "村": "village"}
+NAMED_AFTER = "村镇乡屯寨庄街"  # 东营村: a place's short name at the head of a smaller place's name
 VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然)?村(?![民委务级干庄落镇])")
 VILLAGE_COMMITTEE = re.compile(rf"([{HAN}]{{1,4}}?)村(?=委会|委员会)")  # 骆家坝镇回龙村委会: 回龙村, right after its town
 # Words before 村 that do not name a village (贫困村, 全村, 行政村 …).
@@ -173,6 +175,13 @@ def _common_word(word: str) -> bool:
     return at is not None and tagger().counts[at] >= COMMON_WORD_COUNT and tagger().tags[at] != "ns"
 
 
+@functools.lru_cache(maxsize=4096)
+def _place_word(word: str) -> bool:
+    """Whether the segmenter's dictionary tags the word as a place's name (沈阳, 临汾; not 日照, 大同)."""
+    at = tagger().index.get(word)
+    return at is not None and tagger().tags[at] == "ns"
+
+
 def _is_village_name(name: str) -> bool:
     """西交子 and 三营 name villages; 全, 贫困, 三个 (三个村) do not."""
     if not name or name in VILLAGE_NOT_NAMES or name.endswith(("贫困", "示范", "重点", "行政", "帮扶")):
@@ -300,7 +309,9 @@ class PlaceResolver:
                     and best not in in_full and not self._after_its_parent(m, best, settled) \
                     and not self._parents_named(best, unique):
                 continue  # 资源 (资源县), 合作 (合作市): a common word names its county only beside the county's parents
-            doubtful = (m.surface in self.gazetteer.short and division.level != "province") \
+            doubtful = (m.surface in self.gazetteer.short and division.level != "province"
+                        and not (division.level == "prefecture" and _place_word(m.surface)
+                                 and self.text[m.end:m.end + 1] not in NAMED_AFTER)) \
                 or division.level == "town" \
                 or (division.level == "county" and len(m.surface) == 2
                     and (m.surface not in repeated or self._conjoined(m)))
@@ -333,9 +344,10 @@ class PlaceResolver:
 
     def _inside_a_word(self, m: PlaceMention) -> bool:
         """Whether a two-character name starts inside a word of the text around it (组成县: 组成 / 县); only
-        asked of the segmenter when the character before and the name's first make a word."""
-        if self.text[m.start - 1:m.start] + m.surface[0] not in tagger().index:
-            return False
+        asked of the segmenter when the one or two characters before and the name's first make a word."""
+        if not any(self.text[m.start - k:m.start] + m.surface[0] in tagger().index for k in (1, 2)
+                   if m.start >= k):
+            return False  # 组成县: 组成; 太行山东麓: 太行山
         start = max(0, m.start - 4)
         at = start
         for word, _ in tagger().lcut(self.text[start:m.end + 4]):

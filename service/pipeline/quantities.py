@@ -139,7 +139,7 @@ def extract_quantities(text: str) -> list[QuantityMention]:
         except (ValueError, ArithmeticError, KeyError) as exc:
             log.debug("dropped candidate %r: %s", m.group(0), exc)
             continue
-        if mention is not None:
+        if mention is not None and not _inside_a_code(text, mention):
             found.append(mention)
     found += _bare_money(text, found, units)
     found += _bare_people(text, found, units)
@@ -147,6 +147,13 @@ def extract_quantities(text: str) -> list[QuantityMention]:
     found = [_counter_of_time(text, mention, units) for mention in found]
     found = _with_coins(text, [_counter_of_people(text, mention, units) for mention in found if mention], units)
     return _merge_ranges(text, [_with_fraction_after(text, mention) for mention in found])
+
+
+def _inside_a_code(text: str, mention: QuantityMention) -> bool:
+    """A number typed right after a Latin letter, with a Latin unit, is part of a code or of a forum's
+    scrambled filler (b2 m1 A%), not an amount; GDP1000亿元 keeps its Chinese unit and stays."""
+    before = text[mention.start - 1:mention.start]
+    return before.isascii() and before.isalpha() and mention.unit_written.isascii()
 
 
 HALF_UNIT_DIMENSIONS = {"mass", "length", "area", "volume", "duration"}

@@ -26,11 +26,13 @@ NOT_FOR = set("作成认称评列定视名改分因以行")  # 作为, 成为, �
 ASKED = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,8}}?(?:申报|申请|争取|汇报|请示)")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …, and the frame of a report
 # (记者从县扶贫办了解到，截至9月底，皋兰县…)
-REPORT_FRAME = r"(?:(?:记者|笔者)?(?:从|据|在)[^，,。；;：:\n]{1,30}?(?:了解到|获悉|得知|获知)[，,：:]?)?"
+REPORT_FRAME = r"(?:(?:记者|笔者)?(?:从|据|在)[^，,。；;：:\n]{1,30}?(?:了解到|获悉|得知|获知|消息)[，,：:]?)?"
 TIME_FRAME = r"(?:(?:截至|截止)[^，,。；;\n]{1,12}?[，,]|(?:19|20)\d{2}年(?:底|初|末|上半年|\d{1,2}月(?:底|份)?)?[，,]|\d{1,2}月\d{1,2}日[，,])?"
 SINCE_LEAD = r"(?:近几年|近些年|多年|几年|这些年|近\d{1,2}年|(?:19|20)\d{2}年)(?:来|以来)"  # 近几年来，走马镇…
+LOCATED = r"(?:(?:位于|地处|坐落在|坐落于)[^，,。；;\n]{1,20}?的)?"  # 位于太行山东麓的临城县…: where the subject lies
 SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?" + REPORT_FRAME + TIME_FRAME
-                             + r"(?:(?:同时|此外|另外|近年来|今年以来|目前|其中|今年|去年|" + SINCE_LEAD + r")[，,]?)?")
+                             + r"(?:(?:同时|此外|另外|近年来|今年以来|目前|其中|今年|去年|" + SINCE_LEAD + r")[，,]?)?"
+                             + LOCATED)
 NATIONWIDE = re.compile(r"全国|我国|中国")
 QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a quotation
 # 甲县、乙县分别投资30万元、20万元: the figures after it go to the places before it, in order
@@ -81,29 +83,39 @@ class PlaceAttribution:
     def main_place(self, headings: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> Division | None:
         """The article's place: the most specific in its headings, else the one its body names most.
 
-        A headline about the whole country (全国农村贫困人口减少1386万人) has none: a province its body
-        names is one part of the story, not its place.
+        A headline province yields to the place inside it that the body names most, and more often than the
+        province itself (not to one example among the province's places, each named once). A headline
+        about the whole country (全国农村贫困人口减少1386万人, 又有8省市贫困县全部摘帽) has none: a province its
+        body names is one part of the story, not its place.
         """
         for start, end in headings:
             found = self.resolver.most_specific(self.resolver.in_span(start, end))
             if found is not None:
                 if found.level == "province":
-                    body = self._most_named(paragraphs)
-                    if body is not None and self._contains(found, body):
+                    counts = self._named_counts(paragraphs)
+                    body = self._most_named(paragraphs, counts)
+                    if body is not None and self._contains(found, body) \
+                            and counts[body.code][0] > counts.get(found.code, [0])[0]:
                         return body  # 湖北某县：…, a story about one of the province's towns: the town
                 return found
-        if any(NATIONWIDE.search(self.resolver.text, start, end) for start, end in headings):
+        if any(NATIONWIDE.search(self.resolver.text, start, end) or PROVINCES_COUNTED.search(self.resolver.text, start, end)
+               for start, end in headings):
             return None
         return self._most_named(paragraphs)
 
-    def _most_named(self, paragraphs: list[tuple[int, int]]) -> Division | None:
-        """The place the paragraphs name most often, the deeper of two named as often; of several as deep
-        named as often, the place that holds them."""
+    def _named_counts(self, paragraphs: list[tuple[int, int]]) -> dict[str, list]:
+        """code → [how often the paragraphs name it, the division]."""
         counts: dict[str, list] = {}
         for start, end in paragraphs:
             for m in self.resolver.in_span(start, end):
                 entry = counts.setdefault(m.division.code, [0, m.division])
                 entry[0] += 1
+        return counts
+
+    def _most_named(self, paragraphs: list[tuple[int, int]], counts: dict[str, list] | None = None) -> Division | None:
+        """The place the paragraphs name most often, the deeper of two named as often; of several as deep
+        named as often, the place that holds them."""
+        counts = self._named_counts(paragraphs) if counts is None else counts
         if not counts:
             return None
         most = max(n for n, _ in counts.values())
@@ -315,15 +327,15 @@ class PlaceAttribution:
         clause's places count only when the span ends inside that clause (a number within it)."""
         named = [m for m in self.resolver.in_span(start, end) if not any(
             b_start <= m.start < b_end and not b_start < end <= b_end for b_start, b_end in self.background)]
-        mentions = list(named)
+        mentions, text = list(named), self.resolver.text
         for position, level, deictic_end in self.resolver.deictics(start, end):
             # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's,
-            # else (a village or a town) the one named last in the sentences just before
+            # else (a village, a town, or any 该X) the one named last in the sentences just before
             earlier = [m.division for m in named if m.start < position and m.division.level == level] \
                 or self._in_sentence_before(level, position)
             division = earlier[-1] if earlier else self.resolver.at_level(story or main, level)
-            if division is None and level in ("village", "town"):
-                division = self._named_last(level, position)
+            if division is None and (level in ("village", "town") or text[position] == "该"):
+                division = self._named_last(level, position)  # 该县: the county just named, in any story
             if division is not None:
                 mentions.append(PlaceMention(position, deictic_end, "", [division.code], level,
                                              deictic=True, division=division))
@@ -397,6 +409,20 @@ class PlaceContext:
             return self.attribution._lowest_common(list(earlier.values())) or self.sentence_subject
         return self.sentence_subject
 
+    @functools.cached_property
+    def clause_subject(self) -> Division | None:
+        """The subject of the nearest clause before the number's, after its part's first, that opens with a place
+        inside the place the part opens with."""
+        text, own = self.attribution.resolver.text, self.own
+        if own is None:
+            return None
+        starts = [m.end() for m in CLAUSE_BREAK.finditer(text, self.part_start, self.clause[0])]
+        for start in reversed(starts):
+            found = self.attribution._subject(start, self.sentence[1], self.main, self.story)
+            if found is not None:
+                return found if self.attribution._contains(own, found) else None
+        return None
+
     def named(self, start: int, end: int) -> Division | None:
         return self.attribution._named(start, end, self.main, self.story)
 
@@ -414,16 +440,19 @@ class NoPlace:
 NO_PLACE = NoPlace()
 # 全国已选聘生态护林员37万余人, 我国农村贫困人口减少1386万人: the country opening a clause as its subject
 # 8个省市, 22个省区市, 六省, 8个东部省(市): a count of provinces, which only the whole country holds
-PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多余]+个?(?:东部|西部|中部|中西部|东北|沿海)?(?:省份|省区市|省市区|省区|省市|省)(?![长委级内外里政份会城定属直重管派扶贫际道])")
+PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多余]+个?(?:东部|西部|中部|中西部|东北|沿海)?(?:省份|省区市|省市区|省区|省市|省(?![长委级内外里政份会城定属直重管派扶贫际道辖]))")
+COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全中国)(?:共有|共|有|已有)?$")
 COUNTRY_SUBJECT = re.compile(r"全国|我国|全中国|中央(?=决定|财政|政府|安排|下达|拨付|投入)")  # 中央决定将2300元作为…
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人), no place named between them, or a count of provinces (河北、山西等8个省市), is about no one place (not 占全国的10%)."""
+    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人), no place named between them, written right after 全国 (确定的全国832个贫困县), or a count of provinces (河北、山西等8个省市), is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
     if ctx.count is not None and PROVINCES_COUNTED.match(text, ctx.position):
         return NO_PLACE
+    if COUNTRY_RIGHT_BEFORE.search(text, max(ctx.clause[0], ctx.position - 6), ctx.position):
+        return NO_PLACE  # 国务院扶贫办确定的全国832个贫困县
     if not COUNTRY_SUBJECT.search(text, ctx.sentence[0], ctx.position):
         return None
     for start, at in reversed(_clause_openings(ctx)):
@@ -480,6 +509,11 @@ def named_in_clause(ctx: PlaceContext) -> Division | None:
     return ctx.named(*ctx.clause)
 
 
+def clause_subject(ctx: PlaceContext) -> Division | None:
+    """A place inside the sentence's subject that an earlier clause of the number's part opens with takes over from it (河北坝上地区…，地处坝上的张北县平均海拔1400多米，平均日照数2799小时)."""
+    return ctx.clause_subject
+
+
 def sentence_subject(ctx: PlaceContext) -> Division | None:
     """The place the sentence, or its part after a semicolon, opens with as subject (汾西县充分发挥…, 我市把…)."""
     return ctx.own
@@ -521,10 +555,10 @@ def article_place(ctx: PlaceContext) -> Division | None:
 
 
 PLACE_RULES: list[PlaceRule] = [nationwide, listed_places, paired_list, named_right_before, help_receiver, named_in_clause_before, named_in_clause,
-                                sentence_subject, named_in_sentence_before, named_in_sentence, named_in_earlier_part,
+                                clause_subject, sentence_subject, named_in_sentence_before, named_in_sentence, named_in_earlier_part,
                                 earlier_subject, paragraph_opening, earlier_paragraph, article_place]
 SENTENCE_NAMED_RULES = {r.__name__ for r in (named_in_sentence_before, named_in_sentence)}
-NAMED_RULES = {r.__name__ for r in (named_right_before, named_in_clause_before, named_in_clause, sentence_subject,
+NAMED_RULES = {r.__name__ for r in (named_right_before, named_in_clause_before, named_in_clause, clause_subject, sentence_subject,
                                     named_in_sentence_before, named_in_sentence, named_in_earlier_part,
                                     earlier_subject)}
 

@@ -60,6 +60,13 @@ MENTIONS = [
     ("本报太原讯 吕梁市临县召开大会", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     ("積極響應縣委號召", []),  # 应县 inside 响应县委 is a word, not Ying County
     ("年日照时数在2000小时以上", []),  # 日照 the city is not 日照 the sunshine
+    # a prefecture's short name that the segmenter knows as a place needs nothing else on the page
+    ("去年沈阳共投入扶贫资金1.29亿元", [("沈阳", "沈阳市", "prefecture")]),
+    ("东营村修路", []),  # …but not at the head of a village's name
+    ("孝义市西营镇东营村修路", [("孝义市", "孝义市", "county"), ("西营镇", "西营镇", "town"), ("东营村", "东营村", "village")]),
+    ("位于太行山东麓的临城县", [("临城县", "临城县", "county")]),  # 太行山 / 东麓: no 山东 in it
+    # an outlet's name before 讯 at a line's start is not a place the story is about
+    ("洱源信息港讯 记者张三 大理州洱源县召开大会", [("大理州", "大理白族自治州", "prefecture"), ("洱源县", "洱源县", "county")]),
     # an everyday word that is also a county's short name names it only beside the county's parents
     ("怒江州泸水市选聘护林员。全州已累计选聘护林员。加强森林资源管护", [("怒江州", "怒江傈僳族自治州", "prefecture"),
                                                             ("泸水市", "泸水市", "county")]),
@@ -173,6 +180,15 @@ ATTRIBUTION = [
      "湘西土家族苗族自治州"),
     ("湘西的茶\n\n本报讯 他是吉首市马颈坳镇隘口村村民。吉首市召开大会。这个村有贫困户56户。", "56户", "隘口村"),
     ("湘西的茶\n\n本报讯 吉首市马颈坳镇召开大会。这个市场年交易额3000万元。", "3000万元", "马颈坳镇"),
+    # 该县 points back to the county named last, even in a story filed under the province
+    ("河北:光伏增收\n\n本报讯 近年来,位于太行山东麓的河北省邢台市临城县发展光伏扶贫。目前,该县已建设电站24座。", "24座",
+     "临城县"),
+    # a headline province yields only to a place inside it that the body names more often than the province
+    ("云南省下达以工代赈资金\n\n本报讯 据云南省发展改革委消息,省里下达资金3亿元,支持57个项目县。对受灾的德宏州也给予倾斜支持。", "3亿元",
+     "云南省"),
+    # a headline that counts provinces is about no one place, however often the body names one of them
+    ("又有5省份贫困县全部摘帽\n\n本报讯 截至2月底,河北、山西等5个省份的贫困县已全部摘帽。中部地区贫困发生率降至2%以下。"
+     "\n\n海南省宣布五指山市、临高县退出贫困县序列。", "2%", None),
 ]
 
 
