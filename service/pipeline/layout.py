@@ -38,7 +38,7 @@ META_FIELD = re.compile(
     r"|(?P<outlet>[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经|新闻)"
     r"(?:[\u4e00-\u9fff]{1,4}版)?)(?=[\s|丨]|$|\d{4}(?:-|/|\.|年))"  # 甘孜日报2019年12月12日: its date may follow
     r"|\d{1,7}(?=[\s|丨]|$)")
-META_FILLER = re.compile(r"[\s|丨/]*")
+META_FILLER = re.compile(r"[\s|丨/()（）]*")  # (来源:网站编辑 2020-04-12 17:20): a meta line in parentheses
 AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
 META_LINE_MAX = 120
 DIGIT = re.compile(r"[0-9０-９]")
@@ -79,6 +79,8 @@ def meta_line(line: str) -> dict | None:
     '2025-02-28'
     >>> meta_line("发布时间:2016-09-08 12:00:48 作者: 出处: 浏览:546次")
     {'date': '2016-09-08', 'source': None, 'byline': None}
+    >>> meta_line("(来源:网站编辑 2020-04-12 17:20)")
+    {'date': '2020-04-12', 'source': '网站编辑', 'byline': None}
     """
     found, pos = {}, 0
     while pos < len(line):
@@ -219,7 +221,7 @@ PLACE_LABEL = re.compile(rf"^[{HAN}]{{1,4}}[县市区镇乡旗]$")
 # A web page's chrome saved with its text: a breadcrumb (当前位置：首页 > 资讯 > 正文, 首页>国内), a toolbar
 # (字号：默认 超大 | 打印 |, 扫一扫在手机打开当前页), a menu: a line of its own that is never a headline
 CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置)\s*[:：].*|首页\s*[>＞»›].*|.*[>＞»›]\s*正文"
-                         r"|(?:字号|分享到|关键词|关键字|标签)\s*[:：].*|打印本页|关闭窗口|返回顶部|扫一扫在手机\S*"
+                         r"|(?:字号|分享到|关键词|关键字|标签)\s*[:：].*|打印本页|关闭窗口|返回顶部|扫一扫在手机\S*|文章正文"
                          # a menu (资讯|滚动| 上海| 社会| 国内): three or more short items between bars
                          r"|[^\s|丨]{1,8}(?:\s*[|丨]\s*[^\s|丨]{1,8}){2,}\s*[|丨]?"
                          # buttons (字号变大| 字号变小, 【打印文本】) and an empty label (来源:, 附件:)

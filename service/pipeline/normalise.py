@@ -31,6 +31,10 @@ LEAD_MARKERS = ("本报讯", "新华社", "据", "记者", "□")
 MOJIBAKE = re.compile(rf"(?<=[{HAN}，。、])\?{{2,}}|\?{{2,}}(?=[{HAN}])|\ufffd+")
 
 
+# 二〇一九年, 一九九三年, 二00一年: a year in Chinese numerals reads as its digits, one for one
+CHINESE_YEAR = re.compile(r"(?<![〇○零0-9一二三四五六七八九十百千万])(?:一九|二[〇○零0])[〇○零0一二三四五六七八九]{2}(?=年)")
+YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
 # Variant characters OpenCC's t2s leaves as they are (陜西 is 陕西), one for one
 VARIANTS = str.maketrans({"陜": "陕"})
 
@@ -108,7 +112,7 @@ def _delete(text: str, spans: list[tuple[int, int]]):
 
 def normalise(raw: str) -> Document:
     """Build the normalised Document of a decoded raw text."""
-    simplified = to_simplified(raw).translate(HALF_WIDTH)
+    simplified = CHINESE_YEAR.sub(lambda m: m.group(0).translate(YEAR_DIGITS), to_simplified(raw).translate(HALF_WIDTH))
     glosses = [(m.start(), m.end()) for m in PINYIN_GLOSS.finditer(simplified) if is_gloss(m)]
     spaces = [(m.start(), m.end()) for m in SPACE_IN_A_DATE.finditer(simplified)]
     text, offsets = _delete(simplified, sorted(glosses + spaces))

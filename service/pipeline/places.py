@@ -36,6 +36,7 @@ COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "
 # 新华社北京3月7日电, 本报太原讯: the place a story was filed from is not a place it reports on
 FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)"
                         rf"|[{HAN}]{{2,8}}?(?:日报|晚报|报|网)\d{{1,2}}月\d{{1,2}}日(?:\d{{1,2}}时)?讯"  # 湖南日报4月12日讯: the paper
+                        rf"|[{HAN}]{{1,6}}?(?:网|社|台)[{HAN}]{{2,6}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)"  # 央广网吉安3月9日消息
                         rf"|(?<![^\n])[ \t\u3000]*[{HAN}]{{2,8}}?(?:日报|晚报|报|网|信息港)讯")  # 昆明信息港讯, at a line's start
 # A town made a 镇 or a 街道 since keeps being written by its former name in older stories.
 TOWN_SUFFIX = re.compile(r"^(.+?)(镇|街道)$")
@@ -295,8 +296,8 @@ class PlaceResolver:
                 region = next((d.code for d in chain if d.level == "prefecture"), chain[0].code)
                 score = 0
                 for j, other, other_path in unique:
-                    if j == i or other == code:
-                        continue
+                    if j == i or other in m.candidates:
+                        continue  # 吉安市 named in full does not make 吉安 its own 吉安县
                     if other in above:
                         score += 2
                     elif f"/{region}/" in other_path:
@@ -319,8 +320,8 @@ class PlaceResolver:
             if doubtful and not short_of_full and support(best)[0] == 0 and not self._heads_a_village(m) \
                     and not self._after_its_parent(m, best, settled):
                 continue
-            if len(m.surface) == 2 and self._inside_a_word(m):
-                continue  # 成县 in 组成县联合社: the end of another word, then 县
+            if (len(m.surface) == 2 or (len(m.surface) == 3 and support(best)[0] == 0)) and self._inside_a_word(m):
+                continue  # 成县 in 组成县联合社, 南山区 in 赣南山区 (nothing near it): the end of another word
             m.division = division
             m.level = division.level
             settled.append(m)

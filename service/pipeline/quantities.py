@@ -270,8 +270,8 @@ PEOPLE_WORDS = re.compile(r"人口|群众|农民|劳动力|村民|居民|农牧�
 
 
 # 总投资380万在5个村…: an amount right after the word for the money it is needs no punctuation after it
-MONEY_RIGHT_BEFORE = re.compile(rf"(?:{MONEY_WORDS.pattern})(?:达|为|了|约)?$")
-PEOPLE_RIGHT_BEFORE = re.compile(rf"(?:{PEOPLE_WORDS.pattern})(?:达|为|了|约)?$")
+MONEY_RIGHT_BEFORE = re.compile(rf"(?:{MONEY_WORDS.pattern})(?:达|为|了|约|有)?$")
+PEOPLE_RIGHT_BEFORE = re.compile(rf"(?:{PEOPLE_WORDS.pattern})(?:达|为|了|约|有)?$")  # 贫困人口有五百三十万
 
 
 def _bare_money(text: str, found: list[QuantityMention], units) -> list[QuantityMention]:

@@ -43,6 +43,8 @@ BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上"
 GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县区|县市|区县|乡镇|县|市|区|乡|镇|村|地)")
 LIST_JOINER = re.compile(r"[、和与及]?")
 LISTED_BETWEEN = re.compile(r"[、和及]")  # not 与: 襄垣与沁县结对 pairs two places, it does not list them
+# 9个县(市、区)包括靖宇县、大安市…: a count, then the places it counts
+LISTED_AFTER = re.compile(r"[^，,。；;：:\n]{1,16}?(?:包括|分别是|分别为|即)[：:]?")
 CUT_SHORT = re.compile(r"等(?:最后|首批|其他|其余|共|近|约)?$")  # 吉县、乡宁等5个县, 紫云县等最后9个贫困县
 GROUP_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -248,6 +250,17 @@ class PlaceAttribution:
         if len(listed) != count:
             return None
         return self._common_parent(list(listed.values()))
+
+    def _listed_after(self, sentence: tuple[int, int], position: int, count: float | None) -> Division | None:
+        """9个县(市、区)包括靖宇县、大安市…: a count followed by 包括 and a list is about the list's common parent."""
+        if count is None or count < 2:
+            return None
+        lead = LISTED_AFTER.match(self.resolver.text, position, sentence[1])
+        runs = self._runs(self.resolver.in_span(lead.end(), sentence[1])) if lead else iter(())
+        items = next(runs, [])
+        if not items or items[0].start != lead.end() or len({m.division.code for m in items}) < 2:
+            return None
+        return self._lowest_common([m.division for m in items])
 
     def _named_as_lists(self, start: int, end: int) -> Division | None:
         """The common parent of the places a span lists, when it names nothing but that list (南疆四地州，是阿克苏地区、
@@ -464,8 +477,9 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
 
 
 def listed_places(ctx: PlaceContext) -> Division | None:
-    """A count of the places its clause lists before it belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县), one example's (贵州宣布紫云县等最后9个贫困县) to the place named before it that holds it."""
-    return ctx.attribution._enumerated(ctx.sentence, ctx.position, ctx.count)
+    """A count of the places its clause lists before it, or after it (9个县包括靖宇县、大安市…), belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县), one example's (贵州宣布紫云县等最后9个贫困县) to the place named before it that holds it."""
+    return ctx.attribution._enumerated(ctx.sentence, ctx.position, ctx.count) \
+        or ctx.attribution._listed_after(ctx.sentence, ctx.position, ctx.count)
 
 
 def paired_list(ctx: PlaceContext) -> Division | None:

@@ -65,6 +65,12 @@ MENTIONS = [
     ("东营村修路", []),  # …but not at the head of a village's name
     ("孝义市西营镇东营村修路", [("孝义市", "孝义市", "county"), ("西营镇", "西营镇", "town"), ("东营村", "东营村", "village")]),
     ("位于太行山东麓的临城县", [("临城县", "临城县", "county")]),  # 太行山 / 东麓: no 山东 in it
+    ("一个在赣北湖区,一个在赣南山区", []),  # 赣北 / 湖区, 赣南 / 山区: no 北湖区 or 南山区 with nothing near them
+    # a short name shared by a prefecture and its own county: the prefecture named in full does not make it the county
+    ("吉安的艾草。位于吉安市青原区的农场", [("吉安", "吉安市", "prefecture"), ("吉安市", "吉安市", "prefecture"),
+                                        ("青原区", "青原区", "county")]),
+    ("央广网吉安3月9日消息 吉安市青原区值夏镇的农场", [("吉安市", "吉安市", "prefecture"), ("青原区", "青原区", "county"),
+                                                ("值夏镇", "值夏镇", "town")]),  # filed from 吉安
     # an outlet's name before 讯 at a line's start is not a place the story is about
     ("洱源信息港讯 记者张三 大理州洱源县召开大会", [("大理州", "大理白族自治州", "prefecture"), ("洱源县", "洱源县", "county")]),
     # an everyday word that is also a county's short name names it only beside the county's parents

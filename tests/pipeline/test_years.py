@@ -152,3 +152,12 @@ def test_a_page_without_a_date_is_dated_by_the_full_date_its_text_opens_with():
 
     text = "\n2016年12月29日，鸟瞰金寨县果子园乡白纸棚村扶贫移民安置点，该安置点共安置贫困户46户，175人。\n\n今年该县建设安置点310处。"
     assert page_year(text, None) == 2016
+
+
+def test_a_year_in_chinese_numerals_dates_its_figures_and_stays_as_written():
+    from service.pipeline import extract_text
+
+    page = "新疆扶贫\n\n本报讯 到一九九三年，新疆仍有贫困人口176万人。二〇一九年，全区脱贫53万人。"
+    facts = {f.text: f for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert (facts["176万人"].year, facts["53万人"].year) == (1993, 2019)
+    assert "一九九三年" in facts["176万人"].sentence
