@@ -571,6 +571,9 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
         return True
     if FIVE_YEAR_PLAN.match(text, start):
         return True  # 十三五期间: the 13th five-year plan, not 13 to 15
+    if (surface == "届" and CONGRESS_AFTER.match(text, end)) \
+            or (surface == "次" and CONGRESS_BEFORE.search(text, max(0, start - 8), start) and SESSION_AFTER.match(text, end)):
+        return True  # 县十六届人大二次会议: which congress and which of its sessions, not how many
     if surface == "个" and text.startswith(("亿", "多亿"), end):
         return True  # 1个亿 is a hundred million (BARE_NUMBER), not one of something
     if surface == "成" and (low > 10 or text.startswith("一成不变", start)):
@@ -581,6 +584,10 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
 
 
 FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+CONGRESS = r"人大|人民代表大会|人民政府|政府|政协|党代会|委员会|常委会|代表大会|中央|县委|市委|省委|党委"
+CONGRESS_AFTER = re.compile(rf"(?:[一二三四五六七八九十]中)?(?:{CONGRESS}|全会)")  # 十六届人大, 十九届四中全会
+CONGRESS_BEFORE = re.compile(rf"(?:{CONGRESS}|届)$")
+SESSION_AFTER = re.compile(r"会议|全会|全体会议")
 FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六]五(?![个人名户岁])")
 ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+[,，、和及]$")
 

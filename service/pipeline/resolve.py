@@ -97,7 +97,7 @@ class PlaceAttribution:
                     counts = self._named_counts(paragraphs)
                     body = self._most_named(paragraphs, counts)
                     if body is not None and self._contains(found, body) \
-                            and counts[body.code][0] > counts.get(found.code, [0])[0]:
+                            and max(n for n, _ in counts.values()) > counts.get(found.code, [0])[0]:
                         return body  # 湖北某县：…, a story about one of the province's towns: the town
                 return found
         if any(NATIONWIDE.search(self.resolver.text, start, end) or PROVINCES_COUNTED.search(self.resolver.text, start, end)
@@ -175,19 +175,27 @@ class PlaceAttribution:
         return result
 
     def _subject(self, start: int, end: int, main: Division | None, story: Division | None) -> Division | None:
-        """The place chain a sentence opens with, deepest last: 交城县野则河村…, 该县五里岗街道…, 我市…"""
+        """The place chain a sentence opens with, deepest last: 交城县野则河村…, 该县五里岗街道…, 我市…; for a list
+        of places of one level (宁远、新田、江华等7个县…), their common parent."""
         opening = SUBJECT_OPENING.match(self.resolver.text, start, end)
         at = opening.end() if opening else start
         subject = None
         deictic = next((d for d in self.resolver.deictics(at, min(end, at + 4)) if d[0] == at), None)
         if deictic is not None:
             subject, at = self.resolver.at_level(story or main, deictic[1]), deictic[2]
+        first = at
         for m in self.resolver.in_span(at, end):
             if m.start != at or (subject is not None and not self._contains(subject, m.division)):
                 break
             subject, at = m.division, m.end
             office = TOWN_OFFICE.match(self.resolver.text, at) if subject.level == "town" else None
             at = office.end() if office else at  # 龙眠街道办事处黄燕村…
+        if subject is not None and LISTED_BETWEEN.match(self.resolver.text, at):
+            # 宁远、新田、江华等7个县…: a sentence that opens with a list is about the places listed together
+            run = next(self._runs(self.resolver.in_span(first, end)), [])
+            listed = {m.division.code: m.division for m in run}
+            if len(listed) >= 2:
+                return self._common_parent(list(listed.values()))
         return subject
 
     def place(self, sentence: tuple[int, int], position: int, paragraph: Division | None,

@@ -307,3 +307,9 @@ def test_any_page_of_these_parts_resolves_without_error_and_spans_quote_the_text
 def test_a_number_inside_a_place_s_name_is_part_of_the_name(page):
     facts = [f.text for a in extract_text(page) for p in a.paragraphs for f in p.facts]
     assert facts == ["5449户"]
+
+
+def test_a_province_headline_yields_to_the_parent_of_places_its_body_names_once_each():
+    page = "湖南:小额信贷助增收\n\n本报讯 宁远县投放扶贫贷款1亿元。\n\n新田县投放扶贫贷款2亿元。"
+    [article] = extract_text(page)
+    assert article.place.name == "永州市"

@@ -200,6 +200,10 @@ QUANTITIES_NEW = [
     ("2 y+ d- b2 m1 A%", []),
     ("实现GDP1000亿元", [("1000亿元", 1e11, None, "元", E)]),
     ("全县贫困人口有3.5万，", [("3.5万", 35000, None, "人", E)]),  # 有 between the people and their number
+    # which congress and which of its sessions, not how many
+    ("县十六届人大二次会议确定的任务", []),
+    ("十九届四中全会", []),
+    ("先后召开3次会议研究", [("3次", 3, None, "次", E)]),
     ("2014—2019年1 149户易地扶贫搬迁户", [("1 149户", 1149, None, "户", E)]),  # thousands set apart by a space
     ("投入10 000元，惠及2 350 000人", [("10 000元", 1e4, None, "元", E), ("2 350 000人", 2.35e6, None, "人", E)]),
     ("援助资金人民币500万元", [("500万元", 5e6, None, "元", E)]),
