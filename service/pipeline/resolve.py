@@ -22,8 +22,9 @@ HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使", "支持", "下达", "拨付")
 SEGMENT_BREAK = re.compile(f"[{SEMICOLONS}]")
 NOT_FOR = set("作成认称评列定视名改分因以行")  # 作为, 成为, 被评为 …: not 为 (for)
-# 向泽州县财政局申报补助资金: a place's office asked for something, not a place helped
-ASKED = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,8}}?(?:申报|申请|争取|汇报|请示)")
+# 向泽州县财政局申报补助资金: a place's office asked for something, not a place helped; 向广东输出劳务人员: a market
+# labour or goods go to
+ASKED = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,8}}?(?:申报|申请|争取|汇报|请示|输出|出口|出售|推销)")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …, and the frame of a report
 # (记者从县扶贫办了解到，截至9月底，皋兰县…)
 REPORT_FRAME = r"(?:(?:记者|笔者)?(?:从|据|在)[^，,。；;：:\n]{1,30}?(?:了解到|获悉|得知|获知|消息)[，,：:]?)?"
@@ -31,7 +32,8 @@ TIME_FRAME = r"(?:(?:截至|截止)[^，,。；;\n]{1,12}?[，,]|(?:19|20)\d{2}�
 SINCE_LEAD = r"(?:近几年|近些年|多年|几年|这些年|近\d{1,2}年|(?:19|20)\d{2}年)(?:来|以来)"  # 近几年来，走马镇…
 LOCATED = r"(?:(?:位于|地处|坐落在|坐落于)[^，,。；;\n]{1,20}?的)?"  # 位于太行山东麓的临城县…: where the subject lies
 SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?" + REPORT_FRAME + TIME_FRAME
-                             + r"(?:(?:同时|此外|另外|近年来|今年以来|目前|其中|今年|去年|" + SINCE_LEAD + r")[，,]?)?"
+                             + r"(?:(?:同时|此外|另外|近年来|今年以来|目前|其中|今年|去年|近日|日前|近期|当天|当日|会上|会议上"
+                             + r"|据了解|据悉|据介绍|据统计|" + SINCE_LEAD + r")[，,]?)?"
                              + LOCATED)
 NATIONWIDE = re.compile(r"全国|我国|中国")
 QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a quotation

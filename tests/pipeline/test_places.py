@@ -189,6 +189,9 @@ ATTRIBUTION = [
     # 该县 points back to the county named last, even in a story filed under the province
     ("河北:光伏增收\n\n本报讯 近年来,位于太行山东麓的河北省邢台市临城县发展光伏扶贫。目前,该县已建设电站24座。", "24座",
      "临城县"),
+    # 向 before a market labour goes to (向广东输出劳务) marks no place helped
+    ("河池市劳务\n\n本报讯 河池市通过向广东输出劳务人员,目前有10万左右农民工在东莞务工,占外出务工农民的1/6。", "1/6",
+     "河池市"),
     # a headline province yields only to a place inside it that the body names more often than the province
     ("云南省下达以工代赈资金\n\n本报讯 据云南省发展改革委消息,省里下达资金3亿元,支持57个项目县。对受灾的德宏州也给予倾斜支持。", "3亿元",
      "云南省"),
@@ -289,7 +292,9 @@ def test_an_article_is_filed_under_its_county_and_its_facts_keep_the_village():
 
 PAGE_PIECES = ["临汾市扶贫", "本报讯（记者 王明）2019年,", "我市", "汾西县", "全县", "该县五里岗街道", "交城县会立乡岔口村",
                "投资3000万元", "帮助临县", "吉县、乡宁、安泽三个县", "在2016年完成信义镇三个村电站的基础上,", "由2014年的10.3%降至",
-               "1.27%", "比去年增长15%", "现在", ";", ",", "。", "\n\n", "新华社北京3月7日电", "全国", "怒江州", "上年"]
+               "1.27%", "比去年增长15%", "现在", ";", ",", "。", "\n\n", "新华社北京3月7日电", "全国", "怒江州", "上年",
+               "湖南:", "山西省", "宁远县", "新田县", "、", "等9个县", "9个县包括", "位于太行山东麓的", "据县扶贫办消息,",
+               "昆明信息港讯 记者李丽朱 ", "二〇一九年", "县十六届人大二次会议", "又有8省市", "吉安", "吉安市"]
 
 
 @given(st.lists(st.sampled_from(PAGE_PIECES), max_size=40))
