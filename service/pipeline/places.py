@@ -41,6 +41,8 @@ FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}
 # A town made a 镇 or a 街道 since keeps being written by its former name in older stories.
 TOWN_SUFFIX = re.compile(r"^(.+?)(镇|街道)$")
 FORMER_SUFFIXES = {"镇": ["乡"], "街道": ["镇", "乡"]}
+COUNTY_MADE = re.compile(r"^(.{2,})[市区]$")  # a county-level city or district, once a 县
+ZONE = re.compile(r"新区|开发区|矿区|园区|管理区|示范区|试验区|产业|高新|经济|保税|港区")
 # 全县, 该镇, 我市: the story's own county, town, city …
 # 这个村, 这个州: "this" names the place of its level the story is about (not 这个市场, 这个区域, 这个乡村)
 DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村)|这个?(州|县|镇|乡|村)(?![场城域村镇民里长委级庄子])")
@@ -125,12 +127,19 @@ def short_names(name: str, level: str) -> list[str]:
     return [m.group(1), *plain]
 
 
-def former_town_names(name: str, level: str) -> list[str]:
-    """Names a town had before it was made a 镇 or a 街道 (撤乡设镇): 东坝头镇 was 东坝头乡.
+def former_names(name: str, level: str) -> list[str]:
+    """Names a division had before it was made what it is: a town before it was made a 镇 or a 街道
+    (撤乡设镇: 东坝头镇 was 东坝头乡), a county before it was made a city or a district (撤县设市, 撤县设区:
+    潜山市 and 东乡区 were 潜山县 and 东乡县); not a development zone, which never was a county.
 
-    >>> former_town_names("东坝头镇", "town"), former_town_names("五里岗街道", "town")
+    >>> former_names("东坝头镇", "town"), former_names("五里岗街道", "town")
     (['东坝头乡'], ['五里岗镇', '五里岗乡'])
+    >>> former_names("潜山市", "county"), former_names("东乡区", "county"), former_names("滨海新区", "county")
+    (['潜山县'], ['东乡县'], [])
     """
+    if level == "county":
+        m = COUNTY_MADE.match(name)
+        return [m.group(1) + "县"] if m and not ZONE.search(name) else []
     m = TOWN_SUFFIX.match(name) if level == "town" else None
     if not m or len(m.group(1)) < 2:
         return []
@@ -209,7 +218,7 @@ def surface_names(divisions: list[Division]) -> tuple[dict[str, list[str]], set[
         short.update(shorts[:1])
     names = {d.name for d in divisions}
     for d in divisions:
-        for former in former_town_names(d.name, d.level):
+        for former in former_names(d.name, d.level):
             if former not in names:
                 by_surface.setdefault(former, []).append(d.code)
     for surface, codes in list(by_surface.items()):  # 乾县 reads 干县 in the simplified view the matcher sees

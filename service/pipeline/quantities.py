@@ -60,10 +60,11 @@ SET_PHRASES = ("两头", "四套班子", "三支队伍", "两委", "两不愁", 
                "一揽子", "两手抓", "三农", "五位一体", "四个全面", "两学一做", "三会一课", "一张蓝图")
 DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期", "星期", "周"}
 # (unit, the character after it) that make another word: 两周年 is an anniversary, 一季度 a quarter
-NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), ("村", "级"), ("县", "级"), ("县", "城"),
+NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), ("村", "级"), ("县", "级"), ("县", "城"), ("县", "道"),
+                ("乡", "道"),
                 ("年", "级"), ("单", "元"), ("单", "位"), ("单", "独"), ("单", "身"), ("单", "价"),
                 ("单", "项"), ("单", "据"), ("单", "个"), ("单", "次"),
-                ("口", "子")}  # 五年级: a grade; 3单元: a block, not orders; 两口子: a couple
+                ("口", "子")}  # 五年级: a grade; 3单元: a block, not orders; 两口子: a couple; 965县道: a road's number
 POST_NOMINAL_END = "，。、；,;）)！？!?”"
 # 一 with these units is an article or an idiom (一批, 一次性, 一起, 一家人), not a count.
 INDEFINITE_ONE_UNITS = {"批", "次", "起", "家", "片", "户"}

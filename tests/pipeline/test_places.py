@@ -54,6 +54,10 @@ MENTIONS = [
     ("汾阳市栗家庄乡", [("汾阳市", "汾阳市", "county"), ("栗家庄乡", "栗家庄镇", "town")]),
     ("兰考县东坝头乡张庄村", [("兰考县", "兰考县", "county"), ("东坝头乡", "东坝头镇", "town"),
                             ("张庄村", "张庄村", "village")]),
+    # a county made a city or a district since is still found by its former name
+    ("安庆市潜山县水吼镇梅寨村", [("安庆市", "安庆市", "prefecture"), ("潜山县", "潜山市", "county"),
+                              ("水吼镇", "水吼镇", "town"), ("梅寨村", "梅寨村", "village")]),
+    ("抚州市东乡县", [("抚州市", "抚州市", "prefecture"), ("东乡县", "东乡区", "county")]),
     ("怒江州贡山县独龙江乡", [("怒江州", "怒江傈僳族自治州", "prefecture"), ("贡山县", "贡山独龙族怒族自治县", "county"),
                             ("独龙江乡", "独龙江乡", "town")]),
     ("新华社北京3月7日电 全国农村贫困人口减少", []),  # filed from Beijing: not a place the story is about
