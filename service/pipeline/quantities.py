@@ -57,7 +57,7 @@ LINKING_VERBS = "占为是有达了"  # 约占15%, 超过了2800元: the qualifi
 RELATIVE_TIME_AFTER = ("前", "后", "来", "以来", "内", "间", "里")
 # Fixed expressions of official writing whose numeral counts nothing in the story.
 SET_PHRASES = ("两头", "四套班子", "三支队伍", "两委", "两不愁", "三保障", "一把手", "一盘棋", "一条龙", "一站式",
-               "一揽子", "两手抓", "三农", "五位一体", "四个全面", "两学一做", "三会一课", "一张蓝图")
+               "一揽子", "两手抓", "三农", "五位一体", "四个全面", "两学一做", "三会一课", "一张蓝图", "八项规定")
 DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期", "星期", "周"}
 # (unit, the character after it) that make another word: 两周年 is an anniversary, 一季度 a quarter
 NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), ("村", "级"), ("县", "级"), ("县", "城"), ("县", "道"),
@@ -126,8 +126,9 @@ def _pattern() -> re.Pattern:
     )
 
 
-def extract_quantities(text: str) -> list[QuantityMention]:
-    """Every quantity mention in `text`, in order, with view offsets.
+def extract_quantities(text: str, spaced: bool | None = None) -> list[QuantityMention]:
+    """Every quantity mention in `text`, in order, with view offsets. `spaced`: whether the page the text
+    comes from types a space after its numbers (see `spaces_its_numbers`); by default, whether the text does.
 
     >>> [(m.text, m.value, m.unit) for m in extract_quantities("投资3000余万元，带动1545户")]
     [('3000余万元', 30000000.0, '元'), ('1545户', 1545.0, '户')]
@@ -136,7 +137,7 @@ def extract_quantities(text: str) -> list[QuantityMention]:
     units = load_units()
     for m in _pattern().finditer(text):
         try:
-            mention = _read(text, m, units)
+            mention = _read(text, m, units, spaces_its_numbers(text) if spaced is None else spaced)
         except (ValueError, ArithmeticError, KeyError) as exc:
             log.debug("dropped candidate %r: %s", m.group(0), exc)
             continue
@@ -328,7 +329,7 @@ def _bare_people(text: str, found: list[QuantityMention], units) -> list[Quantit
     return extra
 
 
-def _read(text: str, m: re.Match, units) -> QuantityMention | None:
+def _read(text: str, m: re.Match, units, spaced: bool = False) -> QuantityMention | None:
     start, end = m.start(), m.end()
     if m.group("den") is not None:
         value = parse_fraction(m.group("den"), m.group("numr"))
@@ -368,7 +369,7 @@ def _read(text: str, m: re.Match, units) -> QuantityMention | None:
     num, num2, unit_surface = m.group("num"), m.group("num2"), m.group("unit")
     unit = units[unit_surface]
     kind = "arabic" if num[0].isdigit() else "chinese"
-    if not _gaps_allowed(text, m) or (unit_surface in PLACE_COUNTERS and kind == "chinese"):
+    if not _gaps_allowed(text, m, spaced) or (unit_surface in PLACE_COUNTERS and kind == "chinese"):
         return None
     unit = _currency_written_before(text, start, unit, units)
     if unit_surface == "度" and TEMPERATURE_WORDS.search(text, max(0, start - 6), start + 2):
@@ -434,17 +435,27 @@ def _other_currencies(units) -> tuple[Unit, ...]:
                          and u.factor == 1), key=lambda u: -len(u.surface)))
 
 
-def _gaps_allowed(text: str, m: re.Match) -> bool:
+def _gaps_allowed(text: str, m: re.Match, spaced: bool = False) -> bool:
     """A space inside a mention is OCR's only where nothing else could be meant: before a multiplier
     (300 万元) or a percent sign, in a numeral spaced out itself (二 百 三 十 户), or in text that
-    spaces its numbers (共 56 户); never 表1 人口."""
+    spaces its numbers (共 56 户; 60 人, 4.2 吨 … on a page that does so throughout); never a lone 表1 人口."""
     if not (m.group("gap1") or m.group("gap2")):
         return True
     if m.group("gap1") and m.group("mult") and not m.group("gap2"):
         return True
     if m.group("unit") in ("%", "‰") or m.group("unit").isascii() or re.search(r"\s", m.group("num")):
         return True
-    return m.start() > 0 and text[m.start() - 1] in " \u3000"
+    return (m.start() > 0 and text[m.start() - 1] in " \u3000") or spaced
+
+
+SPACED_NUMBER = re.compile(r"\d[ \u3000][\u4e00-\u9fff]")
+SPACED_NUMBERS_MIN = 4
+
+
+def spaces_its_numbers(text: str) -> bool:
+    """Whether the text types a space after its numbers as a rule (吸收贫困人口60 人, 销售4.2 吨, 使8 个贫困村…, a
+    typeset page), not once (表1 人口)."""
+    return len(SPACED_NUMBER.findall(text)) >= SPACED_NUMBERS_MIN
 
 
 def _shared_multiplier(num: str, num2: str, low: float, high: float) -> float:

@@ -19,7 +19,7 @@ from .lexicon import clause_bounds
 from .measures import extract_measure
 from .normalise import normalise
 from .places import Division, PlaceResolver
-from .quantities import QuantityMention, extract_quantities
+from .quantities import QuantityMention, extract_quantities, spaces_its_numbers
 from .records import ArticleRecord, ParagraphRecord, PlaceRecord
 from .resolve import PlaceAttribution
 from .years import page_year, resolve_year_why, speaks_of_a_time
@@ -102,12 +102,13 @@ def find_quantities(page: Page) -> None:
     """Every quantity mention of every sentence, with its clause; headings with no story under them are
     kept as an article only when they hold a figure (关键词：… or a link list at the foot of a page does not)."""
     text = page.doc.text
+    spaced = spaces_its_numbers(page.doc.raw)  # in the raw text: the view has closed the spaces in its dates
     stories, page.stories = page.stories, []
     for story in stories:
         a_index, found = len(page.stories), []
         for p_index, (paragraph, kind) in enumerate(story.parts):
             for s_start, s_end in paragraph.sentences:
-                for quantity in extract_quantities(text[s_start:s_end]):
+                for quantity in extract_quantities(text[s_start:s_end], spaced):
                     at = s_start + quantity.start
                     found.append(Mention(a_index, p_index, (s_start, s_end), quantity, at, s_start + quantity.end,
                                          clause_bounds(text, s_start, s_end, at), kind == "heading"))

@@ -205,6 +205,7 @@ QUANTITIES_NEW = [
     ("十九届四中全会", []),
     ("先后召开3次会议研究", [("3次", 3, None, "次", E)]),
     ("主要通村公路为965县道", []),  # a road's number
+    ("违反中央八项规定精神", []),  # a named rule
     ("2014—2019年1 149户易地扶贫搬迁户", [("1 149户", 1149, None, "户", E)]),  # thousands set apart by a space
     ("投入10 000元，惠及2 350 000人", [("10 000元", 1e4, None, "元", E), ("2 350 000人", 2.35e6, None, "人", E)]),
     ("援助资金人民币500万元", [("500万元", 5e6, None, "元", E)]),
@@ -423,3 +424,12 @@ UNITS_WRITTEN = [("三千二百万元", "万元"), ("3200万元", "万元"), ("�
 @pytest.mark.parametrize("text,written", UNITS_WRITTEN, ids=[u[0] for u in UNITS_WRITTEN])
 def test_unit_as_written(text, written):
     assert [m.unit_written for m in extract_quantities(text)] == [written]
+
+
+def test_a_page_that_spaces_its_numbers_throughout_has_them_read_across_the_space():
+    from service.pipeline import extract_text
+
+    page = "五台县扶贫\n\n本报讯 2018 年11 月，合作社种植台芪400 亩。吸收贫困人口60 人，使8 个贫困村受益。"
+    assert "60 人" in {f.text for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert extract_quantities("吸收贫困人口60 人") == []  # alone, 60 人 may be 表1 人口
+    assert [q.text for q in extract_quantities("吸收贫困人口60 人", spaced=True)] == ["60 人"]
