@@ -299,6 +299,8 @@ class PlaceResolver:
             if DEICTIC.fullmatch(m.surface):
                 continue  # 全州 is the whole prefecture (全州县 is written in full)
 
+            rivals_a_province = any(self.gazetteer.divisions[c].level == "province" for c in m.candidates)
+
             def support(code: str) -> tuple:
                 chain = self.gazetteer.ancestors(code)
                 above = {d.code for d in chain[:-1] if d.level != "province"}
@@ -309,8 +311,9 @@ class PlaceResolver:
                         continue  # 吉安市 named in full does not make 吉安 its own 吉安县
                     if other in above:
                         score += 2
-                    elif f"/{region}/" in other_path:
-                        score += 1
+                    elif f"/{region}/" in other_path and not (rivals_a_province
+                                                               and self.gazetteer.divisions[other].level == "province"):
+                        score += 1  # a place in the same prefecture; 天津 alone does not make 河北 its 河北区
                 return score, -chain[-1].depth, -int(code)
 
             best = max(m.candidates, key=support)

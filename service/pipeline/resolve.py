@@ -46,7 +46,7 @@ GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县
 LIST_JOINER = re.compile(r"[、和与及]?")
 LISTED_BETWEEN = re.compile(r"[、和及]")  # not 与: 襄垣与沁县结对 pairs two places, it does not list them
 # 9个县(市、区)包括靖宇县、大安市…: a count, then the places it counts
-LISTED_AFTER = re.compile(r"[^，,。；;：:\n]{1,16}?(?:包括|分别是|分别为|即)[：:]?")
+LISTED_AFTER = re.compile(r"[^，,。；;：:\n]{1,16}?[，,]?(?:包括|分别是|分别为|即)[：:]?")
 CUT_SHORT = re.compile(r"等(?:最后|首批|其他|其余|共|近|约)?$")  # 吉县、乡宁等5个县, 紫云县等最后9个贫困县
 GROUP_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -126,7 +126,8 @@ class PlaceAttribution:
         tied = [d for n, d in counts.values() if n == most]
         deepest = [d for d in tied if d.depth == max(t.depth for t in tied)]
         if len(deepest) > 1:  # 为甲村…；为乙村…；为丙村…, each named once: the place that holds them all
-            return self._lowest_common(deepest) or deepest[-1]
+            common = self._lowest_common(deepest)  # 北京、天津、河北… (three or more with none) are the country's
+            return common if common is not None or len(deepest) >= 3 else deepest[-1]
         return deepest[0]
 
     def _lowest_common(self, divisions: list[Division]) -> Division | None:
@@ -152,7 +153,10 @@ class PlaceAttribution:
         if not sentences:
             return None
         start, end = sentences[0]
-        found = self._subject(start, end, main, None) or self._named_as_lists(start, end) or self._named(start, end, main)
+        found = self._subject(start, end, main, None)
+        if found is None:
+            listed = self._only_a_list(start, end)  # 北京、天津、河北…: a list with no common parent opens with none
+            found = self._common_parent(listed) if listed else self._named(start, end, main)
         if found is None and len(sentences) > 1 and QUOTED.match(self.resolver.text, start, end):
             text = self.resolver.text
             closing = next((k for k, (s_start, s_end) in enumerate(sentences[:4]) if "”" in text[s_start:s_end]
@@ -261,8 +265,9 @@ class PlaceAttribution:
             return None
         return self._common_parent(list(listed.values()))
 
-    def _listed_after(self, sentence: tuple[int, int], position: int, count: float | None) -> Division | None:
-        """9个县(市、区)包括靖宇县、大安市…: a count followed by 包括 and a list is about the list's common parent."""
+    def _listed_after(self, sentence: tuple[int, int], position: int, count: float | None, across: bool = False):
+        """9个县(市、区)包括靖宇县、大安市…: a count followed by 包括 and a list is about the list's common parent;
+        with `across`, NO_PLACE when the places listed lie in no one province, else None."""
         if count is None or count < 2:
             return None
         lead = LISTED_AFTER.match(self.resolver.text, position, sentence[1])
@@ -270,15 +275,18 @@ class PlaceAttribution:
         items = next(runs, [])
         if not items or items[0].start != lead.end() or len({m.division.code for m in items}) < 2:
             return None
-        return self._lowest_common([m.division for m in items])
+        common = self._lowest_common([m.division for m in items])
+        if across:
+            return NO_PLACE if common is None else None
+        return common
 
-    def _named_as_lists(self, start: int, end: int) -> Division | None:
-        """The common parent of the places a span lists, when it names nothing but that list (南疆四地州，是阿克苏地区、
-        喀什地区、和田地区和克孜勒苏柯尔克孜自治州的合称)."""
+    def _only_a_list(self, start: int, end: int) -> list[Division]:
+        """The places a span lists, when it names nothing but that list (南疆四地州，是阿克苏地区、喀什地区、和田地区和
+        克孜勒苏柯尔克孜自治州的合称), else none."""
         runs = list(self._runs(self.resolver.in_span(start, end)))
         if len(runs) != 1 or len({m.division.code for m in runs[0]}) < 2:
-            return None
-        return self._common_parent([m.division for m in runs[0]])
+            return []
+        return [m.division for m in runs[0]]
 
     def _runs(self, mentions: list[PlaceMention]) -> Iterator[list[PlaceMention]]:
         """The mentions as lists, first to last: places joined by 、/和/及 are one list (甲村、乙村和丙村), and a
@@ -464,18 +472,20 @@ NO_PLACE = NoPlace()
 # 全国已选聘生态护林员37万余人, 我国农村贫困人口减少1386万人: the country opening a clause as its subject
 # 8个省市, 22个省区市, 六省, 8个东部省(市): a count of provinces, which only the whole country holds
 PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多余]+个?(?:东部|西部|中部|中西部|东北|沿海)?(?:省份|省区市|省市区|省区|省市|省(?![长委级内外里政份会城定属直重管派扶贫际道辖]))")
+PROVINCES_BEFORE = re.compile(r"(?:省份|省区市|省市区|省区|省市)(?:共有|有|达|共|达到)$")
 COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全中国)(?:共有|共|有|已有)?$")
 COUNTRY_SUBJECT = re.compile(r"全国|我国|全中国|中央(?=决定|财政|政府|安排|下达|拨付|投入)")  # 中央决定将2300元作为…
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人), no place named between them, written right after 全国 (确定的全国832个贫困县), or a count of provinces (河北、山西等8个省市), is about no one place (not 占全国的10%)."""
+    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人), no place named between them, written right after 全国 (确定的全国832个贫困县), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
     if ctx.count is not None and PROVINCES_COUNTED.match(text, ctx.position):
         return NO_PLACE
-    if COUNTRY_RIGHT_BEFORE.search(text, max(ctx.clause[0], ctx.position - 6), ctx.position):
-        return NO_PLACE  # 国务院扶贫办确定的全国832个贫困县
+    if COUNTRY_RIGHT_BEFORE.search(text, max(ctx.clause[0], ctx.position - 6), ctx.position) \
+            or _counts_provinces_listed(ctx):
+        return NO_PLACE  # 国务院扶贫办确定的全国832个贫困县; 降至3%的省份有23个，包括北京、天津…
     if not COUNTRY_SUBJECT.search(text, ctx.sentence[0], ctx.position):
         return None
     for start, at in reversed(_clause_openings(ctx)):
@@ -490,6 +500,16 @@ def listed_places(ctx: PlaceContext) -> Division | None:
     """A count of the places its clause lists before it, or after it (9个县包括靖宇县、大安市…), belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县), one example's (贵州宣布紫云县等最后9个贫困县) to the place named before it that holds it."""
     return ctx.attribution._enumerated(ctx.sentence, ctx.position, ctx.count) \
         or ctx.attribution._listed_after(ctx.sentence, ctx.position, ctx.count)
+
+
+def _counts_provinces_listed(ctx: PlaceContext) -> bool:
+    """省份有23个，包括北京、天津…: a count of provinces written after the word, or of a list of places in no one province."""
+    text = ctx.attribution.resolver.text
+    if ctx.count is None:
+        return False
+    if PROVINCES_BEFORE.search(text, max(ctx.clause[0], ctx.position - 6), ctx.position):
+        return True
+    return ctx.attribution._listed_after(ctx.sentence, ctx.position, ctx.count, across=True) is NO_PLACE
 
 
 def paired_list(ctx: PlaceContext) -> Division | None:

@@ -69,6 +69,10 @@ MENTIONS = [
     ("东营村修路", []),  # …but not at the head of a village's name
     ("孝义市西营镇东营村修路", [("孝义市", "孝义市", "county"), ("西营镇", "西营镇", "town"), ("东营村", "东营村", "village")]),
     ("位于太行山东麓的临城县", [("临城县", "临城县", "county")]),  # 太行山 / 东麓: no 山东 in it
+    # a province's short name in a list with 天津 is the province, not 天津's 河北区
+    ("降至3%的有北京、天津、河北、内蒙古", [("北京", "北京市", "province"), ("天津", "天津市", "province"),
+                                        ("河北", "河北省", "province"), ("内蒙古", "内蒙古自治区", "province")]),
+    ("天津河北区召开大会", [("天津", "天津市", "province"), ("河北区", "河北区", "county")]),
     ("一个在赣北湖区,一个在赣南山区", []),  # 赣北 / 湖区, 赣南 / 山区: no 北湖区 or 南山区 with nothing near them
     # a short name shared by a prefecture and its own county: the prefecture named in full does not make it the county
     ("吉安的艾草。位于吉安市青原区的农场", [("吉安", "吉安市", "prefecture"), ("吉安市", "吉安市", "prefecture"),
@@ -196,6 +200,8 @@ ATTRIBUTION = [
     # 向 before a market labour goes to (向广东输出劳务) marks no place helped
     ("河池市劳务\n\n本报讯 河池市通过向广东输出劳务人员,目前有10万左右农民工在东莞务工,占外出务工农民的1/6。", "1/6",
      "河池市"),
+    # three or more provinces named as often leave the story no place of its own
+    ("贫困发生率普遍下降\n\n本报讯 降至3%的有北京、天津、河北、内蒙古。东部地区贫困人口147万人。", "147万人", None),
     # a headline province yields only to a place inside it that the body names more often than the province
     ("云南省下达以工代赈资金\n\n本报讯 据云南省发展改革委消息,省里下达资金3亿元,支持57个项目县。对受灾的德宏州也给予倾斜支持。", "3亿元",
      "云南省"),
