@@ -196,6 +196,8 @@ def _is_village_name(name: str) -> bool:
     """西交子 and 三营 name villages; 全, 贫困, 三个 (三个村) do not."""
     if not name or name in VILLAGE_NOT_NAMES or name.endswith(("贫困", "示范", "重点", "行政", "帮扶")):
         return False
+    if len(name) >= 3 and name[-1] in "农乡":
+        return False  # 建立农村, 建设新农村, 建设美丽乡村: the words 农村 and 乡村 after a verb, not a village
     if TOWN_INSIDE.match(name):  # 沙坝镇二村沟小学: a town the gazetteer lacks, then something else
         return False
     if name[0] in NUMERALS:  # 三营村 and 二十里铺村 are names, 三个村, 两村 and 二十村 are counts

@@ -126,8 +126,8 @@ class PlaceAttribution:
         tied = [d for n, d in counts.values() if n == most]
         deepest = [d for d in tied if d.depth == max(t.depth for t in tied)]
         if len(deepest) > 1:  # 为甲村…；为乙村…；为丙村…, each named once: the place that holds them all
-            common = self._lowest_common(deepest)  # 北京、天津、河北… (three or more with none) are the country's
-            return common if common is not None or len(deepest) >= 3 else deepest[-1]
+            common = self._lowest_common(deepest)  # 北京、天津、河北… (three or more with none) are the country's;
+            return common if common is not None or len(deepest) >= 3 else deepest[0]  # of two, the one named first
         return deepest[0]
 
     def _lowest_common(self, divisions: list[Division]) -> Division | None:

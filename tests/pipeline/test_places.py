@@ -73,6 +73,7 @@ MENTIONS = [
     ("降至3%的有北京、天津、河北、内蒙古", [("北京", "北京市", "province"), ("天津", "天津市", "province"),
                                         ("河北", "河北省", "province"), ("内蒙古", "内蒙古自治区", "province")]),
     ("天津河北区召开大会", [("天津", "天津市", "province"), ("河北区", "河北区", "county")]),
+    ("泸溪县建设新农村", [("泸溪县", "泸溪县", "county")]),  # 农村 after a verb names no village
     ("一个在赣北湖区,一个在赣南山区", []),  # 赣北 / 湖区, 赣南 / 山区: no 北湖区 or 南山区 with nothing near them
     # a short name shared by a prefecture and its own county: the prefecture named in full does not make it the county
     ("吉安的艾草。位于吉安市青原区的农场", [("吉安", "吉安市", "prefecture"), ("吉安市", "吉安市", "prefecture"),
@@ -200,6 +201,9 @@ ATTRIBUTION = [
     # 向 before a market labour goes to (向广东输出劳务) marks no place helped
     ("河池市劳务\n\n本报讯 河池市通过向广东输出劳务人员,目前有10万左右农民工在东莞务工,占外出务工农民的1/6。", "1/6",
      "河池市"),
+    # of two places in no one province named as often, the story is about the one named first
+    ("残疾人脱贫\n\n本报讯 甘肃省残联加大投入。天津市残联对接帮扶。\n\n全省改造危房2199户。天津市残联投入500万元,帮扶甘肃省34个贫困县。",
+     "2199户", "甘肃省"),
     # three or more provinces named as often leave the story no place of its own
     ("贫困发生率普遍下降\n\n本报讯 降至3%的有北京、天津、河北、内蒙古。东部地区贫困人口147万人。", "147万人", None),
     # a headline province yields only to a place inside it that the body names more often than the province
