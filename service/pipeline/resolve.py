@@ -631,7 +631,7 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Div
 
 
 def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…), not right before the number (贵州省2.5万名护林员), yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…), or an earlier sentence of the paragraph did (全省…。其中，…), or 全县/全市 stands before the number in its clause (是全县117个贫困村之一), or the number counts divisions below it (作为山西省14个首批摘帽贫困县之一)."""
+    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…), not right before the number (贵州省2.5万名护林员), yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…), or an earlier sentence of the paragraph did (全省…。其中，…), or 全县/全市 stands before the number in its clause (是全县117个贫困村之一), or the number counts divisions below it (作为山西省14个首批摘帽贫困县之一, 在吕梁市的8个县设有…)."""
     named, story = answer.value, ctx.story
     if answer.rule not in NAMED_RULES or story is None or not ctx.attribution._contains(named, story) \
             or answer.rule == named_right_before.__name__:
@@ -653,7 +653,8 @@ def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
 
 
 # 14个首批脱贫摘帽贫困县, 3个乡镇: a count of divisions (up to the noun they end with)
-COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:县区|县市|区县|乡镇|县|乡|镇|村)(?:之一)?(?=[{CLAUSE_MARKS}{FULL_STOPS}\n]|$)")
+COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:县区|县市|区县|乡镇|县|乡|镇|村)(?:之一)?(?=[{CLAUSE_MARKS}{FULL_STOPS}\n]|$)"
+                               r"|[\d一二两三四五六七八九十百千几]+个?(?:县区|县市|区县|乡镇|县|乡|镇|行政村|村)(?![委级城域长政民干])")  # 吕梁市的8个县设有…
 # What may stand before the subject of a clause: 2016年全市…, 截至目前，凉山州… (the comma ends a clause)
 CLAUSE_SUBJECT_LEAD = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:" + TIME_LEAD + r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|初|末)?)?")
 

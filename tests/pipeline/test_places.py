@@ -201,6 +201,8 @@ ATTRIBUTION = [
     # 向 before a market labour goes to (向广东输出劳务) marks no place helped
     ("河池市劳务\n\n本报讯 河池市通过向广东输出劳务人员,目前有10万左右农民工在东莞务工,占外出务工农民的1/6。", "1/6",
      "河池市"),
+    # a count of the divisions of a place named around a story (吕梁市的8个县) stays with that place
+    ("晋能光伏\n\n本报讯 晋能集团在吕梁市的8个县设有分公司,并且在文水县建有工厂。", "8个", "吕梁市"),
     # of two places in no one province named as often, the story is about the one named first
     ("残疾人脱贫\n\n本报讯 甘肃省残联加大投入。天津市残联对接帮扶。\n\n全省改造危房2199户。天津市残联投入500万元,帮扶甘肃省34个贫困县。",
      "2199户", "甘肃省"),
