@@ -116,6 +116,9 @@ BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}
 BYLINE_NAME = rf"(?:[{HAN}][ \u3000]{{1,3}}[{HAN}](?![{HAN}])|[{HAN}]{{2,4}})"
 BYLINE_BOX = re.compile(rf"^(?:□\s*(?:[{HAN}]{{0,4}}记者\s*)?|[{HAN}]{{0,4}}记者\s*[:：]?\s*|文\s*/\s*图\s*[:：]?\s*)"
                         rf"({BYLINE_NAME}(?:\s+{BYLINE_NAME}){{0,3}})\s*$")
+# 王庆芳 席秀琴 毛雷 枉源 于新怡: four names or more and nothing else on a line are its writers (three short words
+# may be a slogan's headline: 产业兴 百姓富 乡村美)
+BYLINE_LIST = re.compile(rf"([{HAN}]{{2,3}}(?:[ \u3000]+[{HAN}]{{2,3}}){{3,7}})")
 CAPTION_CREDIT = re.compile(rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s+摄\s*$")
 ROLES = r"记者|通讯员|实习生|见习记者|摄影"
 NAMES = rf"(?!{ROLES})[{HAN}]{{2,4}}(?:\s+(?!{ROLES})[{HAN}]{{2,4}})*"
@@ -242,7 +245,7 @@ def classify(block: Block) -> str:
         return "caption"
     if CHROME_LINE.fullmatch(t):
         return "banner"
-    if BYLINE_BOX.match(t) or (BYLINE_PARENS.fullmatch(t)):
+    if BYLINE_BOX.match(t) or BYLINE_PARENS.fullmatch(t) or BYLINE_LIST.fullmatch(t):
         return "byline"
     if CAPTION_CREDIT.search(t) and len(t) < 120 or t.startswith("图为"):
         return "caption"
@@ -335,7 +338,8 @@ def layout(text: str) -> list[Article]:
                 current.byline, current.closed = credit.group(1), True  # photo news: text, then 陈平 摄
             continue
         if block.kind == "byline":
-            name = (BYLINE_BOX.match(block.text) or BYLINE_PARENS.search(block.text)).group(1)
+            name = (BYLINE_BOX.match(block.text) or BYLINE_PARENS.search(block.text)
+                    or BYLINE_LIST.fullmatch(block.text)).group(1)
             if pending and _cut_by_its_heading(current, text):
                 _title_after_body(current, pending)
                 current.byline, pending = name, []

@@ -147,6 +147,17 @@ def test_photo_news_takes_its_credit_line_as_byline():
     assert (article.title, article.byline) == ("扶贫车间生产忙", "陈平")
 
 
+def test_a_line_of_four_names_or_more_is_a_byline_not_a_title():
+    page = "\n\n".join([
+        "海南:特色产业摘贫帽 绿水青山助小康",
+        "王庆芳 席秀琴 毛雷 枉源 于新怡",
+        "近年来,5399个特色产业脱贫项目在海南落地,覆盖贫困人口122.75万人次。",
+    ])
+    [article] = layout(page)
+    assert (article.title, article.byline) == ("海南:特色产业摘贫帽 绿水青山助小康", "王庆芳 席秀琴 毛雷 枉源 于新怡")
+    assert layout("产业兴 百姓富 乡村美\n\n近年来,全县建成扶贫车间12个。")[0].title == "产业兴 百姓富 乡村美"
+
+
 def test_a_headline_under_a_finished_untitled_story_is_its_title():
     page = "\n\n".join([
         "本报讯 2018年6月,某村建设容量为600千瓦的光伏电站投入运营。",
