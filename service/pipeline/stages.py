@@ -22,7 +22,7 @@ from .places import Division, PlaceResolver
 from .quantities import QuantityMention, extract_quantities, spaces_its_numbers
 from .records import ArticleRecord, ParagraphRecord, PlaceRecord
 from .resolve import PlaceAttribution
-from .years import page_year, resolve_year_why, speaks_of_a_time
+from .years import page_year, resolve_year_why, section_year, speaks_of_a_time
 
 
 @dataclass
@@ -157,11 +157,27 @@ def resolve_years(page: Page) -> None:
         story.month = int(known[5:7]) if known and len(known) >= 7 else None
     text = page.doc.text
     earlier = _last_timed_sentences(text, page.stories)
+    sections = _section_years(text, page.stories)
     for m in page.mentions:
         s_start, s_end = m.sentence
         story = page.stories[m.article]
         m.year, m.year_rule = resolve_year_why(text[s_start:s_end], m.quantity.start, story.year,
-                                               None if m.heading else earlier.get(m.sentence), story.month)
+                                               None if m.heading else earlier.get(m.sentence), story.month,
+                                               None if m.heading else sections.get(m.sentence))
+
+
+def _section_years(text: str, stories: list[Story]) -> dict[tuple[int, int], int]:
+    """For each sentence after a report's section heading (一、2017年工作回顾), that heading's year, until
+    the next one."""
+    years: dict[tuple[int, int], int] = {}
+    for story in stories:
+        current = None
+        for paragraph, _ in story.parts:
+            for s_start, s_end in paragraph.sentences:
+                current = section_year(text[s_start:s_end]) or current
+                if current is not None:
+                    years[(s_start, s_end)] = current
+    return years
 
 
 def _last_timed_sentences(text: str, stories: list[Story]) -> dict[tuple[int, int], str]:

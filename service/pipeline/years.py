@@ -65,6 +65,7 @@ class YearContext:
     page_year: int | None
     earlier: str | None = None  # the nearest earlier sentence of its paragraph that speaks of a time
     page_month: int | None = None  # the month of the page's date, where it is known
+    section_year: int | None = None  # the year of the section heading the number's paragraph falls under
 
     @functools.cached_property
     def clause(self) -> tuple[int, int]:
@@ -254,6 +255,23 @@ def speaks_of_a_time(sentence: str) -> bool:
                 or UNTIL_NOW.search(sentence))
 
 
+# 一、2017年工作回顾, （二）2018年主要工作: a report's section heading, which dates the paragraphs under it
+SECTION_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])?\s*"
+                             r"((?:19|20)\d{2})年度?[\u4e00-\u9fff]{0,6}?(?:工作)?(?:回顾|总结|成效|情况|进展|成绩|安排|计划|打算|目标|任务|思路)"
+                             r"[A-Za-z\s]{0,4}$")
+
+
+def section_year(sentence: str) -> int | None:
+    """The year of a report's section heading (一、2017年工作回顾), else None."""
+    m = SECTION_HEADING.match(sentence)
+    return int(m.group(1)) if m else None
+
+
+def section_heading_year(ctx: YearContext) -> int | None:
+    """The year of the report's section heading the paragraph falls under (一、2017年工作回顾), in a report read out a year later."""
+    return ctx.section_year
+
+
 def year_of_page(ctx: YearContext) -> int | None:
     """The page's year: that of its date (given, printed, a dateline, its address or its crawl), else the year its text pins down."""
     return ctx.page_year
@@ -263,11 +281,11 @@ YEAR_RULES: list[YearRule] = [year_in_clause, change_start_value, relative_year_
                               last_month, now_since_last_year,
                               sentence_opening_time, colon_introduction, clause_opening_time, year_earlier_in_sentence,
                               year_later_in_sentence,
-                              earlier_sentence_time, year_of_page]
+                              earlier_sentence_time, section_heading_year, year_of_page]
 
 
 def resolve_year_why(sentence: str, position: int, page_year: int | None, earlier: str | None = None,
-                     page_month: int | None = None) -> Resolved:
+                     page_month: int | None = None, section: int | None = None) -> Resolved:
     """The year of a mention at `position` in `sentence`, and the rule that gave it.
 
     >>> resolve_year_why("去年全县投资3000万元", 7, 2017)
@@ -275,7 +293,7 @@ def resolve_year_why(sentence: str, position: int, page_year: int | None, earlie
     >>> resolve_year_why("上月全县投资3000万元", 7, 2019, page_month=1)
     Resolved(value=2018, rule='last_month')
     """
-    ctx = YearContext(sentence, position, page_year, earlier, page_month)
+    ctx = YearContext(sentence, position, page_year, earlier, page_month, section)
     for rule in YEAR_RULES:
         year = rule(ctx)
         if year is NO_YEAR:

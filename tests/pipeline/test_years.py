@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from service.pipeline.layout import split_sentences
-from service.pipeline.years import YEAR_RULES, resolve_year_why, speaks_of_a_time
+from service.pipeline.years import YEAR_RULES, resolve_year_why, section_year, speaks_of_a_time
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -91,6 +91,10 @@ PARAGRAPH_YEARS = [
     ("2017年，村里实施了饮水工程。三年来，共搬迁54户。", "54户", 2019, 2019, "year_of_page"),
     ("2017年，村里实施了饮水工程。目前，全村共有合作社5个。全村脱贫120人。", "120人", 2019, 2019, "year_of_page"),
     ("全村种植红薯300亩，比2016年增加一倍。亩产提高到5000斤。", "5000斤", 2018, 2018, "year_of_page"),
+    # a report read out in 2018: its section heading dates what it reviews
+    ("一、2017年工作回顾\n一年来，全县经济平稳发展。预计全年完成地区生产总值65.8亿元。", "65.8亿元", 2018, 2017,
+     "section_heading_year"),
+    ("二、2018年工作安排\n全年计划新建大棚400座。", "400座", None, 2018, "section_heading_year"),
 ]
 
 
@@ -106,8 +110,10 @@ def test_year_rules_reading_the_paragraph(paragraph, mention, page, year, rule):
     spans = split_sentences(paragraph, 0, len(paragraph))
     index = next(i for i, (s, e) in enumerate(spans) if s <= at < e)
     timed = [paragraph[s:e] for s, e in spans[:index] if speaks_of_a_time(paragraph[s:e])]
+    sections = [section_year(paragraph[s:e]) for s, e in spans[:index] if section_year(paragraph[s:e])]
     start, end = spans[index]
-    assert resolve_year_why(paragraph[start:end], at - start, page, timed[-1] if timed else None) == (year, rule)
+    assert resolve_year_why(paragraph[start:end], at - start, page, timed[-1] if timed else None,
+                            section=sections[-1] if sections else None) == (year, rule)
 
 
 def test_every_rule_has_a_docstring_and_a_table_row():
@@ -161,3 +167,12 @@ def test_a_year_in_chinese_numerals_dates_its_figures_and_stays_as_written():
     facts = {f.text: f for a in extract_text(page) for p in a.paragraphs for f in p.facts}
     assert (facts["176万人"].year, facts["53万人"].year) == (1993, 2019)
     assert "一九九三年" in facts["176万人"].sentence
+
+
+def test_a_report_s_section_heading_dates_the_paragraphs_under_it_until_the_next():
+    from service.pipeline import extract_text
+
+    page = ("政府工作报告\n\n各位代表:\n\n一、2017年工作回顾\n\n一年来,全县经济平稳发展。全年完成地区生产总值65.8亿元。\n\n"
+            "二、2018年工作安排\n\n全年计划新建大棚400座。")
+    facts = {f.text: (f.year, f.year_rule) for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert facts["65.8亿元"] == (2017, "section_heading_year") and facts["400座"] == (2018, "section_heading_year")

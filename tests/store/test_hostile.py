@@ -132,7 +132,10 @@ def test_a_file_that_changes_while_the_job_reads_it_is_stored_consistently(empty
         writer.join()
     assert summary.sources + summary.failed == 31
     for source in Source.select().where(Source.status == "ok"):
-        assert hashlib.sha256(source.raw.encode(source.encoding)).hexdigest() == source.sha256
+        # read mid-write, a file may end inside a character: the hash is of the bytes read, the text of its
+        # whole characters, and the warning says so
+        cut = (source.warning or "").startswith("the file ends inside a character")
+        assert cut or hashlib.sha256(source.raw.encode(source.encoding)).hexdigest() == source.sha256
         for fact in source.facts:
             assert source.raw[fact.start:fact.end] == fact.text
 
