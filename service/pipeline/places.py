@@ -318,7 +318,9 @@ class PlaceResolver:
                         score += 1  # a place in the same prefecture; 天津 alone does not make 河北 its 河北区
                 return score, -chain[-1].depth, -int(code)
 
-            best = max(m.candidates, key=support)
+            scored = [(support(code), code) for code in m.candidates]
+            best_score, best = max(scored, key=lambda pair: pair[0])  # the first of the best, as max(key=support)
+            supported = best_score[0] > 0
             division = self.gazetteer.divisions[best]
             if division.level == "county" and m.surface != division.name and _common_word(m.surface) \
                     and best not in in_full and not self._after_its_parent(m, best, settled) \
@@ -331,10 +333,10 @@ class PlaceResolver:
                 or (division.level == "county" and len(m.surface) == 2
                     and (m.surface not in repeated or self._conjoined(m)))
             short_of_full = best in in_full and m.surface != division.name
-            if doubtful and not short_of_full and support(best)[0] == 0 and not self._heads_a_village(m) \
+            if doubtful and not short_of_full and not supported and not self._heads_a_village(m) \
                     and not self._after_its_parent(m, best, settled):
                 continue
-            if (len(m.surface) == 2 or (len(m.surface) == 3 and support(best)[0] == 0)) and self._inside_a_word(m):
+            if (len(m.surface) == 2 or (len(m.surface) == 3 and not supported)) and self._inside_a_word(m):
                 continue  # 成县 in 组成县联合社, 南山区 in 赣南山区 (nothing near it): the end of another word
             m.division = division
             m.level = division.level

@@ -265,20 +265,16 @@ class PlaceAttribution:
             return None
         return self._common_parent(list(listed.values()))
 
-    def _listed_after(self, sentence: tuple[int, int], position: int, count: float | None, across: bool = False):
-        """9个县(市、区)包括靖宇县、大安市…: a count followed by 包括 and a list is about the list's common parent;
-        with `across`, NO_PLACE when the places listed lie in no one province, else None."""
+    def _listed_after(self, sentence: tuple[int, int], position: int, count: float | None) -> list[Division]:
+        """9个县(市、区)包括靖宇县、大安市…: the places a count lists after it with 包括, 分别是 or 即, else none."""
         if count is None or count < 2:
-            return None
+            return []
         lead = LISTED_AFTER.match(self.resolver.text, position, sentence[1])
         runs = self._runs(self.resolver.in_span(lead.end(), sentence[1])) if lead else iter(())
         items = next(runs, [])
         if not items or items[0].start != lead.end() or len({m.division.code for m in items}) < 2:
-            return None
-        common = self._lowest_common([m.division for m in items])
-        if across:
-            return NO_PLACE if common is None else None
-        return common
+            return []
+        return [m.division for m in items]
 
     def _only_a_list(self, start: int, end: int) -> list[Division]:
         """The places a span lists, when it names nothing but that list (南疆四地州，是阿克苏地区、喀什地区、和田地区和
@@ -498,8 +494,9 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
 
 def listed_places(ctx: PlaceContext) -> Division | None:
     """A count of the places its clause lists before it, or after it (9个县包括靖宇县、大安市…), belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县), one example's (贵州宣布紫云县等最后9个贫困县) to the place named before it that holds it."""
-    return ctx.attribution._enumerated(ctx.sentence, ctx.position, ctx.count) \
-        or ctx.attribution._listed_after(ctx.sentence, ctx.position, ctx.count)
+    found = ctx.attribution._enumerated(ctx.sentence, ctx.position, ctx.count)
+    listed = ctx.attribution._listed_after(ctx.sentence, ctx.position, ctx.count) if found is None else []
+    return found or (ctx.attribution._lowest_common(listed) if listed else None)
 
 
 def _counts_provinces_listed(ctx: PlaceContext) -> bool:
@@ -509,7 +506,8 @@ def _counts_provinces_listed(ctx: PlaceContext) -> bool:
         return False
     if PROVINCES_BEFORE.search(text, max(ctx.clause[0], ctx.position - 6), ctx.position):
         return True
-    return ctx.attribution._listed_after(ctx.sentence, ctx.position, ctx.count, across=True) is NO_PLACE
+    listed = ctx.attribution._listed_after(ctx.sentence, ctx.position, ctx.count)
+    return bool(listed) and ctx.attribution._lowest_common(listed) is None
 
 
 def paired_list(ctx: PlaceContext) -> Division | None:
