@@ -38,6 +38,8 @@ YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|�
 YEARS_LISTED = re.compile(r"\s*" + TIME_LEAD + r"(?:(?:19|20)\d{2}年[、和])+((?:19|20)\d{2})年(?!\d|[\u4e00-\u9fff]{0,4}的)")
 # 2016年建设的电站, 2015年、2016年建设的…: a year (or a list of them) that only describes a thing
 ATTRIBUTE = re.compile(r"(?:[、和与](?:19|20)\d{2}年)*[\u4e00-\u9fff]{0,4}的")
+# 2018年投入的334亿元资金中，南疆占92.3%: a share of what that year brought is of that year
+AMONG = re.compile(r"(?:之|当)?中\s*$")
 CLAUSE_OPENING_YEAR = re.compile(r"\s*" + TIME_LEAD + r"((?:19|20)\d{2})年(?![、和至到—-]|\d+(?!\d|月))")
 SINCE = re.compile(r"以来|至今")  # 2016年以来, 2016年至今: from then until now
 # 三年来, 近年来, 脱贫攻坚战打响以来: a span that runs until now
@@ -219,14 +221,23 @@ def _relative(ctx: YearContext, start: int) -> int | None:
 
 
 def year_earlier_in_sentence(ctx: YearContext) -> int | None:
-    """A year written earlier in the sentence, in a clause before the number's (组织开展2022年护林员选聘工作，完成826名…), not one compared with, left behind by a change or by 如今/目前, or saying when a thing was made (2016年建设的299座电站已并网，9座…)."""
+    """A year written earlier in the sentence, in a clause before the number's (组织开展2022年护林员选聘工作，完成826名…), not one compared with, left behind by a change or by 如今/目前, or saying when a thing was made (2016年建设的299座电站已并网，9座…) unless the number is a part of that thing (2018年投入的资金中，南疆占92.3%)."""
     clause_start, _ = ctx.clause
     years = [y for y in YEAR.finditer(ctx.sentence, 0, clause_start)
              if not _compared(ctx.sentence, y) and not _left_behind(ctx.sentence, y, ctx.position)
-             and not _starts_a_change(ctx.sentence, y) and not ATTRIBUTE.match(ctx.sentence, y.end())]
+             and not _starts_a_change(ctx.sentence, y) and not _describes_a_thing(ctx.sentence, y)]
     if years and NOW.search(ctx.sentence, years[-1].end(), ctx.position):
         return None  # 2013年贫困发生率是8.79%，如今53个贫困县清零: now, not then
     return _unless_since(ctx.sentence, years[-1], ctx.page_year, ctx.position) if years else None
+
+
+def _describes_a_thing(sentence: str, year: re.Match) -> bool:
+    """2016年建设的电站: the year says when a thing was made, unless the clause names it as a whole whose
+    part the number is (2018年投入的资金中，…占92.3%)."""
+    if not ATTRIBUTE.match(sentence, year.end()):
+        return False
+    _, clause_end = clause_bounds(sentence, 0, len(sentence), year.end())
+    return not AMONG.search(sentence, 0, clause_end)
 
 
 def year_later_in_sentence(ctx: YearContext) -> int | None:
