@@ -8,24 +8,35 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import NamedTuple
 
 # The opening of a lead, up to its date and 电/讯: 新华社成都9月15日电, 华龙网-新重庆客户端9月28日18时讯,
-# 本报11月4日讯, 中新社拉萨11月7日电. No sentence mark may come before it: it opens the paragraph.
-DATELINE = re.compile(r"\s*[^\s，。,；;：:！？!?“”\"]{0,24}?(?<!\d)(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
-                      r"(?:\d{1,2}时)?(?:电|讯)(?=[\s（(：:，,]|题|记者|$)")
+# 本报11月4日讯, 中新社拉萨11月7日电, 深圳特区报2019年1月20日讯. No sentence mark may come before it: it opens
+# the paragraph.
+DATELINE = re.compile(r"\s*[^\s，。,；;：:！？!?“”\"]{0,24}?(?<!\d)(?:(?P<year>(?:19|20)\d{2})年)?"
+                      r"(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:\d{1,2}时)?(?:电|讯)(?=[\s（(：:，,]|题|记者|\d{1,2}月|$)")  # 讯 1月20日: the view closes the space
 
 
-def dateline(paragraph: str) -> tuple[int, int] | None:
-    """(month, day) of the dateline a paragraph opens with, or None.
+class Filed(NamedTuple):
+    """The day a dateline gives, and its year when the dateline prints one (深圳特区报2019年1月20日讯)."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+
+def dateline(paragraph: str) -> Filed | None:
+    """The day of the dateline a paragraph opens with, or None.
 
     >>> dateline("新华社成都9月15日电 题：四川已易地扶贫搬迁58万贫困人口"), dateline("9月15日，全县召开大会")
-    ((9, 15), None)
+    (Filed(month=9, day=15, year=None), None)
     """
     match = DATELINE.match(paragraph)
     if not match:
         return None
     month, day = int(match.group("month")), int(match.group("day"))
-    return (month, day) if _real_day(2000, month, day) else None  # 2000 is a leap year: 2月29日 is a day
+    year = int(match.group("year")) if match.group("year") else None
+    return Filed(month, day, year) if _real_day(year or 2000, month, day) else None  # 2000 has a 2月29日
 
 
 def date_with_year(month: int, day: int, known: str | None) -> str | None:

@@ -31,6 +31,7 @@ META_FIELD = re.compile(
     r"|\d+次(?:浏览|阅读|点击)"  # 0次浏览
     r"|第\s*\d{1,3}\s*版(?:[:：][^\s|丨]{0,8})?|字数[:：]\s*\d+"  # 第06版:六版, 字数:478: a paper's page, a word count
     r"|(?:投稿|收藏|打印|关闭|分享|大字|中字|小字|放大字体|缩小字体|二维码|A-A\+|给编辑写信)+(?=[\s|丨]|$)"  # the page's buttons
+    r"|(?:只看楼主|只看该作者|倒序阅读|复制链接|电梯直达)(?=[\s|丨\]】]|$)"  # a forum's: 只看楼主 倒序阅读 0 发表于: 2018-10-23
     r"|(?:字体|字号)[:：](?:[\s|丨]*(?:[大中小T]|默认|超大)(?=[\s|丨]|$))*"  # 字体: 大 中 小, 字号:T|T
     r"|(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|gov)(?:/\S*)?(?=[\s|丨]|$)"  # www.chinagate.cn
     r"|[^\s|丨]{0,12}小编(?=[\s|丨]|$)|[A-Za-z][A-Za-z0-9_]{1,19}(?=\s)"  # 147小编, admin: a user's handle
@@ -40,7 +41,7 @@ META_FIELD = re.compile(
     r"|(?P<outlet>[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经|新闻)"
     r"(?:[\u4e00-\u9fff]{1,4}版)?)(?=[\s|丨]|$|\d{4}(?:-|/|\.|年))"  # 甘孜日报2019年12月12日: its date may follow
     r"|\d{1,7}(?=[\s|丨]|$)")
-META_FILLER = re.compile(r"[\s|丨/()（）]*")  # (来源:网站编辑 2020-04-12 17:20): a meta line in parentheses
+META_FILLER = re.compile(r"[\s|丨/()（）\[\]【】•]*")  # (来源:网站编辑 2020-04-12 17:20): a meta line in parentheses
 AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
 META_LINE_MAX = 120
 DIGIT = re.compile(r"[0-9０-９]")
@@ -87,6 +88,8 @@ def meta_line(line: str) -> dict | None:
     ('2019-02-12', '中华工商时报')
     >>> meta_line("出版日期:2001年02月27日")["date"]
     '2001-02-27'
+    >>> meta_line("只看楼主 倒序阅读 0 发表于: 2018-10-23")["date"]
+    '2018-10-23'
     >>> meta_line("(来源:网站编辑 2020-04-12 17:20)")
     {'date': '2020-04-12', 'source': '网站编辑', 'byline': None}
     """
@@ -120,8 +123,9 @@ BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}
 # □ 杨应平, □ 新华社记者 柴海亮 吕梦琦, 本报记者 马丽, 文/图 王强: a line that only names who wrote it; a
 # two-character name may be spaced out to the width of three (本报记者  张  晔  刘佳华)
 BYLINE_NAME = rf"(?:[{HAN}][ \u3000]{{1,3}}[{HAN}](?![{HAN}])|[{HAN}]{{2,4}})"
-BYLINE_BOX = re.compile(rf"^(?:□\s*(?:[{HAN}]{{0,4}}记者\s*)?|[{HAN}]{{0,4}}记者\s*[:：]?\s*|文\s*/\s*图\s*[:：]?\s*)"
-                        rf"({BYLINE_NAME}(?:\s+{BYLINE_NAME}){{0,3}})\s*$")
+BYLINE_BOX = re.compile(rf"^(?:[□◎●■]\s*(?:[{HAN}]{{0,4}}记者\s*)?|[{HAN}]{{0,4}}记者\s*[:：]?\s*|文\s*/\s*图\s*[:：]?\s*"
+                        rf"|(?:文|图|摄影)\s*/\s*)"  # 文/何天文 李凡 汪军, ◎李 彬(本刊记者)
+                        rf"({BYLINE_NAME}(?:\s+{BYLINE_NAME}){{0,3}})\s*(?:[(（][{HAN}]{{0,4}}(?:记者|通讯员)[)）])?\s*$")
 # 王庆芳 席秀琴 毛雷 枉源 于新怡: four names or more and nothing else on a line are its writers (three short words
 # may be a slogan's headline: 产业兴 百姓富 乡村美)
 BYLINE_LIST = re.compile(rf"([{HAN}]{{2,3}}(?:[ \u3000]+[{HAN}]{{2,3}}){{3,7}})")
@@ -242,6 +246,8 @@ CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在�
                          # a comment box: 评论一下, 评论 0人参与,0条评论, 还没有评论,快来抢沙发吧!
                          r"|评论一下|发表评论|我来说两句|最热评论|最新评论|评论\s*\d+\s*人参与.*|已有\s*\d+\s*(?:人参与|条评论).*|还没有评论.*"
                          r"|查看(?:详细|详情|全文|更多)\s*[>》]*"
+                         # a forum's: 切换到宽版, • 1752阅读, • 4回复, 上一主题 下一主题
+                         r"|切换到宽版|上一主题\s*下一主题|•?\s*\d+\s*(?:阅读|回复)"
                          r"|\d{1,7}")  # 5034: a counter on a line of its own
 
 

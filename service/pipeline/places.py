@@ -34,8 +34,9 @@ COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "
                 "平安", "长城", "振兴", "解放", "先锋", "东风", "胜利", "红星", "团结", "前进", "民主", "文明",
                 "经济开发区", "开发区", "高新区", "工业园区", "农场", "林场", "牧场", "街道", "新村"}
 # 新华社北京3月7日电, 本报太原讯: the place a story was filed from is not a place it reports on
+FEW_CANDIDATES = 3  # 城关镇 names hundreds of towns: it supports no county; 大河坝镇, in two counties, does
 FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)"
-                        rf"|[{HAN}]{{2,8}}?(?:日报|晚报|报|网)\d{{1,2}}月\d{{1,2}}日(?:\d{{1,2}}时)?讯"  # 湖南日报4月12日讯: the paper
+                        rf"|[{HAN}]{{2,8}}?(?:日报|晚报|报|网)(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:\d{{1,2}}时)?讯"  # 湖南日报4月12日讯: the paper
                         rf"|[{HAN}]{{1,6}}?(?:网|社|台)[{HAN}]{{2,6}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)"  # 央广网吉安3月9日消息
                         rf"|(?<![^\n])[ \t\u3000]*[{HAN}]{{2,8}}?(?:日报|晚报|报|网|信息港)讯")  # 昆明信息港讯, at a line's start
 # A town made a 镇 or a 街道 since keeps being written by its former name in older stories.
@@ -289,6 +290,10 @@ class PlaceResolver:
         """
         unique = [(i, m.candidates[0], self.gazetteer.path(m.candidates[0]))
                   for i, m in enumerate(mentions) if len(m.candidates) == 1]
+        # 大河坝镇 (a town of that name in two counties) beside 佛坪: a name few places share still supports
+        # the place that holds one of them
+        few = [(i, m.candidates, [self.gazetteer.path(c) for c in m.candidates])
+               for i, m in enumerate(mentions) if 2 <= len(m.candidates) <= FEW_CANDIDATES]
         surfaces: dict[str, int] = {}
         for m in mentions:
             surfaces[m.surface] = surfaces.get(m.surface, 0) + 1
@@ -316,6 +321,9 @@ class PlaceResolver:
                     elif f"/{region}/" in other_path and not (rivals_a_province
                                                                and self.gazetteer.divisions[other].level == "province"):
                         score += 1  # a place in the same prefecture; 天津 alone does not make 河北 its 河北区
+                if score == 0 and any(j != i and code not in others and any(f"/{code}/" in path for path in paths)
+                                      for j, others, paths in few):
+                    score = 1
                 return score, -chain[-1].depth, -int(code)
 
             scored = [(support(code), code) for code in m.candidates]

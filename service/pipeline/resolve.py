@@ -85,7 +85,8 @@ class PlaceAttribution:
         return self._lowest_common(divisions)
 
     def main_place(self, headings: list[tuple[int, int]], paragraphs: list[tuple[int, int]]) -> Division | None:
-        """The article's place: the most specific in its headings, else the one its body names most.
+        """The article's place: the most specific in its headings (of places it lists, the one that holds them),
+        else the one its body names most.
 
         A headline province yields to the place inside it that the body names most, and more often than the
         province itself (not to one example among the province's places, each named once). A headline
@@ -93,8 +94,10 @@ class PlaceAttribution:
         body names is one part of the story, not its place.
         """
         for start, end in headings:
-            found = self.resolver.most_specific(self.resolver.in_span(start, end))
+            mentions = self.resolver.in_span(start, end)
+            found = self.resolver.most_specific(mentions)
             if found is not None:
+                found = self._listed_parent(mentions, found) or found
                 if found.level == "province":
                     counts = self._named_counts(paragraphs)
                     body = self._most_named(paragraphs, counts)
@@ -106,6 +109,14 @@ class PlaceAttribution:
                for start, end in headings):
             return None
         return self._most_named(paragraphs)
+
+    def _listed_parent(self, mentions: list[PlaceMention], deepest: Division) -> Division | None:
+        """河南新县、沈丘县、新蔡县退出贫困县: a headline that lists its deepest places is about the place that holds them."""
+        for run in self._runs(mentions):
+            listed = {m.division.code: m.division for m in run}
+            if len(listed) >= 2 and deepest.code in listed:
+                return self._common_parent(list(listed.values()))
+        return None
 
     def _named_counts(self, paragraphs: list[tuple[int, int]]) -> dict[str, list]:
         """code → [how often the paragraphs name it, the division]."""

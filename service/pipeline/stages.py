@@ -91,7 +91,8 @@ def lay_out(page: Page) -> None:
         first = story.layout.paragraphs[0] if story.layout.paragraphs else None
         filed = dateline(text[first.start:first.end]) if first else None
         if story.layout.date is None and filed:
-            story.layout.date = date_with_year(*filed, page.published or page.reference)
+            known = str(filed.year) if filed.year else page.published or page.reference
+            story.layout.date = date_with_year(filed.month, filed.day, known)
             story.layout.dated_by = "dateline" if story.layout.date else None
     printed = next((s.layout.date for s in page.stories if s.layout.date), None)
     page.date = page.published or printed or page.reference

@@ -114,13 +114,14 @@ def change_start_value(ctx: YearContext) -> "int | NoYear | None":
 
 
 def relative_year_since_last_year(ctx: YearContext) -> int | None:
-    """今年, 去年, 上年 before the number with no year or 现在 written since, against the page's year (去年以来 runs until it)."""
+    """今年, 去年, 上年 before the number with no year or 现在 written since (a change's start left behind is none: 去年…由2017年的64个减至19个), against the page's year (去年以来 runs until it)."""
     relative = list(RELATIVE.finditer(ctx.sentence, 0, ctx.position))
     if not relative:
         return None
     since = ctx.sentence[relative[-1].end():ctx.position]
     written = [y for y in YEAR.finditer(ctx.sentence, relative[-1].end(), ctx.position)
-               if not _compared(ctx.sentence, y)]  # 去年…比2017年增长11%: a year compared with is no time
+               if not _compared(ctx.sentence, y)  # 去年…比2017年增长11%: a year compared with is no time
+               and not _left_behind(ctx.sentence, y, ctx.position)]  # 去年…由2017年底的64个减至19个
     if written or NOW.search(since):
         return None
     return _relative(ctx, relative[-1].start())
@@ -135,11 +136,12 @@ def last_month(ctx: YearContext) -> int | None:
 
 
 def now_since_last_year(ctx: YearContext) -> int | None:
-    """现在, 目前, 如今 before the number, with no year written between them, is as of the page's year; on a page of January whose paragraph has just opened a sentence with the year before, as of that year (a year-end report)."""
+    """现在, 目前, 如今 before the number, with no year written between them (but a change's start it has left), is as of the page's year; on a page of January whose paragraph has just opened a sentence with the year before, as of that year (a year-end report)."""
     if ctx.page_year is None:
         return None
     now = list(NOW.finditer(ctx.sentence, 0, ctx.position))
-    if not now or any(YEAR.finditer(ctx.sentence, now[-1].end(), ctx.position)):
+    if not now or any(not _left_behind(ctx.sentence, y, ctx.position)
+                      for y in YEAR.finditer(ctx.sentence, now[-1].end(), ctx.position)):
         return None
     if ctx.page_month == 1 and ctx.earlier and _opening_year(ctx.earlier, ctx.page_year) == ctx.page_year - 1:
         return ctx.page_year - 1

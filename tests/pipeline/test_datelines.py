@@ -14,6 +14,8 @@ from service.pipeline.datelines import date_with_year, dateline
     ("某某网-某某客户端9月28日18时讯(记者 赵某)活动今日举行", (9, 28)),
     ("某某在线11月5日讯(某某日报记者 李某)", (11, 5)),
     ("本报北京2月29日电 记者从会上获悉", (2, 29)),
+    ("某某特区报2019年1月20日讯 1月20日是大寒节气", (1, 20, 2019)),  # a dateline that prints its year
+    ("本报2019年2月29日讯 记者获悉", None),  # 2019 has no 2月29日
     ("9月15日，全县召开大会", None),  # a date opening a sentence files nothing
     ("全县在9月15日电视台的节目里", None),  # 电 of 电视台
     ("会议提出，新华社北京3月7日电", None),  # not at the opening of the paragraph
@@ -21,7 +23,7 @@ from service.pipeline.datelines import date_with_year, dateline
     ("本报2月30日讯 记者获悉", None),
 ])
 def test_a_dateline_opens_a_paragraph(paragraph, expected):
-    assert dateline(paragraph) == expected
+    assert dateline(paragraph) == (expected if expected is None or len(expected) == 3 else (*expected, None))
 
 
 @pytest.mark.parametrize("month, day, known, expected", [
@@ -58,6 +60,12 @@ def test_a_dateline_dates_its_story_with_the_year_of_what_is_known():
     [article] = extract_text(PAGE, reference="2017-09-16")
     assert (article.date, article.dated_by) == ("2017-09-15", "dateline")
     assert [f.year for p in article.paragraphs for f in p.facts] == [2017, 2016]
+
+
+def test_a_dateline_that_prints_its_year_dates_its_story_without_anything_known():
+    [article] = extract_text("某某特区报2019年1月20日讯 1月20日，某县为贫困户送来种鸽120对。")
+    assert (article.date, article.dated_by) == ("2019-01-20", "dateline")
+    assert [f.year for p in article.paragraphs for f in p.facts] == [2019]
 
 
 def test_without_a_known_year_a_dateline_dates_nothing():

@@ -310,7 +310,8 @@ PAGE_PIECES = ["临汾市扶贫", "本报讯（记者 王明）2019年,", "我�
                "投资3000万元", "帮助临县", "吉县、乡宁、安泽三个县", "在2016年完成信义镇三个村电站的基础上,", "由2014年的10.3%降至",
                "1.27%", "比去年增长15%", "现在", ";", ",", "。", "\n\n", "新华社北京3月7日电", "全国", "怒江州", "上年",
                "湖南:", "山西省", "宁远县", "新田县", "、", "等9个县", "9个县包括", "位于太行山东麓的", "据县扶贫办消息,",
-               "昆明信息港讯 记者李丽朱 ", "二〇一九年", "县十六届人大二次会议", "又有8省市", "吉安", "吉安市"]
+               "昆明信息港讯 记者李丽朱 ", "二〇一九年", "县十六届人大二次会议", "又有8省市", "吉安", "吉安市", "佛坪",
+               "大河坝镇", "河南新县、沈丘县、新蔡县退出贫困县\n\n", "深圳特区报2019年1月20日讯 "]
 
 
 @given(st.lists(st.sampled_from(PAGE_PIECES), max_size=40))
@@ -334,3 +335,21 @@ def test_a_province_headline_yields_to_the_parent_of_places_its_body_names_once_
     page = "湖南:小额信贷助增收\n\n本报讯 宁远县投放扶贫贷款1亿元。\n\n新田县投放扶贫贷款2亿元。"
     [article] = extract_text(page)
     assert article.place.name == "永州市"
+
+
+def test_a_headline_that_lists_places_is_about_the_place_that_holds_them():
+    page = "河南新县、沈丘县、新蔡县退出贫困县\n\n本报讯 3个县的贫困发生率均降至2%以下，共投入资金1亿元。"
+    [article] = extract_text(page)
+    assert article.place.name == "河南省"
+
+
+def test_a_short_county_name_is_supported_by_a_town_of_it_that_other_counties_share_a_name_with():
+    page = "发展村集体经济，成了佛坪脱贫的必然选择。2016年佛坪为每个村注入30万元。地处大河坝镇的三河口村整村动迁。"
+    facts = {f.text: f.place for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert facts == {"30万元": "佛坪县"}
+
+
+def test_the_paper_of_a_dateline_that_prints_its_year_is_no_place_of_the_story():
+    page = "深圳特区报2019年1月20日讯 1月20日，钟某心里暖乎乎的。当天，集团为他送来种鸽120对。"
+    facts = {f.text: (f.place, f.year) for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert facts == {"120对": (None, 2019)}
