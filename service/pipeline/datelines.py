@@ -11,10 +11,10 @@ import re
 from typing import NamedTuple
 
 # The opening of a lead, up to its date and 电/讯: 新华社成都9月15日电, 华龙网-新重庆客户端9月28日18时讯,
-# 本报11月4日讯, 中新社拉萨11月7日电, 深圳特区报2019年1月20日讯. No sentence mark may come before it: it opens
+# 本报11月4日讯, 中新社拉萨11月7日电, 深圳特区报2019年1月20日讯, 央广网井冈山10月12日消息. No sentence mark may come before it: it opens
 # the paragraph.
 DATELINE = re.compile(r"\s*[^\s，。,；;：:！？!?“”\"]{0,24}?(?<!\d)(?:(?P<year>(?:19|20)\d{2})年)?"
-                      r"(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:\d{1,2}时)?(?:电|讯)(?=[\s（(：:，,]|题|记者|\d{1,2}月|$)")  # 讯 1月20日: the view closes the space
+                      r"(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:\d{1,2}时)?(?:电|讯|消息)(?=[\s（(：:，,]|题|记者|\d{1,2}月|$)")  # 讯 1月20日: the view closes the space
 
 
 class Filed(NamedTuple):

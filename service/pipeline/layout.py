@@ -20,6 +20,10 @@ LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}(?:网|
 # 2017-10-17 09:07:20 来源:临汾新闻网, 2019年3月8日 星期五 来源：人民日报, and a web page's
 # 发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟: a line of facts about the page and nothing else
 # (an empty 来源:, a counter 浏览(10)人次 and buttons 投稿 收藏 included)
+# 重庆日报, 安徽日报农村版, 乡村干部报网, 《小康》: the name of an outlet
+OUTLET = (r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经|新闻)"
+          r"(?:[\u4e00-\u9fff]{1,4}版)?|《[^》\s]{1,12}》")
+OUTLET_LINE = re.compile(rf"\s*(?:{OUTLET})\s*")
 META_FIELD = re.compile(
     r"(?:(?:发布|发表|更新|出版|刊发)?(?:时间|日期)[:：]\s*|(?:发布|发表|更新)于[:：]?\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?"
     r"|\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"
@@ -38,10 +42,9 @@ META_FIELD = re.compile(
     # 申琳、袁泉、徐驭尧 发布时间:…: the names of those who wrote it, listed without 作者
     rf"|(?P<names>[{HAN}]{{2,4}}(?:、[{HAN}]{{2,4}})+)(?=[\s|丨]|$)"
     # 2020-04-29 重庆日报 182 0, 新华财经|2023年03月21日: an outlet named without 来源, its counters
-    r"|(?P<outlet>[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经|新闻)"
-    r"(?:[\u4e00-\u9fff]{1,4}版)?)(?=[\s|丨]|$|\d{4}(?:-|/|\.|年))"  # 甘孜日报2019年12月12日: its date may follow
+    rf"|(?P<outlet>{OUTLET})(?=[\s|丨●]|$|\d{{4}}(?:-|/|\.|年))"  # 甘孜日报2019年12月12日: its date may follow
     r"|\d{1,7}(?=[\s|丨]|$)")
-META_FILLER = re.compile(r"[\s|丨/()（）\[\]【】•]*")  # (来源:网站编辑 2020-04-12 17:20): a meta line in parentheses
+META_FILLER = re.compile(r"[\s|丨/()（）\[\]【】•●]*")  # (来源:网站编辑 2020-04-12 17:20): a meta line in parentheses
 AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
 META_LINE_MAX = 120
 DIGIT = re.compile(r"[0-9０-９]")
@@ -90,6 +93,8 @@ def meta_line(line: str) -> dict | None:
     '2001-02-27'
     >>> meta_line("只看楼主 倒序阅读 0 发表于: 2018-10-23")["date"]
     '2018-10-23'
+    >>> meta_line("《小康》 ● 中国小康网   2018-07-16 10:51:22")
+    {'date': '2018-07-16', 'source': '中国小康网', 'byline': None}
     >>> meta_line("(来源:网站编辑 2020-04-12 17:20)")
     {'date': '2020-04-12', 'source': '网站编辑', 'byline': None}
     """
@@ -248,6 +253,8 @@ CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在�
                          r"|查看(?:详细|详情|全文|更多)\s*[>》]*"
                          # a forum's: 切换到宽版, • 1752阅读, • 4回复, 上一主题 下一主题
                          r"|切换到宽版|上一主题\s*下一主题|•?\s*\d+\s*(?:阅读|回复)"
+                         # share buttons (微信公众号, 官方微博) and a widget's word left on a line (close, arrow)
+                         r"|微信公众号|官方微博|官方微信|微信扫一扫|扫一扫关注|二维码|导读|[a-z]{2,10}"
                          r"|\d{1,7}")  # 5034: a counter on a line of its own
 
 
@@ -497,8 +504,10 @@ def _heading(heads: list[Block], body_start: int) -> dict:
         title_block = lines[1]  # 吉县 / 依托“三色品牌”… / a photo title: the label is a kicker
         kicker = [lines[0]]
     else:
-        title_block = lines[-1] if lines else None
-        kicker = lines[-2:-1]
+        # 乡村干部报网 on a line of its own between the headline and the story is the site's name, not the title
+        titles = [b for b in lines if not OUTLET_LINE.fullmatch(b.text)] or lines
+        title_block = titles[-1] if titles else None
+        kicker = lines[:lines.index(title_block)][-1:] if title_block else []
     subtitle = next((b for b in heads if b.kind == "subtitle"), None)
     return {
         "start": title_block.start if title_block is not None else body_start,

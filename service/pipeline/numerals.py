@@ -27,6 +27,9 @@ MULTIPLIERS: dict[str, int] = vocabulary()["multipliers"]
 CHINESE_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS, *TENS])
 SPACES = re.compile(r"[ \u3000\xa0]")
 ARABIC = re.compile(r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?|\.\d+")  # thousands separators, ASCII or full width
+# 3万4千, 1亿2千万, 2亿3500万: digits with the places of speech between them (not 2万4, which may be 2.4万)
+MIXED = r"\d{1,4}万\d千(?![瓦克米伏])(?:\d百)?|\d{1,4}亿(?:\d千万|\d{1,4}万)"  # 千 of 千米 is the unit's
+MIXED_SECTION = re.compile(r"(\d+)([亿万千百]+)")
 
 
 def parse_arabic(text: str) -> float | None:
@@ -164,12 +167,14 @@ def parse_fraction(denominator: str, numerator: str) -> float | None:
 
 
 def parse_numeral(text: str) -> tuple[float, float | None] | None:
-    """Any numeral: Arabic with a multiplier, Chinese, or a mix (1.7万, 3千万, 两千).
+    """Any numeral: Arabic with a multiplier, Chinese, or a mix (1.7万, 3千万, 两千, 3万4千).
 
-    >>> parse_numeral("58671.29万")
-    (586712900.0, None)
+    >>> parse_numeral("58671.29万"), parse_numeral("3万4千"), parse_numeral("1亿2千万")
+    ((586712900.0, None), (34000.0, None), (120000000.0, None))
     """
     text = SPACES.sub("", text)  # 二 百 三 十: the spaces OCR leaves between characters
+    if re.fullmatch(MIXED, text):
+        return float(sum(int(digits) * parse_multiplier(places) for digits, places in MIXED_SECTION.findall(text))), None
     m = re.fullmatch(rf"((?:\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?:\.\d+)?)([{''.join(MULTIPLIERS)}]*)", text)
     if m:
         base = parse_arabic(m.group(1))

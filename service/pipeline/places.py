@@ -46,11 +46,13 @@ COUNTY_MADE = re.compile(r"^(.{2,})[市区]$")  # a county-level city or distric
 ZONE = re.compile(r"新区|开发区|矿区|园区|管理区|示范区|试验区|产业|高新|经济|保税|港区")
 # 全县, 该镇, 我市: the story's own county, town, city …
 # 这个村, 这个州: "this" names the place of its level the story is about (not 这个市场, 这个区域, 这个乡村)
-DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村)|这个?(州|县|镇|乡|村)(?![场城域村镇民里长委级庄子])")
+DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村|嘎查)|这个?(州|县|镇|乡|村)(?![场城域村镇民里长委级庄子])")
 DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
-                 "区": "county", "旗": "county", "镇": "town", "乡": "town", "村": "village"}
+                 "区": "county", "旗": "county", "镇": "town", "乡": "town", "村": "village", "嘎查": "village"}
 NAMED_AFTER = "村镇乡屯寨庄街"  # 东营村: a place's short name at the head of a smaller place's name
 VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然)?村(?![民委务级干庄落镇])")
+# 东乌珠穆沁旗巴音图嘎嘎查: a village of Inner Mongolia's pastures (嘎查), right after its banner or 苏木
+GACHA = re.compile(rf"([{HAN}]{{2,6}}?嘎查)(?:村)?")
 VILLAGE_COMMITTEE = re.compile(rf"([{HAN}]{{1,4}}?)村(?=委会|委员会)")  # 骆家坝镇回龙村委会: 回龙村, right after its town
 # Words before 村 that do not name a village (贫困村, 全村, 行政村 …).
 VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范", "重点", "出列", "新农", "深度贫困", "老",
@@ -472,6 +474,10 @@ class PlaceResolver:
             if named:
                 division = self._learn(self.villages, v.group(1), v.group(1) + "村", "village", parent)
                 found.append(PlaceMention(v.start(), v.end(), v.group(0), [division.code], "village",
+                                          division=division))
+            elif (gacha := GACHA.match(self.text, at)) is not None and gacha.group(1)[0] not in VILLAGE_NOT_FIRST:
+                division = self._learn(self.villages, gacha.group(1), gacha.group(1), "village", parent)
+                found.append(PlaceMention(gacha.start(), gacha.end(), gacha.group(0), [division.code], "village",
                                           division=division))
         spans = sorted((m.start, m.end) for m in self.mentions)
         areas = sorted(((m.end, m.division) for m in self.mentions

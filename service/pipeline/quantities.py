@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .lexicon import clause_bounds
-from .numerals import BIG_UNITS, DIGITS, MULTIPLIERS, SMALL_UNITS, TENS, parse_fraction, parse_multiplier, \
+from .numerals import BIG_UNITS, DIGITS, MIXED, MULTIPLIERS, SMALL_UNITS, TENS, parse_fraction, parse_multiplier, \
     parse_numeral, vocabulary
 from .units import Unit, load_units
 
@@ -97,7 +97,7 @@ class QuantityMention:
 def _pattern() -> re.Pattern:
     units = "|".join(re.escape(s) for s in load_units().surfaces_longest_first())
     currencies = "|".join(re.escape(c) for c in sorted(CURRENCY_BEFORE, key=len, reverse=True))
-    number = rf"(?:{ARABIC}|{CHINESE})"
+    number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
     return re.compile(
         rf"""
         (?=[\d{CN_CHARS}几数成对半负\-－−￥¥$€£UHN人美港欧日英新])(?<![\d.{CN_CHARS}几])
@@ -136,16 +136,17 @@ def extract_quantities(text: str, spaced: bool | None = None) -> list[QuantityMe
     """
     found = []
     units = load_units()
+    spaced = spaces_its_numbers(text) if spaced is None else spaced
     for m in _pattern().finditer(text):
         try:
-            mention = _read(text, m, units, spaces_its_numbers(text) if spaced is None else spaced)
+            mention = _read(text, m, units, spaced)
         except (ValueError, ArithmeticError, KeyError) as exc:
             log.debug("dropped candidate %r: %s", m.group(0), exc)
             continue
         if mention is not None and not _inside_a_code(text, mention):
             found.append(mention)
-    found += _bare_money(text, found, units)
-    found += _bare_people(text, found, units)
+    found += _bare_money(text, found, units, spaced)
+    found += _bare_people(text, found, units, spaced)
     found.sort(key=lambda mention: mention.start)
     found = [_counter_of_time(text, mention, units) for mention in found]
     found = _with_coins(text, [_counter_of_people(text, mention, units) for mention in found if mention], units)
@@ -264,6 +265,7 @@ def _extended(text: str, mention: QuantityMention, extra: int, value: float) -> 
 # A number with a multiplier and no unit after it (300多万, 6.8万): its unit comes from the words around it
 # 投资1个亿, 两个多亿: speech puts 个 before 亿, which is still the multiplier
 BARE_NUMBER = (rf"(?<![\d.{CN_CHARS}])(?P<num>{ARABIC}|[一二两三四五六七八九十]{{1,3}}(?=个多?亿))(?:个(?=多?亿))?"
+               rf"(?P<gap>[ \u3000](?=[余多]?[万亿]))?"  # 9899 万: only on a page that spaces its numbers
                rf"(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?")
 BARE_AMOUNT = re.compile(
     rf"{BARE_NUMBER}(?=[{POST_NOMINAL_END}\s]|$|(?:减少|增加|下降|上升|增长|提高|降|升|增|减)?[至到])")
@@ -277,12 +279,12 @@ MONEY_RIGHT_BEFORE = re.compile(rf"(?:{MONEY_WORDS.pattern})(?:达|为|了|约|�
 PEOPLE_RIGHT_BEFORE = re.compile(rf"(?:{PEOPLE_WORDS.pattern})(?:达|为|了|约|有)?$")  # 贫困人口有五百三十万
 
 
-def _bare_money(text: str, found: list[QuantityMention], units) -> list[QuantityMention]:
+def _bare_money(text: str, found: list[QuantityMention], units, spaced: bool = False) -> list[QuantityMention]:
     """Amounts with a multiplier and no unit whose clause speaks of money just before them are in 元, of
     people (贫困人口由64万减少到9万) in 人."""
     extra = []
     for m in BARE_ANYWHERE.finditer(text):
-        if any(f.start < m.end() and m.start() < f.end for f in found):
+        if any(f.start < m.end() and m.start() < f.end for f in found) or (m.group("gap") and not spaced):
             continue
         if not BARE_AMOUNT.match(text, m.start()):
             if not re.match(r"[\dA-Za-z.%]", text[m.end():m.end() + 1]):
@@ -320,12 +322,12 @@ BARE_PEOPLE = re.compile(rf"{BARE_NUMBER}(?=(?:{PEOPLE_MODIFIERS}){{0,3}}"
                          rf"(?:(?P<people>{PEOPLE_NOUNS})|(?P<households>农户|农牧户|贫困户|搬迁户|脱贫户)))")
 
 
-def _bare_people(text: str, found: list[QuantityMention], units) -> list[QuantityMention]:
+def _bare_people(text: str, found: list[QuantityMention], units, spaced: bool = False) -> list[QuantityMention]:
     """Amounts with a multiplier followed by a noun for people (贫困人口, 群众, 农民) count people (人), by
     one for households (贫困户, 农户) households (户)."""
     extra = []
     for m in BARE_PEOPLE.finditer(text):
-        if not any(f.start < m.end() and m.start() < f.end for f in found):
+        if not any(f.start < m.end() and m.start() < f.end for f in found) and (spaced or not m.group("gap")):
             extra += _bare_mention(text, m, units["人" if m.group("people") else "户"])
     return extra
 

@@ -40,6 +40,8 @@ QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a qu
 # 甲县、乙县分别投资30万元、20万元: the figures after it go to the places before it, in order
 PAIRED = re.compile(r"分别|依次")
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
+# 安置了661户2350人，他们来自石月亮乡和马吉乡的15个村寨: where people came from, after the number
+ORIGIN = re.compile(r"来自|搬迁自|迁自")
 BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上")
 # 平遥县、祁县两县 …: places listed and then counted as one group (两县, 三个乡镇, 两地)
 GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县区|县市|区县|乡镇|县|市|区|乡|镇|村|地)")
@@ -158,7 +160,8 @@ class PlaceAttribution:
         return self.resolver.at_level(main, "county") or main
 
     def paragraph_place(self, sentences: list[tuple[int, int]], main: Division | None) -> Division | None:
-        """The place a paragraph opens with: its first sentence's subject, else the place that sentence names;
+        """The place a paragraph opens with: its first sentence's subject, else the place that sentence names
+        (before any it says people came from);
         for a paragraph that opens with a quotation naming none, those of the sentence after the quotation,
         which says who spoke (“我们家管理二十多亩茶园……” 58岁的李兴国是鹤峰县走马镇的村民)."""
         if not sentences:
@@ -167,7 +170,8 @@ class PlaceAttribution:
         found = self._subject(start, end, main, None)
         if found is None:
             listed = self._only_a_list(start, end)  # 北京、天津、河北…: a list with no common parent opens with none
-            found = self._common_parent(listed) if listed else self._named(start, end, main)
+            origin = ORIGIN.search(self.resolver.text, start, end)  # …，搬迁群众来自夏门镇: not where the story is
+            found = self._common_parent(listed) if listed else self._named(start, origin.start() if origin else end, main)
         if found is None and len(sentences) > 1 and QUOTED.match(self.resolver.text, start, end):
             text = self.resolver.text
             closing = next((k for k, (s_start, s_end) in enumerate(sentences[:4]) if "”" in text[s_start:s_end]
@@ -578,8 +582,9 @@ def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_sentence(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the number's part of the sentence."""
-    return ctx.named(ctx.part_start, ctx.part_end)
+    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…)."""
+    origin = ORIGIN.search(ctx.attribution.resolver.text, ctx.position, ctx.part_end)
+    return ctx.named(ctx.part_start, origin.start() if origin else ctx.part_end)
 
 
 def named_in_earlier_part(ctx: PlaceContext) -> Division | None:

@@ -16,6 +16,7 @@ from service.pipeline.datelines import date_with_year, dateline
     ("本报北京2月29日电 记者从会上获悉", (2, 29)),
     ("某某特区报2019年1月20日讯 1月20日是大寒节气", (1, 20, 2019)),  # a dateline that prints its year
     ("本报2019年2月29日讯 记者获悉", None),  # 2019 has no 2月29日
+    ("央广网井冈山10月12日消息(江西台记者高原)据报道", (10, 12)),
     ("9月15日，全县召开大会", None),  # a date opening a sentence files nothing
     ("全县在9月15日电视台的节目里", None),  # 电 of 电视台
     ("会议提出，新华社北京3月7日电", None),  # not at the opening of the paragraph

@@ -353,3 +353,9 @@ def test_the_paper_of_a_dateline_that_prints_its_year_is_no_place_of_the_story()
     page = "深圳特区报2019年1月20日讯 1月20日，钟某心里暖乎乎的。当天，集团为他送来种鸽120对。"
     facts = {f.text: (f.place, f.year) for a in extract_text(page) for p in a.paragraphs for f in p.facts}
     assert facts == {"120对": (None, 2019)}
+
+
+def test_a_gacha_right_after_its_banner_is_a_village_of_it():
+    page = "内蒙古东乌珠穆沁旗巴音图嘎嘎查\n\n巴音图嘎嘎查土地总面积104万亩。全嘎查共有176个牧户。"
+    facts = {f.text: (f.place, f.place_chain[-2][1]) for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert facts == {"104万亩": ("巴音图嘎嘎查", "东乌珠穆沁旗"), "176个": ("巴音图嘎嘎查", "东乌珠穆沁旗")}

@@ -206,6 +206,10 @@ QUANTITIES_NEW = [
     ("先后召开3次会议研究", [("3次", 3, None, "次", E)]),
     ("主要通村公路为965县道", []),  # a road's number
     ("违反中央八项规定精神", []),  # a named rule
+    ("贫困人口由3万4千多人减少到2万4千人左右", [("3万4千多人", 34000, None, "人", O), ("2万4千人", 24000, None, "人", A)]),
+    ("投资1亿2千万元", [("1亿2千万元", 120000000, None, "元", E)]),
+    ("投资2亿3500万元", [("2亿3500万元", 235000000, None, "元", E)]),
+    ("全长3万4千米", []),  # 千 of 千米 is the unit's: not 34000 of anything
     ("三次产业结构比为25.72:26.84:47.44", []),  # the three sectors of the economy, not three times
     ("坚持山川共济的战略,一方面,推动产业上山", []),  # 一方面: on the one hand
     # 不超, 不高于, 不多于, 低于, 少于: at most (不低于, 不少于: at least)
@@ -442,3 +446,10 @@ def test_a_page_that_spaces_its_numbers_throughout_has_them_read_across_the_spac
     assert "60 人" in {f.text for a in extract_text(page) for p in a.paragraphs for f in p.facts}
     assert extract_quantities("吸收贫困人口60 人") == []  # alone, 60 人 may be 表1 人口
     assert [q.text for q in extract_quantities("吸收贫困人口60 人", spaced=True)] == ["60 人"]
+
+
+def test_on_a_page_that_spaces_its_numbers_a_bare_amount_is_read_across_the_space():
+    assert [(q.text, q.value, q.unit) for q in extract_quantities("现行标准下9899 万农村贫困人口全部脱贫", spaced=True)] \
+        == [("9899 万", 98990000, "人")]
+    assert [(q.text, q.unit) for q in extract_quantities("累计投入资金300 万,", spaced=True)] == [("300 万", "元")]
+    assert extract_quantities("现行标准下9899 万农村贫困人口全部脱贫", spaced=False) == []
