@@ -60,9 +60,9 @@ SET_PHRASES = ("两头", "四套班子", "三支队伍", "两委", "两不愁", 
                "一揽子", "两手抓", "三农", "五位一体", "四个全面", "两学一做", "三会一课", "一张蓝图", "八项规定", "一方面",
                "三次产业")
 DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期", "星期", "周"}
-# (unit, the character after it) that make another word: 两周年 is an anniversary, 一季度 a quarter
+# (unit, the character after it) that make another word: 两周年 is an anniversary, 一季度 a quarter, 80年代 a decade
 NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), ("村", "级"), ("县", "级"), ("县", "城"), ("县", "道"),
-                ("乡", "道"),
+                ("乡", "道"), ("年", "代"),
                 ("年", "级"), ("单", "元"), ("单", "位"), ("单", "独"), ("单", "身"), ("单", "价"),
                 ("单", "项"), ("单", "据"), ("单", "个"), ("单", "次"),
                 ("口", "子")}  # 五年级: a grade; 3单元: a block, not orders; 两口子: a couple; 965县道: a road's number
@@ -600,7 +600,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
 
 FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
 CONGRESS = r"人大|人民代表大会|人民政府|政府|政协|党代会|委员会|常委会|代表大会|中央|县委|市委|省委|党委"
-CONGRESS_AFTER = re.compile(rf"(?:[一二三四五六七八九十]中)?(?:{CONGRESS}|全会)")  # 十六届人大, 十九届四中全会
+# 十六届人大, 十九届四中全会, 十三届全国人大代表
+CONGRESS_AFTER = re.compile(rf"(?:[一二三四五六七八九十]中)?(?:全国|省|市|县)?(?:{CONGRESS}|全会)")
 CONGRESS_BEFORE = re.compile(rf"(?:{CONGRESS}|届)$")
 SESSION_AFTER = re.compile(r"会议|全会|全体会议")
 FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六]五(?![个人名户岁])")

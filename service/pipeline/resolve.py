@@ -32,7 +32,8 @@ TIME_FRAME = r"(?:(?:截至|截止)[^，,。；;\n]{1,12}?[，,]|(?:19|20)\d{2}�
 SINCE_LEAD = r"(?:近几年|近些年|多年|几年|这些年|近\d{1,2}年|(?:19|20)\d{2}年)(?:来|以来)"  # 近几年来，走马镇…
 LOCATED = r"(?:(?:位于|地处|坐落在|坐落于)[^，,。；;\n]{1,20}?的)?"  # 位于太行山东麓的临城县…: where the subject lies
 SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?" + REPORT_FRAME + TIME_FRAME
-                             + r"(?:(?:同时|此外|另外|近年来|今年以来|目前|其中|今年|去年|近日|日前|近期|当天|当日|会上|会议上"
+                             + r"(?:(?:同时|此外|另外|因此|为此|随后|此后|首先|其次|再次|最后|最终|近年来|今年以来|目前|其中|今年|去年"
+                             + r"|近日|日前|近期|当天|当日|会上|会议上"
                              + r"|据了解|据悉|据介绍|据统计|" + SINCE_LEAD + r")[，,]?)?"
                              + LOCATED)
 NATIONWIDE = re.compile(r"全国|我国|中国")
@@ -42,6 +43,7 @@ PAIRED = re.compile(r"分别|依次")
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 # 安置了661户2350人，他们来自石月亮乡和马吉乡的15个村寨: where people came from, after the number
 ORIGIN = re.compile(r"来自|搬迁自|迁自")
+AMONG_THEM = re.compile(r"[，,；;：:]其中")  # …1623户，其中闽宁镇1539户: the parts of a whole just counted
 BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上")
 # 平遥县、祁县两县 …: places listed and then counted as one group (两县, 三个乡镇, 两地)
 GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县区|县市|区县|乡镇|县|市|区|乡|镇|村|地)")
@@ -161,7 +163,7 @@ class PlaceAttribution:
 
     def paragraph_place(self, sentences: list[tuple[int, int]], main: Division | None) -> Division | None:
         """The place a paragraph opens with: its first sentence's subject, else the place that sentence names
-        (before any it says people came from);
+        (before any it says people came from, or the parts it breaks a whole into after 其中);
         for a paragraph that opens with a quotation naming none, those of the sentence after the quotation,
         which says who spoke (“我们家管理二十多亩茶园……” 58岁的李兴国是鹤峰县走马镇的村民)."""
         if not sentences:
@@ -170,8 +172,10 @@ class PlaceAttribution:
         found = self._subject(start, end, main, None)
         if found is None:
             listed = self._only_a_list(start, end)  # 北京、天津、河北…: a list with no common parent opens with none
-            origin = ORIGIN.search(self.resolver.text, start, end)  # …，搬迁群众来自夏门镇: not where the story is
-            found = self._common_parent(listed) if listed else self._named(start, origin.start() if origin else end, main)
+            # …，搬迁群众来自夏门镇: not where the story is; 永宁县识别出…，其中闽宁镇…、胜利乡…: the whole, not a part
+            cut = min([m.start() for m in (ORIGIN.search(self.resolver.text, start, end),
+                                           AMONG_THEM.search(self.resolver.text, start, end)) if m] + [end])
+            found = self._common_parent(listed) if listed else self._named(start, cut, main)
         if found is None and len(sentences) > 1 and QUOTED.match(self.resolver.text, start, end):
             text = self.resolver.text
             closing = next((k for k, (s_start, s_end) in enumerate(sentences[:4]) if "”" in text[s_start:s_end]

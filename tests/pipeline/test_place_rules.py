@@ -45,11 +45,17 @@ PLACES = [
     ("安徽省脱贫\n\n本报讯 安徽省脱贫任务较重,涉及16个省辖市、70个县。", "16个", "安徽省", "sentence_subject"),
     ("灵石县扶贫\n\n本报讯 今年在静升镇加大投入,新建大棚40座。", "40座", "静升镇", "named_in_sentence_before"),
     ("灵石县扶贫\n\n本报讯 全年新建大棚40座,为静升镇带来新收入。", "40座", "静升镇", "named_in_sentence"),
+    # 因此, 为此, 首先… may stand before the subject a sentence opens with
+    ("永宁县扶贫\n\n因此,永宁县将闽宁镇作为主战场,截至2016年年底,全县6个贫困村脱贫销号,91户410人全部退出。", "91户", "永宁县",
+     "sentence_subject"),
     # where people came from is not where the homes are: 他们来自… names their old villages
     ("安置点建成\n\n本报讯 灵石县静升镇建成安置点。\n\n据介绍,这里共有120套新房,搬迁群众来自夏门镇。", "120套", "灵石县",
      "article_place"),
     ("晋中市扶贫\n\n本报讯 平遥县大力发展养殖。新建圈舍200间。", "200间", "平遥县", "earlier_subject"),
     ("晋中市扶贫\n\n本报讯 今年在平遥县召开现场会。新建圈舍200间。", "200间", "平遥县", "paragraph_opening"),
+    # a paragraph that opens by counting a whole and then its parts (其中…) is about the whole
+    ("银川市扶贫\n\n2014年按照识别要求,永宁县识别出贫困户1623户,其中闽宁镇1539户,胜利乡84户。经过2年努力,1601户实现脱贫。",
+     "1601户", "永宁县", "paragraph_opening"),
     ("南疆\n\n本报讯 南疆四地州是阿克苏地区、喀什地区、和田地区和克孜勒苏柯尔克孜自治州的合称。有3247个贫困村。", "3247个",
      "新疆维吾尔自治区", "paragraph_opening"),
     # a web page's paragraph on the line under another goes on with its place; after a blank line it does not

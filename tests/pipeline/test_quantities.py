@@ -211,6 +211,8 @@ QUANTITIES_NEW = [
     ("投资2亿3500万元", [("2亿3500万元", 235000000, None, "元", E)]),
     ("全长3万4千米", []),  # 千 of 千米 is the unit's: not 34000 of anything
     ("三次产业结构比为25.72:26.84:47.44", []),  # the three sectors of the economy, not three times
+    ("作为十三届全国人大代表", []),  # which congress, not how many
+    ("从20世纪80年代起", []),  # a decade, not eighty years
     ("坚持山川共济的战略,一方面,推动产业上山", []),  # 一方面: on the one hand
     # 不超, 不高于, 不多于, 低于, 少于: at most (不低于, 不少于: at least)
     ("电站规模不超5万千瓦", [("5万千瓦", 5e4, None, "千瓦", U)]),
