@@ -41,6 +41,13 @@ QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a qu
 # 甲县、乙县分别投资30万元、20万元: the figures after it go to the places before it, in order
 PAIRED = re.compile(r"分别|依次")
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
+def _deictic_fits(word: str) -> Callable[[Division], bool]:
+    """全省 points back to a 省, never to 北京市 or 宁夏回族自治区 named before it (of the same level)."""
+    if word == "省":
+        return lambda division: division.name.endswith("省")
+    return lambda division: True
+
+
 # 安置了661户2350人，他们来自石月亮乡和马吉乡的15个村寨: where people came from, after the number
 ORIGIN = re.compile(r"来自|搬迁自|迁自")
 AMONG_THEM = re.compile(r"[，,；;：:]其中")  # …1623户，其中闽宁镇1539户: the parts of a whole just counted
@@ -377,8 +384,9 @@ class PlaceAttribution:
         for position, level, deictic_end in self.resolver.deictics(start, end):
             # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's,
             # else (a village, a town, or any 该X) the one named last in the sentences just before
-            earlier = [m.division for m in named if m.start < position and m.division.level == level] \
-                or self._in_sentence_before(level, position)
+            fits = _deictic_fits(text[deictic_end - 1])
+            earlier = [m.division for m in named if m.start < position and m.division.level == level and fits(m.division)] \
+                or [d for d in self._in_sentence_before(level, position) if fits(d)]
             division = earlier[-1] if earlier else self.resolver.at_level(story or main, level)
             if division is None and (level in ("village", "town") or text[position] == "该"):
                 division = self._named_last(level, position)  # 该县: the county just named, in any story

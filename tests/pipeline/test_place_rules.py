@@ -68,6 +68,9 @@ PLACES = [
     # 全市 opening the clause is the whole city, even in a story about one of its counties
     ("平遥县扶贫\n\n本报讯 晋中市在平遥县召开现场会。全市新建圈舍200间。", "200间", "晋中市", "named_in_clause_before"),
     ("平遥县扶贫\n\n本报讯 平遥县新建圈舍200间。今年，全市新建圈舍5000间。", "5000间", "晋中市", "named_in_clause_before"),
+    # 全省 points back to a 省, not to 北京 named after it
+    ("张北县扶贫\n\n张北县是河北省和北京周边贫困人口最为集中的县区之一,被确定为全省十个深度贫困县之一。", "十个", "河北省",
+     "named_in_clause_before"),
     ("平遥县扶贫\n\n本报讯 2016年全市新建圈舍5000间，面积2万平方米。", "2万平方米", "晋中市", "named_in_sentence_before"),
     ("布拖县搬迁\n\n本报讯 截至目前，凉山州“十三五”期间7.44万户搬迁任务完成，涉及安置点1492个。", "1492个", "凉山彝族自治州",
      "sentence_subject"),
