@@ -13,7 +13,8 @@ import functools
 import re
 from typing import Callable, Iterator
 
-from .lexicon import CLAUSE_BREAK, CLAUSE_MARKS, FULL_STOPS, LEAD, SEMICOLONS, SENTENCE_MAX, TIME_LEAD, clause_bounds
+from .lexicon import CLAUSE_BREAK, CLAUSE_MARKS, FULL_STOPS, LEAD, LIST_MARK, SEMICOLONS, SENTENCE_MAX, TIME_LEAD, \
+    clause_bounds
 from .places import DEPTH, TOWN_OFFICE, Division, PlaceMention, PlaceResolver
 from .quantities import extract_quantities
 from .years import Resolved
@@ -50,6 +51,8 @@ def _deictic_fits(word: str) -> Callable[[Division], bool]:
 
 # 安置了661户2350人，他们来自石月亮乡和马吉乡的15个村寨: where people came from, after the number
 ORIGIN = re.compile(r"来自|搬迁自|迁自")
+# 800万元用于甲园、300万元用于乙村…: where an item of a list opens with an amount, the places after it are its
+NEXT_ITEM = re.compile(rf"[{LIST_MARK}，,；;]\s*(?=\d+(?:\.\d+)?(?![\d.年月日时]))")  # not 总投资250万元，2016年建成的信义镇…
 AMONG_THEM = re.compile(r"[，,；;：:]其中")  # …1623户，其中闽宁镇1539户: the parts of a whole just counted
 BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上")
 # 平遥县、祁县两县 …: places listed and then counted as one group (两县, 三个乡镇, 两地)
@@ -170,7 +173,8 @@ class PlaceAttribution:
 
     def paragraph_place(self, sentences: list[tuple[int, int]], main: Division | None) -> Division | None:
         """The place a paragraph opens with: its first sentence's subject, else the place that sentence names
-        (before any it says people came from, or the parts it breaks a whole into after 其中);
+        (before any it says people came from, the parts it breaks a whole into after 其中, or a list of amounts
+        after its first; of several places as deep, the one that holds them);
         for a paragraph that opens with a quotation naming none, those of the sentence after the quotation,
         which says who spoke (“我们家管理二十多亩茶园……” 58岁的李兴国是鹤峰县走马镇的村民)."""
         if not sentences:
@@ -180,9 +184,15 @@ class PlaceAttribution:
         if found is None:
             listed = self._only_a_list(start, end)  # 北京、天津、河北…: a list with no common parent opens with none
             # …，搬迁群众来自夏门镇: not where the story is; 永宁县识别出…，其中闽宁镇…、胜利乡…: the whole, not a part
+            # 投入1500万元…，800万元用于甲…、300万元用于乙镇…: the total's, not a part's
             cut = min([m.start() for m in (ORIGIN.search(self.resolver.text, start, end),
-                                           AMONG_THEM.search(self.resolver.text, start, end)) if m] + [end])
+                                           AMONG_THEM.search(self.resolver.text, start, end),
+                                           NEXT_ITEM.search(self.resolver.text, start, end)) if m] + [end])
             found = self._common_parent(listed) if listed else self._named(start, cut, main)
+            if found is not None and not listed:  # 300万元用于甲镇乙村…、200万元用于丙镇丁村…: the place holding them
+                deepest = {m.division.code: m.division for m in self.resolver.in_span(start, cut)
+                           if m.division.depth == found.depth}
+                found = (self._lowest_common(list(deepest.values())) or found) if len(deepest) > 1 else found
         if found is None and len(sentences) > 1 and QUOTED.match(self.resolver.text, start, end):
             text = self.resolver.text
             closing = next((k for k, (s_start, s_end) in enumerate(sentences[:4]) if "”" in text[s_start:s_end]
@@ -464,6 +474,17 @@ class PlaceContext:
         return self.sentence_subject
 
     @functools.cached_property
+    def item(self) -> tuple[int, int]:
+        """The number's clause, or where the clause lists amounts and what each is for (800万元用于甲园、300万元
+        用于乙村…), the number's own item of it."""
+        text = self.attribution.resolver.text
+        start, end = self.clause
+        if self.position > start and text[self.position - 1] == LIST_MARK:
+            start = self.position
+        after = NEXT_ITEM.search(text, self.position, end)
+        return start, after.start() if after else end
+
+    @functools.cached_property
     def clause_subject(self) -> Division | None:
         """The subject of the nearest clause before the number's, after its part's first, that opens with a place
         inside the place the part opens with."""
@@ -497,7 +518,8 @@ NO_PLACE = NoPlace()
 PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多余]+个?(?:东部|西部|中部|中西部|东北|沿海)?(?:省份|省区市|省市区|省区|省市|省(?![长委级内外里政份会城定属直重管派扶贫际道辖]))")
 PROVINCES_BEFORE = re.compile(r"(?:省份|省区市|省市区|省区|省市)(?:共有|有|达|共|达到)$")
 COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全中国)(?:共有|共|有|已有)?$")
-COUNTRY_SUBJECT = re.compile(r"全国|我国|全中国|中央(?=决定|财政|政府|安排|下达|拨付|投入)")  # 中央决定将2300元作为…
+# 中央决定将2300元作为…; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
+COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国)(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
@@ -569,13 +591,13 @@ def help_receiver(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_clause_before(ctx: PlaceContext) -> Division | None:
-    """The most specific place named in the number's clause before it (the story's own places first)."""
-    return ctx.named(ctx.clause[0], ctx.position)
+    """The most specific place named in the number's clause before it (the story's own places first); in a list of amounts and what each is for, in its own item."""
+    return ctx.named(ctx.item[0], ctx.position)
 
 
 def named_in_clause(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the number's clause."""
-    return ctx.named(*ctx.clause)
+    """The most specific place named anywhere in the number's clause (its own item, in a list of amounts: 300万元用于淇滩镇三壶瓶村…)."""
+    return ctx.named(*ctx.item)
 
 
 def clause_subject(ctx: PlaceContext) -> Division | None:
@@ -594,9 +616,10 @@ def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_sentence(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…)."""
-    origin = ORIGIN.search(ctx.attribution.resolver.text, ctx.position, ctx.part_end)
-    return ctx.named(ctx.part_start, origin.start() if origin else ctx.part_end)
+    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…) or another amount begins (投入1500万元…，800万元用于甲村…)."""
+    text = ctx.attribution.resolver.text
+    cuts = [m.start() for m in (ORIGIN.search(text, ctx.position, ctx.part_end), NEXT_ITEM.search(text, ctx.position, ctx.part_end)) if m]
+    return ctx.named(ctx.part_start, min(cuts, default=ctx.part_end))
 
 
 def named_in_earlier_part(ctx: PlaceContext) -> Division | None:

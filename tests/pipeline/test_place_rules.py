@@ -45,6 +45,13 @@ PLACES = [
     ("安徽省脱贫\n\n本报讯 安徽省脱贫任务较重,涉及16个省辖市、70个县。", "16个", "安徽省", "sentence_subject"),
     ("灵石县扶贫\n\n本报讯 今年在静升镇加大投入,新建大棚40座。", "40座", "静升镇", "named_in_sentence_before"),
     ("灵石县扶贫\n\n本报讯 全年新建大棚40座,为静升镇带来新收入。", "40座", "静升镇", "named_in_sentence"),
+    # a list of amounts and what each is for: each amount takes the place of its own item, a total before it none of theirs
+    ("沿河县扶贫\n\n据悉,该公司投入的1500万元由县政府统筹安排,800万元用于玫瑰产业园建设、300万元用于淇滩镇三壶瓶村蔬菜基地建设、"
+     "200万元用于官舟镇黄龙村食用菌基地建设。", "300万元", "三壶瓶村", "named_in_clause"),
+    ("沿河县扶贫\n\n据悉,该公司投入的1500万元由县政府统筹安排,800万元用于玫瑰产业园建设、300万元用于淇滩镇三壶瓶村蔬菜基地建设、"
+     "200万元用于官舟镇黄龙村食用菌基地建设。", "200万元", "黄龙村", "named_in_clause"),
+    ("沿河县扶贫\n\n据悉,该公司投入的1500万元由县政府统筹安排,800万元用于玫瑰产业园建设、300万元用于淇滩镇三壶瓶村蔬菜基地建设。",
+     "1500万元", "沿河土家族自治县", "article_place"),
     # 因此, 为此, 首先… may stand before the subject a sentence opens with
     ("永宁县扶贫\n\n因此,永宁县将闽宁镇作为主战场,截至2016年年底,全县6个贫困村脱贫销号,91户410人全部退出。", "91户", "永宁县",
      "sentence_subject"),
@@ -68,6 +75,9 @@ PLACES = [
     # 全市 opening the clause is the whole city, even in a story about one of its counties
     ("平遥县扶贫\n\n本报讯 晋中市在平遥县召开现场会。全市新建圈舍200间。", "200间", "晋中市", "named_in_clause_before"),
     ("平遥县扶贫\n\n本报讯 平遥县新建圈舍200间。今年，全市新建圈舍5000间。", "5000间", "晋中市", "named_in_clause_before"),
+    # 全国最大的…基地 ranks a place among the country's: its figures are the place's
+    ("牡丹区扶贫\n\n在牡丹区高庄镇,一处产业园区交出了答卷:全国最大的构树种植基地,带动650多户农民走上致富路。", "650多户", "高庄镇",
+     "named_in_sentence_before"),
     # 全省 points back to a 省, not to 北京 named after it
     ("张北县扶贫\n\n张北县是河北省和北京周边贫困人口最为集中的县区之一,被确定为全省十个深度贫困县之一。", "十个", "河北省",
      "named_in_clause_before"),
@@ -88,7 +98,7 @@ PLACES = [
     # a count of provinces belongs to the whole country (not 22个省定贫困县)
     ("摘帽\n\n本报讯 继去年底西藏宣布所有贫困县退出后，河北、山西、陕西等8个省市的所有贫困县已宣布脱贫摘帽。", "8个", None,
      "nationwide"),
-    ("摘帽\n\n本报讯 山西省有36个国定贫困县、22个省定贫困县。", "22个", "山西省", "named_in_clause_before"),
+    ("摘帽\n\n本报讯 山西省有36个国定贫困县、22个省定贫困县。", "22个", "山西省", "sentence_subject"),
     ("协作\n\n本报讯 江苏省召开会议。全国8个东部省(市)结对帮扶西部10个省(区、市)。", "8个", None, "nationwide"),
     ("贵州摘帽\n\n本报讯 贵州省66个贫困县已脱贫摘帽。至此，全国832个贫困县全部摘帽。\n国定贫困县曾有592个。", "592个", "贵州省",
      "article_place"),
