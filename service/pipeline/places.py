@@ -34,6 +34,7 @@ COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "
                 "平安", "长城", "振兴", "解放", "先锋", "东风", "胜利", "红星", "团结", "前进", "民主", "文明",
                 "经济开发区", "开发区", "高新区", "工业园区", "农场", "林场", "牧场", "街道", "新村"}
 # 新华社北京3月7日电, 本报太原讯: the place a story was filed from is not a place it reports on
+LIST_JOINS = (LIST_MARK, "和", "及")  # between the items of a list of places
 FEW_CANDIDATES = 3  # 城关镇 names hundreds of towns: it supports no county; 大河坝镇, in two counties, does
 FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)"
                         rf"|[{HAN}]{{2,8}}?(?:日报|晚报|报|网)(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:\d{{1,2}}时)?讯"  # 湖南日报4月12日讯: the paper
@@ -303,7 +304,7 @@ class PlaceResolver:
         # 江西省修水县 … 修水共建设安置点141个: a place the page names in full may be written short elsewhere
         in_full = {m.candidates[0] for m in mentions
                    if len(m.candidates) == 1 and m.surface == self.gazetteer.divisions[m.candidates[0]].name}
-        settled = []
+        settled, doubted = [], []
         for i, m in enumerate(mentions):
             if DEICTIC.fullmatch(m.surface):
                 continue  # 全州 is the whole prefecture (全州县 is written in full)
@@ -345,13 +346,34 @@ class PlaceResolver:
             short_of_full = best in in_full and m.surface != division.name
             if doubtful and not short_of_full and not supported and not self._heads_a_village(m) \
                     and not self._after_its_parent(m, best, settled):
+                doubted.append((m, division))
                 continue
             if (len(m.surface) == 2 or (len(m.surface) == 3 and not supported)) and self._inside_a_word(m):
                 continue  # 成县 in 组成县联合社, 南山区 in 赣南山区 (nothing near it): the end of another word
             m.division = division
             m.level = division.level
             settled.append(m)
-        return settled
+        return self._with_list_neighbours(settled, doubted)
+
+    def _with_list_neighbours(self, settled: list[PlaceMention],
+                              doubted: list[tuple[PlaceMention, Division]]) -> list[PlaceMention]:
+        """西林、富川、金秀、大新: a short name nothing else supports is still a place when a list joins it to a
+        place of its level (and so on along the list)."""
+        changed = True
+        while changed and doubted:
+            changed = False
+            ends = {m.end: m.level for m in settled}
+            starts = {m.start: m.level for m in settled}
+            for pair in list(doubted):
+                m, division = pair
+                joined = (self.text[m.start - 1:m.start] in LIST_JOINS and ends.get(m.start - 1) == division.level) \
+                    or (self.text[m.end:m.end + 1] in LIST_JOINS and starts.get(m.end + 1) == division.level)
+                if joined:
+                    m.division, m.level = division, division.level
+                    settled.append(m)
+                    doubted.remove(pair)
+                    changed = True
+        return sorted(settled, key=lambda m: m.start)
 
     def _parents_named(self, code: str, unique: list[tuple]) -> bool:
         """Whether the page names one of the division's parents (unambiguously)."""

@@ -291,10 +291,12 @@ class PlaceAttribution:
         if etc is not None and items[-1].end == etc.start():
             if len(items) > 1:
                 return self._common_parent([m.division for m in items]) if count >= len(items) else None
-            # 贵州宣布紫云县等最后9个贫困县: one example of the places counted; the place named before it that
-            # holds it, else the place one level above it
+            # 贵州宣布紫云县等最后9个贫困县: one example of the places counted; the place named before it in the
+            # sentence that holds it (记者从广西壮族自治区政府获悉，龙胜各族自治县等14个贫困县…), else the place one
+            # level above it
             only = items[0].division
-            holders = [m.division for m in mentions if self._contains(m.division, only)]
+            holders = [m.division for m in self.resolver.in_span(sentence[0], position)
+                       if self._contains(m.division, only)]
             return holders[-1] if holders else self.resolver.division(only.parent)
         listed = {m.division.code: m.division for m in mentions}
         if len(listed) != count:
@@ -616,10 +618,14 @@ def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_sentence(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…) or another amount begins (投入1500万元…，800万元用于甲村…)."""
+    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…) or another amount begins (投入1500万元…，800万元用于甲村…); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
     text = ctx.attribution.resolver.text
     cuts = [m.start() for m in (ORIGIN.search(text, ctx.position, ctx.part_end), NEXT_ITEM.search(text, ctx.position, ctx.part_end)) if m]
-    return ctx.named(ctx.part_start, min(cuts, default=ctx.part_end))
+    found = ctx.named(ctx.part_start, min(cuts, default=ctx.part_end))
+    counted = DIVISIONS_COUNTED.match(text, ctx.position) if ctx.count is not None else None
+    if found is not None and counted is not None and found.depth >= DEPTH[COUNTED_LEVEL[counted.group(1)]]:
+        return None
+    return found
 
 
 def named_in_earlier_part(ctx: PlaceContext) -> Division | None:
@@ -701,6 +707,10 @@ def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
     return None
 
 
+# 14个脱贫摘帽县区, 3个乡镇: the level of the divisions a number counts
+DIVISIONS_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百]+个?[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,6}}?(县区|县市|区县|乡镇|县|乡|镇|村)(?![委级城域长政民干])")
+COUNTED_LEVEL = {"县区": "county", "县市": "county", "区县": "county", "县": "county", "乡镇": "town", "乡": "town",
+                 "镇": "town", "村": "village"}
 # 14个首批脱贫摘帽贫困县, 3个乡镇: a count of divisions (up to the noun they end with)
 COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:县区|县市|区县|乡镇|县|乡|镇|村)(?:之一)?(?=[{CLAUSE_MARKS}{FULL_STOPS}\n]|$)"
                                r"|[\d一二两三四五六七八九十百千几]+个?(?:县区|县市|区县|乡镇|县|乡|镇|行政村|村)(?![委级城域长政民干])")  # 吕梁市的8个县设有…

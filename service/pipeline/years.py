@@ -22,7 +22,7 @@ RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年
 RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(RELATIVE_YEARS) + ")(?!前)")
 LAST_MONTH = re.compile(r"(?<![比较于与])上个?月")
 # 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
-NOW = re.compile(r"现在|目前|如今|当前")
+NOW = re.compile(r"现在|目前|如今|当前|时至今日|迄今|眼下")  # 时至今日，洛川苹果总面积达到53万亩
 CHANGE_TO = re.compile(r"[至到]")
 # 先后建成光伏电站79个, 陆续入住: what came about one after another over the years is as of now
 SUCCESSIVELY = re.compile(r"先后|陆续")

@@ -21,6 +21,12 @@ PLACES = [
     ("贫困发生率下降\n\n本报讯 宁夏贫困发生率降至3%以下,这样的省份有5个,包括北京、天津、河北、内蒙古、宁夏。", "5个", None,
      "nationwide"),
     ("吕梁市扶贫\n\n本报讯 省里对临县等5个县开展了验收。", "5个", "吕梁市", "listed_places"),
+    # one example and 等: the place named earlier in the sentence that holds it, even in an earlier clause
+    ("摘帽\n\n新华社南宁5月11日电 记者从广西壮族自治区政府获悉,龙胜各族自治县等14个贫困县近日脱贫摘帽。", "14个",
+     "广西壮族自治区", "listed_places"),
+    # a list goes on through short names nothing else supports (富川, 金秀): its count is the region's
+    ("摘帽\n\n本报讯 龙胜各族自治县等地脱贫摘帽。龙胜、富川、金秀3个县为国家扶贫开发工作重点县。", "3个", "广西壮族自治区",
+     "listed_places"),
     ("吉林省摘帽\n\n本报讯 此次摘帽的4个县(市)包括靖宇县、大安市、通榆县和白城市洮北区。", "4个", "吉林省", "listed_places"),
     ("吕梁市扶贫\n\n本报讯 兴县、岚县、石楼县分别投入资金800万元、600万元、500万元。", "600万元", "岚县", "paired_list"),
     ("吕梁市扶贫\n\n本报讯 今年兴县、岚县的贫困发生率依次降至1.2%和0.8%。", "0.8%", "岚县", "paired_list"),
@@ -55,6 +61,9 @@ PLACES = [
     # 因此, 为此, 首先… may stand before the subject a sentence opens with
     ("永宁县扶贫\n\n因此,永宁县将闽宁镇作为主战场,截至2016年年底,全县6个贫困村脱贫销号,91户410人全部退出。", "91户", "永宁县",
      "sentence_subject"),
+    # a count of counties is never in one of the counties named after it
+    ("广西扶贫\n\n本报讯 龙胜各族自治县等地脱贫摘帽。14个脱贫摘帽县区中,龙胜、西林、大新3个县为国家扶贫开发工作重点县。", "14个",
+     "广西壮族自治区", "article_place"),
     # where people came from is not where the homes are: 他们来自… names their old villages
     ("安置点建成\n\n本报讯 灵石县静升镇建成安置点。\n\n据介绍,这里共有120套新房,搬迁群众来自夏门镇。", "120套", "灵石县",
      "article_place"),

@@ -82,6 +82,7 @@ YEARS = [
 
 # (paragraph, the mention, page year, year, rule): the rules that read the sentences before the number's own
 PARAGRAPH_YEARS = [
+    ("1947年,李新安建起了洛川县第一块果园。时至今日,洛川苹果总面积达到53万亩。", "53万亩", 2020, 2020, "now_since_last_year"),
     ("2016年，全县完成技能培训3100人次。依托培训，带动1.2万人就业。", "1.2万人", 2017, 2016, "earlier_sentence_time"),
     ("去年五月，她住院治疗。住院费用花了2万多元。", "2万多元", 2019, 2018, "earlier_sentence_time"),
     ("据了解，去年，全县中药产业总产值60亿元。其中，蕲艾种植面积8.7万亩。", "8.7万亩", 2017, 2016, "earlier_sentence_time"),
