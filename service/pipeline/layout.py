@@ -37,6 +37,8 @@ META_FIELD = re.compile(
     r"|(?:投稿|收藏|打印|关闭|分享|大字|中字|小字|放大字体|缩小字体|二维码|A-A\+|给编辑写信)+(?=[\s|丨]|$)"  # the page's buttons
     r"|(?:只看楼主|只看该作者|倒序阅读|复制链接|电梯直达)(?=[\s|丨\]】]|$)"  # a forum's: 只看楼主 倒序阅读 0 发表于: 2018-10-23
     r"|IP属地\s*[\u4e00-\u9fff]{2,8}?(?:\d{1,7}|(?=[\s|丨]|$))"  # 2017-12-02 09:59IP属地 陕西渭南5790西部网
+    # a forum post's header: 查看: 3934|回复: 36, 发表于 2020-2-21 09:45 | 显示全部楼层 来自: 四川省 移动数据上网公共出口
+    r"|(?:查看|回复)[:：]\s*\d+|UID\s*\d+|显示全部楼层|来自[:：]\s*\S+(?:\s+\S+)?$"
     r"|(?:字体|字号)[:：](?:[\s|丨]*(?:[大中小T]|默认|超大)(?=[\s|丨]|$))*"  # 字体: 大 中 小, 字号:T|T
     r"|(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|gov)(?:/\S*)?(?=[\s|丨]|$)"  # www.chinagate.cn
     r"|[^\s|丨]{0,12}小编(?=[\s|丨]|$)|[A-Za-z][A-Za-z0-9_]{1,19}(?=\s)"  # 147小编, admin: a user's handle
@@ -98,6 +100,8 @@ def meta_line(line: str) -> dict | None:
     {'date': '2018-07-16', 'source': '中国小康网', 'byline': None}
     >>> meta_line("2017-12-02 09:59IP属地 陕西渭南5790西部网")
     {'date': '2017-12-02', 'source': '西部网', 'byline': None}
+    >>> meta_line("发表于 2020-2-21 09:45 | 显示全部楼层 来自: 四川省 移动数据上网公共出口")["date"]
+    '2020-02-21'
     >>> meta_line("(来源:网站编辑 2020-04-12 17:20)")
     {'date': '2020-04-12', 'source': '网站编辑', 'byline': None}
     """
@@ -259,6 +263,9 @@ CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在�
                          r"|(?:离线|在线)\s*[A-Za-z0-9_]{1,20}|快速回复|限\s*\d+\s*字节|专栏\s*[:：]"
                          # share buttons (微信公众号, 官方微博) and a widget's word left on a line (close, arrow)
                          r"|微信公众号|官方微博|官方微信|微信扫一扫|扫一扫关注|二维码|导读|广告|[a-z]{2,10}"
+                         # X扫一扫,关注吃喝微信订阅号; …官方微信服务号:; an image's file name (63d0f703….jpg)
+                         r"|X?扫一扫[,，]?\s*关注\S*|\S{0,12}微信(?:订阅号|服务号|公众号)[:：]?|[\w-]+\.(?:jpg|jpeg|png|gif)"
+                         r"|(?:查看|回复)[:：]\s*\d+(?:\s*[|丨]\s*(?:查看|回复)[:：]\s*\d+)*|UID\s*\d+"  # a forum's counters
                          r"|\d{1,7}")  # 5034: a counter on a line of its own
 
 
@@ -520,7 +527,8 @@ def _heading(heads: list[Block], body_start: int) -> dict:
         "subtitle": subtitle.text.lstrip("—— ").strip() if subtitle else None,
         "kicker": kicker[-1].text if kicker else None,
         # every heading line, also those above the kicker or a second subtitle: their figures are facts too
-        "heading_spans": [(b.start, b.end) for b in heads if b.kind in ("headline", "subtitle")],
+        "heading_spans": [(b.start, b.end) for b in heads if b.kind in ("headline", "subtitle")
+                          and not OUTLET_LINE.fullmatch(b.text)],  # 成都吃喝玩乐网: the site's name, no heading
     }
 
 

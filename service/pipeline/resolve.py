@@ -278,7 +278,8 @@ class PlaceAttribution:
         return answer
 
     def _enumerated(self, sentence: tuple[int, int], position: int, count: float | None) -> Division | None:
-        """吉县、乡宁、安泽三个县: a count of the places its clause lists before it is about their common parent."""
+        """吉县、乡宁、安泽三个县: a count of the places its clause lists before it is about their common parent, as is
+        a count of more than the list names written right after it (甘孜州、阿坝州和凉山州木里县32个贫困县)."""
         if count is None or count < 2 or count != int(count):
             return None
         c_start, _ = clause_bounds(self.resolver.text, *sentence, position)
@@ -299,9 +300,13 @@ class PlaceAttribution:
                        if self._contains(m.division, only)]
             return holders[-1] if holders else self.resolver.division(only.parent)
         listed = {m.division.code: m.division for m in mentions}
-        if len(listed) != count:
-            return None
-        return self._common_parent(list(listed.values()))
+        if len(listed) == count:
+            return self._common_parent(list(listed.values()))
+        # 四川藏区包含甘孜州、阿坝州和凉山州木里县32个贫困县: more than the list names, all of them inside it
+        in_list = {m.division.code: m.division for m in items}
+        if len(in_list) >= 2 and count > len(in_list) and items[-1].end == position:
+            return self._lowest_common(list(in_list.values()))
+        return None
 
     def _listed_after(self, sentence: tuple[int, int], position: int, count: float | None) -> list[Division]:
         """9个县(市、区)包括靖宇县、大安市…: the places a count lists after it with 包括, 分别是 or 即, else none."""

@@ -21,6 +21,8 @@ PLACES = [
     ("贫困发生率下降\n\n本报讯 宁夏贫困发生率降至3%以下,这样的省份有5个,包括北京、天津、河北、内蒙古、宁夏。", "5个", None,
      "nationwide"),
     ("吕梁市扶贫\n\n本报讯 省里对临县等5个县开展了验收。", "5个", "吕梁市", "listed_places"),
+    # a count of more than the list right before it names: things inside all of them, the place that holds them
+    ("藏区\n\n本报讯 四川藏区包含甘孜州、阿坝州和凉山州木里县32个贫困县。", "32个", "四川省", "listed_places"),
     # one example and 等: the place named earlier in the sentence that holds it, even in an earlier clause
     ("摘帽\n\n新华社南宁5月11日电 记者从广西壮族自治区政府获悉,龙胜各族自治县等14个贫困县近日脱贫摘帽。", "14个",
      "广西壮族自治区", "listed_places"),
