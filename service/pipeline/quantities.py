@@ -58,7 +58,7 @@ RELATIVE_TIME_AFTER = ("前", "后", "来", "以来", "内", "间", "里")
 # Fixed expressions of official writing whose numeral counts nothing in the story.
 SET_PHRASES = ("两头", "四套班子", "三支队伍", "两委", "两不愁", "三保障", "一把手", "一盘棋", "一条龙", "一站式",
                "一揽子", "两手抓", "三农", "五位一体", "四个全面", "两学一做", "三会一课", "一张蓝图", "八项规定", "一方面",
-               "三次产业")
+               "三次产业", "四处")
 DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期", "星期", "周"}
 # (unit, the character after it) that make another word: 两周年 is an anniversary, 一季度 a quarter, 80年代 a decade
 NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), ("村", "级"), ("县", "级"), ("县", "城"), ("县", "道"),
@@ -618,6 +618,9 @@ def _recent(text: str, start: int) -> bool:
 QUOTES = {"“": "”", "「": "」", "《": "》", "\"": "\""}
 
 
+SPOKEN = re.compile(r"[。！？!?，,；;]")  # a quotation holding a sentence's marks is speech
+
+
 def _inside_short_quote(text: str, start: int, end: int, longest: int = 12) -> bool:
     """True when the mention sits inside a quoted name of a few characters (“三张牌”) or a book title."""
     title_open = text.rfind("《", 0, start)
@@ -629,7 +632,9 @@ def _inside_short_quote(text: str, start: int, end: int, longest: int = 12) -> b
         if at < 0 or closing in window[at + 1:] and opening != closing:
             continue
         close_at = text.find(closing, end, end + longest)
-        if close_at >= 0 and (close_at - (start - len(window) + at)) <= longest + 2:
+        open_at = start - len(window) + at
+        if close_at >= 0 and (close_at - open_at) <= longest + 2 \
+                and not SPOKEN.search(text, open_at + 1, close_at):  # “去年一共收入7万元。” is said, not a name
             return True
     return False
 

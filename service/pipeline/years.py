@@ -54,6 +54,10 @@ COLON = re.compile(r"[：:]")
 YEARS_PASSED = re.compile(r"(?:经过|历经|用了?)([一二两三四五六七八九十]{1,3}|\d{1,2})年|([一二两三四五六七八九十]{1,3}|\d{1,2})年(?:后|之后)")
 SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 PINNED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年[^{FULL_STOPS}]*今年|今年[^{FULL_STOPS}]*?((?:19|20)\d{{2}})年")
+# 2020-07-27 15:52:29 来源:人民日报 …: a web page's time stamp at the start of a line near its top, even where
+# the story runs on after it on the same line
+TIMESTAMP = re.compile(r"^[ \t\u3000]*((?:19|20)\d{2})-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}", re.M)
+TIMESTAMP_REACH = 600
 # 刚刚过去的2018年, 去年(2018年): the page is written the year after.
 YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
 
@@ -367,7 +371,7 @@ def _unless_since(sentence: str, year: re.Match, page_year: int | None, position
 
 def page_year(text: str, known_date: str | None) -> int | None:
     """The year a page is written in: its known date (published, or printed), else the year the text
-    pins down, else None.
+    pins down, a time stamp opening a line near its top, else None.
 
     >>> page_year("…2020年脱贫攻坚总体思路、今年重点工作…", None)
     2020
@@ -382,6 +386,9 @@ def page_year(text: str, known_date: str | None) -> int | None:
     before = YEAR_BEFORE_PAGE.search(text)
     if before:
         return int(before.group(1)) + 1
+    stamp = TIMESTAMP.search(text, 0, TIMESTAMP_REACH)
+    if stamp:
+        return int(stamp.group(1))
     for block in re.split(r"\n\s*\n", text):
         block = block.strip()
         if len(block) > 40:

@@ -213,6 +213,8 @@ QUANTITIES_NEW = [
     ("三次产业结构比为25.72:26.84:47.44", []),  # the three sectors of the economy, not three times
     ("作为十三届全国人大代表", []),  # which congress, not how many
     ("从20世纪80年代起", []),  # a decade, not eighty years
+    ("工作队四处奔波联系,新打了3眼机井", [("3眼", 3, None, "眼", E)]),  # 四处: everywhere
+    ("“去年一共收入7万元。”他说", [("7万元", 70000, None, "元", E)]),  # a short quotation that is said, not a name
     ("坚持山川共济的战略,一方面,推动产业上山", []),  # 一方面: on the one hand
     # 不超, 不高于, 不多于, 低于, 少于: at most (不低于, 不少于: at least)
     ("电站规模不超5万千瓦", [("5万千瓦", 5e4, None, "千瓦", U)]),

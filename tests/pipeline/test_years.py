@@ -165,6 +165,17 @@ def test_a_page_without_a_date_is_dated_by_the_full_date_its_text_opens_with():
     assert page_year(text, None) == 2016
 
 
+@pytest.mark.parametrize("text, year", [
+    ("某县扶贫\n2020-07-27 15:52:29 来源:人民日报 重庆市丰都县的西瓜丰收了。今年,40余户村民种植西瓜。", 2020),
+    ("某县扶贫\n\n2018-12-18 09:48:42 李向娟 来源:东南网  我来说两句\n\n改革开放初期,赤溪村有280多户村民。", 2018),
+    ("某县扶贫\n\n全县有280多户村民。电话: 2020-07-27 15:52 以后再联系", None),  # not at the start of a line
+])
+def test_a_time_stamp_opening_a_line_near_the_top_dates_a_page_with_no_other_date(text, year):
+    from service.pipeline.years import page_year
+
+    assert page_year(text, None) == year
+
+
 def test_a_year_in_chinese_numerals_dates_its_figures_and_stays_as_written():
     from service.pipeline import extract_text
 
