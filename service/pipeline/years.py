@@ -334,7 +334,8 @@ def resolve_year(sentence: str, position: int, page_year: int | None) -> int | N
 
 
 # 比2015年, 超过2021年全年水平: the words before a year it is compared with
-COMPARED_WITH = re.compile(r"(?:比|较|与|超过|超出|高于|低于|多于|少于|相当于|好于)$")
+# 比2015年, 超过2021年; 占2020年末脱贫人口总数的13.99%: a share of that year's total, taken now
+COMPARED_WITH = re.compile(r"(?:比|较|与|超过|超出|高于|低于|多于|少于|相当于|好于|占)$")
 # 是2019年的1.3倍: the year after 的 a multiple is reckoned from
 MULTIPLE_OF = re.compile(r"(?:同期)?的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九〇零]+)?)多?倍")
 

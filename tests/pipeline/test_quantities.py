@@ -214,6 +214,7 @@ QUANTITIES_NEW = [
     ("作为十三届全国人大代表", []),  # which congress, not how many
     ("从20世纪80年代起", []),  # a decade, not eighty years
     ("工作队四处奔波联系,新打了3眼机井", [("3眼", 3, None, "眼", E)]),  # 四处: everywhere
+    ("采集了三类监测对象38户149人的收入", [("38户", 38, None, "户", E), ("149人", 149, None, "人", E)]),  # a term of policy
     ("“去年一共收入7万元。”他说", [("7万元", 70000, None, "元", E)]),  # a short quotation that is said, not a name
     ("坚持山川共济的战略,一方面,推动产业上山", []),  # 一方面: on the one hand
     # 不超, 不高于, 不多于, 低于, 少于: at most (不低于, 不少于: at least)
