@@ -36,6 +36,8 @@ YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|�
 # 2017年、2018年分两批实施…: a clause that opens with a list of years is as of the last
 # (not 2015年、2016年建设的299座电站…, where the years only say when the stations were built)
 YEARS_LISTED = re.compile(r"\s*" + TIME_LEAD + r"(?:(?:19|20)\d{2}年[、和])+((?:19|20)\d{2})年(?!\d|[\u4e00-\u9fff]{0,4}的)")
+# 2016年，全村共有…; 2013年底，…: a year with a comma after it heads the clause that follows
+HEADS_A_CLAUSE = re.compile(r"(?:底|初|末|年底|年初|上半年|下半年|\d{1,2}月(?:底|份|初|末|\d{1,2}日)?)?[，,]")
 # 2016年建设的电站, 2015年、2016年建设的…: a year (or a list of them) that only describes a thing
 ATTRIBUTE = re.compile(r"(?:[、和与](?:19|20)\d{2}年)*[\u4e00-\u9fff]{0,4}的")
 # 2018年投入的334亿元资金中，南疆占92.3%: a share of what that year brought is of that year
@@ -247,9 +249,10 @@ def _describes_a_thing(sentence: str, year: re.Match) -> bool:
 
 
 def year_later_in_sentence(ctx: YearContext) -> int | None:
-    """A year written later in the sentence (总投资250万元，2016年建成的电站), not one a change starts from (由2000年的…)."""
+    """A year written later in the sentence (总投资250万元，2016年建成的电站), not one a change starts from (由2000年的…) or one that heads a clause of its own (总人口558户，…，2016年，全村共有…)."""
     later = next((y for y in YEAR.finditer(ctx.sentence, ctx.position)
-                  if not _compared(ctx.sentence, y) and not _starts_a_change(ctx.sentence, y)), None)
+                  if not _compared(ctx.sentence, y) and not _starts_a_change(ctx.sentence, y)
+                  and not HEADS_A_CLAUSE.match(ctx.sentence, y.end())), None)
     return _unless_since(ctx.sentence, later, ctx.page_year, ctx.position) if later else None
 
 
