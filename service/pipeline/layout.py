@@ -261,9 +261,9 @@ CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在�
                          # a forum's: 切换到宽版, • 1752阅读, • 4回复, 上一主题 下一主题, 离线admin, 快速回复 限200 字节
                          r"|切换到宽版|上一(?:主题|个|篇|页)\s*下一(?:主题|个|篇|页)|•?\s*\d+\s*(?:阅读|回复)"
                          r"|(?:离线|在线)\s*[A-Za-z0-9_]{1,20}|快速回复|限\s*\d+\s*字节|专栏\s*[:：]"
-                         # share buttons (微信公众号, 官方微博) and a widget's word left on a line (close, arrow)
-                         r"|微信公众号|官方微博|官方微信|微信扫一扫|扫一扫关注|二维码|导读|广告|[a-z]{2,10}"
-                         # X扫一扫,关注吃喝微信订阅号; …官方微信服务号:; an image's file name (63d0f703….jpg)
+                         # share buttons (官方微博, 二维码) and a widget's word left on a line (close, arrow)
+                         r"|官方微博|官方微信|微信扫一扫|二维码|导读|广告|[a-z]{2,10}"
+                         # 扫一扫关注, X扫一扫,关注吃喝微信订阅号; 微信公众号, …官方微信服务号:; an image's file name (….jpg)
                          r"|X?扫一扫[,，]?\s*关注\S*|\S{0,12}微信(?:订阅号|服务号|公众号)[:：]?|[\w-]+\.(?:jpg|jpeg|png|gif)"
                          r"|(?:查看|回复)[:：]\s*\d+(?:\s*[|丨]\s*(?:查看|回复)[:：]\s*\d+)*|UID\s*\d+"  # a forum's counters
                          r"|\d{1,7}")  # 5034: a counter on a line of its own

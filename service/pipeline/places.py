@@ -33,9 +33,9 @@ COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "
                 "城关", "开平", "通达", "华容", "共和", "和顺", "宁安", "大同", "太平", "江山", "建设", "新市",
                 "平安", "长城", "振兴", "解放", "先锋", "东风", "胜利", "红星", "团结", "前进", "民主", "文明",
                 "经济开发区", "开发区", "高新区", "工业园区", "农场", "林场", "牧场", "街道", "新村"}
-# 新华社北京3月7日电, 本报太原讯: the place a story was filed from is not a place it reports on
 LIST_JOINS = (LIST_MARK, "和", "及")  # between the items of a list of places
 FEW_CANDIDATES = 3  # 城关镇 names hundreds of towns: it supports no county; 大河坝镇, in two counties, does
+# 新华社北京3月7日电, 本报太原讯: the place a story was filed from is not a place it reports on
 FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)"
                         rf"|[{HAN}]{{2,8}}?(?:日报|晚报|报|网)(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:\d{{1,2}}时)?讯"  # 湖南日报4月12日讯: the paper
                         rf"|[{HAN}]{{1,6}}?(?:网|社|台)[{HAN}]{{2,6}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)"  # 央广网吉安3月9日消息

@@ -41,19 +41,12 @@ NATIONWIDE = re.compile(r"全国|我国|中国")
 QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a quotation
 # 甲县、乙县分别投资30万元、20万元: the figures after it go to the places before it, in order
 PAIRED = re.compile(r"分别|依次")
-# 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
-def _deictic_fits(word: str) -> Callable[[Division], bool]:
-    """全省 points back to a 省, never to 北京市 or 宁夏回族自治区 named before it (of the same level)."""
-    if word == "省":
-        return lambda division: division.name.endswith("省")
-    return lambda division: True
-
-
 # 安置了661户2350人，他们来自石月亮乡和马吉乡的15个村寨: where people came from, after the number
 ORIGIN = re.compile(r"来自|搬迁自|迁自")
 # 800万元用于甲园、300万元用于乙村…: where an item of a list opens with an amount, the places after it are its
 NEXT_ITEM = re.compile(rf"[{LIST_MARK}，,；;]\s*(?=\d+(?:\.\d+)?(?![\d.年月日时]))")  # not 总投资250万元，2016年建成的信义镇…
 AMONG_THEM = re.compile(r"[，,；;：:]其中")  # …1623户，其中闽宁镇1539户: the parts of a whole just counted
+# 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上")
 # 平遥县、祁县两县 …: places listed and then counted as one group (两县, 三个乡镇, 两地)
 GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县区|县市|区县|乡镇|县|市|区|乡|镇|村|地)")
@@ -63,6 +56,16 @@ LISTED_BETWEEN = re.compile(r"[、和及]")  # not 与: 襄垣与沁县结对 pa
 LISTED_AFTER = re.compile(r"[^，,。；;：:\n]{1,16}?[，,]?(?:包括|分别是|分别为|即)[：:]?")
 CUT_SHORT = re.compile(r"等(?:最后|首批|其他|其余|共|近|约)?$")  # 吉县、乡宁等5个县, 紫云县等最后9个贫困县
 GROUP_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _deictic_fits(word: str, division: Division) -> bool:
+    """全省 points back to a 省, never to 北京市 or 宁夏回族自治区 named before it (of the same level)."""
+    return word != "省" or division.name.endswith("省")
+
+
+def _cut_at(text: str, start: int, end: int, *marks: re.Pattern) -> int:
+    """Where the first of these marks begins in [start, end), else end."""
+    return min([m.start() for m in (mark.search(text, start, end) for mark in marks) if m] + [end])
 
 
 class PlaceAttribution:
@@ -185,9 +188,7 @@ class PlaceAttribution:
             listed = self._only_a_list(start, end)  # 北京、天津、河北…: a list with no common parent opens with none
             # …，搬迁群众来自夏门镇: not where the story is; 永宁县识别出…，其中闽宁镇…、胜利乡…: the whole, not a part
             # 投入1500万元…，800万元用于甲…、300万元用于乙镇…: the total's, not a part's
-            cut = min([m.start() for m in (ORIGIN.search(self.resolver.text, start, end),
-                                           AMONG_THEM.search(self.resolver.text, start, end),
-                                           NEXT_ITEM.search(self.resolver.text, start, end)) if m] + [end])
+            cut = _cut_at(self.resolver.text, start, end, ORIGIN, AMONG_THEM, NEXT_ITEM)
             found = self._common_parent(listed) if listed else self._named(start, cut, main)
             if found is not None and not listed:  # 300万元用于甲镇乙村…、200万元用于丙镇丁村…: the place holding them
                 deepest = {m.division.code: m.division for m in self.resolver.in_span(start, cut)
@@ -401,9 +402,10 @@ class PlaceAttribution:
         for position, level, deictic_end in self.resolver.deictics(start, end):
             # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's,
             # else (a village, a town, or any 该X) the one named last in the sentences just before
-            fits = _deictic_fits(text[deictic_end - 1])
-            earlier = [m.division for m in named if m.start < position and m.division.level == level and fits(m.division)] \
-                or [d for d in self._in_sentence_before(level, position) if fits(d)]
+            word = text[deictic_end - 1]
+            earlier = [m.division for m in named
+                       if m.start < position and m.division.level == level and _deictic_fits(word, m.division)] \
+                or [d for d in self._in_sentence_before(level, position) if _deictic_fits(word, d)]
             division = earlier[-1] if earlier else self.resolver.at_level(story or main, level)
             if division is None and (level in ("village", "town") or text[position] == "该"):
                 division = self._named_last(level, position)  # 该县: the county just named, in any story
@@ -625,8 +627,7 @@ def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
 def named_in_sentence(ctx: PlaceContext) -> Division | None:
     """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…) or another amount begins (投入1500万元…，800万元用于甲村…); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
     text = ctx.attribution.resolver.text
-    cuts = [m.start() for m in (ORIGIN.search(text, ctx.position, ctx.part_end), NEXT_ITEM.search(text, ctx.position, ctx.part_end)) if m]
-    found = ctx.named(ctx.part_start, min(cuts, default=ctx.part_end))
+    found = ctx.named(ctx.part_start, _cut_at(text, ctx.position, ctx.part_end, ORIGIN, NEXT_ITEM))
     counted = DIVISIONS_COUNTED.match(text, ctx.position) if ctx.count is not None else None
     if found is not None and counted is not None and found.depth >= DEPTH[COUNTED_LEVEL[counted.group(1)]]:
         return None
@@ -712,13 +713,17 @@ def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
     return None
 
 
+# The nouns a count of divisions ends with, and the level of what each counts (not 县委, 村级, 镇长…)
+COUNTED_LEVEL = {"县区": "county", "县市": "county", "区县": "county", "乡镇": "town", "县": "county", "乡": "town",
+                 "镇": "town", "行政村": "village", "村": "village"}
+DIVISION_NOUN = "|".join(COUNTED_LEVEL)
+NOT_A_DIVISION_AFTER = "(?![委级城域长政民干])"
 # 14个脱贫摘帽县区, 3个乡镇: the level of the divisions a number counts
-DIVISIONS_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百]+个?[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,6}}?(县区|县市|区县|乡镇|县|乡|镇|村)(?![委级城域长政民干])")
-COUNTED_LEVEL = {"县区": "county", "县市": "county", "区县": "county", "县": "county", "乡镇": "town", "乡": "town",
-                 "镇": "town", "村": "village"}
+DIVISIONS_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百]+个?[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,6}}?({DIVISION_NOUN})"
+                               + NOT_A_DIVISION_AFTER)
 # 14个首批脱贫摘帽贫困县, 3个乡镇: a count of divisions (up to the noun they end with)
-COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:县区|县市|区县|乡镇|县|乡|镇|村)(?:之一)?(?=[{CLAUSE_MARKS}{FULL_STOPS}\n]|$)"
-                               r"|[\d一二两三四五六七八九十百千几]+个?(?:县区|县市|区县|乡镇|县|乡|镇|行政村|村)(?![委级城域长政民干])")  # 吕梁市的8个县设有…
+COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:{DIVISION_NOUN})(?:之一)?(?=[{CLAUSE_MARKS}{FULL_STOPS}\n]|$)"
+                               rf"|[\d一二两三四五六七八九十百千几]+个?(?:{DIVISION_NOUN}){NOT_A_DIVISION_AFTER}")  # 吕梁市的8个县设有…
 # What may stand before the subject of a clause: 2016年全市…, 截至目前，凉山州… (the comma ends a clause)
 CLAUSE_SUBJECT_LEAD = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:" + TIME_LEAD + r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|初|末)?)?")
 

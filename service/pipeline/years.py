@@ -28,16 +28,18 @@ CHANGE_TO = re.compile(r"[至到]")
 SUCCESSIVELY = re.compile(r"先后|陆续")
 # 据了解，去年…; 据统计，2021年…: the source of what follows, before the time a sentence opens with
 REPORTED = r"(?:(?:据(?:了解|悉|统计|介绍|报道)|记者(?:从[^，,。\n]{1,20})?(?:了解到|获悉))[，,：:]?)?"
+# 2016年底, 2016年上半年, 2016年3月: a part of a year written after it
+IN_THE_YEAR = r"底|初|末|年初|年底|上半年|下半年|\d{1,2}月(?:底|份|初|末|\d{1,2}日)?"
 SENTENCE_TIME = re.compile(
     r"^\s*" + LEAD + REPORTED + r"[“\"「]?" + TIME_LEAD + r"((?:19|20)\d{2})年"
-    r"(?:底|初|末|年初|年底|以来|上半年|下半年|前三季度|第[一二三四]季度|\d{1,2}月(?:底|份|初|末|\d{1,2}日)?)?[，,]")
+    r"(?:以来|前三季度|第[一二三四]季度|" + IN_THE_YEAR + r")?[，,]")
 # 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
 YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
 # 2017年、2018年分两批实施…: a clause that opens with a list of years is as of the last
 # (not 2015年、2016年建设的299座电站…, where the years only say when the stations were built)
 YEARS_LISTED = re.compile(r"\s*" + TIME_LEAD + r"(?:(?:19|20)\d{2}年[、和])+((?:19|20)\d{2})年(?!\d|[\u4e00-\u9fff]{0,4}的)")
 # 2016年，全村共有…; 2013年底，…: a year with a comma after it heads the clause that follows
-HEADS_A_CLAUSE = re.compile(r"(?:底|初|末|年底|年初|上半年|下半年|\d{1,2}月(?:底|份|初|末|\d{1,2}日)?)?[，,]")
+HEADS_A_CLAUSE = re.compile(r"(?:" + IN_THE_YEAR + r")?[，,]")
 # 2016年建设的电站, 2015年、2016年建设的…: a year (or a list of them) that only describes a thing
 ATTRIBUTE = re.compile(r"(?:[、和与](?:19|20)\d{2}年)*[\u4e00-\u9fff]{0,4}的")
 # 2018年投入的334亿元资金中，南疆占92.3%: a share of what that year brought is of that year
