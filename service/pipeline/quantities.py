@@ -531,6 +531,7 @@ MORE_AFTER = ("成", "倍", "吨", "斤", "公斤", "米", "公里", "元", "块
 MORE_ENDS = "，,。；;、的）)！!？?\n"
 
 
+LEADING_ZERO = re.compile(r"0\d")
 # 近 in these words means near (a place) or recent, not nearly (an amount): 靠近万亩基地, 最近3天
 NEAR_NOT_NEARLY = ("最近", "附近", "靠近", "邻近", "临近")
 
@@ -567,6 +568,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
     if before and before in NOT_AN_AMOUNT_BEFORE:
         return True
     surface = m.group("unit")
+    if LEADING_ZERO.match(m.group("num")):
+        return True  # 从08年起: a year written short, or a code; an amount never opens with a zero
     written_digit_by_digit = m.group("num")[0].isdigit() or all(ch in DIGITS for ch in m.group("num"))
     if surface == "年" and written_digit_by_digit and 1000 <= low <= 2999 and not (m.group("q1") or m.group("q2")):
         return True

@@ -40,6 +40,7 @@ YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|�
 YEARS_LISTED = re.compile(r"\s*" + TIME_LEAD + r"(?:(?:19|20)\d{2}年[、和])+((?:19|20)\d{2})年(?!\d|[\u4e00-\u9fff]{0,4}的)")
 # 2016年，全村共有…; 2013年底，…: a year with a comma after it heads the clause that follows
 HEADS_A_CLAUSE = re.compile(r"(?:" + IN_THE_YEAR + r")?[，,]")
+UNNAMED_YEAR = re.compile(r"全年|当年|年内|本年度")
 # 2016年建设的电站, 2015年、2016年建设的…: a year (or a list of them) that only describes a thing
 ATTRIBUTE = re.compile(r"(?:[、和与](?:19|20)\d{2}年)*[\u4e00-\u9fff]{0,4}的")
 # 2018年投入的334亿元资金中，南疆占92.3%: a share of what that year brought is of that year
@@ -251,11 +252,26 @@ def _describes_a_thing(sentence: str, year: re.Match) -> bool:
 
 
 def year_later_in_sentence(ctx: YearContext) -> int | None:
-    """A year written later in the sentence (总投资250万元，2016年建成的电站), not one a change starts from (由2000年的…) or one that heads a clause of its own (总人口558户，…，2016年，全村共有…)."""
+    """A year written later in the sentence (总投资250万元，2016年建成的电站), not one a change starts from (由2000年的…) or one that heads a clause of its own (总人口558户，…，2016年，全村共有…; 乡镇有42个，…，2015年人均纯收入6420元)."""
     later = next((y for y in YEAR.finditer(ctx.sentence, ctx.position)
                   if not _compared(ctx.sentence, y) and not _starts_a_change(ctx.sentence, y)
-                  and not HEADS_A_CLAUSE.match(ctx.sentence, y.end())), None)
+                  and not HEADS_A_CLAUSE.match(ctx.sentence, y.end())
+                  and not (_opens_counted_clause(ctx.sentence, y) and not _unnamed_year(ctx))), None)
     return _unless_since(ctx.sentence, later, ctx.page_year, ctx.position) if later else None
+
+
+def _opens_counted_clause(sentence: str, year: re.Match) -> bool:
+    """…乡镇有42个，…，2015年果农人均纯收入高达6420元: a year that opens a later clause with figures of its
+    own dates those, not the numbers before it (2016年建成的电站, with none, describes them)."""
+    clause_start, clause_end = clause_bounds(sentence, 0, len(sentence), year.start(1))
+    return clause_start > 0 and re.fullmatch(TIME_LEAD, sentence[clause_start:year.start(1)].strip()) is not None \
+        and re.search(r"\d", sentence[year.end():clause_end]) is not None
+
+
+def _unnamed_year(ctx: YearContext) -> bool:
+    """全年新增就业300人，2016年培训1000人次: a clause that speaks of a year it does not name takes the one named next."""
+    start, end = clause_bounds(ctx.sentence, 0, len(ctx.sentence), ctx.position)
+    return UNNAMED_YEAR.search(ctx.sentence, start, end) is not None
 
 
 def earlier_sentence_time(ctx: YearContext) -> int | None:

@@ -213,6 +213,8 @@ QUANTITIES_NEW = [
     ("三次产业结构比为25.72:26.84:47.44", []),  # the three sectors of the economy, not three times
     ("作为十三届全国人大代表", []),  # which congress, not how many
     ("从20世纪80年代起", []),  # a decade, not eighty years
+    ("从08年起,共搬迁3户", [("3户", 3, None, "户", E)]),  # a year written short: an amount never opens with a zero
+    ("地步。?016年3月,全村93户", [("93户", 93, None, "户", E)]),  # a year whose first digit was lost
     ("工作队四处奔波联系,新打了3眼机井", [("3眼", 3, None, "眼", E)]),  # 四处: everywhere
     ("采集了三类监测对象38户149人的收入", [("38户", 38, None, "户", E), ("149人", 149, None, "人", E)]),  # a term of policy
     ("“去年一共收入7万元。”他说", [("7万元", 70000, None, "元", E)]),  # a short quotation that is said, not a name
