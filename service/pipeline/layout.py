@@ -209,7 +209,8 @@ def split_blocks(text: str) -> list[Block]:
             stripped = line.group(0).strip()
             meta = meta_line(stripped) if len(stripped) <= META_LINE_MAX else None
             photo = (CAPTION_CREDIT.search(stripped) or stripped.startswith("图为")) and len(stripped) < 120
-            if meta or photo or CREDIT_LINE.fullmatch(stripped) or CHROME_LINE.fullmatch(stripped):
+            if meta or photo or CREDIT_LINE.fullmatch(stripped) or CHROME_LINE.fullmatch(stripped) \
+                    or RELATED_LINE.fullmatch(stripped):
                 line_start, line_end = m.start() + line.start(), m.start() + line.end()
                 pieces += [(start, line_start, None), (line_start, line_end, meta)]
                 start = line_end
@@ -268,6 +269,10 @@ CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在�
                          r"|(?:查看|回复)[:：]\s*\d+(?:\s*[|丨]\s*(?:查看|回复)[:：]\s*\d+)*|UID\s*\d+"  # a forum's counters
                          r"|\d{1,7}")  # 5034: a counter on a line of its own
 
+# 新闻推荐, 相关阅读, 相關鏈接:, 最新新闻: a web page's list of other stories, which ends the one above it
+RELATED_LINE = re.compile(r"(?:新闻推荐|推荐阅读|相关阅读|延伸阅读|相关新闻|相关链接|相关文章|热点推荐|热门推荐|精彩推荐|为你推荐"
+                          r"|猜你喜欢|最新新闻|新闻热点|更多新闻)\s*[:：]?\s*(?:更多\s*[>》]*)?")
+
 
 def classify(block: Block) -> str:
     """Name the role of a block on the page by its shape."""
@@ -276,6 +281,8 @@ def classify(block: Block) -> str:
         return "dateline"
     if CREDIT.match(t) or CREDIT_LINE.fullmatch(t):  # 责任编辑：张三, （责任编辑：李四 王五）: not article text
         return "caption"
+    if RELATED_LINE.fullmatch(t):
+        return "related"
     if CHROME_LINE.fullmatch(t):
         return "banner"
     if BYLINE_BOX.match(t) or BYLINE_PARENS.fullmatch(t) or BYLINE_LIST.fullmatch(t):
@@ -364,6 +371,11 @@ def layout(text: str) -> list[Article]:
             pending.append(block)
             continue
         if block.kind == "banner":
+            continue
+        if block.kind == "related":
+            if current is not None:
+                current.closed = True  # what follows are other stories' teasers, each a fragment of its own
+            pending = []
             continue
         if block.kind == "caption":
             credit = CAPTION_CREDIT.fullmatch(block.text)

@@ -529,10 +529,13 @@ PROVINCES_BEFORE = re.compile(r"(?:省份|省区市|省市区|省区|省市)(?:�
 COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全中国)(?:共有|共|有|已有)?$")
 # 中央决定将2300元作为…; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
 COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国)(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
+# 东部9省市向协作地区拨付资金208.9亿元, 东部地区采购…: several provinces together, the subject of the clause
+PROVINCES_SUBJECT = re.compile(r"(?:东部|西部|中部|中西部|东北|沿海)?(?:地区)?[\d一二三四五六七八九十]+个?"
+                               r"(?:省份|省区市|省市区|省区|省市)|(?:东部|西部|中部|中西部|东北|沿海)地区")
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人), no place named between them, written right after 全国 (确定的全国832个贫困县), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
+    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or with several provinces (东部9省市向协作地区拨付…), no place named between them, written right after 全国 (确定的全国832个贫困县), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
     if ctx.count is not None and PROVINCES_COUNTED.match(text, ctx.position):
@@ -540,10 +543,11 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
     if COUNTRY_RIGHT_BEFORE.search(text, max(ctx.clause[0], ctx.position - 6), ctx.position) \
             or _counts_provinces_listed(ctx):
         return NO_PLACE  # 国务院扶贫办确定的全国832个贫困县; 降至3%的省份有23个，包括北京、天津…
-    if not COUNTRY_SUBJECT.search(text, ctx.sentence[0], ctx.position):
+    if not COUNTRY_SUBJECT.search(text, ctx.sentence[0], ctx.position) \
+            and not PROVINCES_SUBJECT.search(text, ctx.sentence[0], ctx.position):
         return None
     for start, at in reversed(_clause_openings(ctx)):
-        if at < ctx.position and COUNTRY_SUBJECT.match(text, at):
+        if at < ctx.position and (COUNTRY_SUBJECT.match(text, at) or PROVINCES_SUBJECT.match(text, at)):
             return NO_PLACE if not resolver.in_span(at, ctx.position) else None
         if resolver.in_span(start, ctx.position):
             return None  # a nearer clause names a place of its own
@@ -725,7 +729,8 @@ DIVISIONS_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百]+个?[
 COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:{DIVISION_NOUN})(?:之一)?(?=[{CLAUSE_MARKS}{FULL_STOPS}\n]|$)"
                                rf"|[\d一二两三四五六七八九十百千几]+个?(?:{DIVISION_NOUN}){NOT_A_DIVISION_AFTER}")  # 吕梁市的8个县设有…
 # What may stand before the subject of a clause: 2016年全市…, 截至目前，凉山州… (the comma ends a clause)
-CLAUSE_SUBJECT_LEAD = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:" + TIME_LEAD + r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|初|末)?)?")
+CLAUSE_SUBJECT_LEAD = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:" + TIME_LEAD + r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|初|末)?"
+                                 r"|今年|去年|目前|当前|如今)?")
 
 
 def _clause_openings(ctx: PlaceContext) -> list[tuple[int, int]]:

@@ -104,6 +104,11 @@ PLACES = [
      "840亿元", "新疆维吾尔自治区", "shared_by_places_listed_together"),
     ("生态护林\n\n本报讯 昆明市海口林场有护林员30人。截至目前，全国已选聘生态护林员37万余人。", "37万余人", None, "nationwide"),
     ("生态护林\n\n本报讯 昆明市选聘生态护林员3000人，占全国的1%。", "1%", "昆明市", "sentence_subject"),
+    # several provinces together, or a region of them, as the subject of the clause
+    ("东西部扶贫协作\n\n本报讯 在广东举办的博览会上，截至8月底，东部9省市已拨付财政援助资金208.9亿元。", "208.9亿元", None,
+     "nationwide"),
+    ("东西部扶贫协作\n\n本报讯 在广东举办的博览会上，截至8月底，今年东部地区采购农产品共计84.36亿元。", "84.36亿元", None,
+     "nationwide"),
     # 中央 deciding is the country; a line that ends on the whole country leaves no place for the next
     ("扶贫标准\n\n本报讯 2011年，中央决定将农民人均纯收入2300元作为国家扶贫标准。", "2300元", None, "nationwide"),
     # a count of provinces belongs to the whole country (not 22个省定贫困县)
