@@ -339,7 +339,8 @@ class PlaceResolver:
                     and best not in in_full and not self._after_its_parent(m, best, settled) \
                     and not self._parents_named(best, unique):
                 continue  # 资源 (资源县), 合作 (合作市): a common word names its county only beside the county's parents
-            doubtful = (m.surface in self.gazetteer.short and division.level != "province"
+            doubtful = (m.surface != division.name and self._after_a_surname(m)) \
+                or (m.surface in self.gazetteer.short and division.level != "province"
                         and not (division.level == "prefecture" and _place_word(m.surface)
                                  and self.text[m.end:m.end + 1] not in NAMED_AFTER)) \
                 or division.level == "town" \
@@ -406,6 +407,14 @@ class PlaceResolver:
                 return at != m.start
             at += len(word)
         return False
+
+    def _after_a_surname(self, m: PlaceMention) -> bool:
+        """邓大庆, 王延安: a short name right after a surname standing alone is a person's given name (not 黑龙江大庆,
+        where 江 ends a word)."""
+        if m.start < 1:
+            return False
+        at = tagger().index.get(self.text[m.start - 1])
+        return at is not None and tagger().tags[at] == "nr" and self.text[max(0, m.start - 2):m.start] not in tagger().index
 
     def _after_its_parent(self, m: PlaceMention, code: str, settled: list[PlaceMention]) -> bool:
         """湖北巴东, 河北赤城: a place written right after the province or prefecture it lies in (as settled) is the place."""

@@ -66,6 +66,8 @@ NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), 
                 ("年", "级"), ("单", "元"), ("单", "位"), ("单", "独"), ("单", "身"), ("单", "价"),
                 ("单", "项"), ("单", "据"), ("单", "个"), ("单", "次"),
                 ("口", "子")}  # 五年级: a grade; 3单元: a block, not orders; 两口子: a couple; 965县道: a road's number
+# 25万种植户, 300户种养大户: growers, not kinds (3种植物 and 3种养殖品种 are kinds)
+GROWERS = re.compile(r"[植养]大?户")
 POST_NOMINAL_END = "，。、；,;）)！？!?”"
 # 一 with these units is an article or an idiom (一批, 一次性, 一起, 一家人), not a count.
 INDEFINITE_ONE_UNITS = {"批", "次", "起", "家", "片", "户"}
@@ -317,9 +319,9 @@ def _bare_mention(text: str, m: re.Match, unit: Unit) -> list[QuantityMention]:
 
 
 # 58万贫困人口, 84.36万搬迁群众, 2万贫困农民: a count of people written without 人, its noun after it;
-# 6.8万贫困户, 9.5万农户: of households written without 户
+# 6.8万贫困户, 9.5万农户, 25万种植户: of households written without 户
 BARE_PEOPLE = re.compile(rf"{BARE_NUMBER}(?=(?:{PEOPLE_MODIFIERS}){{0,3}}"
-                         rf"(?:(?P<people>{PEOPLE_NOUNS})|(?P<households>农户|农牧户|贫困户|搬迁户|脱贫户)))")
+                         rf"(?:(?P<people>{PEOPLE_NOUNS})|(?P<households>农户|农牧户|贫困户|搬迁户|脱贫户|种植户|养殖户|种养户)))")
 
 
 def _bare_people(text: str, found: list[QuantityMention], units, spaced: bool = False) -> list[QuantityMention]:
@@ -579,7 +581,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
         return True  # 4月份的一天, 难忘的一年: a day, not a length of time
     if ORDINAL_LIST.search(text, max(0, start - 8), start):
         return True  # 第1、2批
-    if (surface, after[:1]) in NOT_THE_UNIT or (surface in ("周", "季") and m.group("num") == "四"):
+    if (surface, after[:1]) in NOT_THE_UNIT or (surface in ("周", "季") and m.group("num") == "四") \
+            or (surface == "种" and GROWERS.match(text, end)):
         return True  # 两周年, 一季度, 三伏天, 村庄四周, 一年四季
     if after[:1] == "一" and (unit.dimension == "count" or m.group("num") == "一"):
         return True  # 五个一批, 一户一码: a slogan, not a count

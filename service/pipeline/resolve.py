@@ -45,6 +45,10 @@ PAIRED = re.compile(r"分别|依次")
 ORIGIN = re.compile(r"来自|搬迁自|迁自")
 # 800万元用于甲园、300万元用于乙村…: where an item of a list opens with an amount, the places after it are its
 NEXT_ITEM = re.compile(rf"[{LIST_MARK}，,；;]\s*(?=\d+(?:\.\d+)?(?![\d.年月日时]))")  # not 总投资250万元，2016年建成的信义镇…
+# 1448个贫困村出列、剩余13个贫困县和涿鹿县…摘帽: a place named after a later number that a list joins to this
+# one belongs to that item
+LATER_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年月日时])")
+LIST_JOINER = re.compile(rf"{LIST_MARK}|以及|和|及")
 AMONG_THEM = re.compile(r"[，,；;：:]其中")  # …1623户，其中闽宁镇1539户: the parts of a whole just counted
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上")
@@ -485,13 +489,17 @@ class PlaceContext:
     @functools.cached_property
     def item(self) -> tuple[int, int]:
         """The number's clause, or where the clause lists amounts and what each is for (800万元用于甲园、300万元
-        用于乙村…), the number's own item of it."""
+        用于乙村…) or counts joined in a list (1448个贫困村出列、剩余13个贫困县和涿鹿县…), the number's own item of it."""
         text = self.attribution.resolver.text
         start, end = self.clause
         if self.position > start and text[self.position - 1] == LIST_MARK:
             start = self.position
         after = NEXT_ITEM.search(text, self.position, end)
-        return start, after.start() if after else end
+        end = after.start() if after else end
+        own_end = re.compile(r"[\d.]*").match(text, self.position).end()
+        later = LATER_NUMBER.search(text, own_end, end)
+        joined = LIST_JOINER.search(text, own_end, later.start()) if later else None
+        return start, joined.start() if joined else end
 
     @functools.cached_property
     def clause_subject(self) -> Division | None:
@@ -721,10 +729,10 @@ def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
 COUNTED_LEVEL = {"县区": "county", "县市": "county", "区县": "county", "乡镇": "town", "县": "county", "乡": "town",
                  "镇": "town", "行政村": "village", "村": "village"}
 DIVISION_NOUN = "|".join(COUNTED_LEVEL)
-NOT_A_DIVISION_AFTER = "(?![委级城域长政民干])"
+NOT_A_DIVISION_AFTER = "(?![委级城域长政民干直属])"  # 县直单位: the county's own offices
 # 14个脱贫摘帽县区, 3个乡镇: the level of the divisions a number counts
-DIVISIONS_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百]+个?[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,6}}?({DIVISION_NOUN})"
-                               + NOT_A_DIVISION_AFTER)
+DIVISIONS_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百]+(?:个[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,6}}?)?({DIVISION_NOUN})"
+                               + NOT_A_DIVISION_AFTER)  # not 大棚40座分布在静升镇
 # 14个首批脱贫摘帽贫困县, 3个乡镇: a count of divisions (up to the noun they end with)
 COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:{DIVISION_NOUN})(?:之一)?(?=[{CLAUSE_MARKS}{FULL_STOPS}\n]|$)"
                                rf"|[\d一二两三四五六七八九十百千几]+个?(?:{DIVISION_NOUN}){NOT_A_DIVISION_AFTER}")  # 吕梁市的8个县设有…
@@ -765,5 +773,23 @@ def help_given_elsewhere(ctx: PlaceContext, answer: Resolved) -> Division | None
     return None
 
 
+def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division | None:
+    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 5个自然村 lie in a village)."""
+    if ctx.count is None or answer.value is None:
+        return None
+    text = ctx.attribution.resolver.text
+    counted = DIVISIONS_COUNTED.match(text, ctx.position)
+    if counted is None or "自然" in counted.group(0):
+        return None
+    depth = DEPTH[COUNTED_LEVEL[counted.group(1)]]
+    if answer.value.depth < depth:
+        return None
+    resolver = ctx.attribution.resolver
+    above = [level for _, level, _ in resolver.deictics(ctx.clause[0], ctx.position) if DEPTH[level] < depth]
+    if above:
+        return resolver.at_level(answer.value, above[-1])  # 阜平县是我省10个深度贫困县之一: the province's
+    return next((d for d in reversed(resolver.ancestors(answer.value)) if d.depth < depth), None)
+
+
 PLACE_REFINEMENTS = [shared_by_listed_places, shared_by_places_listed_together, story_within_area,
-                     help_given_elsewhere]
+                     help_given_elsewhere, above_the_divisions_counted]

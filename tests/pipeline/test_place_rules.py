@@ -178,6 +178,13 @@ PLACES = [
     ("长治市扶贫\n\n本报讯 2018年武乡县与沁县31个贫困村结对帮扶。", "31个", "沁县", "named_right_before"),
     ("平利县助学\n\n本报讯 县审计局为东山寨村和磨沟村7名大学生每人送去3000元。", "7名", "平利县",
      "shared_by_places_listed_together"),
+    # a count of divisions is of the place above them (襄垣县…涉及15个县直单位: offices of the county, not counties)
+    ("瑞金扶贫\n\n本报讯 瑞金市黄柏乡龙湖村建起脐橙基地，基地已带动5个村912户贫困户脱贫。", "5个", "黄柏乡",
+     "above_the_divisions_counted"),
+    ("阜平扶贫\n\n本报讯 保定市阜平县是我省10个深度贫困县之一。", "10个", "河北省", "above_the_divisions_counted"),
+    ("瑞金扶贫\n\n本报讯 瑞金市黄柏乡龙湖村建起脐橙基地，基地已带动5个自然村912户贫困户脱贫。", "5个", "龙湖村",
+     "sentence_subject"),
+    ("襄垣帮扶\n\n本报讯 襄垣县抽调91名干部，分为30个工作队，涉及15个县直单位。", "15个", "襄垣县", "sentence_subject"),
     ("晋中市扶贫\n\n本报讯 平遥县、祁县共投资500万元建设冷库。", "500万元", "晋中市", "shared_by_places_listed_together"),
     # a town of the list written with its county (…木协乡和芒康县戈波乡) is one item of it
     ("三岩片区\n\n本报讯 片区包括昌都市贡觉县克日乡、罗麦乡、木协乡和芒康县戈波乡的45个行政村。", "45个", "昌都市",

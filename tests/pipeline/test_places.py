@@ -312,7 +312,7 @@ PAGE_PIECES = ["临汾市扶贫", "本报讯（记者 王明）2019年,", "我�
                "湖南:", "山西省", "宁远县", "新田县", "、", "等9个县", "9个县包括", "位于太行山东麓的", "据县扶贫办消息,",
                "昆明信息港讯 记者李丽朱 ", "二〇一九年", "县十六届人大二次会议", "又有8省市", "吉安", "吉安市", "佛坪",
                "大河坝镇", "河南新县、沈丘县、新蔡县退出贫困县\n\n", "深圳特区报2019年1月20日讯 ", "(昆明日报 记者吴洁)",
-               "东部9省市", "\n新闻推荐\n"]
+               "东部9省市", "\n新闻推荐\n", "邓大庆", "5个村", "15个县直单位"]
 
 
 @given(st.lists(st.sampled_from(PAGE_PIECES), max_size=40))
@@ -360,6 +360,12 @@ def test_the_paper_in_the_byline_after_a_lead_is_no_place_of_the_story():
     page = "昆明信息港讯(昆明日报 记者吴洁)据云南省财政厅公布的信息,小额信贷已覆盖全省16个州(市);目前贷款余额188.66亿元。"
     facts = {f.text: f.place for a in extract_text(page) for p in a.paragraphs for f in p.facts}
     assert facts == {"16个": "云南省", "188.66亿元": "云南省"}
+
+
+def test_a_short_name_after_a_surname_is_a_person_s_given_name():
+    page = "赣州瑞金市黄柏乡龙湖村邓大庆说，他种了10亩脐橙。邓大庆所在的基地现有1.5万亩脐橙。像邓大庆这样的有912户。"
+    places = {f.text: f.place for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert "大庆市" not in places.values() and places["1.5万亩"] is not None
 
 
 def test_a_gacha_right_after_its_banner_is_a_village_of_it():

@@ -213,6 +213,8 @@ QUANTITIES_NEW = [
     ("三次产业结构比为25.72:26.84:47.44", []),  # the three sectors of the economy, not three times
     ("作为十三届全国人大代表", []),  # which congress, not how many
     ("从20世纪80年代起", []),  # a decade, not eighty years
+    ("帮25万种植户、70万果农增收", [("25万", 250000, None, "户", E), ("70万", 700000, None, "人", E)]),  # growers, not kinds
+    ("引进3种养殖品种", [("3种", 3, None, "种", E)]),
     ("从08年起,共搬迁3户", [("3户", 3, None, "户", E)]),  # a year written short: an amount never opens with a zero
     ("地步。?016年3月,全村93户", [("93户", 93, None, "户", E)]),  # a year whose first digit was lost
     ("工作队四处奔波联系,新打了3眼机井", [("3眼", 3, None, "眼", E)]),  # 四处: everywhere
