@@ -249,7 +249,7 @@ PLACE_LABEL = re.compile(rf"^[{HAN}]{{1,4}}[县市区镇乡旗]$")
 # A web page's chrome saved with its text: a breadcrumb (当前位置：首页 > 资讯 > 正文, 首页>国内), a toolbar
 # (字号：默认 超大 | 打印 |, 扫一扫在手机打开当前页), a menu: a line of its own that is never a headline
 CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在的位置)\s*[:：].*|首页\s*[>＞»›].*|.*[>＞»›]\s*正文"
-                         r"|(?:字号|分享到|关键词|关键字|标签)\s*[:：].*|打印本页|关闭窗口|返回顶部|扫一扫在手机\S*|文章正文"
+                         r"|(?:字号|分享到|(?:热门|相关|文章)?(?:关键词|关键字|标签))\s*[:：].*|打印本页|关闭窗口|返回顶部|扫一扫在手机\S*|文章正文"
                          # a menu (资讯|滚动| 上海| 社会| 国内): three or more short items between bars
                          r"|[^\s|丨]{1,8}(?:\s*[|丨]\s*[^\s|丨]{1,8}){2,}\s*[|丨]?"
                          # buttons (字号变大| 字号变小, 【打印文本】) and an empty label (来源:, 附件:)

@@ -320,7 +320,9 @@ def _bare_mention(text: str, m: re.Match, unit: Unit) -> list[QuantityMention]:
 
 # 58万贫困人口, 84.36万搬迁群众, 2万贫困农民: a count of people written without 人, its noun after it;
 # 6.8万贫困户, 9.5万农户, 25万种植户: of households written without 户
-BARE_PEOPLE = re.compile(rf"{BARE_NUMBER}(?=(?:{PEOPLE_MODIFIERS}){{0,3}}"
+# 7.5万来自深度贫困家庭的劳动力, 123万生活在深山区的群众: where they come from or live, between number and noun
+WHERE_THEY_ARE = r"(?:来自|生活在|居住在|分布在)[^，。；;,、\s\d]{1,14}?的?"
+BARE_PEOPLE = re.compile(rf"{BARE_NUMBER}(?=(?:{WHERE_THEY_ARE})?(?:{PEOPLE_MODIFIERS}){{0,3}}"
                          rf"(?:(?P<people>{PEOPLE_NOUNS})|(?P<households>农户|农牧户|贫困户|搬迁户|脱贫户|种植户|养殖户|种养户)))")
 
 

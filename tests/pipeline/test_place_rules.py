@@ -182,6 +182,9 @@ PLACES = [
     ("瑞金扶贫\n\n本报讯 瑞金市黄柏乡龙湖村建起脐橙基地，基地已带动5个村912户贫困户脱贫。", "5个", "黄柏乡",
      "above_the_divisions_counted"),
     ("阜平扶贫\n\n本报讯 保定市阜平县是我省10个深度贫困县之一。", "10个", "河北省", "above_the_divisions_counted"),
+    # a place named after a later number that a list joins to this one is that item's
+    ("河北脱贫\n\n本报讯 我省将确保33万人脱贫、1448个贫困村出列、剩余13个贫困县和涿鹿县赵家蓬区全部摘帽。", "1448个",
+     "河北省", "sentence_subject"),
     ("瑞金扶贫\n\n本报讯 瑞金市黄柏乡龙湖村建起脐橙基地，基地已带动5个自然村912户贫困户脱贫。", "5个", "龙湖村",
      "sentence_subject"),
     ("襄垣帮扶\n\n本报讯 襄垣县抽调91名干部，分为30个工作队，涉及15个县直单位。", "15个", "襄垣县", "sentence_subject"),

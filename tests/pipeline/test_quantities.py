@@ -215,6 +215,10 @@ QUANTITIES_NEW = [
     ("从20世纪80年代起", []),  # a decade, not eighty years
     ("帮25万种植户、70万果农增收", [("25万", 250000, None, "户", E), ("70万", 700000, None, "人", E)]),  # growers, not kinds
     ("引进3种养殖品种", [("3种", 3, None, "种", E)]),
+    # where the people come from or live, between the number and its noun
+    ("7.5万来自深度贫困家庭的劳动力实现转移就业", [("7.5万", 75000, None, "人", E)]),
+    ("将123万生活在深山区的群众搬到县城", [("123万", 1230000, None, "人", E)]),
+    ("有2万来自外地的游客", []),
     ("从08年起,共搬迁3户", [("3户", 3, None, "户", E)]),  # a year written short: an amount never opens with a zero
     ("地步。?016年3月,全村93户", [("93户", 93, None, "户", E)]),  # a year whose first digit was lost
     ("工作队四处奔波联系,新打了3眼机井", [("3眼", 3, None, "眼", E)]),  # 四处: everywhere
