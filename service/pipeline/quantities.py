@@ -536,6 +536,7 @@ MORE_ENDS = "，,。；;、的）)！!？?\n"
 
 
 LEADING_ZERO = re.compile(r"0\d")
+IDIOM_SECOND_HALF = re.compile(r"[二三四五六七八九十][\u4e00-\u9fff](?<![个年月日天周岁人户元万千百亿次倍成名位只头的])")
 # 近 in these words means near (a place) or recent, not nearly (an amount): 靠近万亩基地, 最近3天
 NEAR_NOT_NEARLY = ("最近", "附近", "靠近", "邻近", "临近")
 
@@ -561,6 +562,8 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
     if len(num) == 1 and m.start() >= 2 and text[m.start() - 2] in CN_DIGITS.replace("一", "") \
             and text[m.start() - 1] not in CN_CHARS:
         return False  # 三番五次, 七上八下: a four-character idiom with two numerals
+    if len(num) == 1 and m.group("unit") in ("年", "天", "日", "月") and IDIOM_SECOND_HALF.match(text, m.end()):
+        return False  # 十年九旱, 三年五载: the first half of such an idiom (两年三个月 is a length of time)
     return True
 
 

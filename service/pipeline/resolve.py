@@ -534,7 +534,7 @@ NO_PLACE = NoPlace()
 # 8个省市, 22个省区市, 六省, 8个东部省(市): a count of provinces, which only the whole country holds
 PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多余]+个?(?:东部|西部|中部|中西部|东北|沿海)?(?:省份|省区市|省市区|省区|省市|省(?![长委级内外里政份会城定属直重管派扶贫际道辖]))")
 PROVINCES_BEFORE = re.compile(r"(?:省份|省区市|省市区|省区|省市)(?:共有|有|达|共|达到)$")
-COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全中国)(?:共有|共|有|已有)?$")
+COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|有|已有)?$")  # 是中国592个重点县之一
 # 中央决定将2300元作为…; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
 COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国)(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
 # 东部9省市向协作地区拨付资金208.9亿元, 东部地区采购…: several provinces together, the subject of the clause
@@ -704,7 +704,7 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Div
 
 
 def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…), not right before the number (贵州省2.5万名护林员), yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…), or an earlier sentence of the paragraph did (全省…。其中，…), or 全县/全市 stands before the number in its clause (是全县117个贫困村之一), or the number counts divisions below it (作为山西省14个首批摘帽贫困县之一, 在吕梁市的8个县设有…)."""
+    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…), not right before the number (贵州省2.5万名护林员), yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…, 在范村乡，…), or an earlier sentence of the paragraph did (全省…。其中，…), or 全县/全市 stands before the number in its clause (是全县117个贫困村之一), or the number counts divisions below it (作为山西省14个首批摘帽贫困县之一, 在吕梁市的8个县设有…)."""
     named, story = answer.value, ctx.story
     if answer.rule not in NAMED_RULES or story is None or not ctx.attribution._contains(named, story) \
             or answer.rule == named_right_before.__name__:
@@ -738,7 +738,7 @@ COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:{DI
                                rf"|[\d一二两三四五六七八九十百千几]+个?(?:{DIVISION_NOUN}){NOT_A_DIVISION_AFTER}")  # 吕梁市的8个县设有…
 # What may stand before the subject of a clause: 2016年全市…, 截至目前，凉山州… (the comma ends a clause)
 CLAUSE_SUBJECT_LEAD = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:" + TIME_LEAD + r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|初|末)?"
-                                 r"|今年|去年|目前|当前|如今)?")
+                                 r"|今年|去年|目前|当前|如今)?在?")
 
 
 def _clause_openings(ctx: PlaceContext) -> list[tuple[int, int]]:

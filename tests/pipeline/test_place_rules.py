@@ -104,6 +104,10 @@ PLACES = [
      "840亿元", "新疆维吾尔自治区", "shared_by_places_listed_together"),
     ("生态护林\n\n本报讯 昆明市海口林场有护林员30人。截至目前，全国已选聘生态护林员37万余人。", "37万余人", None, "nationwide"),
     ("生态护林\n\n本报讯 昆明市选聘生态护林员3000人，占全国的1%。", "1%", "昆明市", "sentence_subject"),
+    ("晴隆扶贫\n\n本报讯 晴隆县是中国592个扶贫开发工作重点县之一。", "592个", None, "nationwide"),
+    # 在 before the place a clause opens with: it is that clause's, not a wider place the story lies within
+    ("大关头村种土豆\n\n本报讯 祥符区范村乡大关头村土豆种植面积达到1000多亩。在范村乡，像这样的专业合作社有30多个。",
+     "30多个", "范村乡", "named_in_sentence_before"),
     # several provinces together, or a region of them, as the subject of the clause
     ("东西部扶贫协作\n\n本报讯 在广东举办的博览会上，截至8月底，东部9省市已拨付财政援助资金208.9亿元。", "208.9亿元", None,
      "nationwide"),

@@ -219,6 +219,8 @@ QUANTITIES_NEW = [
     ("7.5万来自深度贫困家庭的劳动力实现转移就业", [("7.5万", 75000, None, "人", E)]),
     ("将123万生活在深山区的群众搬到县城", [("123万", 1230000, None, "人", E)]),
     ("有2万来自外地的游客", []),
+    ("十年九旱,自然灾害频发", []),  # an idiom: nine droughts in ten years
+    ("三年五载", []),
     ("从08年起,共搬迁3户", [("3户", 3, None, "户", E)]),  # a year written short: an amount never opens with a zero
     ("地步。?016年3月,全村93户", [("93户", 93, None, "户", E)]),  # a year whose first digit was lost
     ("工作队四处奔波联系,新打了3眼机井", [("3眼", 3, None, "眼", E)]),  # 四处: everywhere
