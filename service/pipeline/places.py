@@ -343,7 +343,7 @@ class PlaceResolver:
                 or (m.surface in self.gazetteer.short and division.level != "province"
                         and not (division.level == "prefecture" and _place_word(m.surface)
                                  and self.text[m.end:m.end + 1] not in NAMED_AFTER)) \
-                or division.level == "town" \
+                or (division.level == "town" and not self._unique_town(m, division)) \
                 or (division.level == "county" and len(m.surface) == 2
                     and (m.surface not in repeated or self._conjoined(m)))
             short_of_full = best in in_full and m.surface != division.name
@@ -407,6 +407,12 @@ class PlaceResolver:
                 return at != m.start
             at += len(word)
         return False
+
+    def _unique_town(self, m: PlaceMention, division: Division) -> bool:
+        """木棠镇下辖25个村委会: a town written in full by a name no other place has, and that the segmenter's
+        dictionary knows as no other word (not 小城镇), needs nothing else on the page to support it."""
+        return len(m.candidates) == 1 and m.surface == division.name and len(m.surface) >= 3 \
+            and (m.surface not in tagger().index or _place_word(m.surface))
 
     def _after_a_surname(self, m: PlaceMention) -> bool:
         """邓大庆, 王延安: a short name right after a surname standing alone is a person's given name (not 黑龙江大庆,

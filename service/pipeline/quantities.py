@@ -535,7 +535,9 @@ MORE_AFTER = ("成", "倍", "吨", "斤", "公斤", "米", "公里", "元", "块
 MORE_ENDS = "，,。；;、的）)！!？?\n"
 
 
+# 从08年起, 编号007: an amount never opens with a zero
 LEADING_ZERO = re.compile(r"0\d")
+# 十年九旱, 三年五载: the second numeral of a four-character idiom and a word that is no unit
 IDIOM_SECOND_HALF = re.compile(r"[二三四五六七八九十][\u4e00-\u9fff](?<![个年月日天周岁人户元万千百亿次倍成名位只头的])")
 # 近 in these words means near (a place) or recent, not nearly (an amount): 靠近万亩基地, 最近3天
 NEAR_NOT_NEARLY = ("最近", "附近", "靠近", "邻近", "临近")

@@ -48,6 +48,7 @@ NEXT_ITEM = re.compile(rf"[{LIST_MARK}，,；;]\s*(?=\d+(?:\.\d+)?(?![\d.年月�
 # 1448个贫困村出列、剩余13个贫困县和涿鹿县…摘帽: a place named after a later number that a list joins to this
 # one belongs to that item
 LATER_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年月日时])")
+DIGITS_RUN = re.compile(r"[\d.]*")
 LIST_JOINER = re.compile(rf"{LIST_MARK}|以及|和|及")
 AMONG_THEM = re.compile(r"[，,；;：:]其中")  # …1623户，其中闽宁镇1539户: the parts of a whole just counted
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
@@ -496,7 +497,7 @@ class PlaceContext:
             start = self.position
         after = NEXT_ITEM.search(text, self.position, end)
         end = after.start() if after else end
-        own_end = re.compile(r"[\d.]*").match(text, self.position).end()
+        own_end = DIGITS_RUN.match(text, self.position).end()
         later = LATER_NUMBER.search(text, own_end, end)
         joined = LIST_JOINER.search(text, own_end, later.start()) if later else None
         return start, joined.start() if joined else end
@@ -532,14 +533,15 @@ class NoPlace:
 NO_PLACE = NoPlace()
 # 全国已选聘生态护林员37万余人, 我国农村贫困人口减少1386万人: the country opening a clause as its subject
 # 8个省市, 22个省区市, 六省, 8个东部省(市): a count of provinces, which only the whole country holds
-PROVINCES_COUNTED = re.compile(r"[\d一二两三四五六七八九十百几多余]+个?(?:东部|西部|中部|中西部|东北|沿海)?(?:省份|省区市|省市区|省区|省市|省(?![长委级内外里政份会城定属直重管派扶贫际道辖]))")
-PROVINCES_BEFORE = re.compile(r"(?:省份|省区市|省市区|省区|省市)(?:共有|有|达|共|达到)$")
+REGION = r"东部|西部|中部|中西部|东北|沿海"  # of the country: several provinces
+PROVINCES = r"省份|省区市|省市区|省区|省市"
+PROVINCES_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百几多余]+个?(?:{REGION})?(?:{PROVINCES}|省(?![长委级内外里政份会城定属直重管派扶贫际道辖]))")
+PROVINCES_BEFORE = re.compile(rf"(?:{PROVINCES})(?:共有|有|达|共|达到)$")
 COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|有|已有)?$")  # 是中国592个重点县之一
 # 中央决定将2300元作为…; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
 COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国)(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
 # 东部9省市向协作地区拨付资金208.9亿元, 东部地区采购…: several provinces together, the subject of the clause
-PROVINCES_SUBJECT = re.compile(r"(?:东部|西部|中部|中西部|东北|沿海)?(?:地区)?[\d一二三四五六七八九十]+个?"
-                               r"(?:省份|省区市|省市区|省区|省市)|(?:东部|西部|中部|中西部|东北|沿海)地区")
+PROVINCES_SUBJECT = re.compile(rf"(?:{REGION})?(?:地区)?[\d一二三四五六七八九十]+个?(?:{PROVINCES})|(?:{REGION})地区")
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":

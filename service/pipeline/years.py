@@ -41,6 +41,8 @@ YEARS_LISTED = re.compile(r"\s*" + TIME_LEAD + r"(?:(?:19|20)\d{2}年[、和])+(
 # 2016年，全村共有…; 2013年底，…: a year with a comma after it heads the clause that follows
 HEADS_A_CLAUSE = re.compile(r"(?:" + IN_THE_YEAR + r")?[，,]")
 UNNAMED_YEAR = re.compile(r"全年|当年|年内|本年度")
+# 全镇13951户68202人，…，其中2014-2015年贫困户96户: the years of the parts that follow do not date the whole
+PARTS_FOLLOW = re.compile(r"[，,；;：:（(]其中")
 # 2016年建设的电站, 2015年、2016年建设的…: a year (or a list of them) that only describes a thing
 ATTRIBUTE = re.compile(r"(?:[、和与](?:19|20)\d{2}年)*[\u4e00-\u9fff]{0,4}的")
 # 2018年投入的334亿元资金中，南疆占92.3%: a share of what that year brought is of that year
@@ -58,11 +60,14 @@ COLON = re.compile(r"[：:]")
 # 经过三年帮扶, 历经5年, 三年后: years said to pass after a time the sentence opened with
 YEARS_PASSED = re.compile(r"(?:经过|历经|用了?)([一二两三四五六七八九十]{1,3}|\d{1,2})年|([一二两三四五六七八九十]{1,3}|\d{1,2})年(?:后|之后)")
 SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-PINNED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年[^{FULL_STOPS}]*今年|今年[^{FULL_STOPS}]*?((?:19|20)\d{{2}})年")
+PINNED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年[^{FULL_STOPS}\n]*今年|今年[^{FULL_STOPS}\n]*?((?:19|20)\d{{2}})年")
 # 2020-07-27 15:52:29 来源:人民日报 …: a web page's time stamp at the start of a line near its top, even where
 # the story runs on after it on the same line
 TIMESTAMP = re.compile(r"^[ \t\u3000]*((?:19|20)\d{2})-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}", re.M)
 TIMESTAMP_REACH = 600
+# 山盆镇2014年减贫摘帽工作总结 near the top: a year's summary is written in that year (its 今年 is that year)
+SUMMARY_TITLE = re.compile(r"((?:19|20)\d{2})年[^\n。，,]{0,16}?总结")
+SUMMARY_TITLE_REACH = 300
 # 刚刚过去的2018年, 去年(2018年): the page is written the year after.
 YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
 
@@ -252,8 +257,9 @@ def _describes_a_thing(sentence: str, year: re.Match) -> bool:
 
 
 def year_later_in_sentence(ctx: YearContext) -> int | None:
-    """A year written later in the sentence (总投资250万元，2016年建成的电站), not one a change starts from (由2000年的…) or one that heads a clause of its own (总人口558户，…，2016年，全村共有…; 乡镇有42个，…，2015年人均纯收入6420元)."""
-    later = next((y for y in YEAR.finditer(ctx.sentence, ctx.position)
+    """A year written later in the sentence (总投资250万元，2016年建成的电站), not one a change starts from (由2000年的…), one that heads a clause of its own (总人口558户，…，2016年，全村共有…; 乡镇有42个，…，2015年人均纯收入6420元) or one of the parts after 其中 (全镇1193户，其中2016年已脱贫170户)."""
+    parts = PARTS_FOLLOW.search(ctx.sentence, ctx.position)
+    later = next((y for y in YEAR.finditer(ctx.sentence, ctx.position, parts.start() if parts else len(ctx.sentence))
                   if not _compared(ctx.sentence, y) and not _starts_a_change(ctx.sentence, y)
                   and not HEADS_A_CLAUSE.match(ctx.sentence, y.end())
                   and not (_opens_counted_clause(ctx.sentence, y) and not _unnamed_year(ctx))), None)
@@ -408,6 +414,9 @@ def page_year(text: str, known_date: str | None) -> int | None:
     before = YEAR_BEFORE_PAGE.search(text)
     if before:
         return int(before.group(1)) + 1
+    summary = SUMMARY_TITLE.search(text, 0, SUMMARY_TITLE_REACH)
+    if summary:
+        return int(summary.group(1))
     stamp = TIMESTAMP.search(text, 0, TIMESTAMP_REACH)
     if stamp:
         return int(stamp.group(1))

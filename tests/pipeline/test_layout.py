@@ -101,6 +101,7 @@ DATELINES = [
     ("2020-12-03 15:22:53 作者: 十三五易地扶贫", "2020-12-03", None),  # a site's author field of no name
     ("2020-12-03 15:22:53 作者：张伟 来源：新华网", "2020-12-03", "新华网"),
     ("来源: 发布日期:2020-06-26浏览(10)人次 投稿收藏", "2020-06-26", None),  # empty source, counter, buttons
+    ("发布时间:2021-04-01 10:52:09 审核编辑:本站小编下载该Word文档收藏本文", "2021-04-01", None),
     ("收藏本文，分享给朋友", None, None),  # buttons' words in a sentence: no meta line
 ]
 

@@ -368,6 +368,12 @@ def test_a_short_name_after_a_surname_is_a_person_s_given_name():
     assert "大庆市" not in places.values() and places["1.5万亩"] is not None
 
 
+def test_a_town_written_in_full_by_a_name_no_other_place_has_needs_no_support():
+    page = "乡镇脱贫攻坚工作总结\n\n木棠镇下辖25个村委会,全镇13951户68202人。各地推进小城镇建设,投资300万元。"
+    facts = {f.text: f.place for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert facts == {"25个": "木棠镇", "13951户": "木棠镇", "68202人": "木棠镇", "300万元": "木棠镇"}
+
+
 def test_a_gacha_right_after_its_banner_is_a_village_of_it():
     page = "内蒙古东乌珠穆沁旗巴音图嘎嘎查\n\n巴音图嘎嘎查土地总面积104万亩。全嘎查共有176个牧户。"
     facts = {f.text: (f.place, f.place_chain[-2][1]) for a in extract_text(page) for p in a.paragraphs for f in p.facts}

@@ -183,6 +183,24 @@ def test_a_time_stamp_opening_a_line_near_the_top_dates_a_page_with_no_other_dat
     assert page_year(text, None) == year
 
 
+@pytest.mark.parametrize("text, year", [
+    # 今年 and a year pin the page only within one paragraph
+    ("今年以来,我镇脱贫攻坚取得成效,现汇报如下:\n\n一、基本情况\n\n全镇13951户,其中2014-2015年贫困户96户。", None),
+    # a year's summary titled near the top is written in that year
+    ("篇一:山盆镇2014年减贫摘帽工作总结\n\n今年是我镇扶贫开发任务最繁重的一年。", 2014),
+])
+def test_the_year_a_page_s_text_pins_down(text, year):
+    from service.pipeline.years import page_year
+
+    assert page_year(text, None) == year
+
+
+def test_a_year_of_the_parts_after_qizhong_does_not_date_the_whole():
+    sentence = "全镇13951户68202人，其中2014-2015年贫困户96户475人"
+    assert resolve_year_why(sentence, sentence.index("13951户"), 2018) == (2018, "year_of_page")
+    assert resolve_year_why(sentence, sentence.index("96户"), 2018) == (2015, "year_in_clause")
+
+
 def test_a_year_in_chinese_numerals_dates_its_figures_and_stays_as_written():
     from service.pipeline import extract_text
 
