@@ -27,8 +27,9 @@ MULTIPLIERS: dict[str, int] = vocabulary()["multipliers"]
 CHINESE_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS, *TENS])
 SPACES = re.compile(r"[ \u3000\xa0]")
 ARABIC = re.compile(r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?|\.\d+")  # thousands separators, ASCII or full width
-# 3万4千, 1亿2千万, 2亿3500万: digits with the places of speech between them (not 2万4, which may be 2.4万)
-MIXED = r"\d{1,4}万\d千(?![瓦克米伏])(?:\d百)?|\d{1,4}亿(?:\d千万|\d{1,4}万)"  # 千 of 千米 is the unit's
+# 3万4千, 1亿2千万, 2亿3500万, 140万6500 (four digits after 万): digits with the places of speech between them
+# (not 2万4, which may be 2.4万); 千 of 千米 is the unit's
+MIXED = r"\d{1,4}万\d千(?![瓦克米伏])(?:\d百)?|\d{1,4}亿(?:\d千万|\d{1,4}万)|\d{1,4}万\d{4}(?![\d.])"
 MIXED_SECTION = re.compile(r"(\d+)([亿万千百]+)")
 
 
@@ -174,7 +175,9 @@ def parse_numeral(text: str) -> tuple[float, float | None] | None:
     """
     text = SPACES.sub("", text)  # 二 百 三 十: the spaces OCR leaves between characters
     if re.fullmatch(MIXED, text):
-        return float(sum(int(digits) * parse_multiplier(places) for digits, places in MIXED_SECTION.findall(text))), None
+        ones = re.search(r"(?<=万)\d{4}$", text)
+        return float(sum(int(digits) * parse_multiplier(places) for digits, places in MIXED_SECTION.findall(text))
+                     + (int(ones.group(0)) if ones else 0)), None
     m = re.fullmatch(rf"((?:\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?:\.\d+)?)([{''.join(MULTIPLIERS)}]*)", text)
     if m:
         base = parse_arabic(m.group(1))

@@ -538,6 +538,9 @@ PROVINCES = r"省份|省区市|省市区|省区|省市"
 PROVINCES_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百几多余]+个?(?:{REGION})?(?:{PROVINCES}|省(?![长委级内外里政份会城定属直重管派扶贫际道辖]))")
 PROVINCES_BEFORE = re.compile(rf"(?:{PROVINCES})(?:共有|有|达|共|达到)$")
 COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|有|已有)?$")  # 是中国592个重点县之一
+# 布拖县是国家挂牌督战的52个贫困县之一: one of a set the country names
+COUNTRY_SET = re.compile(rf"(?:国家|全国|我国|中国)(?!级)[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,10}}的$")
+ONE_OF = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,14}}?之一")
 # 中央决定将2300元作为…; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
 COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国)(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
 # 东部9省市向协作地区拨付资金208.9亿元, 东部地区采购…: several provinces together, the subject of the clause
@@ -545,7 +548,7 @@ PROVINCES_SUBJECT = re.compile(rf"(?:{REGION})?(?:地区)?[\d一二三四五六�
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or with several provinces (东部9省市向协作地区拨付…), no place named between them, written right after 全国 (确定的全国832个贫困县), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
+    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or with several provinces (东部9省市向协作地区拨付…), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
     if ctx.count is not None and PROVINCES_COUNTED.match(text, ctx.position):
@@ -553,6 +556,9 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
     if COUNTRY_RIGHT_BEFORE.search(text, max(ctx.clause[0], ctx.position - 6), ctx.position) \
             or _counts_provinces_listed(ctx):
         return NO_PLACE  # 国务院扶贫办确定的全国832个贫困县; 降至3%的省份有23个，包括北京、天津…
+    if ctx.count is not None and COUNTRY_SET.search(text, max(ctx.clause[0], ctx.position - 16), ctx.position) \
+            and ONE_OF.match(text, ctx.position):
+        return NO_PLACE
     if not COUNTRY_SUBJECT.search(text, ctx.sentence[0], ctx.position) \
             and not PROVINCES_SUBJECT.search(text, ctx.sentence[0], ctx.position):
         return None

@@ -105,6 +105,7 @@ PLACES = [
     ("生态护林\n\n本报讯 昆明市海口林场有护林员30人。截至目前，全国已选聘生态护林员37万余人。", "37万余人", None, "nationwide"),
     ("生态护林\n\n本报讯 昆明市选聘生态护林员3000人，占全国的1%。", "1%", "昆明市", "sentence_subject"),
     ("晴隆扶贫\n\n本报讯 晴隆县是中国592个扶贫开发工作重点县之一。", "592个", None, "nationwide"),
+    ("布拖搬迁\n\n本报讯 四川凉山彝族自治州布拖县，是国家挂牌督战的52个贫困县之一。", "52个", None, "nationwide"),
     # 在 before the place a clause opens with: it is that clause's, not a wider place the story lies within
     ("大关头村种土豆\n\n本报讯 祥符区范村乡大关头村土豆种植面积达到1000多亩。在范村乡，像这样的专业合作社有30多个。",
      "30多个", "范村乡", "named_in_sentence_before"),
