@@ -36,7 +36,7 @@ GAP = r"[ \u3000]?"
 CN_CHAR = rf"(?:[{CN_CHARS.replace('千', '')}几]|千(?![瓦克米伏]))"
 CHINESE = rf"(?:数(?=[十百千万亿]))?{CN_CHAR}(?:{GAP}{CN_CHAR})*(?:点[{CN_DIGITS}]+)?"
 # Counters of places, read only after Arabic digits (52县, 3乡镇): 两县 is a phrase of the story
-PLACE_COUNTERS = {"县", "乡镇", "村"}
+PLACE_COUNTERS = {"县", "乡镇", "乡", "镇", "村"}
 # 数 in these words is not a vague digit: 人数, 户数, 总数千 …
 NOT_VAGUE_BEFORE = set("无人户总次岁分指参系倍多少半件个基礼函变")
 RANGE_SEPARATORS = "至到~～-－—"
@@ -591,8 +591,9 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
     if (surface, after[:1]) in NOT_THE_UNIT or (surface in ("周", "季") and m.group("num") == "四") \
             or (surface == "种" and GROWERS.match(text, end)):
         return True  # 两周年, 一季度, 三伏天, 村庄四周, 一年四季
-    if after[:1] == "一" and (unit.dimension == "count" or m.group("num") == "一"):
-        return True  # 五个一批, 一户一码: a slogan, not a count
+    if (after[:1] == "一" and (unit.dimension == "count" or m.group("num") == "一")) \
+            or (after[:1] == "1" and m.group("num") == "1"):
+        return True  # 五个一批, 一户一码, 1乡1品: a slogan, not a count
     if (surface in DURATIONS or unit.dimension == "count") and after.startswith(("行动", "计划", "规划", "攻坚", "牌")):
         return True  # 三年行动计划, 二十项行动: a programme's name; 打好三张牌: a figure of speech
     if any(text.startswith(phrase, start) for phrase in SET_PHRASES):

@@ -22,7 +22,7 @@ from .places import Division, PlaceResolver
 from .quantities import QuantityMention, extract_quantities, spaces_its_numbers
 from .records import ArticleRecord, ParagraphRecord, PlaceRecord
 from .resolve import PlaceAttribution
-from .years import page_year, resolve_year_why, section_year, speaks_of_a_time
+from .years import opens_an_item, page_year, resolve_year_why, section_year, speaks_of_a_time
 
 
 @dataclass
@@ -182,9 +182,9 @@ def _section_years(text: str, stories: list[Story]) -> dict[tuple[int, int], int
 
 
 def _last_timed_sentences(text: str, stories: list[Story]) -> dict[tuple[int, int], str]:
-    """For each sentence, the nearest earlier one of its paragraph that speaks of a time, in one pass: a
-    paragraph that runs on from one cut mid-sentence (…不压钱不让看，而 / [a headline set in] / 且报销…)
-    continues it."""
+    """For each sentence, the nearest earlier one of its paragraph that speaks of a time, since the list item
+    it belongs to opened (一是…; 二是…), in one pass: a paragraph that runs on from one cut mid-sentence
+    (…不压钱不让看，而 / [a headline set in] / 且报销…) continues it."""
     earlier: dict[tuple[int, int], str] = {}
     for story in stories:
         carried, runs_on = None, False
@@ -194,6 +194,8 @@ def _last_timed_sentences(text: str, stories: list[Story]) -> dict[tuple[int, in
             if not runs_on:
                 carried = None
             for s_start, s_end in paragraph.sentences:
+                if opens_an_item(text[s_start:s_end]):
+                    carried = None
                 if carried is not None:
                     earlier[(s_start, s_end)] = carried
                 if speaks_of_a_time(text[s_start:s_end]):

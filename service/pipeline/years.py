@@ -68,6 +68,8 @@ TIMESTAMP_REACH = 600
 # 山盆镇2014年减贫摘帽工作总结 near the top: a year's summary is written in that year (its 今年 is that year)
 SUMMARY_TITLE = re.compile(r"((?:19|20)\d{2})年[^\n。，,]{0,16}?总结")
 SUMMARY_TITLE_REACH = 300
+# 一是…, 四是…, 其三…, 第二，…: the next item of a list
+ITEM_OPENING = re.compile(r"\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]是?|第[一二三四五六七八九十][，,、])")
 # 刚刚过去的2018年, 去年(2018年): the page is written the year after.
 YEAR_BEFORE_PAGE = re.compile(r"(?:刚刚过去的|刚过去的|去年[(（]?)((?:19|20)\d{2})年")
 
@@ -281,7 +283,7 @@ def _unnamed_year(ctx: YearContext) -> bool:
 
 
 def earlier_sentence_time(ctx: YearContext) -> int | None:
-    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), unless the number's own sentence speaks of a time (三年来, 先后)."""
+    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), unless the number's own sentence speaks of a time (三年来, 先后)."""
     sentence = ctx.earlier
     if sentence is None or speaks_of_a_time(ctx.sentence[:ctx.position]):
         return None
@@ -290,6 +292,12 @@ def earlier_sentence_time(ctx: YearContext) -> int | None:
     if relative:
         return _relative(whole, relative.start(1))
     return sentence_opening_time(whole) or colon_introduction(whole) or clause_opening_time(whole)
+
+
+def opens_an_item(sentence: str) -> bool:
+    """三是选聘生态护林员。2018年全县选聘90名。四是实施退耕还林…: a sentence that opens the next item of a list
+    takes no time from the items before it."""
+    return ITEM_OPENING.match(sentence) is not None
 
 
 def speaks_of_a_time(sentence: str) -> bool:

@@ -201,6 +201,15 @@ def test_a_year_of_the_parts_after_qizhong_does_not_date_the_whole():
     assert resolve_year_why(sentence, sentence.index("96户"), 2018) == (2015, "year_in_clause")
 
 
+def test_the_next_item_of_a_list_takes_no_time_from_the_items_before_it():
+    from service.pipeline import extract_text
+
+    page = "生态扶贫\n\n三是选聘生态护林员。2018年全县选聘生态护林员90名。四是实施退耕还林补偿。实施退耕还林5.5万亩。"
+    years = {f.text: (f.year, f.year_rule) for a in extract_text(page, published="2020-05-01")
+             for p in a.paragraphs for f in p.facts}
+    assert years == {"90名": (2018, "year_in_clause"), "5.5万亩": (2020, "year_of_page")}
+
+
 def test_a_year_in_chinese_numerals_dates_its_figures_and_stays_as_written():
     from service.pipeline import extract_text
 
