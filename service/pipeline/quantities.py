@@ -589,8 +589,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
     if ORDINAL_LIST.search(text, max(0, start - 8), start):
         return True  # 第1、2批
     if (surface, after[:1]) in NOT_THE_UNIT or (surface in ("周", "季") and m.group("num") == "四") \
-            or (surface == "种" and GROWERS.match(text, end)):
-        return True  # 两周年, 一季度, 三伏天, 村庄四周, 一年四季
+            or (surface == "种" and GROWERS.match(text, end)) or (surface == "期" and before == "年"):
+        return True  # 两周年, 一季度, 三伏天, 村庄四周, 一年四季; 民生周刊2012年50期: an issue's number
     if (after[:1] == "一" and (unit.dimension == "count" or m.group("num") == "一")) \
             or (after[:1] == "1" and m.group("num") == "1"):
         return True  # 五个一批, 一户一码, 1乡1品: a slogan, not a count

@@ -23,6 +23,8 @@ RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(RELATIVE_YEARS) + ")(
 LAST_MONTH = re.compile(r"(?<![比较于与])上个?月")
 # 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
 NOW = re.compile(r"现在|目前|如今|当前|时至今日|迄今|眼下")  # 时至今日，洛川苹果总面积达到53万亩
+# 2013年底，全乡有贫困户1024户，四年来累计减贫282户: a span that runs until now leaves the year behind too
+NOW_OR_SPAN = re.compile(NOW.pattern + r"|[一二两三四五六七八九十多几近\d]年来")
 CHANGE_TO = re.compile(r"[至到]")
 # 先后建成光伏电站79个, 陆续入住: what came about one after another over the years is as of now
 SUCCESSIVELY = re.compile(r"先后|陆续")
@@ -175,7 +177,7 @@ def sentence_opening_time(ctx: YearContext) -> int | None:
     opening = SENTENCE_TIME.match(ctx.sentence) or PAST_YEAR_OPENING.match(ctx.sentence)
     if opening and opening.end() <= ctx.position:
         heading = _clause_heading(ctx, opening.end())
-        if heading is not None or NOW.search(ctx.sentence, opening.end(), ctx.position):
+        if heading is not None or NOW_OR_SPAN.search(ctx.sentence, opening.end(), ctx.position):
             return None
         year = _unless_since(ctx.sentence, opening, ctx.page_year, ctx.position)
         passed = list(YEARS_PASSED.finditer(ctx.sentence, opening.end(), ctx.position))
@@ -208,9 +210,9 @@ def colon_introduction(ctx: YearContext) -> int | None:
 
 
 def clause_opening_time(ctx: YearContext) -> int | None:
-    """A time an earlier clause opens with (截至2018年9月底，…; 从2016年到2018年，… and 2017年、2018年分两批… are as of the last), unless 如今/目前 comes after it."""
+    """A time an earlier clause opens with (截至2018年9月底，…; 从2016年到2018年，… and 2017年、2018年分两批… are as of the last), unless 如今/目前 or a span until now (四年来) comes after it."""
     heading = _clause_heading(ctx)
-    if heading is None or NOW.search(ctx.sentence, heading.end(), ctx.position):
+    if heading is None or NOW_OR_SPAN.search(ctx.sentence, heading.end(), ctx.position):
         return None  # 2013年…，如今53个…: now, not then
     return _unless_since(ctx.sentence, heading, ctx.page_year, ctx.position)
 
@@ -239,12 +241,12 @@ def _relative(ctx: YearContext, start: int) -> int | None:
 
 
 def year_earlier_in_sentence(ctx: YearContext) -> int | None:
-    """A year written earlier in the sentence, in a clause before the number's (组织开展2022年护林员选聘工作，完成826名…), not one compared with, left behind by a change or by 如今/目前, or saying when a thing was made (2016年建设的299座电站已并网，9座…) unless the number is a part of that thing (2018年投入的资金中，南疆占92.3%)."""
+    """A year written earlier in the sentence, in a clause before the number's (组织开展2022年护林员选聘工作，完成826名…), not one compared with, left behind by a change or by 如今/目前/四年来, or saying when a thing was made (2016年建设的299座电站已并网，9座…) unless the number is a part of that thing (2018年投入的资金中，南疆占92.3%)."""
     clause_start, _ = ctx.clause
     years = [y for y in YEAR.finditer(ctx.sentence, 0, clause_start)
              if not _compared(ctx.sentence, y) and not _left_behind(ctx.sentence, y, ctx.position)
              and not _starts_a_change(ctx.sentence, y) and not _describes_a_thing(ctx.sentence, y)]
-    if years and NOW.search(ctx.sentence, years[-1].end(), ctx.position):
+    if years and NOW_OR_SPAN.search(ctx.sentence, years[-1].end(), ctx.position):
         return None  # 2013年贫困发生率是8.79%，如今53个贫困县清零: now, not then
     return _unless_since(ctx.sentence, years[-1], ctx.page_year, ctx.position) if years else None
 

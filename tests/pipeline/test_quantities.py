@@ -212,6 +212,8 @@ QUANTITIES_NEW = [
     ("贫穷人口高达140万6500人", [("140万6500人", 1406500, None, "人", E)]),  # the ones written out after 万
     ("全县辖2镇7乡180个村", [("2镇", 2, None, "镇", E), ("7乡", 7, None, "乡", E), ("180个", 180, None, "个", E)]),
     ("发展1乡1品、1村1品", []),  # a slogan
+    ("民生周刊 2012年50期", []),  # an issue's number
+    ("分3期实施,共建设安置点12个", [("3期", 3, None, "期", E), ("12个", 12, None, "个", E)]),
     ("共有1万2000户", [("1万2000户", 12000, None, "户", E)]),
     ("全长3万4千米", []),  # 千 of 千米 is the unit's: not 34000 of anything
     ("三次产业结构比为25.72:26.84:47.44", []),  # the three sectors of the economy, not three times
