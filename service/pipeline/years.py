@@ -285,7 +285,7 @@ def _unnamed_year(ctx: YearContext) -> bool:
 
 
 def earlier_sentence_time(ctx: YearContext) -> int | None:
-    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), unless the number's own sentence speaks of a time (三年来, 先后)."""
+    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后)."""
     sentence = ctx.earlier
     if sentence is None or speaks_of_a_time(ctx.sentence[:ctx.position]):
         return None
@@ -293,6 +293,9 @@ def earlier_sentence_time(ctx: YearContext) -> int | None:
     relative = RELATIVE_OPENING.match(sentence)
     if relative:
         return _relative(whole, relative.start(1))
+    opening = SENTENCE_TIME.match(sentence)
+    if opening and SINCE.search(sentence, opening.end(1), opening.end()):
+        return ctx.page_year  # 1992年以来，先后被列为…。全县贫困人口10080户: as of now, not 1992
     return sentence_opening_time(whole) or colon_introduction(whole) or clause_opening_time(whole)
 
 

@@ -204,6 +204,13 @@ def test_a_year_of_the_parts_after_qizhong_does_not_date_the_whole():
     assert resolve_year_why(sentence, sentence.index("96户"), 2018) == (2015, "year_in_clause")
 
 
+def test_a_sentence_after_one_that_opens_with_a_span_until_now_is_as_of_now():
+    earlier = "1992年以来,先后被列为国家扶贫试点县、吉林省首批国家级贫困县。"
+    sentence = "全县档内贫困人口10080户16932人,贫困村74个。"
+    assert resolve_year_why(sentence, 8, 2020, earlier) == (2020, "earlier_sentence_time")
+    assert resolve_year_why(sentence, 8, None, earlier) == (None, None)
+
+
 def test_the_next_item_of_a_list_takes_no_time_from_the_items_before_it():
     from service.pipeline import extract_text
 
