@@ -62,6 +62,8 @@ VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范"
                      "城中", "移民", "搬迁", "试点", "帮扶", "对口", "结对", "美丽乡", "该", "本", "全", "每", "各"}
 VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出")
 NUMERALS = set("一二两三四五六七八九十百千万")
+OPENS_A_NAME_AFTER_ITS_TOWN = set("和下回包各进出留外")  # 和平村, 下坝村, 回龙村, 包家村, 各洛村 …
+NAME_TAGS = {"nz", "ns", "nr", "nrt", "n", "a"}  # the segmenter's tags of a word that may be a name
 TOWN_OFFICE = re.compile(r"办事处|人民政府")
 TOWN_INSIDE = re.compile(rf"[{HAN}]{{2,}}[乡镇].")  # 新镇村 and 镇北村 are names, 沙坝镇二村 is not
 COMMITTEE_NOT_FIRST = set("全该本每各的了在和与及是有从到为把将对这那其")
@@ -210,6 +212,17 @@ def _is_village_name(name: str) -> bool:
         rest = name.lstrip("".join(NUMERALS))
         return bool(rest) and rest[0] not in "个座处所家"
     return name[0] not in VILLAGE_NOT_FIRST
+
+
+def _village_right_after_its_town(name: str) -> bool:
+    """马桥镇和平村, 耶底乡各洛村, 某镇回龙村: right after its town, a village's name may open with a character that
+    elsewhere is a word of its own, when the two first characters make a name (和平, 回龙) or no word at all (各洛,
+    下坝), not a verb (下辖, 出台) or a determiner (和各)."""
+    if len(name) < 2 or name[0] not in OPENS_A_NAME_AFTER_ITS_TOWN or name[1] in VILLAGE_NOT_FIRST \
+            or name in VILLAGE_NOT_NAMES:
+        return False
+    at = tagger().index.get(name[:2])
+    return at is None or tagger().tags[at] in NAME_TAGS
 
 
 def surface_names(divisions: list[Division]) -> tuple[dict[str, list[str]], set[str]]:
@@ -500,12 +513,12 @@ class PlaceResolver:
                     and town.group(0) not in COMMON_WORDS \
                     and not any(o.start == town.start() for o in self.mentions):
                 village = VILLAGE.match(self.text, town.end())
-                if village and _is_village_name(village.group(1)):
+                if village and (_is_village_name(village.group(1)) or _village_right_after_its_town(village.group(1))):
                     parent, at = self._learn(self.towns, town.group(0), town.group(0), "town", m.division), town.end()
                     found.append(PlaceMention(town.start(), at, town.group(0), [parent.code], "town",
                                               division=parent))
             v = VILLAGE.match(self.text, at)
-            named = v is not None and _is_village_name(v.group(1))
+            named = v is not None and (_is_village_name(v.group(1)) or _village_right_after_its_town(v.group(1)))
             if v is None and (v := VILLAGE_COMMITTEE.match(self.text, at)) is not None:
                 # 骆家坝镇回龙村委会: a committee's name is its village's, even where 回 could be a verb
                 name = v.group(1)

@@ -374,6 +374,19 @@ def test_a_town_written_in_full_by_a_name_no_other_place_has_needs_no_support():
     assert facts == {"25个": "木棠镇", "13951户": "木棠镇", "68202人": "木棠镇", "300万元": "木棠镇"}
 
 
+@pytest.mark.parametrize("page, mention, place", [
+    ("湖北省保康县马桥镇和平村有贫困户35户。", "35户", "和平村"),
+    ("湖北省保康县马桥镇回龙村种植300亩。", "300亩", "回龙村"),
+    ("凉山州普格县耶底乡各洛村的23户村民。", "23户", "各洛村"),  # after a town the gazetteer lacks
+    ("湖北省保康县马桥镇下辖12个村。", "12个", "马桥镇"),  # a verb
+    ("湖北省保康县马桥镇和各村签订协议5份。", "5份", "马桥镇"),  # and each village
+    ("湖北省保康县马桥镇出台村规民约3条。", "3条", "马桥镇"),
+])
+def test_a_village_right_after_its_town_may_open_with_a_character_that_is_a_word_elsewhere(page, mention, place):
+    facts = {f.text: f.place for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert facts[mention] == place
+
+
 def test_a_gacha_right_after_its_banner_is_a_village_of_it():
     page = "内蒙古东乌珠穆沁旗巴音图嘎嘎查\n\n巴音图嘎嘎查土地总面积104万亩。全嘎查共有176个牧户。"
     facts = {f.text: (f.place, f.place_chain[-2][1]) for a in extract_text(page) for p in a.paragraphs for f in p.facts}
