@@ -316,6 +316,7 @@ class PlaceResolver:
         for m in mentions:
             surfaces[m.surface] = surfaces.get(m.surface, 0) + 1
         repeated = {surface for surface, n in surfaces.items() if n > 1}
+        bounds = {m.start for m in mentions} | {m.end for m in mentions}
         # 江西省修水县 … 修水共建设安置点141个: a place the page names in full may be written short elsewhere
         in_full = {m.candidates[0] for m in mentions
                    if len(m.candidates) == 1 and m.surface == self.gazetteer.divisions[m.candidates[0]].name}
@@ -352,7 +353,8 @@ class PlaceResolver:
                     and best not in in_full and not self._after_its_parent(m, best, settled) \
                     and not self._parents_named(best, unique):
                 continue  # 资源 (资源县), 合作 (合作市): a common word names its county only beside the county's parents
-            doubtful = (m.surface != division.name and self._after_a_surname(m)) \
+            doubtful = (m.surface != division.name
+                        and (self._after_a_surname(m) or self._listed_among_other_names(m, bounds))) \
                 or (m.surface in self.gazetteer.short and division.level != "province"
                         and not (division.level == "prefecture" and _place_word(m.surface)
                                  and self.text[m.end:m.end + 1] not in NAMED_AFTER)) \
@@ -426,6 +428,12 @@ class PlaceResolver:
         dictionary knows as no other word (not 小城镇), needs nothing else on the page to support it."""
         return len(m.candidates) == 1 and m.surface == division.name and len(m.surface) >= 3 \
             and (m.surface not in tagger().index or _place_word(m.surface))
+
+    def _listed_among_other_names(self, m: PlaceMention, bounds: set[int]) -> bool:
+        """那赖、那洋、长沙、那坤4条通屯硬化路: a short name listed between two names that are no places is a name like
+        theirs (not 北京、长沙、上海等城市)."""
+        return self.text[m.start - 1:m.start] == LIST_MARK and self.text[m.end:m.end + 1] == LIST_MARK \
+            and m.start - 1 not in bounds and m.end + 1 not in bounds
 
     def _after_a_surname(self, m: PlaceMention) -> bool:
         """邓大庆, 王延安: a short name right after a surname standing alone is a person's given name (not 黑龙江大庆,

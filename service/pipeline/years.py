@@ -22,7 +22,7 @@ RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年
 RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(RELATIVE_YEARS) + ")(?!前)")
 LAST_MONTH = re.compile(r"(?<![比较于与])上个?月")
 # 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
-NOW = re.compile(r"现在|目前|如今|当前|时至今日|迄今|眼下")  # 时至今日，洛川苹果总面积达到53万亩
+NOW = re.compile(r"现在|目前|如今|当前|时至今日|迄今|眼下|现有(?![的基条政水标产])")  # 时至今日，洛川苹果总面积达到53万亩; 全村现有9户
 # 2013年底，全乡有贫困户1024户，四年来累计减贫282户: a span that runs until now leaves the year behind too
 NOW_OR_SPAN = re.compile(NOW.pattern + r"|[一二两三四五六七八九十多几近\d]年来")
 CHANGE_TO = re.compile(r"[至到]")

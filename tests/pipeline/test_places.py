@@ -387,6 +387,14 @@ def test_a_village_right_after_its_town_may_open_with_a_character_that_is_a_word
     assert facts[mention] == place
 
 
+@pytest.mark.parametrize("text, named", [
+    ("百坭村建成那赖、那洋、株洲、那坤4条通屯硬化路。", False),  # a hamlet listed among hamlets
+    ("长沙、株洲、湘潭三市共投资3亿元。", True),
+])
+def test_a_short_name_listed_between_two_names_that_are_no_places_is_a_name_like_theirs(text, named):
+    assert ("株洲" in [m.surface for m in PlaceResolver(text).mentions]) is named
+
+
 def test_a_gacha_right_after_its_banner_is_a_village_of_it():
     page = "内蒙古东乌珠穆沁旗巴音图嘎嘎查\n\n巴音图嘎嘎查土地总面积104万亩。全嘎查共有176个牧户。"
     facts = {f.text: (f.place, f.place_chain[-2][1]) for a in extract_text(page) for p in a.paragraphs for f in p.facts}

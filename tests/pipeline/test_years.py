@@ -67,6 +67,7 @@ YEARS = [
     ("总投资450万元，于2016年建成投产", "450万元", 2019, 2016, "year_later_in_sentence"),
     ("黄连村总人口558户，2016年，全村共有低收入困难户145户", "558户", 2018, 2018, "year_of_page"),  # 2016年， heads its clause
     ("黄连村总人口558户，2016年，全村共有低收入困难户145户", "145户", 2018, 2016, "clause_opening_time"),
+    ("2019年脱贫6户18人，全村现有9户34人未脱贫", "9户", 2020, 2020, "now_since_last_year"),  # 现有: now
     # a span that runs until now leaves the year a clause opened with behind
     ("2013年底全乡有建档立卡贫困户1024户，四年来累计减贫282户", "282户", 2018, 2018, "year_of_page"),
     ("2013年底全乡有建档立卡贫困户1024户，四年来累计减贫282户", "1024户", 2018, 2013, "year_in_clause"),
