@@ -431,7 +431,7 @@ class PlaceResolver:
 
     def _listed_among_other_names(self, m: PlaceMention, bounds: set[int]) -> bool:
         """那赖、那洋、长沙、那坤4条通屯硬化路: a short name listed between two names that are no places is a name like
-        theirs (not 北京、长沙、上海等城市)."""
+        theirs (not 长沙、株洲、湘潭三市)."""
         return self.text[m.start - 1:m.start] == LIST_MARK and self.text[m.end:m.end + 1] == LIST_MARK \
             and m.start - 1 not in bounds and m.end + 1 not in bounds
 
