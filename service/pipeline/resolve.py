@@ -43,11 +43,13 @@ QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a qu
 PAIRED = re.compile(r"分别|依次")
 # 安置了661户2350人，他们来自石月亮乡和马吉乡的15个村寨: where people came from, after the number
 ORIGIN = re.compile(r"来自|搬迁自|迁自")
+# An amount's digits: not a year, a date or a time (总投资250万元，2016年建成的信义镇…)
+AMOUNT_DIGITS = r"\d+(?:\.\d+)?(?![\d.年月日时])"
 # 800万元用于甲园、300万元用于乙村…: where an item of a list opens with an amount, the places after it are its
-NEXT_ITEM = re.compile(rf"[{LIST_MARK}，,；;]\s*(?=\d+(?:\.\d+)?(?![\d.年月日时]))")  # not 总投资250万元，2016年建成的信义镇…
+NEXT_ITEM = re.compile(rf"[{LIST_MARK}，,；;]\s*(?={AMOUNT_DIGITS})")
 # 1448个贫困村出列、剩余13个贫困县和涿鹿县…摘帽: a place named after a later number that a list joins to this
 # one belongs to that item
-LATER_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.年月日时])")
+LATER_NUMBER = re.compile(rf"(?<![\d.]){AMOUNT_DIGITS}")
 DIGITS_RUN = re.compile(r"[\d.]*")
 LIST_JOINER = re.compile(rf"{LIST_MARK}|以及|和|及")
 AMONG_THEM = re.compile(r"[，,；;：:]其中")  # …1623户，其中闽宁镇1539户: the parts of a whole just counted
@@ -648,10 +650,18 @@ def named_in_sentence(ctx: PlaceContext) -> Division | None:
     """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…) or another amount begins (投入1500万元…，800万元用于甲村…); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
     text = ctx.attribution.resolver.text
     found = ctx.named(ctx.part_start, _cut_at(text, ctx.position, ctx.part_end, ORIGIN, NEXT_ITEM))
-    counted = DIVISIONS_COUNTED.match(text, ctx.position) if ctx.count is not None else None
-    if found is not None and counted is not None and found.depth >= DEPTH[COUNTED_LEVEL[counted.group(1)]]:
+    counted = _divisions_counted(ctx)
+    if found is not None and counted is not None and found.depth >= counted[1]:
         return None
     return found
+
+
+def _divisions_counted(ctx: PlaceContext) -> tuple[re.Match, int] | None:
+    """The count of divisions the number is (14个县区, 3个乡镇), and the depth of the level it counts."""
+    if ctx.count is None:
+        return None
+    counted = DIVISIONS_COUNTED.match(ctx.attribution.resolver.text, ctx.position)
+    return (counted, DEPTH[COUNTED_LEVEL[counted.group(1)]]) if counted else None
 
 
 def named_in_earlier_part(ctx: PlaceContext) -> Division | None:
@@ -783,13 +793,10 @@ def help_given_elsewhere(ctx: PlaceContext, answer: Resolved) -> Division | None
 
 def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division | None:
     """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 5个自然村 lie in a village)."""
-    if ctx.count is None or answer.value is None:
+    counted = _divisions_counted(ctx)
+    if answer.value is None or counted is None or "自然" in counted[0].group(0):
         return None
-    text = ctx.attribution.resolver.text
-    counted = DIVISIONS_COUNTED.match(text, ctx.position)
-    if counted is None or "自然" in counted.group(0):
-        return None
-    depth = DEPTH[COUNTED_LEVEL[counted.group(1)]]
+    depth = counted[1]
     if answer.value.depth < depth:
         return None
     resolver = ctx.attribution.resolver
