@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
 
-from .lexicon import LIST_MARK
+from .lexicon import FULL_STOPS, LIST_MARK
 from .normalise import HAN, to_simplified
 from .prepared import cached
 from .tagger import tagger
@@ -86,7 +86,9 @@ NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"
 VILLAGE_NAME = rf"((?:(?![{NOT_IN_A_NAME}])[{HAN}]){{1,4}}?)村"
 BARE_VILLAGE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}"
                           r"(?=(?:也为|也给|也向|共|都)?(?:贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人]))")
-LOCATED_VILLAGE = re.compile(rf"(?<![{HAN}]){VILLAGE_NAME}(?:位于|地处|坐落于|坐落在)")
+LOCATED_VILLAGE = re.compile(rf"(?<![{HAN}]){VILLAGE_NAME}(?:位于|地处|坐落于|坐落在|隶属于|隶属|属于)")
+SENTENCE_STOP = re.compile(rf"[{FULL_STOPS}\n]")
+LOCATED_WITHIN = 30  # characters after 位于 in which the county or town holding the village is named
 LISTED_VILLAGE_AFTER = re.compile(rf"[和与及{LIST_MARK}]{VILLAGE_NAME}")  # 康庄村、巴庄村、豹子滩村: its siblings
 LISTED_VILLAGE_BEFORE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}[和与及{LIST_MARK}]$")
 # 交城县会立乡岔口村: a town the gazetteer no longer has (merged or renamed since), named between its
@@ -501,8 +503,8 @@ class PlaceResolver:
     def _learn_villages(self) -> None:
         """X村 right after a town or county names a village under it; later bare X村 is the same one.
         X村 on its own before the people it counts (为水田河村6名学生) is a village under the county or
-        town named last before it; X村 said to lie in a county or a town (金满村位于泸水市洛本卓白族乡) is a
-        village under it.
+        town named last before it; X村 said to lie in a county or a town (金满村位于泸水市洛本卓白族乡), or to belong to
+        one (十八洞村位于湖南省湘西州，具体属于花垣县管辖), is a village under it.
 
         A county followed by an unknown X乡/X镇 and then X村 names a town the gazetteer lacks (merged
         or renamed since the article was written): both are learned.
@@ -547,10 +549,13 @@ class PlaceResolver:
             name = v.group(1)
             if not _is_village_name(name) or name in self.villages or any(s <= v.start(1) < e for s, e in spans):
                 continue
-            within = [m for m in self.mentions if v.end() <= m.start and m.end <= v.end() + 16
+            stop = SENTENCE_STOP.search(self.text, v.end(), v.end() + LOCATED_WITHIN)
+            within = [m for m in self.mentions if v.end() <= m.start and m.end <= (stop.start() if stop else v.end() + LOCATED_WITHIN)
                       and m.division is not None and m.division.level in ("county", "town")]
             if within:
-                parent = max(within, key=lambda m: m.start).division  # the last named: 泸水市洛本卓白族乡 → the town
+                # the deepest named, the first of those: 泸水市洛本卓白族乡 → the town; 位于湖南省湘西州，具体属于花垣县
+                # → the county; 位于某县城东，与另一县相邻 → the first
+                parent = min(within, key=lambda m: (-DEPTH[m.division.level], m.start)).division
                 division = self._learn(self.villages, name, name + "村", "village", parent)
                 found.append(PlaceMention(v.start(1), v.start(1) + len(name) + 1, name + "村", [division.code],
                                           "village", division=division))

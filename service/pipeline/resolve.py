@@ -545,12 +545,17 @@ COUNTRY_SET = re.compile(rf"(?:国家|全国|我国|中国)(?!级)[^{CLAUSE_MARK
 ONE_OF = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,14}}?之一")
 # 中央决定将2300元作为…; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
 COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国)(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
+# 国家林业局利用中央财政补助资金45亿元, 财政部下达…: a ministry or agency of the central government (not 财政部门,
+# 国家级, 国家开发银行), which acts for the whole country
+CENTRAL_AGENCY = re.compile(r"(?:国家[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办)|国务院[\u4e00-\u9fff]{0,10}?(?:办公室|办)|国务院"
+                            r"|(?:财政|农业农村|民政|教育|商务|水利|交通运输|自然资源|人力资源和?社会保障|人社|住房和?城乡建设"
+                            r"|科技|工业和信息化|文化和旅游|生态环境)部)(?!门)")
 # 东部9省市向协作地区拨付资金208.9亿元, 东部地区采购…: several provinces together, the subject of the clause
 PROVINCES_SUBJECT = re.compile(rf"(?:{REGION})?(?:地区)?[\d一二三四五六七八九十]+个?(?:{PROVINCES})|(?:{REGION})地区")
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or with several provinces (东部9省市向协作地区拨付…), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
+    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) with several provinces (东部9省市向协作地区拨付…), or with a ministry of the central government (国家林业局利用中央财政补助资金45亿元), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
     if ctx.count is not None and PROVINCES_COUNTED.match(text, ctx.position):
@@ -561,6 +566,10 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
     if ctx.count is not None and COUNTRY_SET.search(text, max(ctx.clause[0], ctx.position - 16), ctx.position) \
             and ONE_OF.match(text, ctx.position):
         return NO_PLACE
+    opening = _clause_openings(ctx)[-1][1]
+    if CENTRAL_AGENCY.match(text, opening) and not resolver.in_span(opening, ctx.position) \
+            and not resolver.deictics(opening, ctx.position):
+        return NO_PLACE  # 国家林业局利用中央财政补助资金45亿元; not 国家发改委下达我省资金3亿元
     if not COUNTRY_SUBJECT.search(text, ctx.sentence[0], ctx.position) \
             and not PROVINCES_SUBJECT.search(text, ctx.sentence[0], ctx.position):
         return None

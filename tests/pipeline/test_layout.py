@@ -269,16 +269,18 @@ def test_an_editor_s_credit_line_never_takes_the_story_with_it(page):
     assert body == ["今年全县投资1000万元，带动300户脱贫。"]
 
 
-def test_a_headline_typed_right_above_its_first_paragraph():
-    page = "某县扶贫车间开工\n今年，某县建成扶贫车间12个。全县带动就业300人，人均增收2000元。"
+@pytest.mark.parametrize("title", ["某县扶贫车间开工", "某县扶贫车间开工,带动300人就业"])  # one comma between halves
+def test_a_headline_typed_right_above_its_first_paragraph(title):
+    page = f"{title}\n今年，某县建成扶贫车间12个。全县带动就业300人，人均增收2000元。"
     [article] = layout(page)
-    assert article.title == "某县扶贫车间开工"
+    assert article.title == title
     assert page[article.body_start:].startswith("今年，某县")
 
 
 @pytest.mark.parametrize("page", [
     "今年全县投资1000万元带动贫困\n户300户脱贫。",            # hard-wrapped: the first line is the longest
     "全县今年投资1000万元，带动贫困户300户脱贫，群众\n满意度不断提升。",
+    "全县今年，投资1000万元，带动\n贫困户300户脱贫，群众满意度不断提升。",  # two commas: no headline
 ])
 def test_a_hard_wrapped_paragraph_keeps_its_first_line(page):
     [article] = layout(page)

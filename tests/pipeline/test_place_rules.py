@@ -104,6 +104,12 @@ PLACES = [
      "840亿元", "新疆维吾尔自治区", "shared_by_places_listed_together"),
     ("生态护林\n\n本报讯 昆明市海口林场有护林员30人。截至目前，全国已选聘生态护林员37万余人。", "37万余人", None, "nationwide"),
     ("生态护林\n\n本报讯 昆明市选聘生态护林员3000人，占全国的1%。", "1%", "昆明市", "sentence_subject"),
+    # a ministry or agency of the central government acting in the number's own clause, no place between
+    ("生态护林\n\n本报讯 昆明市海口林场有护林员30人。2016年，国家林业局利用中央财政补助资金45亿元选聘护林员。", "45亿元",
+     None, "nationwide"),
+    ("生态护林\n\n本报讯 昆明市海口林场有护林员30人。2016年，财政部门投入资金45亿元选聘护林员。", "45亿元", "昆明市",
+     "earlier_subject"),
+    ("生态护林\n\n本报讯 云南省扶贫办介绍，国家发改委下达我省资金45亿元。", "45亿元", "云南省", "named_in_clause_before"),
     ("晴隆扶贫\n\n本报讯 晴隆县是中国592个扶贫开发工作重点县之一。", "592个", None, "nationwide"),
     ("布拖搬迁\n\n本报讯 四川凉山彝族自治州布拖县，是国家挂牌督战的52个贫困县之一。", "52个", None, "nationwide"),
     # 在 before the place a clause opens with: it is that clause's, not a wider place the story lies within
@@ -155,6 +161,9 @@ PLACES = [
     # X村位于…: a village said to lie in a town is a village under it, and 全村 after it is that village
     ("怒江扶贫\n\n本报讯 记者从泸水市出发。金满村位于泸水市洛本卓白族乡，海拔在1200米之上。全村90%的耕地坡度在25度以上。",
      "90%", "金满村", "named_in_clause_before"),
+    # …村隶属于/属于 a county, its county named up to 30 characters on in the sentence (after a province between)
+    ("十八洞村\n\n本报讯 十八洞村位于湖南省湘西土家族苗族自治州，具体属于花垣县管辖。全村共有225户939人。",
+     "225户", "十八洞村", "named_in_clause_before"),
     # 占全省的四分之一, 山西老农民食品有限公司: an area that opens no clause still yields to the story's place
     ("交口县食用菌\n\n本报讯 交口县食用菌规模达到3000万棒，占全省的四分之一。", "四分之一", "交口县", "story_within_area"),
     # 全县 before the number says the whole county, even in a story about one of its villages
