@@ -29,6 +29,7 @@ META_FIELD = re.compile(
     r"|\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:来源|稿源|出处)[:：]\s*(?P<source>(?!(?:浏览|点击|阅读|作者|记者|编辑|责任编辑|责编)[:：])(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])[^\s|丨])+)?"
+    rf"|(?P<reporter>[{HAN}]{{2,4}})发自[{HAN}]{{2,10}}"  # 张笛扬发自河南兰考: a reporter and where the story was filed
     r"|(?:作者|记者|文)[:：/]\s*(?:(?=(?:来源|稿源|出处|编辑|责任编辑|浏览|点击|阅读|发布|时间|日期)[:：])|(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3}))"
     r"|(?:审核)?(?:编辑|责任编辑|责编|点击|浏览|阅读|热度)(?:次数|量)?[:：]\s*\S+"  # 审核编辑:本站小编
     r"|(?:点击|浏览|阅读)[(（]\d*[)）](?:人次|次)?"  # 浏览(10)人次: a counter without a colon
@@ -47,6 +48,9 @@ META_FIELD = re.compile(
     # 2020-04-29 重庆日报 182 0, 新华财经|2023年03月21日: an outlet named without 来源, its counters
     rf"|(?P<outlet>{OUTLET})(?=[\s|丨●]|$|\d{{4}}(?:-|/|\.|年))"  # 甘孜日报2019年12月12日: its date may follow
     r"|\d{1,7}(?=[\s|丨]|$)")
+# 时间:2023-05-17 理论教育 版权反馈: after a date its label names, the page's section and buttons
+LABELLED_DATE = re.compile(r"(?:发布|发表|更新|出版|刊发)?(?:时间|日期)[:：]")
+SECTION = re.compile(rf"[{HAN}]{{2,4}}(?=[\s|丨]|$)")
 META_FILLER = re.compile(r"[\s|丨/()（）\[\]【】•●]*")  # (来源:网站编辑 2020-04-12 17:20): a meta line in parentheses
 AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
 META_LINE_MAX = 120
@@ -104,6 +108,10 @@ def meta_line(line: str) -> dict | None:
     '2020-02-21'
     >>> meta_line("(来源:网站编辑 2020-04-12 17:20)")
     {'date': '2020-04-12', 'source': '网站编辑', 'byline': None}
+    >>> meta_line("2020-05-21张笛扬发自河南兰考"), meta_line("时间:2023-05-17 理论教育 版权反馈")["date"]
+    ({'date': '2020-05-21', 'source': None, 'byline': '张笛扬'}, '2023-05-17')
+    >>> meta_line("2023-05-17 理论教育") is None
+    True
     """
     found, pos = {}, 0
     while pos < len(line):
@@ -111,6 +119,9 @@ def meta_line(line: str) -> dict | None:
         m = META_FIELD.match(line, pos)
         if pos >= len(line):
             break
+        if (not m or m.end() == pos) and "date" in found and LABELLED_DATE.match(line, 0) and SECTION.match(line, pos):
+            pos = SECTION.match(line, pos).end()
+            continue
         if not m or m.end() == pos:
             return None
         for key, value in m.groupdict().items():
@@ -121,7 +132,7 @@ def meta_line(line: str) -> dict | None:
     if "date" not in found and "source" not in found:
         return None  # an outlet's name or a number on a line of its own may be a headline
     found.setdefault("source", outlet)
-    author = found.pop("author", None) or found.pop("names", None)  # a site may credit anything (作者：十三五易地扶)
+    author = found.pop("author", None) or found.pop("names", None) or found.pop("reporter", None)  # a site may credit anything (作者：十三五易地扶)
     if author and AUTHOR_NAMES.fullmatch(author):
         found["byline"] = author
     if "date" in found:
@@ -137,7 +148,8 @@ BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}
 BYLINE_NAME = rf"(?:[{HAN}][ \u3000]{{1,3}}[{HAN}](?![{HAN}])|[{HAN}]{{2,4}})"
 BYLINE_BOX = re.compile(rf"^(?:[□◎●■]\s*(?:[{HAN}]{{0,4}}记者\s*)?|[{HAN}]{{0,4}}记者\s*[:：]?\s*|文\s*/\s*图\s*[:：]?\s*"
                         rf"|(?:文|图|摄影)\s*/\s*)"  # 文/何天文 李凡 汪军, ◎李 彬(本刊记者)
-                        rf"({BYLINE_NAME}(?:\s+{BYLINE_NAME}){{0,3}})\s*(?:[(（][{HAN}]{{0,4}}(?:记者|通讯员)[)）])?\s*$")
+                        rf"({BYLINE_NAME}(?:\s+{BYLINE_NAME}){{0,3}})\s*(?:[(（][{HAN}]{{0,4}}(?:记者|通讯员)[)）])?"
+                        rf"(?:发自[{HAN}]{{2,10}})?\s*$")  # 南方周末记者 张笛扬发自河南兰考: and where they filed from
 # 王庆芳 席秀琴 毛雷 枉源 于新怡: four names or more and nothing else on a line are its writers (three short words
 # may be a slogan's headline: 产业兴 百姓富 乡村美)
 BYLINE_LIST = re.compile(rf"([{HAN}]{{2,3}}(?:[ \u3000]+[{HAN}]{{2,3}}){{3,7}})")

@@ -576,6 +576,12 @@ class PlaceResolver:
                 division = self._learn(self.villages, v_name, v_name + "村", "village", areas[last][1])
                 found.append(PlaceMention(v_start, v_end, v_name + "村", [division.code], "village",
                                           division=division))
+        for m in self.mentions:
+            # 下党村 on a page about 下党乡: the village a town is named after (the seat of its government)
+            if m.division is not None and m.division.level == "town" and m.division.name[-1] in "乡镇":
+                stem = m.division.name[:-1]
+                if len(stem) >= 2 and stem not in self.villages and re.search(rf"(?<![{HAN}]){re.escape(stem)}村", self.text):
+                    self._learn(self.villages, stem, stem + "村", "village", m.division)
         self._later_mentions([*self.villages.items(), *self.towns.items()], found)
         self._learn_listed_siblings(found)
         taken = [(m.start, m.end) for m in self.mentions]

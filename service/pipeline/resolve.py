@@ -221,8 +221,16 @@ class PlaceAttribution:
         for start, end in sentences:
             subject = self._subject(start, end, main, paragraph)
             result.append((subject, carried))
-            carried = subject or carried
+            if not self._examples(start, end, main, paragraph):
+                carried = subject or carried
         return result
+
+    def _examples(self, start: int, end: int, main: Division | None, story: Division | None) -> bool:
+        """宁远县通过…；江华针对…: parts of a sentence that each open with a place of their own are examples of
+        what the paragraph speaks of, and leave its subject to the sentences after them."""
+        parts = [start, *(m.end() for m in SEGMENT_BREAK.finditer(self.resolver.text, start, end)), end]
+        openers = {self._subject(a, b, main, story) for a, b in zip(parts, parts[1:]) if b > a}
+        return len(parts) > 2 and None not in openers and len(openers) >= 2
 
     def _subject(self, start: int, end: int, main: Division | None, story: Division | None) -> Division | None:
         """The place chain a sentence opens with, deepest last: 交城县野则河村…, 该县五里岗街道…, 我市…; for a list
@@ -674,8 +682,11 @@ def _divisions_counted(ctx: PlaceContext) -> tuple[re.Match, int] | None:
 
 
 def named_in_earlier_part(ctx: PlaceContext) -> Division | None:
-    """The most specific place named in the sentence's parts before the number's (为冕宁县…发放奖学金，一等奖600元/人；二等奖550元/人)."""
-    return ctx.named(ctx.sentence[0], ctx.part_start) if ctx.part_start > ctx.sentence[0] else None
+    """The most specific place named in the sentence's first part, before the number's (为冕宁县…发放奖学金，一等奖600元/人；二等奖550元/人); not one a later part names as what it worked on (…；完成西营村养老院改造工程；投资270余万元…)."""
+    if ctx.part_start == ctx.sentence[0]:
+        return None
+    first = SEGMENT_BREAK.search(ctx.attribution.resolver.text, ctx.sentence[0], ctx.part_start)
+    return ctx.named(ctx.sentence[0], first.start())
 
 
 def earlier_subject(ctx: PlaceContext) -> Division | None:
@@ -758,8 +769,8 @@ COUNTED_LEVEL = {"县区": "county", "县市": "county", "区县": "county", "�
 DIVISION_NOUN = "|".join(COUNTED_LEVEL)
 NOT_A_DIVISION_AFTER = "(?![委级城域长政民干直属])"  # 县直单位: the county's own offices
 # 14个脱贫摘帽县区, 3个乡镇: the level of the divisions a number counts
-DIVISIONS_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百]+(?:个[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,6}}?)?({DIVISION_NOUN})"
-                               + NOT_A_DIVISION_AFTER)  # not 大棚40座分布在静升镇
+DIVISIONS_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百]+(?:个[^{CLAUSE_MARKS}{FULL_STOPS}{LIST_MARK}和与及到\n]{{0,6}}?)?"
+                               rf"({DIVISION_NOUN})" + NOT_A_DIVISION_AFTER)  # not 大棚40座分布在静升镇, 232个村级服务点和县…
 # 14个首批脱贫摘帽贫困县, 3个乡镇: a count of divisions (up to the noun they end with)
 COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:{DIVISION_NOUN})(?:之一)?(?=[{CLAUSE_MARKS}{FULL_STOPS}\n]|$)"
                                rf"|[\d一二两三四五六七八九十百千几]+个?(?:{DIVISION_NOUN}){NOT_A_DIVISION_AFTER}")  # 吕梁市的8个县设有…
@@ -800,6 +811,28 @@ def help_given_elsewhere(ctx: PlaceContext, answer: Resolved) -> Division | None
     return None
 
 
+# 依托寨子村传统铸造业、大营钢材市场、西营村商贸物流等解决了322户: items of a list that 等 closes before the number
+EXAMPLES_LISTED = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]*?(?:{LIST_MARK}[^{CLAUSE_MARKS}{FULL_STOPS}{LIST_MARK}\n]+){{2,}}?等")
+
+
+def examples_in_a_list(ctx: PlaceContext, answer: Resolved) -> Division | None:
+    """A place named within one item of a list of things that 等 closes (依托寨子村铸造业、大营钢材市场、西营村商贸物流等解决了322户) is where an example lies, not the number's place: the story's place it lies within."""
+    named, story = answer.value, ctx.story
+    if answer.rule not in NAMED_RULES or named is None or story is None or not ctx.attribution._contains(story, named):
+        return None
+    text = ctx.attribution.resolver.text
+    listed = EXAMPLES_LISTED.match(text, ctx.clause[0], ctx.position)
+    if listed is None:
+        return None
+    items = [ctx.clause[0], *(m.end() for m in re.finditer(LIST_MARK, text[:listed.end()]) if m.start() >= ctx.clause[0]),
+             listed.end()]
+    for start, end in zip(items, items[1:]):
+        inside = [m for m in ctx.attribution.resolver.in_span(start, end) if m.division.code == named.code]
+        if inside and end - inside[-1].end > 2:  # the item says more than the place's name: a thing there
+            return story
+    return None
+
+
 def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division | None:
     """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 5个自然村 lie in a village)."""
     counted = _divisions_counted(ctx)
@@ -816,4 +849,4 @@ def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division
 
 
 PLACE_REFINEMENTS = [shared_by_listed_places, shared_by_places_listed_together, story_within_area,
-                     help_given_elsewhere, above_the_divisions_counted]
+                     help_given_elsewhere, examples_in_a_list, above_the_divisions_counted]

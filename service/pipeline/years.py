@@ -400,12 +400,13 @@ def _left_behind(sentence: str, year: re.Match, position: int) -> bool:
     return _word_before(sentence, year) in ("由", "从", "自") and bool(CHANGE_TO.search(sentence, year.end(1), position))
 
 
-def _unless_since(sentence: str, year: re.Match, page_year: int | None, position: int) -> int:
-    """2018年…以来 means "from 2018 until now": the fact is as of the page's year, unless the number
-    is inside the phrase, part of what began then (2018年与沁县31个村结对以来: 31 villages in 2018)."""
+def _unless_since(sentence: str, year: re.Match, page_year: int | None, position: int) -> int | None:
+    """2018年…以来 means "from 2018 until now": the fact is as of the page's year (none on a page of no
+    known year), unless the number is inside the phrase, part of what began then (2018年与沁县31个村结对以来:
+    31 villages in 2018)."""
     _, clause_end = clause_bounds(sentence, 0, len(sentence), year.end(1))
     since = SINCE.search(sentence, year.end(1), clause_end)
-    if page_year is not None and since and not year.end(1) <= position < since.start():
+    if since and not year.end(1) <= position < since.start():
         return page_year
     return int(year.group(1))
 

@@ -244,7 +244,7 @@ def test_any_arrangement_of_page_parts_lays_out_into_disjoint_articles(pieces, b
 
 BYLINES = [("□ 杨应平", "杨应平"), ("□ 新华社记者 柴海亮 吕梦琦 原勋", "柴海亮 吕梦琦 原勋"), ("本报记者 马丽", "马丽"),
            ("记者：张华", "张华"), ("文/图 王强", "王强"), ("文/何天文 李凡 汪军", "何天文 李凡 汪军"),
-           ("◎李 彬(本刊记者)", "李 彬")]
+           ("◎李 彬(本刊记者)", "李 彬"), ("南方周末记者 张笛扬发自河南兰考", "张笛扬")]
 
 
 @pytest.mark.parametrize("line,byline", BYLINES, ids=[b[0] for b in BYLINES])

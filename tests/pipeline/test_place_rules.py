@@ -96,6 +96,15 @@ PLACES = [
     ("布拖县搬迁\n\n本报讯 截至目前，凉山州“十三五”期间7.44万户搬迁任务完成，涉及安置点1492个。", "1492个", "凉山彝族自治州",
      "sentence_subject"),
     ("助学\n\n本报讯 为冕宁县学生发放奖学金，一等奖600元/人；二等奖550元/人。", "550元", "冕宁县", "named_in_earlier_part"),
+    # only the sentence's first part sets the scene: a village a later part worked on is that part's
+    ("西营镇\n\n本报讯 襄垣县西营镇大力推进人居环境整治。完成饮水改造工程；投资20万元完成西营镇东营村养老院改造工程；"
+     "投资270余万元完成7个行政村活动场所提档升级工程。", "270余万元", "西营镇", "earlier_subject"),
+    # the village a town is named after (下党乡 → 下党村), learned without its town written before it
+    ("下党乡茶产业\n\n本报讯 寿宁县下党乡大力发展茶产业。2014年，下党村建设起1600多平方米的标准化厂房。", "1600多平方米",
+     "下党村", "named_in_clause_before"),
+    # places within the items of a list that 等 closes are where examples lie
+    ("西营镇产业\n\n本报讯 襄垣县西营镇建起养老院。依托寨子村传统铸造业、大营钢材市场、西营村商贸物流等解决了322户贫困人口就业。",
+     "322户", "西营镇", "examples_in_a_list"),
     # 和县 in 中心和县教育基金会 is 和 and the story's 县; 巫山脆李、奉节脐橙等 are products
     ("绥宁县助学\n\n本报讯 绥宁县成立了资助中心和县教育基金会，绥宁公司和县慈善会每年安排20万元。", "20万元", "绥宁县",
      "sentence_subject"),
@@ -104,6 +113,9 @@ PLACES = [
      "840亿元", "新疆维吾尔自治区", "shared_by_places_listed_together"),
     ("生态护林\n\n本报讯 昆明市海口林场有护林员30人。截至目前，全国已选聘生态护林员37万余人。", "37万余人", None, "nationwide"),
     ("生态护林\n\n本报讯 昆明市选聘生态护林员3000人，占全国的1%。", "1%", "昆明市", "sentence_subject"),
+    # parts of a sentence that each open with a place of their own are examples: the paragraph's subject goes on after them
+    ("永州扶贫\n\n本报讯 今年以来，我市坚持把小额贷款作为抓手。宁远县通过分贷统还模式，让多家银行参与；江华县推行自贷自用模式。"
+     "同时，11个领域的80余家扶贫经济组织参与了小额信贷。", "80余家", "永州市", "earlier_subject"),
     # a ministry or agency of the central government acting in the number's own clause, no place between
     ("生态护林\n\n本报讯 昆明市海口林场有护林员30人。2016年，国家林业局利用中央财政补助资金45亿元选聘护林员。", "45亿元",
      None, "nationwide"),
@@ -202,6 +214,8 @@ PLACES = [
     ("瑞金扶贫\n\n本报讯 瑞金市黄柏乡龙湖村建起脐橙基地，基地已带动5个自然村912户贫困户脱贫。", "5个", "龙湖村",
      "sentence_subject"),
     ("襄垣帮扶\n\n本报讯 襄垣县抽调91名干部，分为30个工作队，涉及15个县直单位。", "15个", "襄垣县", "sentence_subject"),
+    ("互助电商\n\n本报讯 互助县已建成18个镇级物流中心、232个村级服务点和县外到县级运营中心的渠道。", "232个", "互助土族自治县",
+     "sentence_subject"),  # a count does not reach past 和 to a division's noun (县外)
     ("晋中市扶贫\n\n本报讯 平遥县、祁县共投资500万元建设冷库。", "500万元", "晋中市", "shared_by_places_listed_together"),
     # a town of the list written with its county (…木协乡和芒康县戈波乡) is one item of it
     ("三岩片区\n\n本报讯 片区包括昌都市贡觉县克日乡、罗麦乡、木协乡和芒康县戈波乡的45个行政村。", "45个", "昌都市",
