@@ -40,6 +40,7 @@ FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}
                         rf"|[{HAN}]{{2,8}}?(?:日报|晚报|报|网)(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:\d{{1,2}}时)?讯"  # 湖南日报4月12日讯: the paper
                         rf"|[{HAN}]{{1,6}}?(?:网|社|台)[{HAN}]{{2,6}}?\d{{1,2}}月\d{{1,2}}日(?:电|讯|消息)"  # 央广网吉安3月9日消息
                         rf"|(?<![^\n])[ \t\u3000]*[{HAN}]{{2,8}}?(?:日报|晚报|报|网|信息港)讯"  # 昆明信息港讯, at a line's start
+                        rf"|(?<![^\n])[ \t\u3000]*[{HAN}]{{2,6}}?\d{{1,2}}月\d{{1,2}}日电"  # 贵阳9月27日电, a wire's dateline
                         # 昆明信息港讯(昆明日报 记者吴洁): the paper in the byline after a lead
                         r"|(?<=[讯电])[(（][^（(\n]{2,24}?(?=\s*(?:记者|通讯员))")
 # A town made a 镇 or a 街道 since keeps being written by its former name in older stories.

@@ -496,7 +496,8 @@ def _written_multiplier(m: re.Match, kind: str) -> str:
 
 
 def _round(value: float) -> float:
-    return round(value, 6)
+    """Twelve significant digits: 65.6亿 is 6560000000, not the float product's 6559999999.999999."""
+    return float(f"{value:.12g}")
 
 
 def _mention(text, start, end, value, high, qualifier, unit: Unit, written, kind) -> QuantityMention:

@@ -834,7 +834,7 @@ def examples_in_a_list(ctx: PlaceContext, answer: Resolved) -> Division | None:
 
 
 def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 5个自然村 lie in a village)."""
+    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names; 5个自然村 lie in a village)."""
     counted = _divisions_counted(ctx)
     if answer.value is None or counted is None or "自然" in counted[0].group(0):
         return None
@@ -845,6 +845,10 @@ def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division
     above = [level for _, level, _ in resolver.deictics(ctx.clause[0], ctx.position) if DEPTH[level] < depth]
     if above:
         return resolver.at_level(answer.value, above[-1])  # 阜平县是我省10个深度贫困县之一: the province's
+    named = [m.division for m in resolver.in_span(ctx.sentence[0], ctx.position)
+             if m.division.depth < depth and ctx.attribution._contains(m.division, answer.value)]
+    if named:  # 云南省政府批准包括绿春县在内的31个县退出: the province named above it, not the county's prefecture
+        return max(named, key=lambda d: d.depth)
     return next((d for d in reversed(resolver.ancestors(answer.value)) if d.depth < depth), None)
 
 

@@ -285,10 +285,13 @@ def _unnamed_year(ctx: YearContext) -> bool:
 
 
 def earlier_sentence_time(ctx: YearContext) -> int | None:
-    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后)."""
+    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后) or its clause does after it (6万多名农民陆续搬入)."""
     sentence = ctx.earlier
     if sentence is None or speaks_of_a_time(ctx.sentence[:ctx.position]):
         return None
+    _, clause_end = clause_bounds(ctx.sentence, 0, len(ctx.sentence), ctx.position)
+    if SUCCESSIVELY.search(ctx.sentence, ctx.position, clause_end) or UNTIL_NOW.search(ctx.sentence, ctx.position, clause_end):
+        return None  # 6万多名…农民陆续走出大山: one after another over the years, not in the year before
     whole = YearContext(sentence, len(sentence), ctx.page_year)
     relative = RELATIVE_OPENING.match(sentence)
     if relative:

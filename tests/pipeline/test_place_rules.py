@@ -116,6 +116,9 @@ PLACES = [
     # parts of a sentence that each open with a place of their own are examples: the paragraph's subject goes on after them
     ("永州扶贫\n\n本报讯 今年以来，我市坚持把小额贷款作为抓手。宁远县通过分贷统还模式，让多家银行参与；江华县推行自贷自用模式。"
      "同时，11个领域的80余家扶贫经济组织参与了小额信贷。", "80余家", "永州市", "earlier_subject"),
+    # a wire's dateline (贵阳9月27日电) is where the story was filed from, not its subject
+    ("贵州搬迁\n\n贵阳9月27日电 (冷桂玉)截至8月31日，贵州易地扶贫搬迁累计建成安置点943个，住房45.6万套。", "45.6万套",
+     "贵州省", "sentence_subject"),
     # a ministry or agency of the central government acting in the number's own clause, no place between
     ("生态护林\n\n本报讯 昆明市海口林场有护林员30人。2016年，国家林业局利用中央财政补助资金45亿元选聘护林员。", "45亿元",
      None, "nationwide"),
@@ -208,6 +211,8 @@ PLACES = [
     ("瑞金扶贫\n\n本报讯 瑞金市黄柏乡龙湖村建起脐橙基地，基地已带动5个村912户贫困户脱贫。", "5个", "黄柏乡",
      "above_the_divisions_counted"),
     ("阜平扶贫\n\n本报讯 保定市阜平县是我省10个深度贫困县之一。", "10个", "河北省", "above_the_divisions_counted"),
+    ("绿春摘帽\n\n本报讯 云南省政府16日正式批准包括绿春县在内的31个县退出贫困县序列。", "31个", "云南省",
+     "above_the_divisions_counted"),  # the place above them that the sentence names, not the county's prefecture
     # a place named after a later number that a list joins to this one is that item's
     ("河北脱贫\n\n本报讯 我省将确保33万人脱贫、1448个贫困村出列、剩余13个贫困县和涿鹿县赵家蓬区全部摘帽。", "1448个",
      "河北省", "sentence_subject"),

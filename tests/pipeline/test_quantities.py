@@ -474,3 +474,9 @@ def test_on_a_page_that_spaces_its_numbers_a_bare_amount_is_read_across_the_spac
         == [("9899 万", 98990000, "人")]
     assert [(q.text, q.unit) for q in extract_quantities("累计投入资金300 万,", spaced=True)] == [("300 万", "元")]
     assert extract_quantities("现行标准下9899 万农村贫困人口全部脱贫", spaced=False) == []
+
+
+@pytest.mark.parametrize("text,value", [("65.6亿元", 6560000000), ("4.12万人", 41200), ("0.7万元", 7000), ("2.01亿元", 201000000)])
+def test_a_value_is_the_decimal_it_writes_not_a_float_product(text, value):
+    [m] = extract_quantities(text)
+    assert m.value == value  # exactly: a filter value=6560000000 finds it
