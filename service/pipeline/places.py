@@ -204,8 +204,9 @@ def _place_word(word: str) -> bool:
 
 
 def _is_village_name(name: str) -> bool:
-    """西交子 and 三营 name villages; 全, 贫困, 三个 (三个村) do not."""
-    if not name or name in VILLAGE_NOT_NAMES or name.endswith(("贫困", "示范", "重点", "行政", "帮扶")):
+    """西交子 and 三营 name villages; 全, 贫困, 三个 (三个村), 移民新 (乙圩乡移民新村: a new village for migrants) do not."""
+    core = name[:-1] if name.endswith("新") else name  # 移民新村, 搬迁新村: a kind of village, not its name
+    if not name or core in VILLAGE_NOT_NAMES or core.endswith(("贫困", "示范", "重点", "行政", "帮扶", "移民", "搬迁")):
         return False
     if len(name) >= 3 and name[-1] in "农乡":
         return False  # 建立农村, 建设新农村, 建设美丽乡村: the words 农村 and 乡村 after a verb, not a village

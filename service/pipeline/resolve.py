@@ -811,23 +811,29 @@ def help_given_elsewhere(ctx: PlaceContext, answer: Resolved) -> Division | None
     return None
 
 
-# 依托寨子村传统铸造业、大营钢材市场、西营村商贸物流等解决了322户: items of a list that 等 closes before the number
-EXAMPLES_LISTED = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]*?(?:{LIST_MARK}[^{CLAUSE_MARKS}{FULL_STOPS}{LIST_MARK}\n]+){{2,}}?等")
+# 依托寨子村传统铸造业、大营钢材市场、西营村商贸物流等解决了322户, 实施甲乡凤凰新区、乙乡移民新村、丙乡羌桂新区三个
+# 安置点: items of a list that 等 or a count closes
+EXAMPLES_LISTED = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]*?(?:{LIST_MARK}[^{CLAUSE_MARKS}{FULL_STOPS}{LIST_MARK}\n]+){{2,}}?"
+                             rf"(?:等|[\d一二两三四五六七八九十]+个)")
 
 
 def examples_in_a_list(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A place named within one item of a list of things that 等 closes (依托寨子村铸造业、大营钢材市场、西营村商贸物流等解决了322户) is where an example lies, not the number's place: the story's place it lies within."""
+    """A place named within one item of a list of things that 等 or a count closes (依托寨子村铸造业、大营钢材市场、西营村商贸物流等解决了322户; 实施贡川乡凤凰新区、乙圩乡移民新村、羌圩乡羌桂新区三个安置点，计划安置1800多户) is where one of them lies, not the number's place: the story's place it lies within (not a place the list opens with, 信义镇归化、小神头、新山湾三个村, which holds them all)."""
     named, story = answer.value, ctx.story
     if answer.rule not in NAMED_RULES or named is None or story is None or not ctx.attribution._contains(story, named):
         return None
-    text = ctx.attribution.resolver.text
-    listed = EXAMPLES_LISTED.match(text, ctx.clause[0], ctx.position)
-    if listed is None:
+    text, resolver = ctx.attribution.resolver.text, ctx.attribution.resolver
+    mention = next((m for m in reversed(resolver.in_span(ctx.sentence[0], ctx.position)) if m.division.code == named.code), None)
+    if mention is None:
         return None
-    items = [ctx.clause[0], *(m.end() for m in re.finditer(LIST_MARK, text[:listed.end()]) if m.start() >= ctx.clause[0]),
+    clause_start = clause_bounds(text, *ctx.sentence, mention.start)[0]
+    listed = EXAMPLES_LISTED.match(text, clause_start, ctx.position)
+    if listed is None or listed.end() <= mention.end:
+        return None
+    items = [clause_start, *(m.end() for m in re.finditer(LIST_MARK, text[:listed.end()]) if m.start() >= clause_start),
              listed.end()]
-    for start, end in zip(items, items[1:]):
-        inside = [m for m in ctx.attribution.resolver.in_span(start, end) if m.division.code == named.code]
+    for start, end in zip(items[1:], items[2:]):  # not the first: 信义镇归化、小神头、新山湾三个村 are all the town's
+        inside = [m for m in resolver.in_span(start, end) if m.division.code == named.code]
         if inside and end - inside[-1].end > 2:  # the item says more than the place's name: a thing there
             return story
     return None

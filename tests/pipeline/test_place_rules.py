@@ -102,6 +102,11 @@ PLACES = [
     # the village a town is named after (下党乡 → 下党村), learned without its town written before it
     ("下党乡茶产业\n\n本报讯 寿宁县下党乡大力发展茶产业。2014年，下党村建设起1600多平方米的标准化厂房。", "1600多平方米",
      "下党村", "named_in_clause_before"),
+    # …or a count closes (乙圩乡移民新村 is a kind of village, no name); not a place the list opens with, which holds them all
+    ("大化搬迁\n\n本报讯 大化瑶族自治县规划建设新城。同时，实施贡川乡凤凰新区、乙圩乡移民新村、羌圩乡羌桂新区三个集中安置点，"
+     "计划安置搬迁1800多户。", "1800多户", "大化瑶族自治县", "examples_in_a_list"),
+    ("离石光伏\n\n本报讯 离石区建设光伏电站。在2016年完成信义镇归化、小神头、新山湾三个村300千瓦村级光伏扶贫电站建设。",
+     "300千瓦", "信义镇", "named_in_clause_before"),
     # places within the items of a list that 等 closes are where examples lie
     ("西营镇产业\n\n本报讯 襄垣县西营镇建起养老院。依托寨子村传统铸造业、大营钢材市场、西营村商贸物流等解决了322户贫困人口就业。",
      "322户", "西营镇", "examples_in_a_list"),
