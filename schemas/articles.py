@@ -49,8 +49,8 @@ class ParagraphSchema(Schema):
     end = fields.Integer()
     text = fields.String()
     mojibake = fields.Boolean()
-    kind = fields.String(metadata={"description": "body, or heading: a title, subtitle or kicker, whose figures "
-                                                  "are facts too"})
+    kind = fields.String(metadata={"description": "body; heading: a title, subtitle or kicker; caption: a photo "
+                                                  "caption (the figures of each are facts)"})
     sentences = fields.List(fields.Nested(SentenceSchema))
     facts = fields.List(fields.Nested(SpanFactSchema))
 

@@ -207,6 +207,7 @@ class Article:
     jumps: bool = False  # ends with （下转第二版）: its rest is further on
     continued_at: list[int] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
+    captions: list[Paragraph] = field(default_factory=list)  # 图为…，全村建成大棚200座。王强 摄: figures, not body text
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -373,6 +374,7 @@ def layout(text: str) -> list[Article]:
     articles: list[Article] = []
     current: Article | None = None
     pending: list[Block] = []
+    captions: list[Block] = []  # photo captions not yet given to a story: the next one to take text takes them
     page_date = page_source = meta_byline = None
     for block in split_blocks(text):
         block.kind = classify(block)
@@ -400,6 +402,10 @@ def layout(text: str) -> list[Article]:
             credit = CAPTION_CREDIT.fullmatch(block.text)
             if credit and current is not None and current.paragraphs and current.byline is None and not pending:
                 current.byline, current.closed = credit.group(1), True  # photo news: text, then 陈平 摄
+            if not credit:  # a caption that says something: the story it stands in, else the next one, holds it
+                captions.append(block)
+                if current is not None and not pending:
+                    _add_captions(current, captions, text)
             continue
         if block.kind == "byline":
             name = (BYLINE_BOX.match(block.text) or BYLINE_PARENS.search(block.text)
@@ -454,6 +460,7 @@ def layout(text: str) -> list[Article]:
             current.jumps = current.closed = True
         for index, (start, end) in enumerate(paragraph_spans(text, block.start, block.end)):
             _add_paragraph(current, Paragraph(start, end, split_sentences(text, start, end), follows_on=index > 0))
+        _add_captions(current, captions, text)
         current.end = block.end
     for before, article in zip(articles, articles[1:]):
         if not article.paragraphs and article.title:
@@ -465,7 +472,15 @@ def layout(text: str) -> list[Article]:
     if pending:  # headings at the foot of the page with no story under them: an article of headings alone
         _open(articles, pending, pending[-1].end, fragment=False).dated_by = "page" if page_date else None
         articles[-1].date, articles[-1].source_name = page_date, page_source
-    return [a for a in articles if a.paragraphs or a.heading_spans]
+    if captions:  # captions under the last story's headings, or on a page of pictures alone
+        _add_captions(articles[-1] if articles else _open(articles, [], captions[0].start, fragment=True), captions, text)
+    return [a for a in articles if a.paragraphs or a.heading_spans or a.captions]
+
+
+def _add_captions(article: Article, captions: list[Block], text: str) -> None:
+    """Give the captions waiting to an article, each a paragraph of its own sentences."""
+    article.captions += [Paragraph(c.start, c.end, split_sentences(text, c.start, c.end)) for c in captions]
+    captions.clear()
 
 
 def _take_body_from_above(text: str, above: Article, article: Article) -> None:

@@ -242,9 +242,11 @@ def _counter_of_time(text: str, mention: QuantityMention, units) -> QuantityMent
 # 两个孩子, 511个贫困人口, 1个能人: 个 counting people; not 93个农民专业合作社, where the people name the body counted
 PEOPLE_MODIFIERS = "贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困难|受益|脱贫|低收入|残疾|务工|外出|返乡|易地|低保|特困|五保"
 PEOPLE_NOUNS = "人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民|对象|人员|茶农|果农|菜农|药农|蔗农|棉农|烟农|菇农|渔民"
+# 54个移民点, 14个村民组, 93个农民专业合作社: what the people's noun names after it, a body or a place, not people
+NOT_PEOPLE_AFTER = (r"(?!小组|委员会|代表大会|(?:专业)?合作社|合作组织|协会|联合会|企业|公司|夜校|学校|之家|工作站"
+                    r"|安置|搬迁|点|区|小区|社区|新?村|新居|住房|工程|项目|基地|车间|组)")
 PEOPLE_COUNTED = re.compile(rf"(?:孩子|小孩|儿子|女儿|子女|学生|老人|干部|党员|工人|员工|家庭成员|能人|儿童|妇女|青年|"
-                            rf"(?:{PEOPLE_MODIFIERS}){{0,3}}(?:{PEOPLE_NOUNS}))(?!小组|委员会|代表大会|(?:专业)?合作社|合作组织|协会|联合会|企业|公司|夜校|学校|之家|工作站"
-                            rf"|安置|搬迁|点|区|小区|社区|新?村|新居|住房|工程|项目|基地|车间|组)")  # 54个移民点, 14个村民组
+                            rf"(?:{PEOPLE_MODIFIERS}){{0,3}}(?:{PEOPLE_NOUNS})){NOT_PEOPLE_AFTER}")
 
 
 def _counter_of_people(text: str, mention: QuantityMention, units) -> QuantityMention:
@@ -321,18 +323,27 @@ def _bare_mention(text: str, m: re.Match, unit: Unit) -> list[QuantityMention]:
 # 58万贫困人口, 84.36万搬迁群众, 2万贫困农民: a count of people written without 人, its noun after it;
 # 6.8万贫困户, 9.5万农户, 25万种植户: of households written without 户
 # 7.5万来自深度贫困家庭的劳动力, 123万生活在深山区的群众: where they come from or live, between number and noun
-WHERE_THEY_ARE = r"(?:来自|生活在|居住在|分布在)[^，。；;,、\s\d]{1,14}?的?"
+# 71万搬出大山的贫困人口, 20万有劳动能力的贫困人口: or what they did or have, in a short clause ending in 的
+WHERE_THEY_ARE = (r"(?:(?:来自|生活在|居住在|分布在)[^，。；;,、\s\d]{1,14}?的?"
+                  r"|(?![元亩吨户人个株头只斤米套间座])[^，。；;,、\s\d“”\"（）()]{2,8}?的)")
 BARE_PEOPLE = re.compile(rf"{BARE_NUMBER}(?=(?:{WHERE_THEY_ARE})?(?:{PEOPLE_MODIFIERS}){{0,3}}"
                          rf"(?:(?P<people>{PEOPLE_NOUNS})|(?P<households>农户|农牧户|贫困户|搬迁户|脱贫户|种植户|养殖户|种养户)))")
+# 400余村民就业, 3000余贫困群众借此脱贫: a count of people with no multiplier and no 人 or 名, its noun right after it
+PLAIN_PEOPLE = re.compile(rf"(?<![\d.{CN_CHARS}])(?!(?:19|20)\d\d(?![\d余多]))(?P<num>[1-9]\d+)(?P<q>[余多])?"
+                          rf"(?=(?:{PEOPLE_MODIFIERS}){{0,3}}(?:{PEOPLE_NOUNS}){NOT_PEOPLE_AFTER})")
 
 
 def _bare_people(text: str, found: list[QuantityMention], units, spaced: bool = False) -> list[QuantityMention]:
     """Amounts with a multiplier followed by a noun for people (贫困人口, 群众, 农民) count people (人), by
-    one for households (贫困户, 农户) households (户)."""
+    one for households (贫困户, 农户) households (户); a plain number right before people (400余村民) counts them."""
     extra = []
     for m in BARE_PEOPLE.finditer(text):
         if not any(f.start < m.end() and m.start() < f.end for f in found) and (spaced or not m.group("gap")):
             extra += _bare_mention(text, m, units["人" if m.group("people") else "户"])
+    for m in PLAIN_PEOPLE.finditer(text):
+        if not any(f.start < m.end() and m.start() < f.end for f in [*found, *extra]):
+            extra.append(_mention(text, m.start(), m.end(), float(m.group("num")), None,
+                                  INSIDE.get(m.group("q") or "", "exact"), units["人"], "人", "arabic"))
     return extra
 
 

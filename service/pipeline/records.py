@@ -29,7 +29,7 @@ class ParagraphRecord:
     mojibake: bool
     sentences: list[tuple[int, int]] = field(default_factory=list)
     facts: list[FactRecord] = field(default_factory=list)
-    kind: str = "body"  # or "heading": a title, subtitle or kicker, whose figures are facts too
+    kind: str = "body"  # or "heading" (a title, subtitle or kicker) or "caption" (a photo's): figures are facts too
 
 
 @dataclass(frozen=True)

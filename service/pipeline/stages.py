@@ -136,7 +136,7 @@ def resolve_places(page: Page) -> None:
             story.carried_in.append(carried)
             subjects = places.subjects(paragraph.sentences, story.main, opening)
             story.subjects.update(zip(paragraph.sentences, subjects))
-            if kind != "heading":
+            if kind == "body":  # a heading or a photo caption leaves the body's subject as it was
                 carried = next((own for own, _ in reversed(subjects) if own is not None), opening or carried)
                 if paragraph.sentences and places.speaks_for_the_country(*paragraph.sentences[-1]):
                     carried = None  # …至此，全国832个贫困县全部摘帽。 / 2011年，中央决定…
@@ -189,7 +189,7 @@ def _last_timed_sentences(text: str, stories: list[Story]) -> dict[tuple[int, in
     for story in stories:
         carried, runs_on = None, False
         for paragraph, kind in story.parts:
-            if kind == "heading":
+            if kind != "body":
                 continue
             if not runs_on:
                 carried = None
@@ -260,10 +260,11 @@ def map_back(page: Page) -> None:
 
 
 def _parts(article: Article) -> list[tuple[Paragraph, str]]:
-    """The article's headings (title, subtitle, kicker: each one sentence) and paragraphs, in text order:
-    a headline's figures (临县11家企业捐赠…) are facts like any other."""
+    """The article's headings (title, subtitle, kicker: each one sentence), photo captions and paragraphs, in
+    text order: a headline's figures (临县11家企业捐赠…) and a caption's are facts like any other."""
     headings = [(Paragraph(start, end, [(start, end)]), "heading") for start, end in article.heading_spans]
-    return sorted(headings + [(p, "body") for p in article.paragraphs], key=lambda part: part[0].start)
+    captions = [(p, "caption") for p in article.captions]
+    return sorted(headings + captions + [(p, "body") for p in article.paragraphs], key=lambda part: part[0].start)
 
 
 Stage = Callable[[Page], None]

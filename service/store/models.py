@@ -129,7 +129,7 @@ class Paragraph(BaseModel):
     text = TextField()
     mojibake = BooleanField(default=False)
     sentences = TextField(null=True)  # JSON list of [start, end] raw spans
-    kind = CharField(max_length=8, default="body")  # or "heading": a title, subtitle or kicker with its figures
+    kind = CharField(max_length=8, default="body")  # or "heading" (title, subtitle, kicker) or "caption" (a photo's)
 
 
 def column(declared: FactField):

@@ -233,11 +233,11 @@ PIECES = ["为平凡的坚守点赞", "——记岔口村第一书记郭建功",
 def test_any_arrangement_of_page_parts_lays_out_into_disjoint_articles(pieces, breaks):
     page = "".join(piece + sep for piece, sep in zip(pieces, breaks))
     articles = layout(page)
-    paragraphs = sorted((p.start, p.end) for a in articles for p in a.paragraphs)
+    paragraphs = sorted((p.start, p.end) for a in articles for p in [*a.paragraphs, *a.captions])
     assert all(0 <= start < end <= len(page) for start, end in paragraphs)
     assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(paragraphs, paragraphs[1:]))
     for article in articles:
-        assert article.paragraphs or article.heading_spans  # headings alone are kept: never a page dropped
+        assert article.paragraphs or article.heading_spans or article.captions  # never a page dropped
         assert not article.paragraphs or article.body_start == article.paragraphs[0].start
         assert all(start < end for p in article.paragraphs[:1] for start, end in p.sentences)
 

@@ -225,6 +225,14 @@ QUANTITIES_NEW = [
     ("7.5万来自深度贫困家庭的劳动力实现转移就业", [("7.5万", 75000, None, "人", E)]),
     ("将123万生活在深山区的群众搬到县城", [("123万", 1230000, None, "人", E)]),
     ("有2万来自外地的游客", []),
+    ("71万搬出大山的建档立卡贫困人口", [("71万", 710000, None, "人", E)]),  # what they did, in a short clause
+    ("20万有劳动能力的贫困人口", [("20万", 200000, None, "人", E)]),
+    ("3万亩的群众", [("3万亩", 30000, None, "亩", E)]),
+    # a plain number right before people, no multiplier, no 人 or 名
+    ("同时可以吸纳400余村民就业", [("400余", 400, None, "人", O)]),
+    ("3000余贫困群众借此脱贫", [("3000余", 3000, None, "人", O)]),
+    ("全村14村民小组", []),
+    ("截至2019群众满意度", []),
     ("十年九旱,自然灾害频发", []),  # an idiom: nine droughts in ten years
     ("三年五载", []),
     ("从08年起,共搬迁3户", [("3户", 3, None, "户", E)]),  # a year written short: an amount never opens with a zero

@@ -54,6 +54,22 @@ def test_a_headline_s_figures_are_facts_of_its_heading_paragraph():
     assert {f.place for p in article.paragraphs for f in p.facts} == {"平遥县"}
 
 
+@pytest.mark.parametrize("page", [
+    "平遥县扶贫\n\n本报讯 今年全县投资1000万元。\n\n图为村民在大棚里采摘，全村建成大棚200座。王强 摄\n\n全县脱贫300户。",
+    "平遥县扶贫\n\n图为村民在大棚里采摘，全村建成大棚200座。王强 摄\n\n本报讯 今年全县投资1000万元。全县脱贫300户。",
+])
+def test_a_photo_caption_s_figures_are_facts_of_a_caption_paragraph(page):
+    [article] = extract_text(page)
+    kinds = {f.text: p.kind for p in article.paragraphs for f in p.facts}
+    assert kinds == {"1000万元": "body", "200座": "caption", "300户": "body"}
+    assert article.title == "平遥县扶贫" and article.byline is None
+
+
+def test_a_page_of_one_long_caption_keeps_its_figures():
+    page = "据介绍，东乡族自治县贫困人口从2013年底的10.92万人减少到2019年底的1.28万人。新华社记者 范培珅 摄"
+    assert [f.text for a in extract_text(page) for p in a.paragraphs for f in p.facts] == ["10.92万人", "1.28万人"]
+
+
 def test_a_headline_figure_restated_in_the_body_takes_the_body_s_place_and_year():
     page = "12家企业捐资200万元\n\n本报讯 2018年，平遥县12家企业向贫困村捐资200万元。今年再捐30万元。"
     heading, body = extract_text(page, "2019-03-01")[0].paragraphs
