@@ -216,14 +216,25 @@ class PlaceAttribution:
     def subjects(self, sentences: list[tuple[int, int]], main: Division | None,
                  paragraph: Division | None) -> list[tuple[Division | None, Division | None]]:
         """For each sentence of a paragraph: the place it opens with as its subject (汾西县充分发挥…,
-        我市把…), and the subject it inherits from the last earlier sentence that had one."""
+        我市把…), and the subject it inherits from the last earlier sentence that had one (NO_PLACE after
+        one that opens with the whole country: 2018年，全国有125个贫困县脱贫。“农村1000多万贫困人口…”)."""
         result, carried = [], None
+        text = self.resolver.text
         for start, end in sentences:
             subject = self._subject(start, end, main, paragraph)
             result.append((subject, carried))
-            if not self._examples(start, end, main, paragraph):
+            if subject is None and self._opens_with_the_country(start, end):
+                carried = NO_PLACE
+            elif not self._examples(start, end, main, paragraph):
                 carried = subject or carried
         return result
+
+    def _opens_with_the_country(self, start: int, end: int) -> bool:
+        """2018年，全国有125个贫困县…: the sentence's subject, after its time, is the whole country."""
+        text = self.resolver.text
+        at = CLAUSE_SUBJECT_LEAD.match(text, start, end).end()
+        at += text[at:at + 1] in "，," and at < end
+        return COUNTRY_SUBJECT.match(text, at, end) is not None
 
     def _examples(self, start: int, end: int, main: Division | None, story: Division | None) -> bool:
         """宁远县通过…；江华针对…: parts of a sentence that each open with a place of their own are examples of
@@ -689,8 +700,8 @@ def named_in_earlier_part(ctx: PlaceContext) -> Division | None:
     return ctx.named(ctx.sentence[0], first.start())
 
 
-def earlier_subject(ctx: PlaceContext) -> Division | None:
-    """The subject of the paragraph's last earlier sentence that had one."""
+def earlier_subject(ctx: PlaceContext) -> "Division | NoPlace | None":
+    """The subject of the paragraph's last earlier sentence that had one, or none after one that opened with the whole country (2018年，全国有125个贫困县脱贫。“农村1000多万贫困人口…”)."""
     return ctx.carried
 
 

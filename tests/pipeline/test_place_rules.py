@@ -140,6 +140,9 @@ PLACES = [
      "nationwide"),
     ("东西部扶贫协作\n\n本报讯 在广东举办的博览会上，截至8月底，今年东部地区采购农产品共计84.36亿元。", "84.36亿元", None,
      "nationwide"),
+    # after a sentence that opens with the whole country, a sentence of no place of its own is the country's too
+    ("探脱贫\n\n本报讯 重庆巫溪县天元乡新田村村民清扫蜂巢。\n\n2018年，全国有125个贫困县脱贫。2019年，“农村1000多万贫困人口"
+     "的脱贫任务要如期完成。”", "1000多万", None, "earlier_subject"),
     # 中央 deciding is the country; a line that ends on the whole country leaves no place for the next
     ("扶贫标准\n\n本报讯 2011年，中央决定将农民人均纯收入2300元作为国家扶贫标准。", "2300元", None, "nationwide"),
     # a count of provinces belongs to the whole country (not 22个省定贫困县)
