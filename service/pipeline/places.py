@@ -666,6 +666,15 @@ class PlaceResolver:
                 best = m.division
         return best
 
+    def of_the_story(self, story: Division | None, level: str, word: str) -> Division | None:
+        """The story's place a deictic (全县, 我市, 该区) names: 全区 in a story of an autonomous region (广西,
+        宁夏…) not about one of its districts is the region itself."""
+        found = self.at_level(story, level)
+        if word == "区" and (found is None or not found.name.endswith("区")):
+            province = self.at_level(story, "province")
+            return province if province is not None and province.name.endswith("自治区") else found
+        return found
+
     def at_level(self, division: Division | None, level: str) -> Division | None:
         """The division's ancestor (or itself) at `level`, e.g. the county of a village."""
         if division is None:

@@ -251,7 +251,8 @@ class PlaceAttribution:
         subject = None
         deictic = next((d for d in self.resolver.deictics(at, min(end, at + 4)) if d[0] == at), None)
         if deictic is not None:
-            subject, at = self.resolver.at_level(story or main, deictic[1]), deictic[2]
+            word = self.resolver.text[deictic[2] - 1]
+            subject, at = self.resolver.of_the_story(story or main, deictic[1], word), deictic[2]
         first = at
         for m in self.resolver.in_span(at, end):
             if m.start != at or (subject is not None and not self._contains(subject, m.division)):
@@ -432,14 +433,15 @@ class PlaceAttribution:
             earlier = [m.division for m in named
                        if m.start < position and m.division.level == level and _deictic_fits(word, m.division)] \
                 or [d for d in self._in_sentence_before(level, position) if _deictic_fits(word, d)]
-            division = earlier[-1] if earlier else self.resolver.at_level(story or main, level)
+            division = earlier[-1] if earlier else self.resolver.of_the_story(story or main, level, word)
             if division is None and (level in ("village", "town") or text[position] == "该"):
                 division = self._named_last(level, position)  # 该县: the county just named, in any story
             if division is not None:
                 mentions.append(PlaceMention(position, deictic_end, "", [division.code], level,
                                              deictic=True, division=division))
         mentions.sort(key=lambda m: m.start)
-        if story is not None:
+        if story is not None or main is not None:
+            story = story or main
             own = [m for m in mentions if m.division.code == story.code or self._contains(story, m.division)]
             if own:
                 return self.resolver.most_specific(own)

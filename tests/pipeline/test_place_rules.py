@@ -140,6 +140,12 @@ PLACES = [
      "nationwide"),
     ("东西部扶贫协作\n\n本报讯 在广东举办的博览会上，截至8月底，今年东部地区采购农产品共计84.36亿元。", "84.36亿元", None,
      "nationwide"),
+    # 全区 in a story of an autonomous region is the region (not a district), and the story's own place
+    # wins over another named as far in the clause (广东企业: where the firms come from)
+    ("宁夏扶贫\n\n本报讯 全区有9个贫困县，今年全部摘帽。", "9个", "宁夏回族自治区", "named_in_clause_before"),
+    ("广西扶贫\n\n本报讯 2019年，广西销售农产品196亿元。\n\n同年，全区各结对市县引进广东企业281家。", "281家",
+     "广西壮族自治区", "named_in_clause_before"),
+    ("兴庆区扶贫\n\n本报讯 银川市兴庆区全区有贫困户300户。", "300户", "兴庆区", "named_in_clause_before"),
     # after a sentence that opens with the whole country, a sentence of no place of its own is the country's too
     ("探脱贫\n\n本报讯 重庆巫溪县天元乡新田村村民清扫蜂巢。\n\n2018年，全国有125个贫困县脱贫。2019年，“农村1000多万贫困人口"
      "的脱贫任务要如期完成。”", "1000多万", None, "earlier_subject"),
