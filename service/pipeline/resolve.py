@@ -219,7 +219,6 @@ class PlaceAttribution:
         我市把…), and the subject it inherits from the last earlier sentence that had one (NO_PLACE after
         one that opens with the whole country: 2018年，全国有125个贫困县脱贫。“农村1000多万贫困人口…”)."""
         result, carried = [], None
-        text = self.resolver.text
         for start, end in sentences:
             subject = self._subject(start, end, main, paragraph)
             result.append((subject, carried))
@@ -233,7 +232,8 @@ class PlaceAttribution:
         """2018年，全国有125个贫困县…: the sentence's subject, after its time, is the whole country."""
         text = self.resolver.text
         at = CLAUSE_SUBJECT_LEAD.match(text, start, end).end()
-        at += text[at:at + 1] in "，," and at < end
+        if at < end and text[at] in "，,":
+            at += 1
         return COUNTRY_SUBJECT.match(text, at, end) is not None
 
     def _examples(self, start: int, end: int, main: Division | None, story: Division | None) -> bool:
@@ -811,15 +811,20 @@ def _opens_a_clause(ctx: PlaceContext, division: Division) -> bool:
     return False
 
 
+BENEFIT = re.compile(r"受益|脱贫|摆脱贫困")  # …等工程，3万多户13.6万人直接受益: those the help reached
+
+
 def help_given_elsewhere(ctx: PlaceContext, answer: Resolved) -> Division | None:
     """In a story about its own place helping another, help given before the number in a clause that names
-    no place goes to the place helped (帮助解决实际困难500余个; not 91名干部作为驻村帮扶队员)."""
+    no place goes to the place helped (帮助解决实际困难500余个; not 91名干部作为驻村帮扶队员), as do the people
+    its clause says benefit (东莞的帮扶资金主要用于…。通过实施…等工程，3万多户13.6万人直接受益)."""
     helped, main = ctx.helped, ctx.main
     if helped is None or main is None or answer.value is None or answer.value.code != main.code:
         return None
     c_start, c_end = ctx.clause
     text = ctx.attribution.resolver.text
-    if ctx.attribution._named(c_start, c_end, main) is None and HELP.search(text, ctx.sentence[0], ctx.position):
+    if ctx.attribution._named(c_start, c_end, main) is None and (
+            HELP.search(text, ctx.sentence[0], ctx.position) or BENEFIT.search(text, ctx.position, c_end)):
         return helped
     return None
 

@@ -218,6 +218,9 @@ PLACES = [
      "named_in_clause_before"),
     ("太谷篇\n\n本报讯 太谷区投入资金帮助昔阳县发展产业,使昔阳县300户增收。工作队帮助解决难题120个。", "120个", "昔阳县",
      "help_given_elsewhere"),
+    # those its clause says benefit, after the helper's money was said to go to work there
+    ("东莞帮扶\n\n本报讯 东莞市向河池市捐赠1000万元扶贫款。东莞市连续18年对口帮扶河池市。东莞的帮扶资金主要用于易地安置。"
+     "通过实施危房改造等工程，3万多户13.6万人直接受益。", "13.6万人", "河池市", "help_given_elsewhere"),
     ("长治市扶贫\n\n本报讯 2018年武乡县与沁县31个贫困村结对帮扶。", "31个", "沁县", "named_right_before"),
     ("平利县助学\n\n本报讯 县审计局为东山寨村和磨沟村7名大学生每人送去3000元。", "7名", "平利县",
      "shared_by_places_listed_together"),
