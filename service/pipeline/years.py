@@ -122,6 +122,24 @@ def year_in_clause(ctx: YearContext) -> int | None:
     return _unless_since(ctx.sentence, years[-1], ctx.page_year, ctx.position) if years else None
 
 
+# 贫困人口从2013年底的10.92万人减少到2019年底的1.28万人: a change between two years written with it
+CHANGE_BETWEEN_YEARS = re.compile(r"[由从]((?:19|20)\d{2})年[^，,；;。]{0,16}?(?:增加|增长|上升|提高|提升|下降|降低|减少|减|降|升|增)?"
+                                  r"[至到]((?:19|20)\d{2})年")
+
+
+def parallel_change(ctx: YearContext) -> int | None:
+    """A change written without years in a clause after one that runs between two (贫困人口从2013年底的10.92万人减少到2019年底的1.28万人，贫困发生率从38.74%下降到4.25%) runs between the same: its start is of the first year, its end of the second."""
+    clause_start, clause_end = ctx.clause
+    opener = list(CHANGE_FROM.finditer(ctx.sentence, clause_start, ctx.position))
+    if not opener or YEAR.search(ctx.sentence, clause_start, clause_end):
+        return None
+    earlier = list(CHANGE_BETWEEN_YEARS.finditer(ctx.sentence, 0, clause_start))
+    if not earlier:
+        return None
+    reached = CHANGE_VERB_TO.search(ctx.sentence, opener[-1].end(), ctx.position)
+    return int(earlier[-1].group(2) if reached else earlier[-1].group(1))
+
+
 def change_start_value(ctx: YearContext) -> "int | NoYear | None":
     """The figure a change starts from (由搬迁前的不足500元上升到5000元) has no year unless one is written with it."""
     clause_start, clause_end = ctx.clause
@@ -337,7 +355,7 @@ def year_of_page(ctx: YearContext) -> int | None:
     return ctx.page_year
 
 
-YEAR_RULES: list[YearRule] = [year_in_clause, change_start_value, relative_year_since_last_year,
+YEAR_RULES: list[YearRule] = [year_in_clause, parallel_change, change_start_value, relative_year_since_last_year,
                               last_month, now_since_last_year,
                               sentence_opening_time, colon_introduction, clause_opening_time, year_earlier_in_sentence,
                               year_later_in_sentence,

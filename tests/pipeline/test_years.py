@@ -17,6 +17,11 @@ YEARS = [
     ("贫困发生率由2015年的8.2%降至0.5%", "0.5%", 2020, 2020, "year_of_page"),
     ("自2016年以来累计投入资金8000万元", "8000万元", 2020, 2020, "year_in_clause"),
     ("自2015年被确定为示范县以来，已建成服务点232个", "232个", None, None, None),  # since then, on a page of no year
+    # a change written without years after one between two years runs between the same
+    ("贫困人口从2013年底的10.92万人减少到2019年底的1.28万人，贫困发生率从38.74%下降到4.25%", "38.74%", 2020, 2013,
+     "parallel_change"),
+    ("贫困人口从2013年底的10.92万人减少到2019年底的1.28万人，贫困发生率从38.74%下降到4.25%", "4.25%", 2020, 2019,
+     "parallel_change"),
     ("2011年收入6920元；到了2012年收入升至7938元，茶农收入提高到3752.3元", "3752.3元", None, 2012, "clause_opening_time"),
     ("比2017年增加了300户", "300户", 2019, 2019, "year_of_page"),
     ("就业规模459.4万人，超过2021年全年水平", "459.4万人", 2022, 2022, "year_of_page"),  # a year compared with
