@@ -503,8 +503,8 @@ class PlaceResolver:
         return dropped
 
     def _learn_villages(self) -> None:
-        """X村 right after a town or county names a village under it; later bare X村 is the same one.
-        X村 on its own before the people it counts (为水田河村6名学生) is a village under the county or
+        """X村 right after a town or county (or after its 的, for a name of three characters or more: 昭觉县的
+        阿土列尔村) names a village under it; later bare X村 is the same one. X村 on its own before the people it counts (为水田河村6名学生) is a village under the county or
         town named last before it; X村 said to lie in a county or a town (金满村位于泸水市洛本卓白族乡), or to belong to
         one (十八洞村位于湖南省湘西州，具体属于花垣县管辖), is a village under it.
 
@@ -535,6 +535,9 @@ class PlaceResolver:
                 # 骆家坝镇回龙村委会: a committee's name is its village's, even where 回 could be a verb
                 name = v.group(1)
                 named = len(name) >= 2 and name[0] not in COMMITTEE_NOT_FIRST and name not in VILLAGE_NOT_NAMES
+            elif v is None and self.text.startswith("的", at) and (v := VILLAGE.match(self.text, at + 1)) is not None:
+                # 昭觉县的阿土列尔村: a name of three characters or more after 的 (not 全县的特色村, 中心村)
+                named = len(v.group(1)) >= 3 and _is_village_name(v.group(1))
             if named:
                 division = self._learn(self.villages, v.group(1), v.group(1) + "村", "village", parent)
                 found.append(PlaceMention(v.start(), v.end(), v.group(0), [division.code], "village",

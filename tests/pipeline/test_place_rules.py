@@ -190,6 +190,10 @@ PLACES = [
     # X村位于…: a village said to lie in a town is a village under it, and 全村 after it is that village
     ("怒江扶贫\n\n本报讯 记者从泸水市出发。金满村位于泸水市洛本卓白族乡，海拔在1200米之上。全村90%的耕地坡度在25度以上。",
      "90%", "金满村", "named_in_clause_before"),
+    # X县的 and a village's name of three characters or more: a village under it (not 全县的特色村)
+    ("悬崖村\n\n本报讯 四川凉山州昭觉县的阿土列尔村又被叫做悬崖村，全村84户贫困户开始搬迁。", "84户", "阿土列尔村",
+     "named_in_clause_before"),
+    ("特色村\n\n本报讯 昭觉县的特色村有12个，全县共建成安置点20个。", "12个", "昭觉县", "named_in_clause_before"),
     # …村隶属于/属于 a county, its county named up to 30 characters on in the sentence (after a province between)
     ("十八洞村\n\n本报讯 十八洞村位于湖南省湘西土家族苗族自治州，具体属于花垣县管辖。全村共有225户939人。",
      "225户", "十八洞村", "named_in_clause_before"),
