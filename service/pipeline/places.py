@@ -89,6 +89,7 @@ BARE_VILLAGE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,�
                           r"(?=(?:也为|也给|也向|共|都)?(?:贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人]))")
 LOCATED_VILLAGE = re.compile(rf"(?<![{HAN}]){VILLAGE_NAME}(?:位于|地处|坐落于|坐落在|隶属于|隶属|属于)")
 SENTENCE_STOP = re.compile(rf"[{FULL_STOPS}\n]")
+HAN_CHAR = re.compile(f"[{HAN}]")
 LOCATED_WITHIN = 30  # characters after 位于 in which the county or town holding the village is named
 LISTED_VILLAGE_AFTER = re.compile(rf"[和与及{LIST_MARK}]{VILLAGE_NAME}")  # 康庄村、巴庄村、豹子滩村: its siblings
 LISTED_VILLAGE_BEFORE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}[和与及{LIST_MARK}]$")
@@ -585,12 +586,21 @@ class PlaceResolver:
             # 下党村 on a page about 下党乡: the village a town is named after (the seat of its government)
             if m.division is not None and m.division.level == "town" and m.division.name[-1] in "乡镇":
                 stem = m.division.name[:-1]
-                if len(stem) >= 2 and stem not in self.villages and re.search(rf"(?<![{HAN}]){re.escape(stem)}村", self.text):
+                if len(stem) >= 2 and stem not in self.villages and self._written_alone(stem + "村"):
                     self._learn(self.villages, stem, stem + "村", "village", m.division)
         self._later_mentions([*self.villages.items(), *self.towns.items()], found)
         self._learn_listed_siblings(found)
         taken = [(m.start, m.end) for m in self.mentions]
         self.mentions.extend(f for f in found if not any(s < f.end and f.start < e for s, e in taken))
+
+    def _written_alone(self, name: str) -> bool:
+        """Whether the page writes `name` somewhere not as the end of a longer name (下党村, not 上下党村)."""
+        at = self.text.find(name)
+        while at >= 0:
+            if at == 0 or not HAN_CHAR.match(self.text, at - 1):
+                return True
+            at = self.text.find(name, at + 1)
+        return False
 
     def _later_mentions(self, learned: list[tuple[str, Division]], found: list[PlaceMention]) -> None:
         """Every mention of the learned names; a village name of three or more characters also counts

@@ -240,8 +240,10 @@ class PlaceAttribution:
         """宁远县通过…；江华针对…: parts of a sentence that each open with a place of their own are examples of
         what the paragraph speaks of, and leave its subject to the sentences after them."""
         parts = [start, *(m.end() for m in SEGMENT_BREAK.finditer(self.resolver.text, start, end)), end]
+        if len(parts) <= 2:
+            return False
         openers = {self._subject(a, b, main, story) for a, b in zip(parts, parts[1:]) if b > a}
-        return len(parts) > 2 and None not in openers and len(openers) >= 2
+        return None not in openers and len(openers) >= 2
 
     def _subject(self, start: int, end: int, main: Division | None, story: Division | None) -> Division | None:
         """The place chain a sentence opens with, deepest last: 交城县野则河村…, 该县五里岗街道…, 我市…; for a list
@@ -587,7 +589,7 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
     if ctx.count is not None and COUNTRY_SET.search(text, max(ctx.clause[0], ctx.position - 16), ctx.position) \
             and ONE_OF.match(text, ctx.position):
         return NO_PLACE
-    opening = _clause_openings(ctx)[-1][1]
+    opening = CLAUSE_SUBJECT_LEAD.match(text, ctx.clause[0]).end()  # where the number's clause may name its subject
     if CENTRAL_AGENCY.match(text, opening) and not resolver.in_span(opening, ctx.position) \
             and not resolver.deictics(opening, ctx.position):
         return NO_PLACE  # 国家林业局利用中央财政补助资金45亿元; not 国家发改委下达我省资金3亿元
