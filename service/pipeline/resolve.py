@@ -423,7 +423,7 @@ class PlaceAttribution:
         return outer.code != inner.code and f"/{outer.code}/" in self.resolver.path(inner)
 
     def _named(self, start: int, end: int, main: Division | None, story: Division | None = None) -> Division | None:
-        """The most specific place named in [start, end), preferring the story's own places; a background
+        """The most specific place named in [start, end), preferring the story's (else the article's) own places; a background
         clause's places count only when the span ends inside that clause (a number within it)."""
         named = [m for m in self.resolver.in_span(start, end) if not any(
             b_start <= m.start < b_end and not b_start < end <= b_end for b_start, b_end in self.background)]
@@ -442,9 +442,9 @@ class PlaceAttribution:
                 mentions.append(PlaceMention(position, deictic_end, "", [division.code], level,
                                              deictic=True, division=division))
         mentions.sort(key=lambda m: m.start)
-        if story is not None or main is not None:
-            story = story or main
-            own = [m for m in mentions if m.division.code == story.code or self._contains(story, m.division)]
+        home = story or main
+        if home is not None:
+            own = [m for m in mentions if m.division.code == home.code or self._contains(home, m.division)]
             if own:
                 return self.resolver.most_specific(own)
         return self.resolver.most_specific(mentions)
@@ -850,8 +850,8 @@ def examples_in_a_list(ctx: PlaceContext, answer: Resolved) -> Division | None:
     listed = EXAMPLES_LISTED.match(text, clause_start, ctx.position)
     if listed is None or listed.end() <= mention.end:
         return None
-    items = [clause_start, *(m.end() for m in re.finditer(LIST_MARK, text[:listed.end()]) if m.start() >= clause_start),
-             listed.end()]
+    marks = [clause_start + i + 1 for i, char in enumerate(text[clause_start:listed.end()]) if char == LIST_MARK]
+    items = [clause_start, *marks, listed.end()]
     for start, end in zip(items[1:], items[2:]):  # not the first: 信义镇归化、小神头、新山湾三个村 are all the town's
         inside = [m for m in resolver.in_span(start, end) if m.division.code == named.code]
         if inside and end - inside[-1].end > 2:  # the item says more than the place's name: a thing there

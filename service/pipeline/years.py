@@ -123,8 +123,7 @@ def year_in_clause(ctx: YearContext) -> int | None:
 
 
 # 贫困人口从2013年底的10.92万人减少到2019年底的1.28万人: a change between two years written with it
-CHANGE_BETWEEN_YEARS = re.compile(r"[由从]((?:19|20)\d{2})年[^，,；;。]{0,16}?(?:增加|增长|上升|提高|提升|下降|降低|减少|减|降|升|增)?"
-                                  r"[至到]((?:19|20)\d{2})年")
+CHANGE_BETWEEN_YEARS = re.compile(r"[由从]((?:19|20)\d{2})年[^，,；;。]{0,16}?" + CHANGE_VERB_TO.pattern + r"((?:19|20)\d{2})年")
 
 
 def parallel_change(ctx: YearContext) -> int | None:
