@@ -87,6 +87,9 @@ NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"
 VILLAGE_NAME = rf"((?:(?![{NOT_IN_A_NAME}])[{HAN}]){{1,4}}?)村"
 BARE_VILLAGE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}"
                           r"(?=(?:也为|也给|也向|共|都)?(?:贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人]))")
+# 洪家院村易地扶贫搬迁集中安置点…洪家院村“第一书记”…: a village named on its own, at a word's start, more than once
+# on a page that names its county or town (not “百企帮百村”, a slogan in quotation marks)
+REPEATED_VILLAGE = re.compile(rf"(?:^|(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"])){VILLAGE_NAME}(?![民委务级干庄落镇])")
 LOCATED_VILLAGE = re.compile(rf"(?<![{HAN}]){VILLAGE_NAME}(?:位于|地处|坐落于|坐落在|隶属于|隶属|属于)")
 SENTENCE_STOP = re.compile(rf"[{FULL_STOPS}\n]")
 HAN_CHAR = re.compile(f"[{HAN}]")
@@ -590,8 +593,34 @@ class PlaceResolver:
                     self._learn(self.villages, stem, stem + "村", "village", m.division)
         self._later_mentions([*self.villages.items(), *self.towns.items()], found)
         self._learn_listed_siblings(found)
+        self._learn_repeated_villages(spans, areas, found)
         taken = [(m.start, m.end) for m in self.mentions]
         self.mentions.extend(f for f in found if not any(s < f.end and f.start < e for s, e in taken))
+
+    def _learn_repeated_villages(self, spans: list[tuple[int, int]], areas: list[tuple[int, Division]],
+                                 found: list[PlaceMention]) -> None:
+        """X村 written on its own twice or more (洪家院村…洪家院村“第一书记”) is a village under the county or town
+        named last before it, else first after it; not where X is a word of the dictionary (特色村, 中心村)."""
+        if not areas:
+            return
+        first: dict[str, re.Match] = {}
+        seen: dict[str, int] = {}
+        learned: list[tuple[str, Division]] = []
+        for v in REPEATED_VILLAGE.finditer(self.text):
+            name = v.group(1)
+            inside = bisect.bisect_right(spans, (v.start(1), len(self.text))) - 1
+            quoted = self.text[v.start() - 1:v.start()] == "“" and self.text.startswith("”", v.end())
+            if len(name) < 2 or quoted or not _is_village_name(name) or name in self.villages or name in tagger().index \
+                    or (inside >= 0 and spans[inside][1] > v.start(1)):
+                continue
+            first.setdefault(name, v)
+            seen[name] = seen.get(name, 0) + 1
+        for name, v in first.items():
+            if seen[name] < 2:
+                continue
+            last = bisect.bisect_right(areas, v.start(), key=lambda a: a[0]) - 1
+            learned.append((name, self._learn(self.villages, name, name + "村", "village", areas[max(last, 0)][1])))
+        self._later_mentions(learned, found)
 
     def _written_alone(self, name: str) -> bool:
         """Whether the page writes `name` somewhere not as the end of a longer name (下党村, not 上下党村)."""

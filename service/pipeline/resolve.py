@@ -225,8 +225,23 @@ class PlaceAttribution:
             if subject is None and self._opens_with_the_country(start, end):
                 carried = NO_PLACE
             elif not self._examples(start, end, main, paragraph):
-                carried = subject or carried
+                carried = subject or self._later_clause_subject(start, end, main, paragraph, carried) or carried
         return result
+
+    def _later_clause_subject(self, start: int, end: int, main: Division | None, story: Division | None,
+                              carried: "Division | NoPlace | None") -> Division | None:
+        """易地扶贫搬迁工程是…重中之重，洪家院村易地扶贫搬迁居民点自今年6月1日开工建设以来…: a sentence of no
+        subject of its own whose later clauses open with one place, inside the subject carried so far, hands that
+        place on, the deeper one it has turned to."""
+        if not isinstance(carried, Division):
+            return None
+        text = self.resolver.text
+        found = {subject.code: subject for clause in CLAUSE_BREAK.finditer(text, start, end)
+                 if (subject := self._subject(clause.end(), end, main, story)) is not None}
+        if len(found) != 1:
+            return None  # 永和县与尧都区结对，大宁县与侯马市结对: examples, not where the paragraph turns
+        turned = next(iter(found.values()))
+        return turned if turned.depth > carried.depth and self._contains(carried, turned) else None
 
     def _opens_with_the_country(self, start: int, end: int) -> bool:
         """2018年，全国有125个贫困县…: the sentence's subject, after its time, is the whole country."""

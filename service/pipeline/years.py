@@ -258,7 +258,7 @@ def _relative(ctx: YearContext, start: int) -> int | None:
 
 
 def year_earlier_in_sentence(ctx: YearContext) -> int | None:
-    """A year written earlier in the sentence, in a clause before the number's (组织开展2022年护林员选聘工作，完成826名…), not one compared with, left behind by a change or by 如今/目前/四年来, or saying when a thing was made (2016年建设的299座电站已并网，9座…) unless the number is a part of that thing (2018年投入的资金中，南疆占92.3%)."""
+    """A year written earlier in the sentence, in a clause before the number's (组织开展2022年护林员选聘工作，完成826名…), not one compared with, left behind by a change or by 如今/目前/四年来, or saying when a thing was made (2016年建设的299座电站已并网，9座…) unless the number is a part of that thing (2018年投入的资金中，南疆占92.3%); a year a change arrives at dates what follows it (增加到2023年的60.87亿元，较1985年增长109倍)."""
     clause_start, _ = ctx.clause
     years = [y for y in YEAR.finditer(ctx.sentence, 0, clause_start)
              if not _compared(ctx.sentence, y) and not _left_behind(ctx.sentence, y, ctx.position)
@@ -271,8 +271,8 @@ def year_earlier_in_sentence(ctx: YearContext) -> int | None:
 def _describes_a_thing(sentence: str, year: re.Match) -> bool:
     """2016年建设的电站: the year says when a thing was made, unless the clause names it as a whole whose
     part the number is (2018年投入的资金中，…占92.3%)."""
-    if not ATTRIBUTE.match(sentence, year.end()):
-        return False
+    if not ATTRIBUTE.match(sentence, year.end()) or CHANGE_TO.fullmatch(sentence, year.start() - 1, year.start()):
+        return False  # 增加到2023年的60.87亿元，较1985年增长109倍: where a change arrived, not a thing's making
     _, clause_end = clause_bounds(sentence, 0, len(sentence), year.end())
     return not AMONG.search(sentence, 0, clause_end)
 

@@ -252,6 +252,12 @@ PLACES = [
      "named_in_clause_before"),
     ("平利县助学\n\n本报讯 县审计局为水田河村6名学生发放助学金；县工会为东山寨村8名学生发放助学金；"
      "县慈善协会为凤凰寨村9名学生发放助学金。", "9名", "凤凰寨村", "named_right_before"),
+    # a sentence of no subject whose later clause turns to a place inside the one carried hands that place on
+    ("保康县扶贫\n\n本报讯 保康县县委书记、洪家院村第一书记等领导参加入住仪式。易地扶贫搬迁工程是重中之重，洪家院村安置点自6月开工建设以来，"
+     "如期完工。此次建成的安置点安置52户。", "52户", "洪家院村", "earlier_subject"),
+    # …but not where its later clauses open with several places (examples)
+    ("临汾市扶贫\n\n本报讯 临汾市建立帮扶机制。同时，建立协作机制，永和县与尧都区结对，大宁县与侯马市结对。"
+     "三年内将提供就业岗位900余个。", "900余个", "临汾市", "earlier_subject"),
 ]
 
 

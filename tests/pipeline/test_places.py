@@ -110,6 +110,11 @@ MENTIONS = [
     ("新庄集乡康庄村召开会议。为康庄村、巴庄村和豹子滩村学生发放助学金", [
         ("新庄集乡", "新庄集乡", "town"), ("康庄村", "康庄村", "village"), ("康庄村", "康庄村", "village"),
         ("巴庄村", "巴庄村", "village"), ("豹子滩村", "豹子滩村", "village")]),
+    # a village written on its own twice, under the county named first after it (none before); not a slogan
+    ("洪家院村安置点举行入住仪式。保康县领导、洪家院村第一书记参加", [
+        ("洪家院村", "洪家院村", "village"), ("保康县", "保康县", "county"), ("洪家院村", "洪家院村", "village")]),
+    ("临汾市开展“百企帮百村”行动，“百企帮百村”带动增收", [("临汾市", "临汾市", "prefecture")]),
+    ("洪家院村安置点举行入住仪式。洪家院村第一书记参加", []),  # no county or town on the page
     # a name the simplified view changes (乾 reads 干 after t2s) is still found, under its own name
     ("咸阳市乾县召开现场会", [("咸阳市", "咸阳市", "prefecture"), ("干县", "乾县", "county")]),
 ]

@@ -96,6 +96,9 @@ YEARS = [
     ("2016年至今已累计投入产业扶贫资金263.44亿元，实施产业扶贫项目2069个", "2069个", 2018, 2018,
      "year_earlier_in_sentence"),  # 至今: from then until now
     ("2016年至今已累计投入产业扶贫资金263.44亿元", "263.44亿元", 2018, 2018, "year_in_clause"),
+    # a year a change arrives at dates what follows it, not the year it was compared with
+    ("地区生产总值从1985年的5534万元增加到2023年的60.87亿元，较1985年增长109倍", "109倍", 2024, 2023,
+     "year_earlier_in_sentence"),
 ]
 
 # (paragraph, the mention, page year, year, rule): the rules that read the sentences before the number's own
