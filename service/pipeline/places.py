@@ -75,12 +75,12 @@ EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市"
                           r"|(?:\d+|[一二两三四五六七八九十几数]+)[多余]?个?(?:省份|省区|省市|省|大?城市|大中城市))")
 # 巫山脆李、奉节脐橙、涪陵榨菜等: a list of short items before 等 (the first may run on from the words before it)
 PRODUCT_LIST = re.compile(rf"(?P<items>[{HAN}]{{2,7}}(?:、[{HAN}]{{2,7}})+)等")
-# 北京华锦富公司, 重庆市农业农村委帮扶集团, 山西农业大学: a place that opens the name of a company, a group
+# 北京华锦富公司, 重庆市农业农村委帮扶集团, 山西农业大学, 广州企业: a place that opens the name of a company, a group
 # or a university names an organisation that often helps from elsewhere, not a place the figures are about
 # (a school keeps its place: 信义镇中心小学 is in 信义镇)
 ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与及等给共]|投资|建设|建成|新建|开展|开办|设立|通过|利用|依托|"
                           rf"组织|实施|发放|落实|推进|引导|带动)[{HAN}]){{0,8}}?"
-                          r"(?:(?:股份)?有限(?:责任)?公司|公司|集团|银行|大学|学院)")
+                          r"(?:(?:股份)?有限(?:责任)?公司|公司|集团|银行|大学|学院|企业)")
 # 为水田河村6名学生, 为凤凰寨村也为6名学生, 相隔的里村贫困户闫荣生: a village named on its own, between a word
 # that points at it and the people it counts, is a village even with no town or county written before it
 NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"
@@ -301,10 +301,15 @@ class PlaceResolver:
         self.learned: dict[str, Division] = {}  # both, by code
         filed = [m.span() for m in FILED_FROM.finditer(text)]
         mentions = [m for m in self.gazetteer.find(text) if not any(s <= m.start < e for s, e in filed)]
-        self.mentions = self._without_examples([m for m in self._settle(mentions) if not ORGANISATION.match(text, m.end)])
+        self.mentions = self._without_examples([m for m in self._settle(mentions) if not self._names_an_organisation(m)])
         self._learn_villages()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+
+    def _names_an_organisation(self, m: PlaceMention) -> bool:
+        """北京华锦富公司, 重庆市农业农村委帮扶集团: a province or prefecture opening an organisation's name is where
+        it comes from; a county or town keeps its place (天等县龙茗镇扬翔公司养猪基地 is in 龙茗镇)."""
+        return m.level in ("province", "prefecture") and ORGANISATION.match(self.text, m.end) is not None
 
     def _settle(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Pick one division per mention: the candidate the rest of the page supports best.

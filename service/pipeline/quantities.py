@@ -647,6 +647,14 @@ QUOTES = {"“": "”", "「": "」", "《": "》", "\"": "\""}
 SPOKEN = re.compile(r"[。！？!?，,；;]")  # a quotation holding a sentence's marks is speech
 
 
+def _couplet(quoted: str) -> bool:
+    """就业一人，脱贫一户: two halves of a few characters each, as long as each other and written without digits,
+    make a slogan, not speech (“种了3亩，收了2吨” is said)."""
+    halves = re.split(r"[，,]", quoted)
+    return not re.search(r"\d", quoted) and len(halves) == 2 and 2 <= len(halves[0]) <= 6 and len(halves[0]) == len(halves[1]) \
+        and not SPOKEN.search(quoted.replace("，", "").replace(",", ""))
+
+
 def _inside_short_quote(text: str, start: int, end: int, longest: int = 12) -> bool:
     """True when the mention sits inside a quoted name of a few characters (“三张牌”) or a book title."""
     title_open = text.rfind("《", 0, start)
@@ -659,8 +667,9 @@ def _inside_short_quote(text: str, start: int, end: int, longest: int = 12) -> b
             continue
         close_at = text.find(closing, end, end + longest)
         open_at = start - len(window) + at
-        if close_at >= 0 and (close_at - open_at) <= longest + 2 \
-                and not SPOKEN.search(text, open_at + 1, close_at):  # “去年一共收入7万元。” is said, not a name
+        if close_at >= 0 and (close_at - open_at) <= longest + 2 and (
+                not SPOKEN.search(text, open_at + 1, close_at)  # “去年一共收入7万元。” is said, not a name
+                or _couplet(text[open_at + 1:close_at])):
             return True
     return False
 

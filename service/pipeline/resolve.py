@@ -39,6 +39,8 @@ SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?" + REPORT_FRAME + TIM
                              + LOCATED)
 NATIONWIDE = re.compile(r"全国|我国|中国")
 QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a quotation
+# …工作队。”伊川县委书记李新红表示。: a short sentence right after a quotation that says who spoke it
+SPEAKER = re.compile(rf"[^“”「」\"{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,30}}?(?:说|表示|介绍|说道|坦言|感慨|告诉记者)[{FULL_STOPS}]?\s*$")
 # 甲县、乙县分别投资30万元、20万元: the figures after it go to the places before it, in order
 PAIRED = re.compile(r"分别|依次")
 # 安置了661户2350人，他们来自石月亮乡和马吉乡的15个村寨: where people came from, after the number
@@ -219,14 +221,26 @@ class PlaceAttribution:
         我市把…), and the subject it inherits from the last earlier sentence that had one (NO_PLACE after
         one that opens with the whole country: 2018年，全国有125个贫困县脱贫。“农村1000多万贫困人口…”)."""
         result, carried = [], None
-        for start, end in sentences:
+        for k, (start, end) in enumerate(sentences):
             subject = self._subject(start, end, main, paragraph)
-            result.append((subject, carried))
+            result.append((subject, self._speaker_of(sentences, k, main, paragraph) or carried))
             if subject is None and self._opens_with_the_country(start, end):
                 carried = NO_PLACE
             elif not self._examples(start, end, main, paragraph):
                 carried = subject or self._later_clause_subject(start, end, main, paragraph, carried) or carried
         return result
+
+    def _speaker_of(self, sentences: list[tuple[int, int]], k: int, main: Division | None,
+                    story: Division | None) -> Division | None:
+        """“建设85个光伏发电站，相当于…工作队。”伊川县委书记李新红表示。: a quotation that names no place speaks
+        for the place of the one the next sentence says spoke it."""
+        start, end = sentences[k]
+        text = self.resolver.text
+        if k + 1 >= len(sentences) or not QUOTED.match(text, start, end) \
+                or not text[start:end].rstrip().endswith(("”", "」")) or self.resolver.in_span(start, end):
+            return None
+        s_start, s_end = sentences[k + 1]
+        return self._subject(s_start, s_end, main, story) if SPEAKER.fullmatch(text, s_start, s_end) else None
 
     def _later_clause_subject(self, start: int, end: int, main: Division | None, story: Division | None,
                               carried: "Division | NoPlace | None") -> Division | None:
@@ -318,6 +332,8 @@ class PlaceAttribution:
             return answer
         for refinement in PLACE_REFINEMENTS:
             instead = refinement(ctx, answer)
+            if instead is NO_PLACE:
+                return Resolved(None, refinement.__name__)
             if instead is not None:
                 answer = Resolved(instead, refinement.__name__)
         return answer
@@ -720,7 +736,7 @@ def named_in_earlier_part(ctx: PlaceContext) -> Division | None:
 
 
 def earlier_subject(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """The subject of the paragraph's last earlier sentence that had one, or none after one that opened with the whole country (2018年，全国有125个贫困县脱贫。“农村1000多万贫困人口…”)."""
+    """The subject of the paragraph's last earlier sentence that had one, or none after one that opened with the whole country (2018年，全国有125个贫困县脱贫。“农村1000多万贫困人口…”); for a quotation that names no place, the subject of the sentence after it that says who spoke (“建设85个光伏发电站…。”伊川县委书记李新红表示。)."""
     return ctx.carried
 
 
@@ -758,8 +774,8 @@ def shared_by_listed_places(ctx: PlaceContext, answer: Resolved) -> Division | N
     return None
 
 
-def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…, 甲县A乡、B乡和乙县C乡的45个村), or earlier in its part of the sentence when it was found there (南部四地州(喀什地区、和田地区…)累计实施项目…，落实资金…), belongs to their common parent."""
+def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> "Division | NoPlace | None":
+    """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…, 甲县A乡、B乡和乙县C乡的45个村), or earlier in its part of the sentence when it was found there (南部四地州(喀什地区、和田地区…)累计实施项目…，落实资金…), belongs to their common parent; after provinces listed together, to no one place (位于广西、云南、西藏三个省，…边境线总长9080公里)."""
     if answer.value is None:
         return None
     start = ctx.part_start if answer.rule in SENTENCE_NAMED_RULES else ctx.clause[0]
@@ -768,6 +784,8 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> Div
     listed = {m.division.code: m.division for m in holding}
     if len(listed) < 2:
         return None
+    if all(d.level == "province" for d in listed.values()):
+        return NO_PLACE  # 位于广西、云南、西藏三个省，…边境线总长9080公里: several provinces, no one place
     return ctx.attribution._common_parent(list(listed.values()))
 
 

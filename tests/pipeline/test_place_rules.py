@@ -112,7 +112,7 @@ PLACES = [
      "322户", "西营镇", "examples_in_a_list"),
     # 和县 in 中心和县教育基金会 is 和 and the story's 县; 巫山脆李、奉节脐橙等 are products
     ("绥宁县助学\n\n本报讯 绥宁县成立了资助中心和县教育基金会，绥宁公司和县慈善会每年安排20万元。", "20万元", "绥宁县",
-     "sentence_subject"),
+     "named_in_clause_before"),
     ("消费扶贫\n\n本报讯 我市累计认定巫山脆李、奉节脐橙、涪陵榨菜等扶贫产品11636个。", "11636个", None, None),
     ("援疆\n\n本报讯 会上介绍，新疆南部四地州(喀什地区、和田地区、阿克苏地区)累计实施项目4092个，落实项目资金840亿元。",
      "840亿元", "新疆维吾尔自治区", "shared_by_places_listed_together"),
@@ -252,9 +252,15 @@ PLACES = [
      "named_in_clause_before"),
     ("平利县助学\n\n本报讯 县审计局为水田河村6名学生发放助学金；县工会为东山寨村8名学生发放助学金；"
      "县慈善协会为凤凰寨村9名学生发放助学金。", "9名", "凤凰寨村", "named_right_before"),
+    # provinces listed together: their figures are of no one place
+    ("边境地区\n\n本报讯 我国南部边境位于广西、云南、西藏三个省，三省边境线总长9080公里。", "9080公里", None,
+     "shared_by_places_listed_together"),
     # a sentence of no subject whose later clause turns to a place inside the one carried hands that place on
     ("保康县扶贫\n\n本报讯 保康县县委书记、洪家院村第一书记等领导参加入住仪式。易地扶贫搬迁工程是重中之重，洪家院村安置点自6月开工建设以来，"
      "如期完工。此次建成的安置点安置52户。", "52户", "洪家院村", "earlier_subject"),
+    # a quotation naming no place speaks for the place of the speaker the next sentence names
+    ("伊川县光伏\n\n本报讯 在伊川县高山镇谷瑶村，老支书冯北方说：“俺村建设光伏电站。”“建设85个光伏发电站，相当于一支工作队。”"
+     "伊川县委书记李新红表示。", "85个", "伊川县", "earlier_subject"),
     # …but not where its later clauses open with several places (examples)
     ("临汾市扶贫\n\n本报讯 临汾市建立帮扶机制。同时，建立协作机制，永和县与尧都区结对，大宁县与侯马市结对。"
      "三年内将提供就业岗位900余个。", "900余个", "临汾市", "earlier_subject"),

@@ -89,9 +89,12 @@ MENTIONS = [
                                         ("资源", "资源县", "county")]),
     ("全县贫困村、行政村和自然村全覆盖", []),
     ("记者下乡采访", []),
-    # a company's, a group's or a university's place prefix names the organisation, not a place
+    # a company's, a group's or a university's place prefix (a province's or a prefecture's) names the organisation, not a place
     ("天津华兴建材公司向吕梁市临县捐款", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
+    # a county or town opening a company's name is where the company is
+    ("占地50亩的天等县龙茗镇扬翔公司养猪基地", [("天等县", "天等县", "county"), ("龙茗镇", "龙茗镇", "town")]),
     ("重庆市农业农村委帮扶集团组织展销", []),
+    ("通过和广州企业合作，厂里年订单100多万件", []),  # companies from Guangzhou
     # places listed as examples before 等地 are where goods go, not the story's places
     ("吕梁市临县的红枣销往北京、上海、广州等地", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     ("河北、内蒙古等10余个省份已全面完成搬迁", []),
