@@ -184,6 +184,18 @@ class Gazetteer:
     def path(self, code: str) -> str:
         return "/" + "/".join(d.code for d in self.ancestors(code)) + "/"
 
+    @functools.cached_property
+    def _held(self) -> dict[tuple[str, str], int]:
+        held: dict[tuple[str, str], int] = {}
+        for d in self.divisions.values():
+            for above in self.ancestors(d.parent):
+                held[(above.code, d.level)] = held.get((above.code, d.level), 0) + 1
+        return held
+
+    def holds(self, code: str, level: str) -> int:
+        """How many divisions of `level` lie under the division (铜川市 holds 4 counties, 陕西省 107)."""
+        return self._held.get((code, level), 0)
+
     def find(self, text: str) -> list[PlaceMention]:
         """Longest gazetteer names in text, left to right, without overlaps."""
         return [PlaceMention(start, end, self.surfaces[i], list(self.by_surface[self.surfaces[i]]))

@@ -145,12 +145,19 @@ class PlaceAttribution:
         return None
 
     def _named_counts(self, paragraphs: list[tuple[int, int]]) -> dict[str, list]:
-        """code → [how often the paragraphs name it, the division]."""
+        """code → [how often the paragraphs name it, the division]; places listed together (喀什、和田、阿克苏地区)
+        count once, for the place that holds them."""
         counts: dict[str, list] = {}
         for start, end in paragraphs:
-            for m in self.resolver.in_span(start, end):
-                entry = counts.setdefault(m.division.code, [0, m.division])
-                entry[0] += 1
+            mentions = self.resolver.in_span(start, end)
+            for run in self._runs(mentions):
+                listed = {m.division.code: m.division for m in run}
+                parent = self._common_parent(list(listed.values())) if len(listed) >= 2 else None
+                named = [parent] if parent is not None else \
+                    [m.division for m in mentions if run[0].start <= m.start and m.end <= run[-1].end]
+                for division in named:
+                    entry = counts.setdefault(division.code, [0, division])
+                    entry[0] += 1
         return counts
 
     def _most_named(self, paragraphs: list[tuple[int, int]], counts: dict[str, list] | None = None) -> Division | None:
@@ -352,7 +359,16 @@ class PlaceAttribution:
         items = list(self._runs(mentions))[-1]
         if etc is not None and items[-1].end == etc.start():
             if len(items) > 1:
-                return self._common_parent([m.division for m in items]) if count >= len(items) else None
+                if count < len(items):
+                    return None
+                common = self._common_parent([m.division for m in items])
+                # 黑龙江省龙江、克东等10个国贫县: examples of more than they name, all inside the place named
+                # before them, may lie beyond the examples' own parent
+                holders = [m.division for m in self.resolver.in_span(sentence[0], position)
+                           if all(m.division.code != i.division.code and self._contains(m.division, i.division)
+                                  for i in items)]
+                wider = holders[-1] if holders and count > len(items) else None
+                return wider if wider is not None and (common is None or self._contains(wider, common)) else common
             # 贵州宣布紫云县等最后9个贫困县: one example of the places counted; the place named before it in the
             # sentence that holds it (记者从广西壮族自治区政府获悉，龙胜各族自治县等14个贫困县…), else the place one
             # level above it
@@ -636,7 +652,7 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
 
 
 def listed_places(ctx: PlaceContext) -> Division | None:
-    """A count of the places its clause lists before it, or after it (9个县包括靖宇县、大安市…), belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县), one example's (贵州宣布紫云县等最后9个贫困县) to the place named before it that holds it."""
+    """A count of the places its clause lists before it, or after it (9个县包括靖宇县、大安市…), belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县), one example's (贵州宣布紫云县等最后9个贫困县), or examples' of more than they name (黑龙江省龙江、克东等10个国贫县), to the place named before them that holds them."""
     found = ctx.attribution._enumerated(ctx.sentence, ctx.position, ctx.count)
     listed = ctx.attribution._listed_after(ctx.sentence, ctx.position, ctx.count) if found is None else []
     return found or (ctx.attribution._lowest_common(listed) if listed else None)
@@ -893,7 +909,7 @@ def examples_in_a_list(ctx: PlaceContext, answer: Resolved) -> Division | None:
 
 
 def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names; 5个自然村 lie in a village)."""
+    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names, the deepest with room for them all — 包括陕西省铜川市印台区等在内的29个县 is the province's, for 铜川市 has but 4; 5个自然村 lie in a village)."""
     counted = _divisions_counted(ctx)
     if answer.value is None or counted is None or "自然" in counted[0].group(0):
         return None
@@ -904,11 +920,16 @@ def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division
     above = [level for _, level, _ in resolver.deictics(ctx.clause[0], ctx.position) if DEPTH[level] < depth]
     if above:
         return resolver.at_level(answer.value, above[-1])  # 阜平县是我省10个深度贫困县之一: the province's
+    level, count = COUNTED_LEVEL[counted[0].group(1)], int(ctx.count)
+
+    def room(d: Division) -> bool:  # 包括铜川市印台区等在内的29个县: 铜川市 has 4 counties, 陕西省 has room for 29
+        return d.code not in resolver.gazetteer.divisions or resolver.gazetteer.holds(d.code, level) >= count
     named = [m.division for m in resolver.in_span(ctx.sentence[0], ctx.position)
              if m.division.depth < depth and ctx.attribution._contains(m.division, answer.value)]
     if named:  # 云南省政府批准包括绿春县在内的31个县退出: the province named above it, not the county's prefecture
-        return max(named, key=lambda d: d.depth)
-    return next((d for d in reversed(resolver.ancestors(answer.value)) if d.depth < depth), None)
+        return max((d for d in named if room(d)), key=lambda d: d.depth, default=max(named, key=lambda d: d.depth))
+    above_it = [d for d in reversed(resolver.ancestors(answer.value)) if d.depth < depth]
+    return next((d for d in above_it if room(d)), above_it[0] if above_it else None)
 
 
 PLACE_REFINEMENTS = [shared_by_listed_places, shared_by_places_listed_together, story_within_area,

@@ -117,7 +117,9 @@ def _assert_claims_as_made_from_scratch(env) -> None:
         assert_claims_as_made_from_scratch()
 
 
-def wait_until(condition, env, timeout: float = 180) -> dict:
+def wait_until(condition, env, timeout: float = 600) -> dict:
+    """Poll the store until `condition` holds; the timeout only keeps a broken run from hanging (a loaded
+    two-core machine has taken over 180 s for 200 sources), it measures nothing."""
     deadline = time.monotonic() + timeout
     while True:
         found = status(env)

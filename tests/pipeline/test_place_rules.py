@@ -21,6 +21,11 @@ PLACES = [
     ("贫困发生率下降\n\n本报讯 宁夏贫困发生率降至3%以下,这样的省份有5个,包括北京、天津、河北、内蒙古、宁夏。", "5个", None,
      "nationwide"),
     ("吕梁市扶贫\n\n本报讯 省里对临县等5个县开展了验收。", "5个", "吕梁市", "listed_places"),
+    # a count of divisions is of the deepest place named above them with room for them all
+    ("陕西摘帽\n\n本报讯 陕西省政府发布公告，包括陕西省铜川市印台区等在内的总计29个县(区)脱贫退出贫困县序列。", "29个",
+     "陕西省", "above_the_divisions_counted"),
+    # examples of more than they name, inside a place named before them: that place, not the examples' parent
+    ("黑龙江扶贫\n\n本报讯 2018年黑龙江省龙江、克东等10个国贫县申请脱贫摘帽。", "10个", "黑龙江省", "listed_places"),
     # a count of more than the list right before it names: things inside all of them, the place that holds them
     ("藏区\n\n本报讯 四川藏区包含甘孜州、阿坝州和凉山州木里县32个贫困县。", "32个", "四川省", "listed_places"),
     # one example and 等: the place named earlier in the sentence that holds it, even in an earlier clause
@@ -252,6 +257,10 @@ PLACES = [
      "named_in_clause_before"),
     ("平利县助学\n\n本报讯 县审计局为水田河村6名学生发放助学金；县工会为东山寨村8名学生发放助学金；"
      "县慈善协会为凤凰寨村9名学生发放助学金。", "9名", "凤凰寨村", "named_right_before"),
+    # places listed together count once, for the place that holds them, in finding the article's place
+    ("南疆报告\n\n本报讯 喀什、和田、阿克苏地区等四地州是深度贫困地区。\n\n仅仅五年，新疆231.47万人摆脱贫困。"
+     "同期，南疆四地州交出188.95万人脱贫的答卷。\n\n他的家在新疆喀什地区塔什库尔干塔吉克自治县。", "188.95万人",
+     "新疆维吾尔自治区", "paragraph_opening"),
     # provinces listed together: their figures are of no one place
     ("边境地区\n\n本报讯 我国南部边境位于广西、云南、西藏三个省，三省边境线总长9080公里。", "9080公里", None,
      "shared_by_places_listed_together"),
