@@ -14,7 +14,7 @@ MULTIPLIERS = "十百千万亿"
 
 @functools.lru_cache(maxsize=1)
 def dimensions() -> list[str]:
-    return sorted({unit.dimension for unit in load_units().by_surface.values()})
+    return sorted({unit.dimension for unit in load_units().every_unit()})
 
 
 @functools.lru_cache(maxsize=1)
@@ -28,14 +28,14 @@ def _alternatives(words) -> str:
 
 @functools.lru_cache(maxsize=1)
 def canonical_units() -> frozenset[str]:
-    return frozenset(unit.canonical for unit in load_units().by_surface.values())
+    return frozenset(unit.canonical for unit in load_units().every_unit())
 
 
 @functools.lru_cache(maxsize=1)
 def unit_pattern() -> str:
     """A canonical unit, or a unit as written: a surface of the unit table after at most two multipliers
     (万元, 亿元, 万亩, 千万元)."""
-    units = load_units().by_surface.values()
+    units = load_units().every_unit()
     canonical = _alternatives(unit.canonical for unit in units)
     written = _alternatives(unit.surface for unit in units)
     return rf"^(?:{canonical}|[{MULTIPLIERS}]{{0,2}}(?:{written}))$"

@@ -390,6 +390,8 @@ def _read(text: str, m: re.Match, units, spaced: bool = False) -> QuantityMentio
     if not _gaps_allowed(text, m, spaced) or (unit_surface in PLACE_COUNTERS and kind == "chinese"):
         return None
     unit = _currency_written_before(text, start, unit, units)
+    if unit_surface == "块" and PIECES.match(text, end):
+        unit = units.second_reading["块"]  # 12块多晶硅太阳能面板, 3块地: pieces, not 元
     if unit_surface == "度" and TEMPERATURE_WORDS.search(text, max(0, start - 6), start + 2):
         unit = units["℃"]
     vague = num[0] == "数" or "几" in num
@@ -625,6 +627,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
 
 
 FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+# What 块 counts when it is no money: panels, bricks, plots of land
+PIECES = re.compile(r"(?:多晶硅|单晶硅|太阳能|光伏|电池|组件|面板|展板|[板砖石瓦匾牌碑屏表]|玻璃|土地|耕地|林地|宅基地|菜地|[地田])")
 CONGRESS = r"人大|人民代表大会|人民政府|政府|政协|党代会|委员会|常委会|代表大会|中央|县委|市委|省委|党委"
 # 十六届人大, 十九届四中全会, 十三届全国人大代表
 CONGRESS_AFTER = re.compile(rf"(?:[一二三四五六七八九十]中)?(?:全国|省|市|县)?(?:{CONGRESS}|全会)")

@@ -374,8 +374,10 @@ class PlaceAttribution:
             # level above it
             only = items[0].division
             holders = [m.division for m in self.resolver.in_span(sentence[0], position)
-                       if self._contains(m.division, only)]
-            return holders[-1] if holders else self.resolver.division(only.parent)
+                       if self._contains(m.division, only) and m.division.code != only.code]
+            holder = holders[-1] if holders else self.resolver.division(only.parent)
+            # 批准日喀则市谢通门县等19个县: 日喀则市 has 18 counties, so the 19 lie in the region above it
+            return self._with_room(holder, position, count)
         listed = {m.division.code: m.division for m in mentions}
         if len(listed) == count:
             return self._common_parent(list(listed.values()))
@@ -384,6 +386,18 @@ class PlaceAttribution:
         if len(in_list) >= 2 and count > len(in_list) and items[-1].end == position:
             return self._lowest_common(list(in_list.values()))
         return None
+
+    def _with_room(self, holder: Division | None, position: int, count: float) -> Division | None:
+        """The holder, or the nearest place above it, that the gazetteer gives room for the divisions counted
+        at `position` (19个县 do not fit in a prefecture of 18)."""
+        counted = DIVISIONS_COUNTED.match(self.resolver.text, position)
+        if holder is None or counted is None:
+            return holder
+        level, gazetteer = COUNTED_LEVEL[counted.group(1)], self.resolver.gazetteer
+        for above in reversed(self.resolver.ancestors(holder)):
+            if above.code not in gazetteer.divisions or gazetteer.holds(above.code, level) >= count:
+                return above
+        return holder
 
     def _listed_after(self, sentence: tuple[int, int], position: int, count: float | None) -> list[Division]:
         """9个县(市、区)包括靖宇县、大安市…: the places a count lists after it with 包括, 分别是 or 即, else none."""
@@ -652,7 +666,7 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
 
 
 def listed_places(ctx: PlaceContext) -> Division | None:
-    """A count of the places its clause lists before it, or after it (9个县包括靖宇县、大安市…), belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县), one example's (贵州宣布紫云县等最后9个贫困县), or examples' of more than they name (黑龙江省龙江、克东等10个国贫县), to the place named before them that holds them."""
+    """A count of the places its clause lists before it, or after it (9个县包括靖宇县、大安市…), belongs to their common parent (吉县、乡宁、安泽三个县; 吉县、乡宁等5个县), one example's (贵州宣布紫云县等最后9个贫困县), or examples' of more than they name (黑龙江省龙江、克东等10个国贫县), to the place named before them that holds them, or the nearest above it with room for them all (批准日喀则市谢通门县等19个县: 日喀则市 has 18)."""
     found = ctx.attribution._enumerated(ctx.sentence, ctx.position, ctx.count)
     listed = ctx.attribution._listed_after(ctx.sentence, ctx.position, ctx.count) if found is None else []
     return found or (ctx.attribution._lowest_common(listed) if listed else None)

@@ -19,15 +19,23 @@ class Unit:
 class UnitTable:
     """Lookup of unit surfaces; rejects a surface listed twice."""
 
-    def __init__(self, rows: list[dict]):
+    def __init__(self, rows: list[dict], readings: list[dict] = ()):
         self.by_surface: dict[str, Unit] = {}
-        for row in rows:
-            unit = Unit(row["surface"], row["canonical"], row["dimension"], float(row["factor"]), row.get("iso"))
-            if unit.surface in self.by_surface:
-                raise ValueError(f"unit surface {unit.surface!r} is listed twice")
-            if unit.factor <= 0:
-                raise ValueError(f"unit {unit.surface!r} has a factor that is not positive")
-            self.by_surface[unit.surface] = unit
+        self.second_reading: dict[str, Unit] = {}  # 块 counting pieces, where it is no money
+        for table, entries in ((self.by_surface, rows), (self.second_reading, readings)):
+            for row in entries:
+                unit = Unit(row["surface"], row["canonical"], row["dimension"], float(row["factor"]), row.get("iso"))
+                if unit.surface in table:
+                    raise ValueError(f"unit surface {unit.surface!r} is listed twice")
+                if unit.factor <= 0:
+                    raise ValueError(f"unit {unit.surface!r} has a factor that is not positive")
+                table[unit.surface] = unit
+        if not set(self.second_reading) <= set(self.by_surface):
+            raise ValueError("a second reading is of a surface the table does not list")
+
+    def every_unit(self) -> list[Unit]:
+        """Each surface's unit and each second reading: every unit a fact may carry."""
+        return [*self.by_surface.values(), *self.second_reading.values()]
 
     def surfaces_longest_first(self) -> list[str]:
         return sorted(self.by_surface, key=len, reverse=True)
@@ -38,7 +46,7 @@ class UnitTable:
     def canonical_units(self) -> list[dict]:
         """One row per canonical unit: its dimension and the surfaces that read as it."""
         rows: dict[str, dict] = {}
-        for unit in self.by_surface.values():
+        for unit in self.every_unit():
             row = rows.setdefault(unit.canonical, {"unit": unit.canonical, "dimension": unit.dimension,
                                                    "iso": unit.iso, "surfaces": []})
             row["surfaces"].append(unit.surface)
@@ -48,4 +56,4 @@ class UnitTable:
 @functools.lru_cache(maxsize=1)
 def load_units() -> UnitTable:
     data = json.loads(resources.files(__package__).joinpath("units.json").read_text(encoding="utf-8"))
-    return UnitTable(data["units"])
+    return UnitTable(data["units"], data.get("readings", []))

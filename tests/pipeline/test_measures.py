@@ -56,19 +56,28 @@ def test_indicators(text, mention, dimension, expected):
 
 
 def test_the_taxonomy_names_known_dimensions_only():
-    dimensions = {u.dimension for u in load_units().by_surface.values()}
+    dimensions = {u.dimension for u in load_units().every_unit()}
     for indicator in load_indicators().values():
         assert indicator.keywords and set(indicator.dimensions) <= dimensions, indicator.code
 
 
 def test_every_unit_has_a_dimension_and_a_positive_factor():
-    for unit in load_units().by_surface.values():
+    for unit in load_units().every_unit():
         assert unit.dimension and unit.canonical and unit.factor > 0
 
 
 def test_a_canonical_unit_has_one_dimension():
     """The summary keeps one row per place and canonical unit for all dimensions (store/summary.py)."""
     dimensions: dict[str, set] = {}
-    for unit in load_units().by_surface.values():
+    for unit in load_units().every_unit():
         dimensions.setdefault(unit.canonical, set()).add(unit.dimension)
     assert {canonical: found for canonical, found in dimensions.items() if len(found) > 1} == {}
+
+
+def test_a_second_reading_is_of_a_listed_surface():
+    from service.pipeline.units import UnitTable
+
+    row = {"surface": "块", "canonical": "块", "dimension": "count", "factor": 1}
+    assert UnitTable([{**row, "canonical": "元", "dimension": "currency"}], [row]).second_reading["块"].dimension == "count"
+    with pytest.raises(ValueError, match="second reading"):
+        UnitTable([], [row])

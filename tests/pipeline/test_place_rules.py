@@ -24,6 +24,8 @@ PLACES = [
     # a count of divisions is of the deepest place named above them with room for them all
     ("陕西摘帽\n\n本报讯 陕西省政府发布公告，包括陕西省铜川市印台区等在内的总计29个县(区)脱贫退出贫困县序列。", "29个",
      "陕西省", "above_the_divisions_counted"),
+    # one example's holder, or the nearest place above it with room for them all
+    ("西藏摘帽\n\n本报讯 经研究，批准日喀则市谢通门县等19个县(区)退出贫困县(区)。", "19个", "西藏自治区", "listed_places"),
     # examples of more than they name, inside a place named before them: that place, not the examples' parent
     ("黑龙江扶贫\n\n本报讯 2018年黑龙江省龙江、克东等10个国贫县申请脱贫摘帽。", "10个", "黑龙江省", "listed_places"),
     # a count of more than the list right before it names: things inside all of them, the place that holds them

@@ -95,6 +95,7 @@ MENTIONS = [
     ("占地50亩的天等县龙茗镇扬翔公司养猪基地", [("天等县", "天等县", "county"), ("龙茗镇", "龙茗镇", "town")]),
     ("重庆市农业农村委帮扶集团组织展销", []),
     ("通过和广州企业合作，厂里年订单100多万件", []),  # companies from Guangzhou
+    ("人民日报社湖北分社记者住进村", []),  # a paper's office in the province
     # places listed as examples before 等地 are where goods go, not the story's places
     ("吕梁市临县的红枣销往北京、上海、广州等地", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     ("河北、内蒙古等10余个省份已全面完成搬迁", []),
