@@ -28,7 +28,7 @@ META_FIELD = re.compile(
     r"(?:(?:发布|发表|更新|出版|刊发)?(?:时间|日期)[:：]\s*|(?:发布|发表|更新)于[:：]?\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?"
     r"|\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?:来源|稿源|出处)[:：]\s*(?P<source>(?!(?:浏览|点击|阅读|作者|记者|编辑|责任编辑|责编)[:：])(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])[^\s|丨])+)?"
+    r"|(?:本文|文章|信息|稿件)?(?:来源|稿源|出处)[:：]\s*(?P<source>(?!(?:浏览|点击|阅读|作者|记者|编辑|责任编辑|责编)[:：])(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])[^\s|丨])+)?"
     rf"|(?P<reporter>[{HAN}]{{2,4}})发自[{HAN}]{{2,10}}"  # 张笛扬发自河南兰考: a reporter and where the story was filed
     r"|(?:作者|记者|文)[:：/]\s*(?:(?=(?:来源|稿源|出处|编辑|责任编辑|浏览|点击|阅读|发布|时间|日期)[:：])|$|(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3}))"
     r"|(?:审核)?(?:编辑|责任编辑|责编|点击|浏览|阅读|热度)(?:次数|量)?[:：]\s*\S+"  # 审核编辑:本站小编
@@ -156,6 +156,8 @@ BYLINE_BOX = re.compile(rf"^(?:[□◎●■]\s*(?:[{HAN}]{{0,4}}记者\s*)?|[{H
 # may be a slogan's headline: 产业兴 百姓富 乡村美)
 BYLINE_LIST = re.compile(rf"([{HAN}]{{2,3}}(?:[ \u3000]+[{HAN}]{{2,3}}){{3,7}})")
 CAPTION_CREDIT = re.compile(rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s+摄\s*$")
+# …站在村里的一处空地上(3月25日摄)。, …安置区(8月19日无人机拍摄)。: a photo's date in brackets ends its caption
+CAPTION_DATED = re.compile(rf"[(（]\d{{1,2}}月\d{{1,2}}日[{HAN}]{{0,6}}?摄[)）]。?\s*$")
 ROLES = r"记者|通讯员|实习生|见习记者|摄影"
 NAMES = rf"(?!{ROLES})[{HAN}]{{2,4}}(?:\s+(?!{ROLES})[{HAN}]{{2,4}})*"
 # 本报讯（记者 赵磊 通讯员 钱鹏）: the reporters named in a lead
@@ -223,7 +225,8 @@ def split_blocks(text: str) -> list[Block]:
         for line in re.finditer(r"[^\n]+", m.group(0)):
             stripped = line.group(0).strip()
             meta = meta_line(stripped) if len(stripped) <= META_LINE_MAX else None
-            photo = (CAPTION_CREDIT.search(stripped) or stripped.startswith("图为")) and len(stripped) < 120
+            photo = (CAPTION_CREDIT.search(stripped) or CAPTION_DATED.search(stripped) or stripped.startswith("图为")) \
+                and len(stripped) < 120
             if meta or photo or CREDIT_LINE.fullmatch(stripped) or CHROME_LINE.fullmatch(stripped) \
                     or RELATED_LINE.fullmatch(stripped):
                 line_start, line_end = m.start() + line.start(), m.start() + line.end()
@@ -307,7 +310,7 @@ def classify(block: Block) -> str:
         return "banner"
     if BYLINE_BOX.match(t) or BYLINE_PARENS.fullmatch(t) or BYLINE_LIST.fullmatch(t):
         return "byline"
-    if CAPTION_CREDIT.search(t) and len(t) < 120 or t.startswith("图为"):
+    if (CAPTION_CREDIT.search(t) or CAPTION_DATED.search(t)) and len(t) < 120 or t.startswith("图为"):
         return "caption"
     if t.startswith(("——", "—— ")) and len(t) <= HEADLINE_MAX + 10:
         return "subtitle"

@@ -103,6 +103,7 @@ DATELINES = [
     ("来源: 发布日期:2020-06-26浏览(10)人次 投稿收藏", "2020-06-26", None),  # empty source, counter, buttons
     ("发布时间:2021-04-01 10:52:09 审核编辑:本站小编下载该Word文档收藏本文", "2021-04-01", None),
     ("收藏本文，分享给朋友", None, None),  # buttons' words in a sentence: no meta line
+    ("本文来源: 中国江苏网", None, "中国江苏网"),  # the source line a reprint prints
 ]
 
 
@@ -358,3 +359,11 @@ def test_a_story_that_opens_with_the_word_of_a_toolbar_is_still_a_story():
     page = "字号老店年销售额达500万元，带动100户增收。"
     [article] = layout(page)
     assert [page[p.start:p.end] for p in article.paragraphs] == [page]
+
+
+def test_a_line_ending_in_the_photo_s_date_in_brackets_is_a_caption():
+    page = ("直面贫困角落\n本文来源: 中国江苏网\n美姑县马依村的几名孩子站在村里的一处空地上(3月25日摄)。\n"
+            "国家统计局数据显示，目前全国农村尚有7017万贫困人口。")
+    [article] = layout(page)
+    assert [page[c.start:c.end] for c in article.captions] == ["美姑县马依村的几名孩子站在村里的一处空地上(3月25日摄)。"]
+    assert [page[p.start:p.end] for p in article.paragraphs] == ["国家统计局数据显示，目前全国农村尚有7017万贫困人口。"]
