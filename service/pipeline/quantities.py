@@ -366,8 +366,8 @@ def _read(text: str, m: re.Match, units, spaced: bool = False) -> QuantityMentio
                         units["%"], "%", "chinese")
     if m.group("half") is not None:  # 半年, 半个月, 半成, 半日 (a day: 日 alone is a date's, not a unit)
         unit = units["天" if m.group("half") == "日" else m.group("half")]
-        if unit.surface in DURATIONS and text.startswith(RELATIVE_TIME_AFTER, end):
-            return None  # 半年来, 半年后: relative time
+        if unit.surface in DURATIONS and text[end:end + 3].lstrip("多余").startswith(RELATIVE_TIME_AFTER):
+            return None  # 半年来, 半年多来, 半年后: relative time
         return _mention(text, start, end, _round(0.5 * unit.factor), None, "exact", unit, m.group("half"), "chinese")
     if m.group("cbefore") is not None:  # ￥500, 人民币3万
         parsed = parse_numeral(m.group("cnum"))

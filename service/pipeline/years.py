@@ -334,7 +334,8 @@ def speaks_of_a_time(sentence: str) -> bool:
 
 # 一、2017年工作回顾, （二）2018年主要工作: a report's section heading, which dates the paragraphs under it
 SECTION_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])?\s*"
-                             r"((?:19|20)\d{2})年度?[\u4e00-\u9fff]{0,6}?(?:工作)?(?:回顾|总结|成效|情况|进展|成绩|安排|计划|打算|目标|任务|思路)"
+                             r"((?:19|20)\d{2})年度?(?:[\u4e00-\u9fff]{0,6}?(?:工作)?(?:回顾|总结|成效|情况|进展|成绩|安排|计划|打算|目标|任务|思路)"
+                             r"|[\u4e00-\u9fff]{0,24}?(?:统计公报|工作报告|年报))"  # 2019年长顺县国民经济和社会发展统计公报
                              r"[A-Za-z\s]{0,4}$")
 
 
@@ -345,7 +346,7 @@ def section_year(sentence: str) -> int | None:
 
 
 def section_heading_year(ctx: YearContext) -> int | None:
-    """The year of the report's section heading the paragraph falls under (一、2017年工作回顾), in a report read out a year later."""
+    """The year of the report's section heading the paragraph falls under (一、2017年工作回顾), in a report read out a year later, or of the report's own title (2019年长顺县国民经济和社会发展统计公报, printed in 2020)."""
     return ctx.section_year
 
 

@@ -248,3 +248,12 @@ def test_a_report_s_section_heading_dates_the_paragraphs_under_it_until_the_next
             "二、2018年工作安排\n\n全年计划新建大棚400座。")
     facts = {f.text: (f.year, f.year_rule) for a in extract_text(page) for p in a.paragraphs for f in p.facts}
     assert facts["65.8亿元"] == (2017, "section_heading_year") and facts["400座"] == (2018, "section_heading_year")
+
+
+def test_a_report_s_title_dates_what_it_reports():
+    from service.pipeline import extract_text
+
+    page = ("2019年长顺县国民经济和社会发展统计公报\n\n长顺县统计局\n\n(2020年7月10日)\n\n"
+            "年末户籍人口273393人，比上年新增1547人。")
+    facts = {f.text: (f.year, f.year_rule) for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert facts["273393人"] == (2019, "section_heading_year")
