@@ -33,6 +33,9 @@ COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "
                 "城关", "开平", "通达", "华容", "共和", "和顺", "宁安", "大同", "太平", "江山", "建设", "新市",
                 "平安", "长城", "振兴", "解放", "先锋", "东风", "胜利", "红星", "团结", "前进", "民主", "文明",
                 "经济开发区", "开发区", "高新区", "工业园区", "农场", "林场", "牧场", "街道", "新村"}
+# 现代农业产业园区, 临港物流园区: a zone the gazetteer lists as a town may bear a name any zone could, so it
+# needs the page to name its county or prefecture too
+ZONES = ("园区", "开发区", "工业区", "示范区", "产业园", "试验区", "合作区", "新区")
 LIST_JOINS = (LIST_MARK, "和", "及")  # between the items of a list of places
 FEW_CANDIDATES = 3  # 城关镇 names hundreds of towns: it supports no county; 大河坝镇, in two counties, does
 # 新华社北京3月7日电, 本报太原讯: the place a story was filed from is not a place it reports on
@@ -61,7 +64,7 @@ VILLAGE_COMMITTEE = re.compile(rf"([{HAN}]{{1,4}}?)村(?=委会|委员会)")  # 
 # Words before 村 that do not name a village (贫困村, 全村, 行政村 …).
 VILLAGE_NOT_NAMES = {"贫困", "农", "乡", "山", "行政", "自然", "示范", "重点", "出列", "新农", "深度贫困", "老",
                      "城中", "移民", "搬迁", "试点", "帮扶", "对口", "结对", "美丽乡", "该", "本", "全", "每", "各"}
-VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出")
+VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十几多整的了在和与及是有从到为把将对这那其驻进包入下返回留出辖")
 NUMERALS = set("一二两三四五六七八九十百千万")
 OPENS_A_NAME_AFTER_ITS_TOWN = set("和下回包各进出留外")  # 和平村, 下坝村, 回龙村, 包家村, 各洛村 …
 NAME_TAGS = {"nz", "ns", "nr", "nrt", "n", "a"}  # the segmenter's tags of a word that may be a name
@@ -450,9 +453,10 @@ class PlaceResolver:
 
     def _unique_town(self, m: PlaceMention, division: Division) -> bool:
         """木棠镇下辖25个村委会: a town written in full by a name no other place has, and that the segmenter's
-        dictionary knows as no other word (not 小城镇), needs nothing else on the page to support it."""
+        dictionary knows as no other word (not 小城镇) nor ends as a zone's does (not 现代农业产业园区), needs nothing
+        else on the page to support it."""
         return len(m.candidates) == 1 and m.surface == division.name and len(m.surface) >= 3 \
-            and (m.surface not in tagger().index or _place_word(m.surface))
+            and (m.surface not in tagger().index or _place_word(m.surface)) and not m.surface.endswith(ZONES)
 
     def _listed_among_other_names(self, m: PlaceMention, bounds: set[int]) -> bool:
         """那赖、那洋、长沙、那坤4条通屯硬化路: a short name listed between two names that are no places is a name like

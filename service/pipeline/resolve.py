@@ -923,10 +923,10 @@ def examples_in_a_list(ctx: PlaceContext, answer: Resolved) -> Division | None:
 
 
 def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names, the deepest with room for them all — 包括陕西省铜川市印台区等在内的29个县 is the province's, for 铜川市 has but 4; 5个自然村 lie in a village)."""
+    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names, the deepest with room for them all — 包括陕西省铜川市印台区等在内的29个县 is the province's, for 铜川市 has but 4; 5个自然村 and 赤溪村辖1个中心村 lie in a village)."""
     counted = _divisions_counted(ctx)
-    if answer.value is None or counted is None or "自然" in counted[0].group(0):
-        return None
+    if answer.value is None or counted is None or re.search("自然|中心", counted[0].group(0)):
+        return None  # 5个自然村, 赤溪村辖1个中心村: parts of a village
     depth = counted[1]
     if answer.value.depth < depth:
         return None

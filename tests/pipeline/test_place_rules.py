@@ -21,6 +21,8 @@ PLACES = [
     ("贫困发生率下降\n\n本报讯 宁夏贫困发生率降至3%以下,这样的省份有5个,包括北京、天津、河北、内蒙古、宁夏。", "5个", None,
      "nationwide"),
     ("吕梁市扶贫\n\n本报讯 省里对临县等5个县开展了验收。", "5个", "吕梁市", "listed_places"),
+    # the central and natural villages a village governs are its parts
+    ("赤溪村\n\n本报讯 福鼎市磻溪镇赤溪村辖1个中心村和2个自然村。", "1个", "赤溪村", "named_in_clause_before"),
     # a count of divisions is of the deepest place named above them with room for them all
     ("陕西摘帽\n\n本报讯 陕西省政府发布公告，包括陕西省铜川市印台区等在内的总计29个县(区)脱贫退出贫困县序列。", "29个",
      "陕西省", "above_the_divisions_counted"),

@@ -96,6 +96,9 @@ MENTIONS = [
     ("重庆市农业农村委帮扶集团组织展销", []),
     ("通过和广州企业合作，厂里年订单100多万件", []),  # companies from Guangzhou
     ("人民日报社湖北分社记者住进村", []),  # a paper's office in the province
+    ("一处占地333.3公顷的现代农业产业园区", []),  # a zone's name any zone could bear, its county unnamed
+    ("福建宁德福鼎市磻溪镇辖村", [("福建", "福建省", "province"), ("宁德", "宁德市", "prefecture"),
+                              ("福鼎市", "福鼎市", "county"), ("磻溪镇", "磻溪镇", "town")]),  # 辖: governs
     # places listed as examples before 等地 are where goods go, not the story's places
     ("吕梁市临县的红枣销往北京、上海、广州等地", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     ("河北、内蒙古等10余个省份已全面完成搬迁", []),
