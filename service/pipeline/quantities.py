@@ -657,8 +657,9 @@ def _couplet(quoted: str) -> bool:
     """就业一人，脱贫一户: two halves of a few characters each, as long as each other and written without digits,
     make a slogan, not speech (“种了3亩，收了2吨” is said)."""
     halves = re.split(r"[，,]", quoted)
-    return not re.search(r"\d", quoted) and len(halves) == 2 and 2 <= len(halves[0]) <= 6 and len(halves[0]) == len(halves[1]) \
-        and not SPOKEN.search(quoted.replace("，", "").replace(",", ""))
+    if re.search(r"\d", quoted) or len(halves) != 2 or any(SPOKEN.search(half) for half in halves):
+        return False
+    return 2 <= len(halves[0]) <= 6 and len(halves[0]) == len(halves[1])
 
 
 def _inside_short_quote(text: str, start: int, end: int, longest: int = 12) -> bool:

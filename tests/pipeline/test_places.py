@@ -411,3 +411,12 @@ def test_a_gacha_right_after_its_banner_is_a_village_of_it():
     page = "内蒙古东乌珠穆沁旗巴音图嘎嘎查\n\n巴音图嘎嘎查土地总面积104万亩。全嘎查共有176个牧户。"
     facts = {f.text: (f.place, f.place_chain[-2][1]) for a in extract_text(page) for p in a.paragraphs for f in p.facts}
     assert facts == {"104万亩": ("巴音图嘎嘎查", "东乌珠穆沁旗"), "176个": ("巴音图嘎嘎查", "东乌珠穆沁旗")}
+
+
+def test_the_gazetteer_counts_the_divisions_a_place_holds():
+    from service.pipeline.places import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.holds("6102", "county") == 4  # 铜川市: 王益区, 印台区, 耀州区, 宜君县
+    assert gazetteer.holds("61", "county") > 100 and gazetteer.holds("61", "prefecture") == 10  # 陕西省
+    assert gazetteer.holds("610202", "county") == 0 and gazetteer.holds("610202", "town") > 0
