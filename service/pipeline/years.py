@@ -41,6 +41,11 @@ YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|�
 # (not 2015年、2016年建设的299座电站…, where the years only say when the stations were built)
 YEARS_LISTED = re.compile(r"\s*" + TIME_LEAD + r"(?:(?:19|20)\d{2}年[、和])+((?:19|20)\d{2})年(?!\d|[\u4e00-\u9fff]{0,4}的)")
 # 2016年，全村共有…; 2013年底，…: a year with a comma after it heads the clause that follows
+# 陕西2017年…, 全县2016年…, 该镇到2018年…: what may stand before the year opening a clause
+PROVINCE_SHORT = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
+                  "海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆")
+CLAUSE_LEAD = re.compile(rf"(?:{PROVINCE_SHORT}|[全该我本][省市县区州旗镇乡村]|[\u4e00-\u9fff]{{1,8}}[省市县区州旗镇乡村])?"
+                         + TIME_LEAD)
 HEADS_A_CLAUSE = re.compile(r"(?:" + IN_THE_YEAR + r")?[，,]")
 UNNAMED_YEAR = re.compile(r"全年|当年|年内|本年度")
 # 全镇13951户68202人，…，其中2014-2015年贫困户96户: the years of the parts that follow do not date the whole
@@ -278,20 +283,25 @@ def _describes_a_thing(sentence: str, year: re.Match) -> bool:
 
 
 def year_later_in_sentence(ctx: YearContext) -> int | None:
-    """A year written later in the sentence (总投资250万元，2016年建成的电站), not one a change starts from (由2000年的…), one that heads a clause of its own (总人口558户，…，2016年，全村共有…; 乡镇有42个，…，2015年人均纯收入6420元) or one of the parts after 其中 (全镇1193户，其中2016年已脱贫170户)."""
+    """A year written later in the sentence (总投资250万元，2016年建成的电站), not one a change starts from (由2000年的…), one that heads a clause of its own, or any after it (总人口558户，…，2016年，全村共有…; 乡镇有42个，…，2015年人均纯收入6420元; 全省曾有56个贫困县，…，陕西2017年实现4个县摘帽、2018年…) or one of the parts after 其中 (全镇1193户，其中2016年已脱贫170户)."""
     parts = PARTS_FOLLOW.search(ctx.sentence, ctx.position)
-    later = next((y for y in YEAR.finditer(ctx.sentence, ctx.position, parts.start() if parts else len(ctx.sentence))
-                  if not _compared(ctx.sentence, y) and not _starts_a_change(ctx.sentence, y)
-                  and not HEADS_A_CLAUSE.match(ctx.sentence, y.end())
-                  and not (_opens_counted_clause(ctx.sentence, y) and not _unnamed_year(ctx))), None)
-    return _unless_since(ctx.sentence, later, ctx.page_year, ctx.position) if later else None
+    for later in YEAR.finditer(ctx.sentence, ctx.position, parts.start() if parts else len(ctx.sentence)):
+        if _compared(ctx.sentence, later) or _starts_a_change(ctx.sentence, later):
+            continue
+        if HEADS_A_CLAUSE.match(ctx.sentence, later.end()) \
+                or (_opens_counted_clause(ctx.sentence, later) and not _unnamed_year(ctx)):
+            return None  # 陕西2017年实现4个县摘帽、2018年实现23个…: the years of later items are theirs
+        return _unless_since(ctx.sentence, later, ctx.page_year, ctx.position)
+    return None
 
 
 def _opens_counted_clause(sentence: str, year: re.Match) -> bool:
     """…乡镇有42个，…，2015年果农人均纯收入高达6420元: a year that opens a later clause with figures of its
-    own dates those, not the numbers before it (2016年建成的电站, with none, describes them)."""
+    own, after its subject if any (全省曾有56个贫困县，…，陕西2017年实现4个县摘帽), dates those, not the numbers
+    before it (2016年建成的电站, with none, describes them)."""
     clause_start, clause_end = clause_bounds(sentence, 0, len(sentence), year.start(1))
-    return clause_start > 0 and re.fullmatch(TIME_LEAD, sentence[clause_start:year.start(1)].strip()) is not None \
+    item_start = max(clause_start, sentence.rfind("、", clause_start, year.start(1)) + 1)  # …、2018年实现23个县…
+    return clause_start > 0 and CLAUSE_LEAD.fullmatch(sentence[item_start:year.start(1)].strip()) is not None \
         and re.search(r"\d", sentence[year.end():clause_end]) is not None
 
 

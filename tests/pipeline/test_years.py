@@ -96,6 +96,10 @@ YEARS = [
     ("2016年至今已累计投入产业扶贫资金263.44亿元，实施产业扶贫项目2069个", "2069个", 2018, 2018,
      "year_earlier_in_sentence"),  # 至今: from then until now
     ("2016年至今已累计投入产业扶贫资金263.44亿元", "263.44亿元", 2018, 2018, "year_in_clause"),
+    # a year heading a later clause of its own, after its subject, and the years of the items after it, are theirs
+    ("全省曾有56个贫困县，经过多年努力，陕西2017年实现4个县摘帽、2018年实现23个县摘帽、2019年作为关键一年，剩余29个全部摘帽",
+     "56个", 2020, 2020, "year_of_page"),
+    ("全县有贫困户1000户，全县2016年脱贫300户", "1000户", 2018, 2018, "year_of_page"),
     # a year a change arrives at dates what follows it, not the year it was compared with
     ("地区生产总值从1985年的5534万元增加到2023年的60.87亿元，较1985年增长109倍", "109倍", 2024, 2023,
      "year_earlier_in_sentence"),
