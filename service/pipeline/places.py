@@ -222,6 +222,12 @@ def _place_word(word: str) -> bool:
     return at is not None and tagger().tags[at] == "ns"
 
 
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` falls inside one of the sorted, non-overlapping spans (a name the page already reads)."""
+    before = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return before >= 0 and spans[before][1] > at
+
+
 def _is_village_name(name: str) -> bool:
     """西交子 and 三营 name villages; 全, 贫困, 三个 (三个村), 移民新 (乙圩乡移民新村: a new village for migrants) do not."""
     core = name[:-1] if name.endswith("新") else name  # 移民新村, 搬迁新村: a kind of village, not its name
@@ -591,8 +597,7 @@ class PlaceResolver:
                                           "village", division=division))
         for v in BARE_VILLAGE.finditer(self.text):
             name = v.group(1)
-            inside = bisect.bisect_right(spans, (v.start(1), len(self.text))) - 1
-            if not _is_village_name(name) or name in self.villages or (inside >= 0 and spans[inside][1] > v.start(1)):
+            if not _is_village_name(name) or name in self.villages or _inside(spans, v.start(1)):
                 continue
             last = bisect.bisect_right(areas, v.start(), key=lambda a: a[0]) - 1
             if last < 0:
@@ -629,10 +634,9 @@ class PlaceResolver:
         learned: list[tuple[str, Division]] = []
         for v in REPEATED_VILLAGE.finditer(self.text):
             name = v.group(1)
-            inside = bisect.bisect_right(spans, (v.start(1), len(self.text))) - 1
             quoted = self.text[v.start() - 1:v.start()] == "“" and self.text.startswith("”", v.end())
             if len(name) < 2 or quoted or not _is_village_name(name) or name in self.villages or name in tagger().index \
-                    or (inside >= 0 and spans[inside][1] > v.start(1)):
+                    or _inside(spans, v.start(1)):
                 continue
             first.setdefault(name, v)
             seen[name] = seen.get(name, 0) + 1

@@ -393,11 +393,15 @@ class PlaceAttribution:
         counted = DIVISIONS_COUNTED.match(self.resolver.text, position)
         if holder is None or counted is None:
             return holder
-        level, gazetteer = COUNTED_LEVEL[counted.group(1)], self.resolver.gazetteer
-        for above in reversed(self.resolver.ancestors(holder)):
-            if above.code not in gazetteer.divisions or gazetteer.holds(above.code, level) >= count:
-                return above
-        return holder
+        level = COUNTED_LEVEL[counted.group(1)]
+        return next((above for above in reversed(self.resolver.ancestors(holder)) if self._has_room(above, level, count)),
+                    holder)
+
+    def _has_room(self, division: Division, level: str, count: float) -> bool:
+        """Whether the gazetteer gives the division room for `count` divisions of `level` (铜川市 has 4 counties);
+        a division learned from the page is taken at its word."""
+        gazetteer = self.resolver.gazetteer
+        return division.code not in gazetteer.divisions or gazetteer.holds(division.code, level) >= count
 
     def _listed_after(self, sentence: tuple[int, int], position: int, count: float | None) -> list[Division]:
         """9个县(市、区)包括靖宇县、大安市…: the places a count lists after it with 包括, 分别是 or 即, else none."""
@@ -934,10 +938,10 @@ def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division
     above = [level for _, level, _ in resolver.deictics(ctx.clause[0], ctx.position) if DEPTH[level] < depth]
     if above:
         return resolver.at_level(answer.value, above[-1])  # 阜平县是我省10个深度贫困县之一: the province's
-    level, count = COUNTED_LEVEL[counted[0].group(1)], int(ctx.count)
+    level, count = COUNTED_LEVEL[counted[0].group(1)], ctx.count
 
     def room(d: Division) -> bool:  # 包括铜川市印台区等在内的29个县: 铜川市 has 4 counties, 陕西省 has room for 29
-        return d.code not in resolver.gazetteer.divisions or resolver.gazetteer.holds(d.code, level) >= count
+        return ctx.attribution._has_room(d, level, count)
     named = [m.division for m in resolver.in_span(ctx.sentence[0], ctx.position)
              if m.division.depth < depth and ctx.attribution._contains(m.division, answer.value)]
     if named:  # 云南省政府批准包括绿春县在内的31个县退出: the province named above it, not the county's prefecture

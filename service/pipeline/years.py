@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from .lexicon import CLAUSE_BREAK, FULL_STOPS, LEAD, TIME_LEAD, clause_bounds
+from .places import load_gazetteer, short_names
 
 YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的结余资金: not the fact's time
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "本年": 0}
@@ -41,11 +42,6 @@ YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|�
 # (not 2015年、2016年建设的299座电站…, where the years only say when the stations were built)
 YEARS_LISTED = re.compile(r"\s*" + TIME_LEAD + r"(?:(?:19|20)\d{2}年[、和])+((?:19|20)\d{2})年(?!\d|[\u4e00-\u9fff]{0,4}的)")
 # 2016年，全村共有…; 2013年底，…: a year with a comma after it heads the clause that follows
-# 陕西2017年…, 全县2016年…, 该镇到2018年…: what may stand before the year opening a clause
-PROVINCE_SHORT = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
-                  "海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆")
-CLAUSE_LEAD = re.compile(rf"(?:{PROVINCE_SHORT}|[全该我本][省市县区州旗镇乡村]|[\u4e00-\u9fff]{{1,8}}[省市县区州旗镇乡村])?"
-                         + TIME_LEAD)
 HEADS_A_CLAUSE = re.compile(r"(?:" + IN_THE_YEAR + r")?[，,]")
 UNNAMED_YEAR = re.compile(r"全年|当年|年内|本年度")
 # 全镇13951户68202人，…，其中2014-2015年贫困户96户: the years of the parts that follow do not date the whole
@@ -295,13 +291,23 @@ def year_later_in_sentence(ctx: YearContext) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _clause_lead() -> re.Pattern:
+    """陕西2017年…, 全县2016年…, 该镇到2018年…: what may stand before the year opening a clause (a province by the
+    short name the gazetteer gives it, a deictic, a name ending in a division's suffix, then a time word)."""
+    gazetteer = load_gazetteer()
+    provinces = "|".join(short_names(d.name, d.level)[0] for d in gazetteer.divisions.values() if d.level == "province")
+    return re.compile(rf"(?:{provinces}|[全该我本][省市县区州旗镇乡村]|[\u4e00-\u9fff]{{1,8}}[省市县区州旗镇乡村])?"
+                      + TIME_LEAD)
+
+
 def _opens_counted_clause(sentence: str, year: re.Match) -> bool:
     """…乡镇有42个，…，2015年果农人均纯收入高达6420元: a year that opens a later clause with figures of its
     own, after its subject if any (全省曾有56个贫困县，…，陕西2017年实现4个县摘帽), dates those, not the numbers
     before it (2016年建成的电站, with none, describes them)."""
     clause_start, clause_end = clause_bounds(sentence, 0, len(sentence), year.start(1))
     item_start = max(clause_start, sentence.rfind("、", clause_start, year.start(1)) + 1)  # …、2018年实现23个县…
-    return clause_start > 0 and CLAUSE_LEAD.fullmatch(sentence[item_start:year.start(1)].strip()) is not None \
+    return clause_start > 0 and _clause_lead().fullmatch(sentence[item_start:year.start(1)].strip()) is not None \
         and re.search(r"\d", sentence[year.end():clause_end]) is not None
 
 
