@@ -37,6 +37,7 @@ COMMON_WORDS = {"城区", "郊区", "矿区", "新区", "市中区", "东区", "
 # needs the page to name its county or prefecture too
 ZONES = ("园区", "开发区", "工业区", "示范区", "产业园", "试验区", "合作区", "新区")
 LIST_JOINS = (LIST_MARK, "和", "及")  # between the items of a list of places
+HEADLINE_CHARS = 40  # 井冈山：红色引领绿色崛起, not a paragraph that a name and a colon open
 FEW_CANDIDATES = 3  # 城关镇 names hundreds of towns: it supports no county; 大河坝镇, in two counties, does
 # 新华社北京3月7日电, 本报太原讯: the place a story was filed from is not a place it reports on
 FILED_FROM = re.compile(rf"(?:新华社|中新社|中新网|本报)[{HAN}]{{2,8}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:电|讯)"
@@ -76,6 +77,8 @@ CONJUNCTIONS = "和与及或"
 # 销往北京、上海等地; 河北、内蒙古等10余个省份 and 北京、广州等十余个大城市: examples of the places counted
 EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市"
                           r"|(?:\d+|[一二两三四五六七八九十几数]+)[多余]?个?(?:省份|省区|省市|省|大?城市|大中城市))")
+# 北上北京，南下深圳; 远销上海、广州: where goods or people go, not where the story is
+DESTINATION = re.compile(r"(?:销往|远销|运往|发往|卖到|卖往|北上|南下)")
 # 巫山脆李、奉节脐橙、涪陵榨菜等: a list of short items before 等 (the first may run on from the words before it)
 PRODUCT_LIST = re.compile(rf"(?P<items>[{HAN}]{{2,7}}(?:、[{HAN}]{{2,7}})+)等")
 # 北京华锦富公司, 重庆市农业农村委帮扶集团, 山西农业大学, 广州企业: a place that opens the name of a company, a group
@@ -352,8 +355,10 @@ class PlaceResolver:
         repeated = {surface for surface, n in surfaces.items() if n > 1}
         bounds = {m.start for m in mentions} | {m.end for m in mentions}
         # 江西省修水县 … 修水共建设安置点141个: a place the page names in full may be written short elsewhere
+        # 井冈山：红色引领绿色崛起: a headline that opens with a place's name and a colon names that place
         in_full = {m.candidates[0] for m in mentions
-                   if len(m.candidates) == 1 and m.surface == self.gazetteer.divisions[m.candidates[0]].name}
+                   if len(m.candidates) == 1 and (m.surface == self.gazetteer.divisions[m.candidates[0]].name
+                                                  or self._heads_a_headline(m))}
         settled, doubted = [], []
         for i, m in enumerate(mentions):
             if DEICTIC.fullmatch(m.surface):
@@ -483,6 +488,14 @@ class PlaceResolver:
         above = {d.code for d in self.gazetteer.ancestors(code)[:-1]}
         return bool(settled) and settled[-1].end == m.start and settled[-1].division.code in above
 
+    def _heads_a_headline(self, m: PlaceMention) -> bool:
+        """井冈山：红色引领绿色崛起: a name that opens a short line and a colon follows, as a headline's place does."""
+        line_start = self.text.rfind("\n", 0, m.start) + 1
+        line_end = self.text.find("\n", m.end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        return not self.text[line_start:m.start].strip() and self.text[m.end:m.end + 1] in (":", "：") \
+            and line_end - line_start <= HEADLINE_CHARS and "。" not in self.text[m.end:line_end]
+
     def _heads_a_village(self, m: PlaceMention) -> bool:
         """巡店镇顾李村: a town the gazetteer knows by this name only, written right before a village's name,
         is the town even when nothing else on the page supports it."""
@@ -511,8 +524,24 @@ class PlaceResolver:
                     break  # only a list's separators, and names the gazetteer does not know, lie between
                 dropped.add(id(m))
                 boundary = m.start
-        dropped |= self._products(ordered)
+        dropped |= self._products(ordered) | self._destinations(ordered)
         return [m for m in mentions if id(m) not in dropped]
+
+    def _destinations(self, ordered: list[PlaceMention]) -> set[int]:
+        """北上北京，南下深圳; 远销上海、广州和香港: the places right after 销往, 北上 … and those listed with them."""
+        dropped: set[int] = set()
+        starts = [m.start for m in ordered]
+        for hit in DESTINATION.finditer(self.text):
+            at = hit.end()
+            for m in ordered[bisect.bisect_left(starts, at):]:
+                if m.start != at:
+                    break
+                dropped.add(id(m))
+                joiner = re.match(r"[、和及]", self.text[m.end:m.end + 1])
+                if joiner is None:
+                    break
+                at = m.end + 1
+        return dropped
 
     def _products(self, ordered: list[PlaceMention]) -> set[int]:
         """巫山脆李、奉节脐橙、涪陵榨菜等扶贫产品: places that open the items of a list of goods (a place's name and

@@ -57,6 +57,10 @@ LIST_JOINER = re.compile(rf"{LIST_MARK}|以及|和|及")
 AMONG_THEM = re.compile(r"[，,；;：:]其中")  # …1623户，其中闽宁镇1539户: the parts of a whole just counted
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上")
+# 人代会在贵阳开幕，…2019年贵州省计划减少农村贫困人口110万人，18个县…: where a meeting is held is not what it speaks of
+VENUE = re.compile(rf"在([^{CLAUSE_MARKS}{FULL_STOPS}\n在]{{2,16}}?)(?:隆重|正式|顺利)?(?:召开|举行|举办|开幕|闭幕)")
+# 贫困发生率为49%，比全州高出11个百分点: the place a figure is compared with is not the place it is about
+COMPARED_WITH = re.compile(r"(?:比|较|高于|低于|多于|少于|快于|慢于)$")
 # 平遥县、祁县两县 …: places listed and then counted as one group (两县, 三个乡镇, 两地)
 GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县区|县市|区县|乡镇|县|市|区|乡|镇|村|地)")
 LIST_JOINER = re.compile(r"[、和与及]?")
@@ -83,6 +87,7 @@ class PlaceAttribution:
     def __init__(self, resolver: PlaceResolver):
         self.resolver = resolver
         self.background = [m.span() for m in BACKGROUND.finditer(resolver.text)]
+        self.venues = [m.span(1) for m in VENUE.finditer(resolver.text)]
         self.groups = self._groups()
         self._sentence_before: dict[tuple[str, int], list[Division]] = {}
 
@@ -234,8 +239,20 @@ class PlaceAttribution:
             if subject is None and self._opens_with_the_country(start, end):
                 carried = NO_PLACE
             elif not self._examples(start, end, main, paragraph):
-                carried = subject or self._later_clause_subject(start, end, main, paragraph, carried) or carried
+                carried = self._helped_by(start, end, subject, main) or subject \
+                    or self._later_clause_subject(start, end, main, paragraph, carried) or carried
         return result
+
+    def _helped_by(self, start: int, end: int, subject: Division | None, main: Division | None) -> Division | None:
+        """广东江门市对口帮扶广西龙州县，为龙州…公司提供1000万元。公司目前有240多名员工: a sentence whose subject
+        helps another place in its first clause hands on the place helped, where what follows happens (not in a
+        story about the helper's own work, 孝义篇: 孝义市帮助临县…。驻村工作队挑选了91名干部)."""
+        if subject is None or (main is not None and (subject.code == main.code or self._contains(main, subject))):
+            return None
+        first_end = _cut_at(self.resolver.text, start, end, CLAUSE_BREAK)
+        helped = self._beneficiary(start, first_end)
+        return helped if helped is not None and helped.code != subject.code \
+            and not self._contains(subject, helped) and not self._contains(helped, subject) else None
 
     def _speaker_of(self, sentences: list[tuple[int, int]], k: int, main: Division | None,
                     story: Division | None) -> Division | None:
@@ -492,6 +509,8 @@ class PlaceAttribution:
         clause's places count only when the span ends inside that clause (a number within it)."""
         named = [m for m in self.resolver.in_span(start, end) if not any(
             b_start <= m.start < b_end and not b_start < end <= b_end for b_start, b_end in self.background)]
+        elsewhere = [m for m in named if not any(v_start <= m.start < v_end for v_start, v_end in self.venues)]
+        named = elsewhere or named  # a venue speaks only for a span that names no other place
         mentions, text = list(named), self.resolver.text
         for position, level, deictic_end in self.resolver.deictics(start, end):
             # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's,
@@ -506,6 +525,7 @@ class PlaceAttribution:
             if division is not None:
                 mentions.append(PlaceMention(position, deictic_end, "", [division.code], level,
                                              deictic=True, division=division))
+        mentions = [m for m in mentions if not COMPARED_WITH.search(text, max(0, m.start - 2), m.start)]
         mentions.sort(key=lambda m: m.start)
         home = story or main
         if home is not None:
@@ -739,7 +759,7 @@ def sentence_subject(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
-    """The most specific place named in the number's part of the sentence before it."""
+    """The most specific place named in the number's part of the sentence before it; not where a meeting was held when it names another (人代会在贵阳开幕，…贵州省计划…，18个县…), nor a place the figure is compared with (比全州高出11个百分点)."""
     return ctx.named(ctx.part_start, ctx.position)
 
 
@@ -770,7 +790,7 @@ def named_in_earlier_part(ctx: PlaceContext) -> Division | None:
 
 
 def earlier_subject(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """The subject of the paragraph's last earlier sentence that had one, or none after one that opened with the whole country (2018年，全国有125个贫困县脱贫。“农村1000多万贫困人口…”); for a quotation that names no place, the subject of the sentence after it that says who spoke (“建设85个光伏发电站…。”伊川县委书记李新红表示。)."""
+    """The subject of the paragraph's last earlier sentence that had one, or none after one that opened with the whole country (2018年，全国有125个贫困县脱贫。“农村1000多万贫困人口…”), or the place helped after one whose subject helps another in its first clause, in a story not about the helper (江门市对口帮扶龙州县，…。公司目前有240多名员工); for a quotation that names no place, the subject of the sentence after it that says who spoke (“建设85个光伏发电站…。”伊川县委书记李新红表示。)."""
     return ctx.carried
 
 
@@ -926,8 +946,8 @@ def examples_in_a_list(ctx: PlaceContext, answer: Resolved) -> Division | None:
     return None
 
 
-def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names, the deepest with room for them all — 包括陕西省铜川市印台区等在内的29个县 is the province's, for 铜川市 has but 4; 5个自然村 and 赤溪村辖1个中心村 lie in a village)."""
+def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> "Division | NoPlace | None":
+    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names, the deepest with room for them all — 包括陕西省铜川市印台区等在内的29个县 is the province's, for 铜川市 has but 4; 5个自然村 and 赤溪村辖1个中心村 lie in a village; more counties or towns than any place above holds are the country's: 井冈山是592个国定贫困县中第一个…)."""
     counted = _divisions_counted(ctx)
     if answer.value is None or counted is None or re.search("自然|中心", counted[0].group(0)):
         return None  # 5个自然村, 赤溪村辖1个中心村: parts of a village
@@ -947,7 +967,10 @@ def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> Division
     if named:  # 云南省政府批准包括绿春县在内的31个县退出: the province named above it, not the county's prefecture
         return max((d for d in named if room(d)), key=lambda d: d.depth, default=max(named, key=lambda d: d.depth))
     above_it = [d for d in reversed(resolver.ancestors(answer.value)) if d.depth < depth]
-    return next((d for d in above_it if room(d)), above_it[0] if above_it else None)
+    if above_it and level != "village" and not any(room(d) for d in above_it):
+        return NO_PLACE  # 井冈山是…592个国定贫困县中第一个…: more than its province holds, the country's (the
+        # gazetteer lists every town and county, not every village)
+    return next((d for d in above_it if room(d)), None)
 
 
 PLACE_REFINEMENTS = [shared_by_listed_places, shared_by_places_listed_together, story_within_area,

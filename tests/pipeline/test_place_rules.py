@@ -229,7 +229,7 @@ PLACES = [
     ("晋中市养殖\n\n本报讯 使平遥县和祁县两县2000户增收。", "2000户", "晋中市", "help_receiver"),
     ("晋中市养殖\n\n本报讯 平遥县投资300万元，祁县、太谷区两地新建圈舍200间。", "300万元", "平遥县",
      "named_in_clause_before"),
-    ("太谷篇\n\n本报讯 太谷区投入资金帮助昔阳县发展产业,使昔阳县300户增收。工作队帮助解决难题120个。", "120个", "昔阳县",
+    ("太谷篇\n\n本报讯 太谷区投入资金500万元,帮助昔阳县发展产业,使昔阳县300户增收。工作队帮助解决难题120个。", "120个", "昔阳县",
      "help_given_elsewhere"),
     # those its clause says benefit, after the helper's money was said to go to work there
     ("东莞帮扶\n\n本报讯 东莞市向河池市捐赠1000万元扶贫款。东莞市连续18年对口帮扶河池市。东莞的帮扶资金主要用于易地安置。"
@@ -277,6 +277,22 @@ PLACES = [
     # …but not where its later clauses open with several places (examples)
     ("临汾市扶贫\n\n本报讯 临汾市建立帮扶机制。同时，建立协作机制，永和县与尧都区结对，大宁县与侯马市结对。"
      "三年内将提供就业岗位900余个。", "900余个", "临汾市", "earlier_subject"),
+    # where a meeting is held is not the place of what it reports, when the sentence names another
+    ("湖南扶贫\n\n本报讯 27日，湖南省人民代表大会在长沙开幕，省长在报告中说，2019年湖南省计划减少贫困人口50万人，12个县摘帽。",
+     "12个", "湖南省", "named_in_sentence_before"),
+    # the place a figure is compared with is not the place it is about
+    ("鲁奎地村\n\n本报讯 在怒江州泸水市鲁奎地村，群众的贫困发生率为49%，比全州高出11个百分点。", "11个百分点", "鲁奎地村",
+     "named_in_sentence_before"),
+    # where goods go (北上北京，南下深圳) is not where they are grown
+    ("兰考蜜瓜\n\n本报讯 兰考县葡萄架乡杜寨村的蜜瓜一年两熟。这些蜜瓜北上北京，南下深圳，一个能卖到30元。", "30元", "杜寨村",
+     "earlier_subject"),
+    # a place's short name that opens a headline before a colon is the place, wherever else it is written short
+    ("井冈山：红色引领绿色崛起\n\n本报讯 井冈山境内有100多处革命旧居。", "100多处", "井冈山市", "named_in_clause_before"),
+    # a count of divisions more than any place above its own holds is the country's
+    ("井冈山：率先摘帽\n\n本报讯 井冈山是592个国定贫困县中第一个脱贫摘帽的县。", "592个", None, "above_the_divisions_counted"),
+    # a sentence whose subject helps another place hands on the place helped to the sentences after it
+    ("粤桂协作\n\n本报讯 广东江门市对口帮扶广西龙州县，为当地企业提供1000万元援助款。公司目前有240多名员工。", "240多名",
+     "龙州县", "earlier_subject"),
 ]
 
 

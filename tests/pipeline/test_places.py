@@ -101,6 +101,13 @@ MENTIONS = [
                               ("福鼎市", "福鼎市", "county"), ("磻溪镇", "磻溪镇", "town")]),  # 辖: governs
     # places listed as examples before 等地 are where goods go, not the story's places
     ("吕梁市临县的红枣销往北京、上海、广州等地", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
+    # where goods or people go, right after 销往, 北上, 南下 … and those listed with them
+    ("兰考县的蜜瓜北上北京，南下深圳", [("兰考县", "兰考县", "county")]),
+    ("吕梁市临县的红枣远销上海、广州和天津", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
+    # a short name that nothing else supports is a place when it opens a headline before a colon, and wherever else
+    # the page writes it short
+    ("井冈山：红色引领绿色崛起\n井冈山境内有100多处革命旧居", [("井冈山", "井冈山市", "county"), ("井冈山", "井冈山市", "county")]),
+    ("井冈山境内有100多处革命旧居", []),
     ("河北、内蒙古等10余个省份已全面完成搬迁", []),
     ("途经江西、湖南、贵州等六省", []),
     ("吕梁市的红枣与北京、广州等十余个大城市实现对接", [("吕梁市", "吕梁市", "prefecture")]),
