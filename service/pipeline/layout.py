@@ -53,8 +53,30 @@ LABELLED_DATE = re.compile(r"(?:发布|发表|更新|出版|刊发)?(?:时间|�
 SECTION = re.compile(rf"[{HAN}]{{2,4}}(?=[\s|丨]|$)")
 META_FILLER = re.compile(r"[\s|丨/()（）\[\]【】•●]*")  # (来源:网站编辑 2020-04-12 17:20): a meta line in parentheses
 AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
+# ——2019年1月4日在宿松县第十六届人民代表大会第三次会议上, ——在陇县…会议上 县长赵甲宏(2020年1月8日): the day a
+# report or a speech was delivered, on a line of its own under its title
+DELIVERED = re.compile(rf"[\s(（—–-]*(?:(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*在[^\n。，,]{{2,40}}?(?:会议|大会|全会)上"
+                       rf"|在[^\n。，,]{{2,40}}?(?:会议|大会|全会)上[{HAN}\s]{{0,16}}[(（](?P<after>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)[)）])"
+                       rf"(?:的(?:讲话|报告))?[\s)）]*")
 META_LINE_MAX = 120
 DIGIT = re.compile(r"[0-9０-９]")
+
+
+def delivered_on(line: str) -> str | None:
+    """The day a report or speech was delivered, from the line under its title that says so.
+
+    >>> delivered_on("  ——2019年1月4日在宿松县第十六届人民代表大会第三次会议上")
+    '2019-01-04'
+    >>> delivered_on("——在陇县第十七届人民代表大会第四次会议上县长赵甲宏(2020年1月8日)")
+    '2020-01-08'
+    >>> delivered_on("2019年1月4日在宿松县召开会议，会上…") is None
+    True
+    """
+    m = DELIVERED.fullmatch(line)
+    if m is None:
+        return None
+    y, mo, d = (int(n) for n in re.findall(r"\d+", m.group("date") or m.group("after")))
+    return f"{y}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
 def meta_line(line: str) -> dict | None:
@@ -469,6 +491,11 @@ def layout(text: str) -> list[Article]:
         if not article.paragraphs and article.title:
             _take_body_from_above(text, before, article)
     for article in articles:
+        if article.date is None:
+            near_top = [*article.heading_spans, *((p.start, p.end) for p in article.paragraphs[:1])]
+            article.date = next((day for s, e in near_top for line in text[s:e].splitlines()
+                                 if (day := delivered_on(line))), None)
+            article.dated_by = "page" if article.date else None
         if article.date is None:
             article.date, article.source_name = page_date, page_source
             article.dated_by = "page" if page_date else None

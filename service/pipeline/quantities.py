@@ -98,9 +98,13 @@ class QuantityMention:
         return asdict(self)
 
 
+# 10个人民调解委员会: 个 counts the committees, 个人 is not the unit there
+SURFACE_GUARDS = {"个人": "(?!民)"}
+
+
 @functools.lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    units = "|".join(re.escape(s) for s in load_units().surfaces_longest_first())
+    units = "|".join(re.escape(s) + SURFACE_GUARDS.get(s, "") for s in load_units().surfaces_longest_first())
     currencies = "|".join(re.escape(c) for c in sorted(CURRENCY_BEFORE, key=len, reverse=True))
     number = rf"(?:{MIXED}|{ARABIC}|{CHINESE})"
     return re.compile(

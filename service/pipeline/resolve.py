@@ -44,7 +44,7 @@ SPEAKER = re.compile(rf"[^“”「」\"{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,30}}?(?
 # 甲县、乙县分别投资30万元、20万元: the figures after it go to the places before it, in order
 PAIRED = re.compile(r"分别|依次")
 # 安置了661户2350人，他们来自石月亮乡和马吉乡的15个村寨: where people came from, after the number
-ORIGIN = re.compile(r"来自|搬迁自|迁自")
+ORIGIN = re.compile(r"来自|搬迁自|迁自|从(?=[^，,。；;\n]{2,20}?(?:搬迁|搬出|迁出|搬来|迁来|搬下))")  # 从七棵树村搬迁出来的
 # An amount's digits: not a year, a date or a time (总投资250万元，2016年建成的信义镇…)
 AMOUNT_DIGITS = r"\d+(?:\.\d+)?(?![\d.年月日时])"
 # 800万元用于甲园、300万元用于乙村…: where an item of a list opens with an amount, the places after it are its
@@ -757,8 +757,9 @@ def named_in_clause_before(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_clause(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the number's clause (its own item, in a list of amounts: 300万元用于淇滩镇三壶瓶村…)."""
-    return ctx.named(*ctx.item)
+    """The most specific place named anywhere in the number's clause (its own item, in a list of amounts: 300万元用于淇滩镇三壶瓶村…), up to where it says where people came from (90户300多人都是从七棵树村搬迁出来的)."""
+    start, end = ctx.item
+    return ctx.named(start, _cut_at(ctx.attribution.resolver.text, ctx.position, end, ORIGIN))
 
 
 def clause_subject(ctx: PlaceContext) -> Division | None:

@@ -114,6 +114,22 @@ def test_a_date_line_dates_the_page(line, date, source):
     assert (article.date, article.source_name) == (date, source)
 
 
+REPORTS = [
+    ("政府工作报告\n  ——2019年1月4日在某县第十六届人民代表大会第三次会议上\n  县长王某某\n  一、2018年工作回顾\n"
+     "  过去一年，全县实现地区生产总值197.4亿元。", "2019-01-04"),
+    ("政府工作报告\n（2018年12月26日在某县第十六届人民代表大会第四次会议上）\n\n2018年，全县实现生产总值109亿元。",
+     "2018-12-26"),
+    ("2019年某县人民政府工作报告\n——在某县第十七届人民代表大会第四次会议上县长王某某(2020年1月8日)\n"
+     "各位代表：2019年，全县地方财政收入1.88亿元。", "2020-01-08"),
+    ("某县扶贫\n\n2019年1月4日在某县召开会议，会上全县投资3000万元。", None),  # a story's opening, not the delivery line
+]
+
+
+@pytest.mark.parametrize("page,date", REPORTS, ids=[r[1] or "none" for r in REPORTS])
+def test_a_report_is_dated_by_the_day_it_was_delivered(page, date):
+    assert (layout(page)[0].date, layout(page)[0].dated_by) == (date, "page" if date else None)
+
+
 def test_a_web_page_title_and_meta_line_without_blank_lines():
     page = ("河南兰考：从“风沙口”到“致富路”\n发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟\n\n"
             "　　兰考县位于河南省东部，曾是国家级贫困县。2018年实现产值150亿元。")

@@ -280,6 +280,9 @@ PLACES = [
     # …and so to the paragraph typed under it, when its subject helps a place inside the story's own
     ("四川藏区脱贫\n\n本报讯 四川藏区脱贫攻坚取得进展。\n2015年，四川省食药监局开始对口帮扶红原县，派出10余名干部。\n"
      "瓦桑初说，去年牦牛奶卖了8000多元。", "8000多元", "红原县", "earlier_paragraph"),
+    # where people were moved from, even in the number's own clause, is not where they are
+    ("紫丘村\n\n本报讯 大姚县赵家店镇紫丘村是一个集中安置点，村里90户贫困户300多人都是从铁锁乡七棵树村搬迁出来的。", "300多人",
+     "紫丘村", "sentence_subject"),
     # a clause that opens with the world is about no one place
     ("四川藏区脱贫\n\n本报讯 据统计，全世界藏族人口约750万人，其次是四川。", "750万人", None, "nationwide"),
     # where a meeting is held is not the place of what it reports, when the sentence names another
