@@ -96,7 +96,8 @@ BARE_VILLAGE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,�
 # 洪家院村易地扶贫搬迁集中安置点…洪家院村“第一书记”…: a village named on its own, at a word's start, more than once
 # on a page that names its county or town (not “百企帮百村”, a slogan in quotation marks)
 REPEATED_VILLAGE = re.compile(rf"(?:^|(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"])){VILLAGE_NAME}(?![民委务级干庄落镇])")
-LOCATED_VILLAGE = re.compile(rf"(?<![{HAN}]){VILLAGE_NAME}(?:位于|地处|坐落于|坐落在|隶属于|隶属|属于)")
+# 金满村位于泸水市…, 磨盘村，是三台县金鼓乡的一个…小山村: a village said to lie in, or to be of, a county or a town
+LOCATED_VILLAGE = re.compile(rf"(?<![{HAN}]){VILLAGE_NAME}(?:位于|地处|坐落于|坐落在|隶属于|隶属|属于|[，,]?是)")
 SENTENCE_STOP = re.compile(rf"[{FULL_STOPS}\n]")
 HAN_CHAR = re.compile(f"[{HAN}]")
 LOCATED_WITHIN = 30  # characters after 位于 in which the county or town holding the village is named

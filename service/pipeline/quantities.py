@@ -658,7 +658,7 @@ def _recent(text: str, start: int) -> bool:
     return text[start - 1:start] == "近" and text[start - 2:start - 1] not in ("将", "接")
 
 
-QUOTES = {"“": "”", "「": "」", "《": "》", "\"": "\""}
+QUOTES = {"“": "”", "「": "」", "《": "》", "\"": "\"", "【": "】"}  # 【砥砺奋进的五年】: a column's name
 
 
 SPOKEN = re.compile(r"[。！？!?，,；;]")  # a quotation holding a sentence's marks is speech

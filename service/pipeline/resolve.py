@@ -34,8 +34,8 @@ SINCE_LEAD = r"(?:近几年|近些年|多年|几年|这些年|近\d{1,2}年|(?:1
 LOCATED = r"(?:(?:位于|地处|坐落在|坐落于)[^，,。；;\n]{1,20}?的)?"  # 位于太行山东麓的临城县…: where the subject lies
 SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?" + REPORT_FRAME + TIME_FRAME
                              + r"(?:(?:同时|此外|另外|因此|为此|随后|此后|首先|其次|再次|最后|最终|近年来|今年以来|目前|其中|今年|去年"
-                             + r"|近日|日前|近期|当天|当日|会上|会议上"
-                             + r"|据了解|据悉|据介绍|据统计|" + SINCE_LEAD + r")[，,]?)?"
+                             + r"|近日|日前|近期|当天|当日|会上|会议上|这两天|这几天|连日来|眼下|如今|当前"
+                             + r"|据了解|据悉|据介绍|据统计|" + SINCE_LEAD + r")[，,]*)?"
                              + LOCATED)
 NATIONWIDE = re.compile(r"全国|我国|中国")
 QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a quotation
@@ -61,6 +61,8 @@ BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上"
 VENUE = re.compile(rf"在([^{CLAUSE_MARKS}{FULL_STOPS}\n在]{{2,16}}?)(?:隆重|正式|顺利)?(?:召开|举行|举办|开幕|闭幕)")
 # 贫困发生率为49%，比全州高出11个百分点: the place a figure is compared with is not the place it is about
 COMPARED_WITH = re.compile(r"(?:比|较|高于|低于|多于|少于|快于|慢于)$")
+# 像大北沟村这样建起了百万袋规模农场的村就达65个: an example of many, not the place they are counted in
+LIKE_THIS = re.compile(r"(?:这样|那样|一样)")
 # 平遥县、祁县两县 …: places listed and then counted as one group (两县, 三个乡镇, 两地)
 GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县区|县市|区县|乡镇|县|市|区|乡|镇|村|地)")
 LIST_JOINER = re.compile(r"[、和与及]?")
@@ -538,7 +540,8 @@ class PlaceAttribution:
             if division is not None:
                 mentions.append(PlaceMention(position, deictic_end, "", [division.code], level,
                                              deictic=True, division=division))
-        mentions = [m for m in mentions if not COMPARED_WITH.search(text, max(0, m.start - 2), m.start)]
+        mentions = [m for m in mentions if not COMPARED_WITH.search(text, max(0, m.start - 2), m.start)
+                    and not (text[m.start - 1:m.start] == "像" and LIKE_THIS.match(text, m.end))]
         mentions.sort(key=lambda m: m.start)
         home = story or main
         if home is not None:
@@ -664,8 +667,8 @@ COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|�
 # 布拖县是国家挂牌督战的52个贫困县之一: one of a set the country names
 COUNTRY_SET = re.compile(rf"(?:国家|全国|我国|中国)(?!级)[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,10}}的$")
 ONE_OF = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,14}}?之一")
-# 中央决定将2300元作为…, 全世界藏族人口约750万; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
-COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国|全世界|全球)(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
+# 中央决定将2300元作为…, 全世界藏族人口约750万, 中国农村贫困人口减少5000多万; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
+COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国|全世界|全球|中国(?=农村|贫困人口|农民|居民|城乡|城镇))(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
 # 国家林业局利用中央财政补助资金45亿元, 财政部下达…: a ministry or agency of the central government (not 财政部门,
 # 国家级, 国家开发银行), which acts for the whole country
 CENTRAL_AGENCY = re.compile(r"(?:国家[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办)|国务院[\u4e00-\u9fff]{0,10}?(?:办公室|办)|国务院"
@@ -676,7 +679,7 @@ PROVINCES_SUBJECT = re.compile(rf"(?:{REGION})?(?:地区)?[\d一二三四五六�
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or the world (全世界藏族人口约750万), with several provinces (东部9省市向协作地区拨付…), or with a ministry of the central government (国家林业局利用中央财政补助资金45亿元), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
+    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or the world (全世界藏族人口约750万; 中国农村贫困人口减少5000多万), with several provinces (东部9省市向协作地区拨付…), or with a ministry of the central government (国家林业局利用中央财政补助资金45亿元), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
     if ctx.count is not None and PROVINCES_COUNTED.match(text, ctx.position):
@@ -773,7 +776,7 @@ def sentence_subject(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
-    """The most specific place named in the number's part of the sentence before it; not where a meeting was held when it names another (人代会在贵阳开幕，…贵州省计划…，18个县…), nor a place the figure is compared with (比全州高出11个百分点)."""
+    """The most specific place named in the number's part of the sentence before it; not where a meeting was held when it names another (人代会在贵阳开幕，…贵州省计划…，18个县…), nor a place the figure is compared with (比全州高出11个百分点) or one given as an example of many (像大北沟村这样…的村就达65个)."""
     return ctx.named(ctx.part_start, ctx.position)
 
 

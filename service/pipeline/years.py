@@ -25,6 +25,9 @@ LAST_MONTH = re.compile(r"(?<![比较于与])上个?月")
 # 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
 NOW = re.compile(r"现在|目前|如今|当前|时至今日|迄今|眼下|现有(?![的基条政水标产])")  # 时至今日，洛川苹果总面积达到53万亩; 全村现有9户
 # 2013年底，全乡有贫困户1024户，四年来累计减贫282户: a span that runs until now leaves the year behind too
+# “十三五”期间, 十三五时期, 十二五末: the 11th to 19th five-year plans' periods, not 十三五规划 (a plan) nor 以来
+CN_DIGITS = "一二三四五六七八九"
+PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:期间|时期|期末|末(?!以来))")
 NOW_OR_SPAN = re.compile(NOW.pattern + r"|[一二两三四五六七八九十多几近\d]年来")
 CHANGE_TO = re.compile(r"[至到]")
 # 先后建成光伏电站79个, 陆续入住: what came about one after another over the years is as of now
@@ -182,6 +185,23 @@ def now_since_last_year(ctx: YearContext) -> int | None:
     if ctx.page_month == 1 and ctx.earlier and _opening_year(ctx.earlier, ctx.page_year) == ctx.page_year - 1:
         return ctx.page_year - 1
     return ctx.page_year
+
+
+def five_year_plan(ctx: YearContext) -> int | None:
+    """A five-year plan's period named before the number in its sentence, with no year written between them (“十三五”期间，四川省136.05万建档立卡贫困人口…; 十三五时期，贵州省共易地搬迁192万人), is as of the plan's last year (2020); not the plan's name (《“十三五”易地扶贫搬迁规划》) nor 以来."""
+    plans = list(PLAN_PERIOD.finditer(ctx.sentence, 0, ctx.position))
+    if not plans or YEAR.search(ctx.sentence, plans[-1].end(), ctx.position):
+        return None
+    return plan_end(CN_DIGITS.index(plans[-1].group(1)) + 11)
+
+
+def plan_end(n: int) -> int:
+    """The last year of the nth five-year plan (the third began in 1966, after three years of adjustment).
+
+    >>> plan_end(13), plan_end(11), plan_end(14)
+    (2020, 2010, 2025)
+    """
+    return 1957 + 5 * (n - 1) if n <= 2 else 1970 + 5 * (n - 3)
 
 
 def _opening_year(sentence: str, page_year: int | None) -> int | None:
@@ -372,7 +392,7 @@ def year_of_page(ctx: YearContext) -> int | None:
 
 
 YEAR_RULES: list[YearRule] = [year_in_clause, parallel_change, change_start_value, relative_year_since_last_year,
-                              last_month, now_since_last_year,
+                              last_month, now_since_last_year, five_year_plan,
                               sentence_opening_time, colon_introduction, clause_opening_time, year_earlier_in_sentence,
                               year_later_in_sentence,
                               earlier_sentence_time, section_heading_year, year_of_page]

@@ -283,6 +283,15 @@ PLACES = [
     # where people were moved from, even in the number's own clause, is not where they are
     ("紫丘村\n\n本报讯 大姚县赵家店镇紫丘村是一个集中安置点，村里90户贫困户300多人都是从铁锁乡七棵树村搬迁出来的。", "300多人",
      "紫丘村", "sentence_subject"),
+    # 这两天, 如今, 连日来 … open a sentence before its subject (here with the doubled comma of a badly converted page)
+    ("夜力坪村西瓜\n\n本报讯 这两天,,重庆市丰都县三建乡夜力坪村的西瓜丰收了。当年,2亩西瓜,亩产达6000斤。", "6000斤", "夜力坪村",
+     "earlier_subject"),
+    # 中国 before its rural population, its farmers or residents is the whole country
+    ("精准扶贫\n\n本报讯 记者在贵州省正安县庙塘镇宝山村驻点。过去的5年,中国农村贫困人口减少5000多万人。", "5000多万人", None,
+     "nationwide"),
+    # 像X这样: an example of the villages counted, not the place they are counted in
+    ("汪清木耳\n\n本报讯 近年来，汪清县把黑木耳作为主攻方向。几年下来，像大北沟村这样建起了百万袋规模农场的村就达65个。", "65个",
+     "汪清县", "earlier_subject"),
     # a clause that opens with the world is about no one place
     ("四川藏区脱贫\n\n本报讯 据统计，全世界藏族人口约750万人，其次是四川。", "750万人", None, "nationwide"),
     # where a meeting is held is not the place of what it reports, when the sentence names another

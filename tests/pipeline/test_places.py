@@ -108,6 +108,8 @@ MENTIONS = [
     # the page writes it short
     ("井冈山：红色引领绿色崛起\n井冈山境内有100多处革命旧居", [("井冈山", "井冈山市", "county"), ("井冈山", "井冈山市", "county")]),
     ("井冈山境内有100多处革命旧居", []),
+    # a village said to be of a county or town is a village under it
+    ("磨盘村，是三台县金鼓乡的一个偏僻小山村", [("磨盘村", "磨盘村", "village"), ("三台县", "三台县", "county")]),
     # a county that became a city keeps being written by its old name (横县, now 横州市)
     ("在广西横县，电子商务越来越成为引擎", [("广西", "广西壮族自治区", "province"), ("横县", "横州市", "county")]),
     ("河北、内蒙古等10余个省份已全面完成搬迁", []),
