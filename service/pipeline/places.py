@@ -79,6 +79,8 @@ EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市"
                           r"|(?:\d+|[一二两三四五六七八九十几数]+)[多余]?个?(?:省份|省区|省市|省|大?城市|大中城市))")
 # 北上北京，南下深圳; 远销上海、广州: where goods or people go, not where the story is
 DESTINATION = re.compile(r"(?:销往|远销|运往|发往|卖到|卖往|北上|南下)")
+# 交通运输部公路局局长吴春耕21日在北京透露: where someone spoke is not a place of what they said
+SPOKEN_AT = re.compile(rf"在([{HAN}]{{2,8}}?)(?:透露|表示|介绍|指出|宣布|强调)")
 # 巫山脆李、奉节脐橙、涪陵榨菜等: a list of short items before 等 (the first may run on from the words before it)
 PRODUCT_LIST = re.compile(rf"(?P<items>[{HAN}]{{2,7}}(?:、[{HAN}]{{2,7}})+)等")
 # 北京华锦富公司, 重庆市农业农村委帮扶集团, 山西农业大学, 广州企业: a place that opens the name of a company, a group
@@ -530,8 +532,17 @@ class PlaceResolver:
                     break  # only a list's separators, and names the gazetteer does not know, lie between
                 dropped.add(id(m))
                 boundary = m.start
-        dropped |= self._products(ordered) | self._destinations(ordered)
+        dropped |= self._products(ordered) | self._destinations(ordered) | self._where_spoken(ordered)
         return [m for m in mentions if id(m) not in dropped]
+
+    def _where_spoken(self, ordered: list[PlaceMention]) -> set[int]:
+        """交通运输部公路局局长21日在北京透露: a place named alone between 在 and 透露, 表示 … is where someone spoke."""
+        dropped: set[int] = set()
+        for m in ordered:
+            spoken = SPOKEN_AT.match(self.text, m.start - 1) if m.start else None
+            if spoken is not None and spoken.span(1) == (m.start, m.end):
+                dropped.add(id(m))
+        return dropped
 
     def _destinations(self, ordered: list[PlaceMention]) -> set[int]:
         """北上北京，南下深圳; 远销上海、广州和香港: the places right after 销往, 北上 … and those listed with them."""

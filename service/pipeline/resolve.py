@@ -255,12 +255,10 @@ class PlaceAttribution:
         """The place a sentence with this subject hands on to the next: its subject, or the place it helps."""
         return self._helped_by(*sentence, subject, main) or subject
 
-    def _helped_by(self, start: int, end: int, subject: Division | None, main: Division | None) -> Division | None:
+    def _helped_by(self, start: int, end: int, subject: Division, main: Division | None) -> Division | None:
         """广东江门市对口帮扶广西龙州县，为龙州…公司提供1000万元。公司目前有240多名员工: a sentence whose subject
         helps another place in its first clause hands on the place helped, where what follows happens (not in a
         story about the helper's work elsewhere, 孝义篇: 孝义市帮助临县…。驻村工作队挑选了91名干部)."""
-        if subject is None:
-            return None
         text = self.resolver.text
         opening = SUBJECT_OPENING.match(text, start, end)  # 2015年，四川省食药监局开始对口帮扶红原县
         helped = self._beneficiary(start, _cut_at(text, opening.end() if opening else start, end, CLAUSE_BREAK))
@@ -671,7 +669,7 @@ ONE_OF = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,14}}?之一")
 COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国|全世界|全球|中国(?=农村|贫困人口|农民|居民|城乡|城镇))(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
 # 国家林业局利用中央财政补助资金45亿元, 财政部下达…: a ministry or agency of the central government (not 财政部门,
 # 国家级, 国家开发银行), which acts for the whole country
-CENTRAL_AGENCY = re.compile(r"(?:国家[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办)|国务院[\u4e00-\u9fff]{0,10}?(?:办公室|办)|国务院"
+CENTRAL_AGENCY = re.compile(r"(?:中国)?(?:国家[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办)|国务院[\u4e00-\u9fff]{0,10}?(?:办公室|办)|国务院"
                             r"|(?:财政|农业农村|民政|教育|商务|水利|交通运输|自然资源|人力资源和?社会保障|人社|住房和?城乡建设"
                             r"|科技|工业和信息化|文化和旅游|生态环境)部)(?!门)")
 # 东部9省市向协作地区拨付资金208.9亿元, 东部地区采购…: several provinces together, the subject of the clause
@@ -679,7 +677,7 @@ PROVINCES_SUBJECT = re.compile(rf"(?:{REGION})?(?:地区)?[\d一二三四五六�
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or the world (全世界藏族人口约750万; 中国农村贫困人口减少5000多万), with several provinces (东部9省市向协作地区拨付…), or with a ministry of the central government (国家林业局利用中央财政补助资金45亿元), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
+    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or the world (全世界藏族人口约750万; 中国农村贫困人口减少5000多万), with several provinces (东部9省市向协作地区拨付…), or with a ministry of the central government (国家林业局利用中央财政补助资金45亿元; 中国国务院于2011年启动…，每年拨款160多亿元), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
     if ctx.count is not None and PROVINCES_COUNTED.match(text, ctx.position):
@@ -695,11 +693,14 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
             and not resolver.deictics(opening, ctx.position):
         return NO_PLACE  # 国家林业局利用中央财政补助资金45亿元; not 国家发改委下达我省资金3亿元
     if not COUNTRY_SUBJECT.search(text, ctx.sentence[0], ctx.position) \
-            and not PROVINCES_SUBJECT.search(text, ctx.sentence[0], ctx.position):
+            and not PROVINCES_SUBJECT.search(text, ctx.sentence[0], ctx.position) \
+            and not CENTRAL_AGENCY.search(text, ctx.sentence[0], ctx.position):
         return None
     for start, at in reversed(_clause_openings(ctx)):
         if at < ctx.position and (COUNTRY_SUBJECT.match(text, at) or PROVINCES_SUBJECT.match(text, at)):
             return NO_PLACE if not resolver.in_span(at, ctx.position) else None
+        if at < ctx.position and CENTRAL_AGENCY.match(text, at):  # 中国国务院…启动…，每年拨款160多亿元
+            return NO_PLACE if not resolver.in_span(at, ctx.position) and not resolver.deictics(at, ctx.position) else None
         if resolver.in_span(start, ctx.position):
             return None  # a nearer clause names a place of its own
     return None

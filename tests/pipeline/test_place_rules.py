@@ -292,6 +292,9 @@ PLACES = [
     # 像X这样: an example of the villages counted, not the place they are counted in
     ("汪清木耳\n\n本报讯 近年来，汪清县把黑木耳作为主攻方向。几年下来，像大北沟村这样建起了百万袋规模农场的村就达65个。", "65个",
      "汪清县", "earlier_subject"),
+    # a central agency opening an earlier clause of the sentence, no place named since, speaks for the country
+    ("营养午餐\n\n本报讯 6月6日，广西上林县学生享用营养午餐。中国国务院于2011年10月启动营养改善计划，每年拨款160多亿元。", "160多亿元",
+     None, "nationwide"),
     # a clause that opens with the world is about no one place
     ("四川藏区脱贫\n\n本报讯 据统计，全世界藏族人口约750万人，其次是四川。", "750万人", None, "nationwide"),
     # where a meeting is held is not the place of what it reports, when the sentence names another

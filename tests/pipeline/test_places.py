@@ -108,6 +108,8 @@ MENTIONS = [
     # the page writes it short
     ("井冈山：红色引领绿色崛起\n井冈山境内有100多处革命旧居", [("井冈山", "井冈山市", "county"), ("井冈山", "井冈山市", "county")]),
     ("井冈山境内有100多处革命旧居", []),
+    # where someone spoke is not a place of what they said
+    ("公路局局长21日在北京透露，兰考县农村公路总里程达到1500公里", [("兰考县", "兰考县", "county")]),
     # a village said to be of a county or town is a village under it
     ("磨盘村，是三台县金鼓乡的一个偏僻小山村", [("磨盘村", "磨盘村", "village"), ("三台县", "三台县", "county")]),
     # a county that became a city keeps being written by its old name (横县, now 横州市)
