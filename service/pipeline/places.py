@@ -88,7 +88,7 @@ PRODUCT_LIST = re.compile(rf"(?P<items>[{HAN}]{{2,7}}(?:、[{HAN}]{{2,7}})+)等"
 # (a school keeps its place: 信义镇中心小学 is in 信义镇)
 ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与及等给共]|投资|建设|建成|新建|开展|开办|设立|通过|利用|依托|"
                           rf"组织|实施|发放|落实|推进|引导|带动)[{HAN}]){{0,8}}?"
-                          r"(?:(?:股份)?有限(?:责任)?公司|公司|集团|银行|大学|学院|企业|分社)")
+                          r"(?:(?:股份)?有限(?:责任)?公司|公司|集团|银行|大学|学院|企业|分社|信用社|联合社|联社|商会|协会)")
 # 为水田河村6名学生, 为凤凰寨村也为6名学生, 相隔的里村贫困户闫荣生: a village named on its own, between a word
 # that points at it and the people it counts, is a village even with no town or county written before it
 NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"

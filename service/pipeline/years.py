@@ -188,10 +188,12 @@ def now_since_last_year(ctx: YearContext) -> int | None:
 
 
 def five_year_plan(ctx: YearContext) -> int | None:
-    """A five-year plan's period named before the number in its sentence, with no year written between them (“十三五”期间，四川省136.05万建档立卡贫困人口…; 十三五时期，贵州省共易地搬迁192万人), is as of the plan's last year (2020); not the plan's name (《“十三五”易地扶贫搬迁规划》) nor 以来."""
-    plans = list(PLAN_PERIOD.finditer(ctx.sentence, 0, ctx.position))
-    if not plans or YEAR.search(ctx.sentence, plans[-1].end(), ctx.position):
-        return None
+    """A five-year plan's period named before the number in its sentence, with no year written between them (“十三五”期间，四川省136.05万建档立卡贫困人口…; 十三五时期，贵州省共易地搬迁192万人), is as of the plan's last year (2020); not inside a title (《十三五期间金融扶贫工作计划》) nor before 以来."""
+    plans = [p for p in PLAN_PERIOD.finditer(ctx.sentence, 0, ctx.position)
+             if ctx.sentence.rfind("《", 0, p.start()) <= ctx.sentence.rfind("》", 0, p.start())]  # not in a title
+    if not plans or YEAR.search(ctx.sentence, plans[-1].end(), ctx.position) \
+            or SINCE.search(ctx.sentence, plans[-1].end(), ctx.position):
+        return None  # 自…出台《十三五期间金融扶贫工作计划》以来: a title, and since then
     return plan_end(CN_DIGITS.index(plans[-1].group(1)) + 11)
 
 

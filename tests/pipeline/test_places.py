@@ -108,6 +108,9 @@ MENTIONS = [
     # the page writes it short
     ("井冈山：红色引领绿色崛起\n井冈山境内有100多处革命旧居", [("井冈山", "井冈山市", "county"), ("井冈山", "井冈山市", "county")]),
     ("井冈山境内有100多处革命旧居", []),
+    # a province opening the name of a credit union, an association or a company is where the body comes from
+    ("在丹江口市均县镇蔡方沟村，蔡光美在湖北省农村信用社联合社申请到10万元贷款",
+     [("丹江口市", "丹江口市", "county"), ("均县镇", "均县镇", "town"), ("蔡方沟村", "蔡方沟村", "village")]),
     # where someone spoke is not a place of what they said
     ("公路局局长21日在北京透露，兰考县农村公路总里程达到1500公里", [("兰考县", "兰考县", "county")]),
     # a village said to be of a county or town is a village under it
