@@ -57,6 +57,9 @@ LIST_JOINER = re.compile(rf"{LIST_MARK}|以及|和|及")
 AMONG_THEM = re.compile(r"[，,；;：:]其中")  # …1623户，其中闽宁镇1539户: the parts of a whole just counted
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上")
+# 新识别贫困户12户55人（洪广镇11户53人，隆源村1户2人），2020年计划脱贫261户: the places of a breakdown in brackets
+# speak only for the figures inside them
+ASIDE = re.compile(r"[(（][^()（）\n]{0,120}?\d[^()（）\n]{0,120}?[)）]")  # with figures: not 四地州(喀什地区、和田地区…)
 # 人代会在贵阳开幕，…2019年贵州省计划减少农村贫困人口110万人，18个县…: where a meeting is held is not what it speaks of
 VENUE = re.compile(rf"在([^{CLAUSE_MARKS}{FULL_STOPS}\n在]{{2,16}}?)(?:隆重|正式|顺利)?(?:召开|举行|举办|开幕|闭幕)")
 # 贫困发生率为49%，比全州高出11个百分点: the place a figure is compared with is not the place it is about
@@ -94,7 +97,8 @@ class PlaceAttribution:
 
     def __init__(self, resolver: PlaceResolver):
         self.resolver = resolver
-        self.background = [m.span() for m in BACKGROUND.finditer(resolver.text)]
+        self.background = [m.span() for m in BACKGROUND.finditer(resolver.text)] \
+            + [m.span() for m in ASIDE.finditer(resolver.text)]
         self.venues = [m.span(1) for m in VENUE.finditer(resolver.text)]
         self.groups = self._groups()
         self._sentence_before: dict[tuple[str, int], list[Division]] = {}

@@ -295,6 +295,13 @@ PLACES = [
     # a central agency opening an earlier clause of the sentence, no place named since, speaks for the country
     ("营养午餐\n\n本报讯 6月6日，广西上林县学生享用营养午餐。中国国务院于2011年10月启动营养改善计划，每年拨款160多亿元。", "160多亿元",
      None, "nationwide"),
+    # the places of a breakdown in brackets speak only for the figures inside them
+    ("贺兰县扶贫\n\n本报讯 贺兰县共有贫困户1662户。2020年上半年新识别49户197人，下半年新识别贫困户12户55人（洪广镇11户53人，"
+     "隆源村1户2人），2020年计划脱贫261户1233人。", "261户", "贺兰县", "earlier_subject"),
+    ("贺兰县扶贫\n\n本报讯 贺兰县共有贫困户1662户。2020年上半年新识别49户197人（洪广镇11户53人，隆源村1户2人）。", "49户", "贺兰县",
+     "earlier_subject"),
+    ("贺兰县扶贫\n\n本报讯 贺兰县共有贫困户1662户。2020年上半年新识别49户197人（洪广镇11户53人，隆源村1户2人）。", "1户", "隆源村",
+     "named_right_before"),
     # a clause that opens with the world is about no one place
     ("四川藏区脱贫\n\n本报讯 据统计，全世界藏族人口约750万人，其次是四川。", "750万人", None, "nationwide"),
     # where a meeting is held is not the place of what it reports, when the sentence names another
