@@ -32,6 +32,8 @@ MOJIBAKE = re.compile(rf"(?<=[{HAN}，。、])\?{{2,}}|\?{{2,}}(?=[{HAN}])|\ufff
 
 
 # 二〇一九年, 一九九三年, 二00一年: a year in Chinese numerals reads as its digits, one for one
+# 全省扶贫产品销售额累计达到48。4亿元: a full stop typed for the decimal point, between digits before a unit
+DECIMAL_FULL_STOP = re.compile(r"(?<=\d)。(?=\d{1,3}[万亿%元])")
 CHINESE_YEAR = re.compile(r"(?<![〇○零0-9一二三四五六七八九十百千万])(?:一九|二[〇○零0])[〇○零0一二三四五六七八九]{2}(?=年)")
 YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
@@ -113,6 +115,7 @@ def _delete(text: str, spans: list[tuple[int, int]]):
 def normalise(raw: str) -> Document:
     """Build the normalised Document of a decoded raw text."""
     simplified = CHINESE_YEAR.sub(lambda m: m.group(0).translate(YEAR_DIGITS), to_simplified(raw).translate(HALF_WIDTH))
+    simplified = DECIMAL_FULL_STOP.sub(".", simplified)  # one character for one: the offsets stay as they are
     glosses = [(m.start(), m.end()) for m in PINYIN_GLOSS.finditer(simplified) if is_gloss(m)]
     spaces = [(m.start(), m.end()) for m in SPACE_IN_A_DATE.finditer(simplified)]
     text, offsets = _delete(simplified, sorted(glosses + spaces))

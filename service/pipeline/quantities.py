@@ -468,13 +468,16 @@ def _other_currencies(units) -> tuple[Unit, ...]:
 def _gaps_allowed(text: str, m: re.Match, spaced: bool = False) -> bool:
     """A space inside a mention is OCR's only where nothing else could be meant: before a multiplier
     (300 万元) or a percent sign, in a numeral spaced out itself (二 百 三 十 户), or in text that
-    spaces its numbers (共 56 户; 60 人, 4.2 吨 … on a page that does so throughout); never a lone 表1 人口."""
+    spaces its numbers (共 56 户; 60 人, 4.2 吨 … on a page that does so throughout), or after the word the unit
+    ends (贫困户74 户); never a lone 表1 人口."""
     if not (m.group("gap1") or m.group("gap2")):
         return True
     if m.group("gap1") and m.group("mult") and not m.group("gap2"):
         return True
     if m.group("unit") in ("%", "‰") or m.group("unit").isascii() or re.search(r"\s", m.group("num")):
         return True
+    if m.start() > 0 and text[m.start() - 1] == m.group("unit")[-1]:
+        return True  # 贫困户74 户: the word before the number names what the unit counts
     return (m.start() > 0 and text[m.start() - 1] in " \u3000") or spaced
 
 
