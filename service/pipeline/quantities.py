@@ -601,8 +601,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
     start, end = m.start(), m.end()
     before = text[max(0, start - 1):start]
     after = text[end:end + 2]
-    if before and before in NOT_AN_AMOUNT_BEFORE:
-        return True
+    if before and before in NOT_AN_AMOUNT_BEFORE and text[start - 2:start] != "提前":
+        return True  # 前3年, 第5批; but 提前2个月完成: ahead of time by that much
     surface = m.group("unit")
     if surface == "角" and before in TRIANGLE_BEFORE and m.group("num") == "三":
         return True
@@ -656,10 +656,10 @@ ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+[,，、和及
 
 
 def _recent(text: str, start: int) -> bool:
-    """近三年, 近5年, 过去5年, 最后一天: the last few years, the last day (将近三年 is a length of time)."""
+    """近三年, 近5年, 过去5年, 最后一天: the last few years, the last day (将近三年, 推迟了近1个月 are lengths of time)."""
     if text.endswith(("过去", "过去的", "最后"), 0, start):
         return True
-    return text[start - 1:start] == "近" and text[start - 2:start - 1] not in ("将", "接")
+    return text[start - 1:start] == "近" and text[start - 2:start - 1] not in ("将", "接", "了", "达", "为")  # 推迟了近1个月: nearly
 
 
 QUOTES = {"“": "”", "「": "」", "《": "》", "\"": "\"", "【": "】"}  # 【砥砺奋进的五年】: a column's name
