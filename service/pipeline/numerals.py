@@ -26,6 +26,7 @@ VAGUE_DIGITS = "".join(vocabulary()["vague_digits"])
 MULTIPLIERS: dict[str, int] = vocabulary()["multipliers"]
 CHINESE_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS, *TENS])
 SPACES = re.compile(r"[ \u3000\xa0]")
+LISTED_DIGITS = re.compile(r"(?<=[一二两三四五六七八九])、(?=[一二两三四五六七八九])")
 ARABIC = re.compile(r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?|\.\d+")  # thousands separators, ASCII or full width
 # 3万4千, 1亿2千万, 2亿3500万, 140万6500 (four digits after 万): digits with the places of speech between them
 # (not 2万4, which may be 2.4万); 千 of 千米 is the unit's
@@ -174,6 +175,7 @@ def parse_numeral(text: str) -> tuple[float, float | None] | None:
     ((586712900.0, None), (34000.0, None), (120000000.0, None))
     """
     text = SPACES.sub("", text)  # 二 百 三 十: the spaces OCR leaves between characters
+    text = LISTED_DIGITS.sub("", text)  # 三、四百万: the digits of a range listed with 、
     if re.fullmatch(MIXED, text):
         ones = re.search(r"(?<=万)\d{4}$", text)
         return float(sum(int(digits) * parse_multiplier(places) for digits, places in MIXED_SECTION.findall(text))

@@ -34,7 +34,10 @@ GAP = r"[ \u3000]?"
 # 千 before 瓦/克/米/伏 belongs to the unit (一百二十五万千瓦, 五百千克), not to the numeral; 几 stands for a
 # digit (几百, 十几) and 数 opens a vague one (数千, 数十).
 CN_CHAR = rf"(?:[{CN_CHARS.replace('千', '')}几]|千(?![瓦克米伏]))"
-CHINESE = rf"(?:数(?=[十百千万亿]))?{CN_CHAR}(?:{GAP}{CN_CHAR})*(?:点[{CN_DIGITS}]+)?"
+# 只有三、四百万元: two neighbouring digits listed with 、 before a multiplier are a range, written mid-sentence (not
+# the items 一、 二、 of a list, which open a line or follow a mark)
+LISTED_PAIR = r"(?<=[\u4e00-\u9fff])(?:一、二|二、三|三、四|四、五|五、六|六、七|七、八|八、九)(?=[十百千万亿])"
+CHINESE = rf"(?:{LISTED_PAIR}|(?:数(?=[十百千万亿]))?{CN_CHAR})(?:{GAP}{CN_CHAR})*(?:点[{CN_DIGITS}]+)?"
 # Counters of places, read only after Arabic digits (52县, 3乡镇): 两县 is a phrase of the story
 PLACE_COUNTERS = {"县", "乡镇", "乡", "镇", "村"}
 # 数 in these words is not a vague digit: 人数, 户数, 总数千 …
