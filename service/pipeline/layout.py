@@ -358,7 +358,24 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((pos, m.start() + len(m.group(1))))
         pos = m.end()
     spans.append((pos, end))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [part for s, e in spans if text[s:e].strip() for part in _subheading_apart(text, s, e)]
+
+
+SUBHEADING_MAX = 30
+WEB_PARAGRAPH_MIN = 20
+
+
+def _subheading_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """“小木耳”带动1万多人脱贫 / 在汪清县鸡冠乡大北沟村，…: a short line with no mark of a sentence over one long line
+    that is a paragraph of its own is a web page's sub-heading, not a line of a hard-wrapped column."""
+    first = text.find("\n", start, end)
+    if first < 0:
+        return [(start, end)]
+    line, rest = text[start:first].strip(), text[first + 1:end].strip()
+    if 0 < len(line) <= SUBHEADING_MAX and not SENTENCE_MARKS.search(line) and "\n" not in rest \
+            and len(rest) >= max(WEB_PARAGRAPH_MIN, 2 * len(line)) and rest[-1] in FULL_STOPS + CLOSING_QUOTES:
+        return [(start, first), (first + 1 + len(text[first + 1:end]) - len(text[first + 1:end].lstrip()), end)]
+    return [(start, end)]
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

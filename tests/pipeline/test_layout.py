@@ -383,3 +383,17 @@ def test_a_line_ending_in_the_photo_s_date_in_brackets_is_a_caption():
     [article] = layout(page)
     assert [page[c.start:c.end] for c in article.captions] == ["美姑县马依村的几名孩子站在村里的一处空地上(3月25日摄)。"]
     assert [page[p.start:p.end] for p in article.paragraphs] == ["国家统计局数据显示，目前全国农村尚有7017万贫困人口。"]
+
+
+def test_a_web_page_sub_heading_is_a_paragraph_of_its_own():
+    page = ("吉林汪清：小木耳长成大产业\n新华社长春5月18日电 位于长白山脚下的吉林省汪清县是刚刚摘帽的国家级扶贫开发重点县。\n"
+            "“小木耳”带动1万多人脱贫\n在汪清县鸡冠乡大北沟村，红鸡冠黑木耳专业农场里整齐摆放的菌包上，一朵朵木耳冒出。\n")
+    [article] = layout(page)
+    assert [page[p.start:p.end] for p in article.paragraphs][1:] == \
+        ["“小木耳”带动1万多人脱贫", "在汪清县鸡冠乡大北沟村，红鸡冠黑木耳专业农场里整齐摆放的菌包上，一朵朵木耳冒出。"]
+
+
+def test_a_hard_wrapped_line_still_runs_on_into_the_next():
+    page = "某县扶贫\n\n本报讯 全县今年共投入\n扶贫资金3000万元，带动\n贫困户1545户增收。"
+    [article] = layout(page)
+    assert [page[p.start:p.end] for p in article.paragraphs] == ["本报讯 全县今年共投入\n扶贫资金3000万元，带动\n贫困户1545户增收。"]
