@@ -51,7 +51,7 @@ META_FIELD = re.compile(
 # 时间:2023-05-17 理论教育 版权反馈: after a date its label names, the page's section and buttons
 LABELLED_DATE = re.compile(r"(?:发布|发表|更新|出版|刊发)?(?:时间|日期)[:：]")
 SECTION = re.compile(rf"[{HAN}]{{2,4}}(?=[\s|丨]|$)")
-META_FILLER = re.compile(r"[\s|丨/()（）\[\]【】•●]*")  # (来源:网站编辑 2020-04-12 17:20): a meta line in parentheses
+META_FILLER = re.compile(r"(?:[\s|丨/()（）\[\]【】•●]|-\s)*")  # (来源:网站编辑 2020-04-12 17:20): a meta line in parentheses; - 发布时间:…: a list's dash
 AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
 # ——2019年1月4日在宿松县第十六届人民代表大会第三次会议上, ——在陇县…会议上 县长赵甲宏(2020年1月8日): the day a
 # report or a speech was delivered, on a line of its own under its title
@@ -132,6 +132,8 @@ def meta_line(line: str) -> dict | None:
     {'date': '2020-04-12', 'source': '网站编辑', 'byline': None}
     >>> meta_line("发布时间:2019-09-29 22:10来源: 作者:")["date"]
     '2019-09-29'
+    >>> meta_line("- 发布时间:2014-08-25 01:31:22 来源:科技日报 责任编辑:罗伯特")["date"]
+    '2014-08-25'
     >>> meta_line("2020-05-21张笛扬发自河南兰考"), meta_line("时间:2023-05-17 理论教育 版权反馈")["date"]
     ({'date': '2020-05-21', 'source': None, 'byline': '张笛扬'}, '2023-05-17')
     >>> meta_line("2023-05-17 理论教育") is None

@@ -104,6 +104,7 @@ DATELINES = [
     ("发布时间:2021-04-01 10:52:09 审核编辑:本站小编下载该Word文档收藏本文", "2021-04-01", None),
     ("收藏本文，分享给朋友", None, None),  # buttons' words in a sentence: no meta line
     ("本文来源: 中国江苏网", None, "中国江苏网"),  # the source line a reprint prints
+    ("- 发布时间:2014-08-25 01:31:22 来源:科技日报 责任编辑:罗伯特", "2014-08-25", "科技日报"),  # a list's dash before it
 ]
 
 
