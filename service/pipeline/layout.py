@@ -373,10 +373,11 @@ def _subheading_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
     first = text.find("\n", start, end)
     if first < 0:
         return [(start, end)]
-    line, rest = text[start:first].strip(), text[first + 1:end].strip()
-    if 0 < len(line) <= SUBHEADING_MAX and not SENTENCE_MARKS.search(line) and "\n" not in rest \
-            and len(rest) >= max(WEB_PARAGRAPH_MIN, 2 * len(line)) and rest[-1] in FULL_STOPS + CLOSING_QUOTES:
-        return [(start, first), (first + 1 + len(text[first + 1:end]) - len(text[first + 1:end].lstrip()), end)]
+    line, below = text[start:first], text[first + 1:end]
+    heading, rest = line.strip(), below.strip()
+    if 0 < len(heading) <= SUBHEADING_MAX and not SENTENCE_MARKS.search(heading) and "\n" not in rest \
+            and len(rest) >= max(WEB_PARAGRAPH_MIN, 2 * len(heading)) and rest[-1] in FULL_STOPS + CLOSING_QUOTES:
+        return [(start, start + len(line.rstrip())), (end - len(below.lstrip()), end)]
     return [(start, end)]
 
 
