@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .lexicon import clause_bounds
+from .normalise import HAN
 from .numerals import BIG_UNITS, DIGITS, MIXED, MULTIPLIERS, SMALL_UNITS, TENS, parse_fraction, parse_multiplier, \
     parse_numeral, vocabulary
 from .units import Unit, load_units
@@ -643,7 +644,22 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
         return True
     if unit.dimension != "currency" and m.group("num") in FINANCIAL_DIGITS:
         return True  # 伍家台贡茶: one financial digit writes a sum of money, before any other unit 伍 or 陆 is a name
-    return _inside_short_quote(text, start, end)
+    return _inside_short_quote(text, start, end) or (surface in DURATIONS and _in_a_column_name(text, start, end))
+
+
+COLUMN_NAME_MAX = 12  # 砥砺奋进的五年|记者蹲点贫困村: the column's name before the bar of a headline
+COLUMN_BARS = "|丨｜"
+
+
+def _in_a_column_name(text: str, start: int, end: int) -> bool:
+    """砥砺奋进的五年|记者蹲点贫困村, 辉煌70年丨…: a short phrase opening a line before a bar names the paper's column,
+    and a length of time in it (五年) is part of that name (a table's cell 300户|1200人 is no phrase; asked of durations)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    bar = min((at for at in (text.find(b, line_start) for b in COLUMN_BARS) if at >= 0), default=-1)
+    if bar < end or bar - line_start > COLUMN_NAME_MAX or "\n" in text[line_start:bar]:
+        return False
+    words = re.sub(rf"[^{HAN}]", "", text[line_start:start] + text[end:bar])
+    return len(words) >= 3
 
 
 FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
