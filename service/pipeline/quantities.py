@@ -37,7 +37,7 @@ GAP = r"[ \u3000]?"
 CN_CHAR = rf"(?:[{CN_CHARS.replace('千', '')}几]|千(?![瓦克米伏]))"
 # 只有三、四百万元: two neighbouring digits listed with 、 before a multiplier are a range, written mid-sentence (not
 # the items 一、 二、 of a list, which open a line or follow a mark)
-LISTED_PAIR = r"(?<=[\u4e00-\u9fff])(?:一、二|二、三|三、四|四、五|五、六|六、七|七、八|八、九)(?=[十百千万亿])"
+LISTED_PAIR = rf"(?<=[{HAN}])(?:一、二|二、三|三、四|四、五|五、六|六、七|七、八|八、九)(?=[十百千万亿])"
 CHINESE = rf"(?:{LISTED_PAIR}|(?:数(?=[十百千万亿]))?{CN_CHAR})(?:{GAP}{CN_CHAR})*(?:点[{CN_DIGITS}]+)?"
 # Counters of places, read only after Arabic digits (52县, 3乡镇): 两县 is a phrase of the story
 PLACE_COUNTERS = {"县", "乡镇", "乡", "镇", "村"}
@@ -655,8 +655,9 @@ def _in_a_column_name(text: str, start: int, end: int) -> bool:
     """砥砺奋进的五年|记者蹲点贫困村, 辉煌70年丨…: a short phrase opening a line before a bar names the paper's column,
     and a length of time in it (五年) is part of that name (a table's cell 300户|1200人 is no phrase; asked of durations)."""
     line_start = text.rfind("\n", 0, start) + 1
-    bar = min((at for at in (text.find(b, line_start) for b in COLUMN_BARS) if at >= 0), default=-1)
-    if bar < end or bar - line_start > COLUMN_NAME_MAX or "\n" in text[line_start:bar]:
+    head = text[line_start:line_start + COLUMN_NAME_MAX + 1]  # the bar, if any, lies within the name's reach
+    bar = min((line_start + at for at in (head.find(b) for b in COLUMN_BARS) if at >= 0), default=-1)
+    if bar < end or "\n" in text[line_start:bar]:
         return False
     words = re.sub(rf"[^{HAN}]", "", text[line_start:start] + text[end:bar])
     return len(words) >= 3

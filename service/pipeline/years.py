@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from .lexicon import CLAUSE_BREAK, FULL_STOPS, LEAD, TIME_LEAD, clause_bounds
+from .numerals import DIGITS
 from .places import load_gazetteer, short_names
 
 YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的结余资金: not the fact's time
@@ -26,7 +27,6 @@ LAST_MONTH = re.compile(r"(?<![比较于与])上个?月")
 NOW = re.compile(r"现在|目前|如今|当前|时至今日|迄今|眼下|现有(?![的基条政水标产])")  # 时至今日，洛川苹果总面积达到53万亩; 全村现有9户
 # 2013年底，全乡有贫困户1024户，四年来累计减贫282户: a span that runs until now leaves the year behind too
 # “十三五”期间, 十三五时期, 十二五末: the 11th to 19th five-year plans' periods, not 十三五规划 (a plan) nor 以来
-CN_DIGITS = "一二三四五六七八九"
 PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五[”\"」]?(?:期间|时期|期末|末(?!以来))")
 NOW_OR_SPAN = re.compile(NOW.pattern + r"|[一二两三四五六七八九十多几近\d]年来")
 CHANGE_TO = re.compile(r"[至到]")
@@ -194,7 +194,7 @@ def five_year_plan(ctx: YearContext) -> int | None:
     if not plans or YEAR.search(ctx.sentence, plans[-1].end(), ctx.position) \
             or SINCE.search(ctx.sentence, plans[-1].end(), ctx.position):
         return None  # 自…出台《十三五期间金融扶贫工作计划》以来: a title, and since then
-    return plan_end(CN_DIGITS.index(plans[-1].group(1)) + 11)
+    return plan_end(10 + DIGITS[plans[-1].group(1)])
 
 
 def plan_end(n: int) -> int:
