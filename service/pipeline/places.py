@@ -57,7 +57,7 @@ ZONE = re.compile(r"新区|开发区|矿区|园区|管理区|示范区|试验区
 DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村|嘎查)|这个?(州|县|镇|乡|村)(?![场城域村镇民里长委级庄子])")
 DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
                  "区": "county", "旗": "county", "镇": "town", "乡": "town", "村": "village", "嘎查": "village"}
-NAMED_AFTER = "村镇乡屯寨庄街"  # 东营村: a place's short name at the head of a smaller place's name
+NAMED_AFTER = "村镇乡屯寨庄街组"  # 东营村, 黄山组: a place's short name at the head of a smaller place's name
 VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然)?村(?![民委务级干庄落镇])")
 # 东乌珠穆沁旗巴音图嘎嘎查: a village of Inner Mongolia's pastures (嘎查), right after its banner or 苏木
 GACHA = re.compile(rf"([{HAN}]{{2,6}}?嘎查)(?:村)?")
@@ -94,7 +94,7 @@ ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与�
 NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"
 VILLAGE_NAME = rf"((?:(?![{NOT_IN_A_NAME}])[{HAN}]){{1,4}}?)村"
 BARE_VILLAGE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}"
-                          r"(?=(?:也为|也给|也向|共|都)?(?:贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人]))")
+                          r"(?=(?:也为|也给|也向|共|都|有|共有|现有)?(?:贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人]))")
 # 洪家院村易地扶贫搬迁集中安置点…洪家院村“第一书记”…: a village named on its own, at a word's start, more than once
 # on a page that names its county or town (not “百企帮百村”, a slogan in quotation marks)
 REPEATED_VILLAGE = re.compile(rf"(?:^|(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"])){VILLAGE_NAME}(?![民委务级干庄落镇])")
@@ -415,6 +415,8 @@ class PlaceResolver:
                 continue
             if (len(m.surface) == 2 or (len(m.surface) == 3 and not supported)) and self._inside_a_word(m):
                 continue  # 成县 in 组成县联合社, 南山区 in 赣南山区 (nothing near it): the end of another word
+            if division.level == "town" and self._after_another_county(m, best, settled):
+                continue  # 城口东安乡: the 东安乡 the gazetteer knows lies in another province
             m.division = division
             m.level = division.level
             settled.append(m)
@@ -490,6 +492,12 @@ class PlaceResolver:
             return False
         at = tagger().index.get(self.text[m.start - 1])
         return at is not None and tagger().tags[at] == "nr" and self.text[max(0, m.start - 2):m.start] not in tagger().index
+
+    def _after_another_county(self, m: PlaceMention, code: str, settled: list[PlaceMention]) -> bool:
+        """城口东安乡: a town written right after a county that does not hold it is a town of that county the
+        gazetteer does not know (renamed, merged), not the one of that name elsewhere."""
+        return bool(settled) and settled[-1].end == m.start and settled[-1].division.level == "county" \
+            and settled[-1].division.code not in {d.code for d in self.gazetteer.ancestors(code)}
 
     def _after_its_parent(self, m: PlaceMention, code: str, settled: list[PlaceMention]) -> bool:
         """湖北巴东, 河北赤城: a place written right after the province or prefecture it lies in (as settled) is the place."""
@@ -781,7 +789,11 @@ class PlaceResolver:
 
     def of_the_story(self, story: Division | None, level: str, word: str) -> Division | None:
         """The story's place a deictic (全县, 我市, 该区) names: 全区 in a story of an autonomous region (广西,
-        宁夏…) not about one of its districts is the region itself."""
+        宁夏…) not about one of its districts is the region itself; 全市 in a story of a county-level city (海伦市, 孝义市)
+        is that city, not the prefecture above it."""
+        county = self.at_level(story, "county")
+        if word == "市" and county is not None and county.name.endswith("市"):
+            return county
         found = self.at_level(story, level)
         if word == "区" and (found is None or not found.name.endswith("区")):
             province = self.at_level(story, "province")

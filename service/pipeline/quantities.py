@@ -102,8 +102,8 @@ class QuantityMention:
         return asdict(self)
 
 
-# 10个人民调解委员会: 个 counts the committees, 个人 is not the unit there
-SURFACE_GUARDS = {"个人": "(?!民)"}
+# 10个人民调解委员会: 个 counts the committees, 个人 is not the unit there; 两位数增长 counts digits, not people
+SURFACE_GUARDS = {"个人": "(?!民)", "位": "(?!数)"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -285,7 +285,7 @@ BARE_NUMBER = (rf"(?<![\d.{CN_CHARS}])(?P<num>{ARABIC}|[一二两三四五六七
                rf"(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?")
 BARE_AMOUNT = re.compile(
     rf"{BARE_NUMBER}(?=[{POST_NOMINAL_END}\s]|$|(?:减少|增加|下降|上升|增长|提高|降|升|增|减)?[至到])")
-MONEY_WORDS = re.compile(r"资金|投资|投入|收入|资产|产值|销售额|营业额|利润|金额|费用|款|工资|补贴|补助|分红|收益|营收")
+MONEY_WORDS = re.compile(r"资金|投资|投入|收入|资产|产值|销售额|营业额|利润|金额|费用|款|工资|补贴|补助|分红|收益|营收|信贷|融资|经费")
 BARE_ANYWHERE = re.compile(BARE_NUMBER)
 PEOPLE_WORDS = re.compile(r"人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民")
 

@@ -49,6 +49,8 @@ ORIGIN = re.compile(r"来自|搬迁自|迁自|从(?=[^，,。；;\n]{2,20}?(?:�
 AMOUNT_DIGITS = r"\d+(?:\.\d+)?(?![\d.年月日时])"
 # 800万元用于甲园、300万元用于乙村…: where an item of a list opens with an amount, the places after it are its
 NEXT_ITEM = re.compile(rf"[{LIST_MARK}，,；;]\s*(?={AMOUNT_DIGITS})")
+# 5家企业入选…基地，叩官镇某公司就是其中之一: a clause naming one of what the number counts is an example of them
+ONE_OF_THEM = re.compile(rf"[，,；;](?=[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,30}}其中之一)")
 # 1448个贫困村出列、剩余13个贫困县和涿鹿县…摘帽: a place named after a later number that a list joins to this
 # one belongs to that item
 LATER_NUMBER = re.compile(rf"(?<![\d.]){AMOUNT_DIGITS}")
@@ -73,6 +75,8 @@ LISTED_BETWEEN = re.compile(r"[、和及]")  # not 与: 襄垣与沁县结对 pa
 # 9个县(市、区)包括靖宇县、大安市…: a count, then the places it counts
 LISTED_AFTER = re.compile(r"[^，,。；;：:\n]{1,16}?[，,]?(?:包括|分别是|分别为|即)[：:]?")
 CUT_SHORT = re.compile(r"等(?:最后|首批|其他|其余|共|近|约)?$")  # 吉县、乡宁等5个县, 紫云县等最后9个贫困县
+# 龙江等10个县(市)退出贫困县序列: the places a headline names before 等 and a count are examples of a group
+EXAMPLES_OF_A_GROUP = re.compile(r"等(?:最后|首批)?(?:[\d一二两三四五六七八九十]+个?|地)")
 GROUP_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -141,6 +145,8 @@ class PlaceAttribution:
             found = self.resolver.most_specific(mentions)
             if found is not None:
                 found = self._listed_parent(mentions, found) or found
+                if EXAMPLES_OF_A_GROUP.match(self.resolver.text, mentions[-1].end):
+                    return self._holder_of_examples(found, paragraphs)
                 if found.level == "province":
                     counts = self._named_counts(paragraphs)
                     body = self._most_named(paragraphs, counts)
@@ -152,6 +158,15 @@ class PlaceAttribution:
                for start, end in headings):
             return None
         return self._most_named(paragraphs)
+
+    def _holder_of_examples(self, example: Division, paragraphs: list[tuple[int, int]]) -> Division | None:
+        """龙江等10个县(市)退出贫困县序列: a headline about a group its places are examples of is about the place
+        the body names most that holds them (黑龙江省), else the one right above them."""
+        counts = self._named_counts(paragraphs)
+        holders = [(n, d) for n, d in counts.values() if self._contains(d, example)]
+        if holders:
+            return max(holders, key=lambda held: held[0])[1]
+        return self.resolver.division(example.parent)
 
     def _listed_parent(self, mentions: list[PlaceMention], deepest: Division) -> Division | None:
         """河南新县、沈丘县、新蔡县退出贫困县: a headline that lists its deepest places is about the place that holds them."""
@@ -337,7 +352,12 @@ class PlaceAttribution:
             run = next(self._runs(self.resolver.in_span(first, end)), [])
             listed = {m.division.code: m.division for m in run}
             if len(listed) >= 2:
-                return self._common_parent(list(listed.values()))
+                common = self._common_parent(list(listed.values()))
+                home = story or main
+                if common is not None and home is not None and self._contains(home, common) \
+                        and EXAMPLES_OF_A_GROUP.match(self.resolver.text, run[-1].end):
+                    return home  # 龙江、克东等10个县完成了…: examples of a group the story's place holds
+                return common
         return subject
 
     def place(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
@@ -786,9 +806,9 @@ def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_sentence(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…) or another amount begins (投入1500万元…，800万元用于甲村…); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
+    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…), another amount begins (投入1500万元…，800万元用于甲村…) or a clause gives one of them as an example (5家企业入选…，叩官镇某公司就是其中之一); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
     text = ctx.attribution.resolver.text
-    found = ctx.named(ctx.part_start, _cut_at(text, ctx.position, ctx.part_end, ORIGIN, NEXT_ITEM))
+    found = ctx.named(ctx.part_start, _cut_at(text, ctx.position, ctx.part_end, ORIGIN, NEXT_ITEM, ONE_OF_THEM))
     counted = _divisions_counted(ctx)
     if found is not None and counted is not None and found.depth >= counted[1]:
         return None

@@ -41,6 +41,8 @@ SENTENCE_TIME = re.compile(
     r"(?:以来|前三季度|第[一二三四]季度|" + IN_THE_YEAR + r")?[，,]")
 # 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
 YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
+# 2013-2016年贫困地区农村居民人均收入…: a sentence that opens with a span of years, as of its end for the sentences after it
+SPAN_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + r"(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年")
 # 2017年、2018年分两批实施…: a clause that opens with a list of years is as of the last
 # (not 2015年、2016年建设的299座电站…, where the years only say when the stations were built)
 YEARS_LISTED = re.compile(r"\s*" + TIME_LEAD + r"(?:(?:19|20)\d{2}年[、和])+((?:19|20)\d{2})年(?!\d|[\u4e00-\u9fff]{0,4}的)")
@@ -340,7 +342,7 @@ def _unnamed_year(ctx: YearContext) -> bool:
 
 
 def earlier_sentence_time(ctx: YearContext) -> int | None:
-    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后) or its clause does after it (6万多名农民陆续搬入)."""
+    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), the end of a span of years it opens with (2013-2016年…年均增长12.8%。其中，重点县…8355元 is 2016), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后) or its clause does after it (6万多名农民陆续搬入)."""
     sentence = ctx.earlier
     if sentence is None or speaks_of_a_time(ctx.sentence[:ctx.position]):
         return None
@@ -354,7 +356,9 @@ def earlier_sentence_time(ctx: YearContext) -> int | None:
     opening = SENTENCE_TIME.match(sentence)
     if opening and SINCE.search(sentence, opening.end(1), opening.end()):
         return ctx.page_year  # 1992年以来，先后被列为…。全县贫困人口10080户: as of now, not 1992
-    return sentence_opening_time(whole) or colon_introduction(whole) or clause_opening_time(whole)
+    span = SPAN_OPENING.match(sentence)
+    return sentence_opening_time(whole) or colon_introduction(whole) or clause_opening_time(whole) \
+        or (int(span.group(1)) if span else None)
 
 
 def opens_an_item(sentence: str) -> bool:
@@ -472,12 +476,15 @@ def _unless_since(sentence: str, year: re.Match, page_year: int | None, position
 
 def page_year(text: str, known_date: str | None) -> int | None:
     """The year a page is written in: its known date (published, or printed), else the year the text
-    pins down, a time stamp opening a line near its top, else None.
+    pins down, a time stamp opening a line near its top, or the date its first paragraph opens with (under a
+    title line of its own, too), else None.
 
     >>> page_year("…2020年脱贫攻坚总体思路、今年重点工作…", None)
     2020
     >>> page_year("标题\\n\\n2019年,襄垣县委、县政府高度重视脱贫攻坚工作,坚决贯彻中央和省、市委关于脱贫攻坚的决策部署。", None)
     2019
+    >>> page_year("标题\\n2018年8月19日,位于县城北侧山坡上的一处光伏发电场。近年来,该区加大光伏廊道建设力度。", None)
+    2018
     """
     if known_date:
         return int(known_date[:4])
@@ -496,6 +503,7 @@ def page_year(text: str, known_date: str | None) -> int | None:
     for block in re.split(r"\n\s*\n", text):
         block = block.strip()
         if len(block) > 40:
-            opening = SENTENCE_TIME.match(block)
+            body = next((line.strip() for line in block.split("\n") if len(line.strip()) > 40), block)
+            opening = SENTENCE_TIME.match(block) or SENTENCE_TIME.match(body)
             return int(opening.group(1)) if opening else None
     return None

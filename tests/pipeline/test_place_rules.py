@@ -320,6 +320,18 @@ PLACES = [
     # 全市 points back to a county-level city named earlier in its sentence, not to the prefecture above it
     ("南雄电商\n\n本报讯 南雄市电子商务中心提供的数据显示，2018年全市电子商务交易额达18.67亿元。", "18.67亿元", "南雄市",
      "named_in_clause_before"),
+    # and, in a story about a county-level city, to that city from the sentences after it
+    ("介休扶贫\n\n本报讯 介休市委书记介绍，几年来，介休市坚持精准扶贫。全市贫困人口从2016年的12000人减少到900人。", "12000人",
+     "介休市", "named_in_clause_before"),
+    # a headline's place before 等 and a count is an example of a group: the story is the place the body names that holds it
+    ("龙江等6个县退出贫困县序列\n\n本报讯 经审议，黑龙江省的龙江、克东、泰来、汤原、明水、兰西6个县退出贫困县序列。\n\n"
+     "记者从黑龙江省扶贫办获悉，截至2018年底，这6个县累计完成8.2万人口脱贫。", "8.2万人", "黑龙江省", "named_in_sentence_before"),
+    # and a sentence that opens with such examples is about the story's place that holds them
+    ("黑龙江摘帽\n\n本报讯 黑龙江省共有28个贫困县。按照要求，龙江、克东等六个县完成了评估检查。4月29日，领导小组同意6个国贫县退出。",
+     "6个", "黑龙江省", "earlier_subject"),
+    # a clause that gives one of what the number counts as an example speaks not for the number
+    ("五莲县扶贫\n\n本报讯 五莲县共建成扶贫车间40多个。5家企业入选全国就业扶贫基地，叩官镇某工艺品公司就是其中之一。", "5家",
+     "五莲县", "earlier_subject"),
     # a sentence whose subject helps another place hands on the place helped to the sentences after it
     ("粤桂协作\n\n本报讯 广东江门市对口帮扶广西龙州县，为当地企业提供1000万元援助款。公司目前有240多名员工。", "240多名",
      "龙州县", "earlier_subject"),

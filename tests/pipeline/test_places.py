@@ -67,6 +67,9 @@ MENTIONS = [
     # a prefecture's short name that the segmenter knows as a place needs nothing else on the page
     ("去年沈阳共投入扶贫资金1.29亿元", [("沈阳", "沈阳市", "prefecture")]),
     ("东营村修路", []),  # …but not at the head of a village's name
+    ("林庄村黄山组挨着这座名山", []),  # …nor of a villagers' group's (组)
+    # a town right after a county that does not hold it is none the gazetteer knows (not 广西's 东安乡)
+    ("重庆市城口县东安乡亢谷片区", [("重庆市", "重庆市", "province"), ("城口县", "城口县", "county")]),
     ("孝义市西营镇东营村修路", [("孝义市", "孝义市", "county"), ("西营镇", "西营镇", "town"), ("东营村", "东营村", "village")]),
     ("位于太行山东麓的临城县", [("临城县", "临城县", "county")]),  # 太行山 / 东麓: no 山东 in it
     # a province's short name in a list with 天津 is the province, not 天津's 河北区
@@ -127,6 +130,10 @@ MENTIONS = [
     ("平利县各界捐资助学。市监局为东山寨村和磨沟村7名学生送去现金", [
         ("平利县", "平利县", "county"), ("东山寨村", "东山寨村", "village"), ("磨沟村", "磨沟村", "village")]),
     ("采访方山县贫困户。相隔的里村贫困户一家", [("方山县", "方山县", "county"), ("里村", "里村", "village")]),
+    # or before 有 and the households or people it has
+    ("宁蒗县发展旅游。\n洛水村有1176户，其中贫困户102户。", [("宁蒗县", "宁蒗彝族自治县", "county"),
+                                                       ("洛水村", "洛水村", "village")]),
+    ("平利县各界捐资助学，全村有229户村民", [("平利县", "平利县", "county")]),  # 全村 is no name
     ("平利县各界捐资助学，保证了全村229户村民饮水", [("平利县", "平利县", "county")]),  # 全村 is no name
     ("平利县各界捐资助学，为发挥村两委作用", [("平利县", "平利县", "county")]),  # no people counted after it
     # villages listed right after a known one are its siblings, under the same town

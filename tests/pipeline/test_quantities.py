@@ -309,6 +309,8 @@ QUANTITIES_NEW = [
     ("收益资金达900万,户均受益1000元", [("900万", 9e6, None, "元", E), ("1000元", 1000, None, "元", E)]),
     ("年收入300多万。", [("300多万", 3e6, None, "元", O)]),
     ("该镇总投资380万在5个村建设电站", [("380万", 3.8e6, None, "元", E), ("5个", 5, None, "个", E)]),  # right after 投资
+    ("湖北某县发放扶贫小额信贷5.2亿", [("5.2亿", 5.2e8, None, "元", E)]),  # credit is money too
+    ("农民收入连续保持两位数增长，来了三位专家", [("三位", 3, None, "人", E)]),  # 两位数: digits, not people
     ("投资380万亩", [("380万亩", 3.8e6, None, "亩", E)]),
     # people counted without 人: the noun after the number, or before a change's figures, says it
     ("全市已有35万贫困人口实现脱贫", [("35万", 350000, None, "人", E)]),

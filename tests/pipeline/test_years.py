@@ -197,6 +197,9 @@ def test_a_page_without_a_date_is_dated_by_the_full_date_its_text_opens_with():
 
     text = "\n2016年12月29日，鸟瞰金寨县果子园乡白纸棚村扶贫移民安置点，该安置点共安置贫困户46户，175人。\n\n今年该县建设安置点310处。"
     assert page_year(text, None) == 2016
+    # under a title line typed right above it, too (not a title that opens with a year of its own)
+    text = "河北张家口：光伏廊道助脱贫\n2018年8月19日，位于宣化区北侧山坡上的一处光伏发电场。目前，全区已完成总投资60亿元。"
+    assert page_year(text, None) == 2018
 
 
 @pytest.mark.parametrize("text, year", [
