@@ -411,8 +411,11 @@ class PlaceResolver:
             short_of_full = best in in_full and m.surface != division.name
             if doubtful and not short_of_full and not supported and not self._heads_a_village(m) \
                     and not self._after_its_parent(m, best, settled):
-                doubted.append((m, division))
-                continue
+                if self._shared_town_heads_a_village(m, division, settled):
+                    division = self._learn(self.towns, m.surface, m.surface, "town", None)
+                else:
+                    doubted.append((m, division))
+                    continue
             if (len(m.surface) == 2 or (len(m.surface) == 3 and not supported)) and self._inside_a_word(m):
                 continue  # 成县 in 组成县联合社, 南山区 in 赣南山区 (nothing near it): the end of another word
             if division.level == "town" and self._after_another_county(m, best, settled):
@@ -516,6 +519,16 @@ class PlaceResolver:
         """巡店镇顾李村: a town the gazetteer knows by this name only, written right before a village's name,
         is the town even when nothing else on the page supports it."""
         if len(m.candidates) != 1 or self.gazetteer.divisions[m.candidates[0]].level != "town":
+            return False
+        village = VILLAGE.match(self.text, m.end)
+        return village is not None and _is_village_name(village.group(1))
+
+    def _shared_town_heads_a_village(self, m: PlaceMention, division: Division, settled: list[PlaceMention]) -> bool:
+        """宝丰镇东河村: a town's full name that several counties' towns share, right before a village's name,
+        with nothing on the page to say which county's, is a town all the same; its county is left unknown
+        rather than guessed (right after a county, 汾阳市向阳乡田村, it is that county's, learned later)."""
+        if division.level != "town" or m.surface != division.name or len(m.candidates) < 2 \
+                or (settled and settled[-1].end == m.start):
             return False
         village = VILLAGE.match(self.text, m.end)
         return village is not None and _is_village_name(village.group(1))
@@ -740,11 +753,12 @@ class PlaceResolver:
                 at = listed.end()
         self._later_mentions(siblings, found)
 
-    def _learn(self, registry: dict[str, Division], key: str, name: str, level: str, parent: Division) -> Division:
-        """A division the gazetteer lacks, coded under its parent (141122-会立乡, 141122-会立乡-岔口村); a name
-        met again on the page is the same division."""
+    def _learn(self, registry: dict[str, Division], key: str, name: str, level: str, parent: Division | None) -> Division:
+        """A division the gazetteer lacks, coded under its parent (141122-会立乡, 141122-会立乡-岔口村), or under
+        none when the page does not say (-宝丰镇); a name met again on the page is the same division."""
         if key not in registry:
-            registry[key] = Division(f"{parent.code}-{name}", name, level, parent.code)
+            above = parent.code if parent is not None else ""
+            registry[key] = Division(f"{above}-{name}", name, level, above)
             self.learned[registry[key].code] = registry[key]
         return registry[key]
 

@@ -27,6 +27,13 @@ def places(text):
     return [(m.surface, m.division.name, m.division.level) for m in PlaceResolver(text).mentions]
 
 
+def test_a_shared_town_before_a_village_is_placed_under_no_county():
+    resolver = PlaceResolver("宝丰镇东河村全村6个组、521户")
+    town, village = (m.division for m in resolver.mentions)
+    assert (town.code, town.parent, village.parent) == ("-宝丰镇", "", "-宝丰镇")
+    assert resolver.path(village) == "/-宝丰镇/-宝丰镇-东河村/"
+
+
 MENTIONS = [
     ("吕梁市临县召开大会", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
     ("孝义与临县举行结对帮扶活动", [("孝义", "孝义市", "county"), ("临县", "临县", "county")]),
@@ -68,6 +75,8 @@ MENTIONS = [
     ("去年沈阳共投入扶贫资金1.29亿元", [("沈阳", "沈阳市", "prefecture")]),
     ("东营村修路", []),  # …but not at the head of a village's name
     ("林庄村黄山组挨着这座名山", []),  # …nor of a villagers' group's (组)
+    # a town's name several counties' towns share, right before a village, is a town of a county the page does not say
+    ("宝丰镇东河村全村6个组、521户", [("宝丰镇", "宝丰镇", "town"), ("东河村", "东河村", "village")]),
     # a town right after a county that does not hold it is none the gazetteer knows (not 广西's 东安乡)
     ("重庆市城口县东安乡亢谷片区", [("重庆市", "重庆市", "province"), ("城口县", "城口县", "county")]),
     ("孝义市西营镇东营村修路", [("孝义市", "孝义市", "county"), ("西营镇", "西营镇", "town"), ("东营村", "东营村", "village")]),

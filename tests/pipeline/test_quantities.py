@@ -310,6 +310,8 @@ QUANTITIES_NEW = [
     ("年收入300多万。", [("300多万", 3e6, None, "元", O)]),
     ("该镇总投资380万在5个村建设电站", [("380万", 3.8e6, None, "元", E), ("5个", 5, None, "个", E)]),  # right after 投资
     ("湖北某县发放扶贫小额信贷5.2亿", [("5.2亿", 5.2e8, None, "元", E)]),  # credit is money too
+    ("农村用电量44.3亿千瓦小时，发电120万千瓦·时", [("44.3亿千瓦小时", 4.43e9, None, "度", E),
+                                              ("120万千瓦·时", 1.2e6, None, "度", E)]),  # energy, not power
     ("农民收入连续保持两位数增长，来了三位专家", [("三位", 3, None, "人", E)]),  # 两位数: digits, not people
     ("投资380万亩", [("380万亩", 3.8e6, None, "亩", E)]),
     # people counted without 人: the noun after the number, or before a change's figures, says it
