@@ -578,9 +578,10 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
     """Drop bare multipliers (千家万户), indefinite 一 (一个方案), and set phrases."""
     inside = m.group("q1") or m.group("q2")
     if not any(ch in DIGITS or ch in "廿卅几数" for ch in num) and num[0] not in "十拾" and not inside:
-        # 千家万户 is a set phrase; 逾百万元, 上千人 and 突破万元 are amounts.
+        # 千家万户 is a set phrase; 逾百万元, 上千人, 突破万元 and 不足百户 are amounts.
         before = text[max(0, m.start() - 2):m.start()]
-        if not before.endswith(("逾", "近", "超", "上", "约", "达", "过", "突破")) or before in NEAR_NOT_NEARLY:
+        if not before.endswith(("逾", "近", "超", "上", "约", "达", "过", "突破", "不足", "不到", "不满")) \
+                or before in NEAR_NOT_NEARLY:
             return False  # 靠近万亩基地: near a large base, not nearly ten thousand mu
     if num == "一" and not m.group("mult"):
         after = text[m.end():m.end() + 1]

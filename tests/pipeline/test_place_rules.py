@@ -332,6 +332,8 @@ PLACES = [
     # a clause that gives one of what the number counts as an example speaks not for the number
     ("五莲县扶贫\n\n本报讯 五莲县共建成扶贫车间40多个。5家企业入选全国就业扶贫基地，叩官镇某工艺品公司就是其中之一。", "5家",
      "五莲县", "earlier_subject"),
+    # a count of provinces with a word between the count and 省市 (援疆, 对口) is still the country's
+    ("上海援疆\n\n本报讯 五年来上海市财政累计投入援疆资金90亿元，在19个援疆省市中位列第一。", "19个", None, "nationwide"),
     # a sentence whose subject helps another place hands on the place helped to the sentences after it
     ("粤桂协作\n\n本报讯 广东江门市对口帮扶广西龙州县，为当地企业提供1000万元援助款。公司目前有240多名员工。", "240多名",
      "龙州县", "earlier_subject"),

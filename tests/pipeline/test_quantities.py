@@ -313,6 +313,7 @@ QUANTITIES_NEW = [
     ("农村用电量44.3亿千瓦小时，发电120万千瓦·时", [("44.3亿千瓦小时", 4.43e9, None, "度", E),
                                               ("120万千瓦·时", 1.2e6, None, "度", E)]),  # energy, not power
     ("农民收入连续保持两位数增长，来了三位专家", [("三位", 3, None, "人", E)]),  # 两位数: digits, not people
+    ("全村不足百户，不满千人", [("百户", 100, None, "户", U), ("千人", 1000, None, "人", U)]),  # a round number under a bound
     ("投资380万亩", [("380万亩", 3.8e6, None, "亩", E)]),
     # people counted without 人: the noun after the number, or before a change's figures, says it
     ("全市已有35万贫困人口实现脱贫", [("35万", 350000, None, "人", E)]),
