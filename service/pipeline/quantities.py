@@ -127,10 +127,10 @@ def _pattern() -> re.Pattern:
           | (?P<sign>{MINUS})?(?P<num>{number})
             (?:[×xX*](?P<times>{ARABIC}))?
             (?:(?P<mult1>[十百千万亿]*?)(?P<sep>——|--|[{re.escape(RANGE_SEPARATORS)}])(?P<num2>{number}))?
-            (?P<q1>[余多])?
+            (?P<q1>[余多来])?
             (?P<gap1>{GAP})
             (?P<mult>[{MULTIPLIER_CHARS}]*?)
-            (?P<q2>[余多把])?
+            (?P<q2>[余多把来])?
             (?P<gap2>{GAP})
             (?P<unit>{units})
             (?![A-Za-z²³])
@@ -285,9 +285,9 @@ BARE_NUMBER = (rf"(?<![\d.{CN_CHARS}])(?P<num>{ARABIC}|[一二两三四五六七
                rf"(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?")
 BARE_AMOUNT = re.compile(
     rf"{BARE_NUMBER}(?=[{POST_NOMINAL_END}\s]|$|(?:减少|增加|下降|上升|增长|提高|降|升|增|减)?[至到])")
-MONEY_WORDS = re.compile(r"资金|投资|投入|收入|资产|产值|销售额|营业额|利润|金额|费用|款|工资|补贴|补助|分红|收益|营收|信贷|融资|经费")
+MONEY_WORDS = re.compile(r"资金|投资|投入|收入|资产|产值|销售额|营业额|利润|金额|费用|款|工资|补贴|补助|分红|收益|营收|信贷|融资|经费|增收")
 BARE_ANYWHERE = re.compile(BARE_NUMBER)
-PEOPLE_WORDS = re.compile(r"人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民")
+PEOPLE_WORDS = re.compile(r"人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民|减贫|脱贫")
 
 
 # 总投资380万在5个村…: an amount right after the word for the money it is needs no punctuation after it

@@ -68,7 +68,7 @@ COLON = re.compile(r"[：:]")
 # 经过三年帮扶, 历经5年, 三年后: years said to pass after a time the sentence opened with
 YEARS_PASSED = re.compile(r"(?:经过|历经|用了?)([一二两三四五六七八九十]{1,3}|\d{1,2})年|([一二两三四五六七八九十]{1,3}|\d{1,2})年(?:后|之后)")
 SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-PINNED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年[^{FULL_STOPS}\n]*今年|今年[^{FULL_STOPS}\n]*?((?:19|20)\d{{2}})年")
+PINNED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年(?!以来|来|起|至今)[^{FULL_STOPS}\n]*今年|今年[^{FULL_STOPS}\n]*?((?:19|20)\d{{2}})年")
 # 2020-07-27 15:52:29 来源:人民日报 …: a web page's time stamp at the start of a line near its top, even where
 # the story runs on after it on the same line
 TIMESTAMP = re.compile(r"^[ \t\u3000]*((?:19|20)\d{2})-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}", re.M)

@@ -314,6 +314,11 @@ QUANTITIES_NEW = [
                                               ("120万千瓦·时", 1.2e6, None, "度", E)]),  # energy, not power
     ("农民收入连续保持两位数增长，来了三位专家", [("三位", 3, None, "人", E)]),  # 两位数: digits, not people
     ("全村不足百户，不满千人", [("百户", 100, None, "户", U), ("千人", 1000, None, "人", U)]),  # a round number under a bound
+    # 来 between a number and its unit says about (not 三年来, since three years)
+    ("梁家村300来口人，三年来新修百十来亩平地", [("300来口人", 300, None, "口", A), ("百十来亩", 110, None, "亩", A)]),
+    # a bare amount after 减贫 or 脱贫 counts people, after 增收 money
+    ("年均减贫1000万以上，累计脱贫26.5万，人均增收1.2万", [("1000万", 1e7, None, "人", O), ("26.5万", 2.65e5, None, "人", E),
+                                                   ("1.2万", 1.2e4, None, "元", E)]),
     ("投资380万亩", [("380万亩", 3.8e6, None, "亩", E)]),
     # people counted without 人: the noun after the number, or before a change's figures, says it
     ("全市已有35万贫困人口实现脱贫", [("35万", 350000, None, "人", E)]),

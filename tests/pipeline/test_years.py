@@ -216,6 +216,8 @@ def test_a_time_stamp_opening_a_line_near_the_top_dates_a_page_with_no_other_dat
 @pytest.mark.parametrize("text, year", [
     # 今年 and a year pin the page only within one paragraph
     ("今年以来,我镇脱贫攻坚取得成效,现汇报如下:\n\n一、基本情况\n\n全镇13951户,其中2014-2015年贫困户96户。", None),
+    # a year a span starts from is not the year 今年 is (自2013年以来…，经过今年的努力)
+    ("全国脱贫\n\n自2013年以来累计减少贫困人口9300多万，经过今年的努力，剩余贫困人口将如期脱贫。", None),
     # a year's summary titled near the top is written in that year
     ("篇一:山盆镇2014年减贫摘帽工作总结\n\n今年是我镇扶贫开发任务最繁重的一年。", 2014),
 ])
