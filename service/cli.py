@@ -283,7 +283,7 @@ def _queued(broker: str) -> int:
                    "article is its index on its page): the same sources export the same bytes from any store.")
 def export_command(db_url, table, fmt, portable):
     """Write the facts (in the gold file's field names) or the articles to stdout."""
-    from .store.export import ARTICLE_FIELDS, FACT_FIELDS, article_rows, fact_rows
+    from .store.export import ARTICLE_FIELDS, FACT_FIELDS, article_rows, fact_rows, spreadsheet_cell
 
     _open(db_url)
     if portable and table != "facts":
@@ -295,7 +295,7 @@ def export_command(db_url, table, fmt, portable):
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({name: spreadsheet_cell(value) for name, value in row.items()} for row in rows)
     else:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -47,6 +47,19 @@ def test_extract_then_export_facts_and_articles(tmp_path):
     assert {"id", "doc", "title", "start", "body_start", "end", "byline", "date", "fragment_of"} <= set(articles[0])
 
 
+def test_a_csv_export_writes_text_that_opens_like_a_formula_as_text(tmp_path):
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "hostile.txt").write_text("=HYPERLINK(1)\n\n-某县投资100万元。\n", encoding="utf-8")
+    assert run("extract", str(tmp_path / "pages"), "--db", db, "--no-progress").exit_code == 0
+    facts = list(csv.DictReader(io.StringIO(run("export", "--db", db, "--format", "csv").output)))
+    assert [(f["text"], f["sentence"]) for f in facts] == [("100万元", "'-某县投资100万元。")]
+    exported = run("export", "--db", db, "--format", "csv", "--table", "articles").output
+    articles = list(csv.DictReader(io.StringIO(exported)))
+    assert [a["title"] for a in articles] == ["'=HYPERLINK(1)"]
+    assert json.loads(run("export", "--db", db).output)["sentence"] == "-某县投资100万元。"
+
+
 def test_extract_reports_bad_files_and_exits_1(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     result = run("extract", str(tmp_path / "empty.txt"), "--db", f"sqlite:///{tmp_path / 'k.db'}")

@@ -14,7 +14,7 @@ from schemas.facts import FactQueryArgs
 
 from ..access_log import OUTCOME_KEY
 from ..keys import redact
-from ..store.export import FACT_FIELDS, flat_fact
+from ..store.export import FACT_FIELDS, flat_fact, spreadsheet_cell
 from ..store import is_postgres
 from . import bp
 from .auth import require
@@ -123,7 +123,8 @@ def _stream(query: FactQuery, fmt: str, bom: bool = False, on_done=None) -> Resp
                 writer.writerow(["error", row.body["title"], row.body["detail"]])
                 yield buffer.getvalue()
                 return
-            writer.writerow([*flat_fact(row).values(), f"{request.script_root}/v1/facts/{row.id}"])
+            cells = map(spreadsheet_cell, flat_fact(row).values())
+            writer.writerow([*cells, f"{request.script_root}/v1/facts/{row.id}"])
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()

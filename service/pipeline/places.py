@@ -762,10 +762,11 @@ class PlaceResolver:
 
     def _learn(self, registry: dict[str, Division], key: str, name: str, level: str, parent: Division | None) -> Division:
         """A division the gazetteer lacks, coded under its parent (141122-会立乡, 141122-会立乡-岔口村), or under
-        none when the page does not say (-宝丰镇); a name met again on the page is the same division."""
+        none when the page does not say (0-宝丰镇: no province is coded 0); a name met again on the page is the
+        same division."""
         if key not in registry:
             above = parent.code if parent is not None else ""
-            registry[key] = Division(f"{above}-{name}", name, level, above)
+            registry[key] = Division(f"{above or '0'}-{name}", name, level, above)
             self.learned[registry[key].code] = registry[key]
         return registry[key]
 

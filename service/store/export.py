@@ -26,6 +26,19 @@ def fact_row_query():
             .switch(Fact).join(Source, on=(Fact.source == Source.id)))
 
 
+# What a spreadsheet opening a CSV file takes for the start of a formula (=SUM(…), +1, -1, @cmd, a tab or a
+# carriage return before one): a cell of text from a page must never run as one when a user opens the export
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """A CSV cell: text that opens like a formula (a page can say anything: =HYPERLINK(…)，投资100万元) is
+    written after an apostrophe, which a spreadsheet shows as text; numbers and other text are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def flat_fact(row) -> dict:
     """A row of fact_row_query() as FACT_FIELDS, in order."""
     flat = {"id": row.id, "doc": row.doc, "article": row.article_id, "article_title": row.title,

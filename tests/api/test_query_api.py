@@ -230,3 +230,17 @@ def test_a_village_a_new_page_names_can_be_asked_for_at_once(empty_store, tmp_pa
         run_extraction([str(SEEDS)])
     found = client.get("/v1/facts", query_string={"place": "如意洼村"})
     assert found.status_code == 200 and found.get_json()["rows"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text(empty_store, tmp_path):
+    from service.job import run_extraction
+
+    page = tmp_path / "hostile.txt"
+    page.write_text("某县扶贫\n\n=1+2，全县投资100万元。\n\n@SUM(A1)，新建大棚30座。\n", encoding="utf-8")
+    assert run_extraction([str(page)]).facts == 2
+    client = create_app({"DATABASE_URL": empty_store, "TESTING": True}).test_client()
+    table = list(csv.DictReader(io.StringIO(get(client, "/v1/facts?format=csv").get_data(as_text=True))))
+    assert [row["sentence"] for row in table] == ["'=1+2，全县投资100万元。", "'@SUM(A1)，新建大棚30座。"]
+    assert [row["text"] for row in table] == ["100万元", "30座"]  # what does not open like a formula is as it was
+    rows = get(client, "/v1/facts").get_json()["rows"]
+    assert [r["provenance"]["sentence"] for r in rows] == ["=1+2，全县投资100万元。", "@SUM(A1)，新建大棚30座。"]

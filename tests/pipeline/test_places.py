@@ -30,8 +30,8 @@ def places(text):
 def test_a_shared_town_before_a_village_is_placed_under_no_county():
     resolver = PlaceResolver("宝丰镇东河村全村6个组、521户")
     town, village = (m.division for m in resolver.mentions)
-    assert (town.code, town.parent, village.parent) == ("-宝丰镇", "", "-宝丰镇")
-    assert resolver.path(village) == "/-宝丰镇/-宝丰镇-东河村/"
+    assert (town.code, town.parent, village.parent) == ("0-宝丰镇", "", "0-宝丰镇")
+    assert resolver.path(village) == "/0-宝丰镇/0-宝丰镇-东河村/"
 
 
 MENTIONS = [
