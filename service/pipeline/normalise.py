@@ -77,11 +77,12 @@ def is_gloss(match: re.Match) -> bool:
     return any(c in TONE_MARKS for c in inner) or inner.islower()
 
 
-# Full-width digits, letters, ％ and ． read as their half-width forms (one for one).
+# Full-width digits, letters, ％ and ． read as their half-width forms (one for one); so do the small
+# percent sign ﹪ and ℅ (care of), which Chinese pages type for % (森林覆盖率90℅以上).
 HALF_WIDTH = {
     code: code - 0xFEE0
     for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E]
-}
+} | {0xFE6A: ord("%"), 0x2105: ord("%")}
 
 
 def cut_word_breaks(text: str) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ CASES = [
     ("乡(镇)干部", "乡(镇)干部"),
     ("(刘生锋 严晓声)", "(刘生锋 严晓声)"),
     ("投资１０００万元，占９５．９％", "投资1000万元，占95.9%"),
+    ("森林覆盖率90℅以上，增长5﹪", "森林覆盖率90%以上，增长5%"),  # ℅ and ﹪ typed for %
     ("安装(APP)系统", "安装(APP)系统"),
     ("鄉寧縣易地移民搬遷見實效", "乡宁县易地移民搬迁见实效"),
     ("容量为500千【qiān】瓦，发电40.78万【wàn】千瓦时", "容量为500千瓦，发电40.78万千瓦时"),  # glosses in 【】
@@ -71,7 +72,7 @@ def test_simplified_conversion_keeps_length():
     assert len(to_simplified(text)) == len(text)
 
 
-@given(st.text(alphabet="臨汾縣鄉寧(jiān)（ǎ）abc１２％．\n 萬元户人。,", max_size=80))
+@given(st.text(alphabet="臨汾縣鄉寧(jiān)（ǎ）abc１２％．℅﹪\n 萬元户人。,", max_size=80))
 def test_every_view_character_maps_to_a_raw_character(raw):
     doc = normalise(raw)
     previous = -1
