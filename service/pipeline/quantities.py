@@ -404,8 +404,8 @@ def _read(text: str, m: re.Match, units, spaced: bool = False) -> QuantityMentio
     if not _gaps_allowed(text, m, spaced) or (unit_surface in PLACE_COUNTERS and kind == "chinese"):
         return None
     unit = _currency_written_before(text, start, unit, units)
-    if unit_surface == "块" and PIECES.match(text, end):
-        unit = units.second_reading["块"]  # 12块多晶硅太阳能面板, 3块地: pieces, not 元
+    if unit_surface == "块" and (PIECES.match(text, end) or PIECES_BEFORE.search(text, max(0, start - 6), start)):
+        unit = units.second_reading["块"]  # 12块多晶硅太阳能面板, 3块地, 光伏组件548块: pieces, not 元
     if unit_surface == "度" and TEMPERATURE_WORDS.search(text, max(0, start - 6), start + 2):
         unit = units["℃"]
     vague = num[0] == "数" or "几" in num
@@ -580,8 +580,8 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
     if not any(ch in DIGITS or ch in "廿卅几数" for ch in num) and num[0] not in "十拾" and not inside:
         # 千家万户 is a set phrase; 逾百万元, 上千人, 突破万元 and 不足百户 are amounts.
         before = text[max(0, m.start() - 2):m.start()]
-        if not before.endswith(("逾", "近", "超", "上", "约", "达", "过", "突破", "不足", "不到", "不满")) \
-                or before in NEAR_NOT_NEARLY:
+        if not before.endswith(("逾", "近", "超", "上", "约", "达", "过", "突破", "不足", "不到", "不满", "仅")) \
+                or before in NEAR_NOT_NEARLY or text.startswith("千家万户", m.start()):
             return False  # 靠近万亩基地: near a large base, not nearly ten thousand mu
     if num == "一" and not m.group("mult"):
         after = text[m.end():m.end() + 1]
@@ -667,6 +667,8 @@ def _in_a_column_name(text: str, start: int, end: int) -> bool:
 FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
 # What 块 counts when it is no money: panels, bricks, plots of land
 PIECES = re.compile(r"(?:多晶硅|单晶硅|太阳能|光伏|电池|组件|面板|展板|[板砖石瓦匾牌碑屏表]|玻璃|土地|耕地|林地|宅基地|菜地|[地田])")
+# …or what is written right before them (光伏组件548块, 太阳能板300块; not 各地300块, which is money)
+PIECES_BEFORE = re.compile(r"(?:组件|面板|展板|[板砖瓦匾碑]|玻璃|土地|耕地|林地|宅基地|菜地)$")
 CONGRESS = r"人大|人民代表大会|人民政府|政府|政协|党代会|委员会|常委会|代表大会|中央|县委|市委|省委|党委"
 # 十六届人大, 十九届四中全会, 十三届全国人大代表
 CONGRESS_AFTER = re.compile(rf"(?:[一二三四五六七八九十]中)?(?:全国|省|市|县)?(?:{CONGRESS}|全会)")

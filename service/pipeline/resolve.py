@@ -685,6 +685,7 @@ REGION = r"东部|西部|中部|中西部|东北|沿海"  # of the country: seve
 PROVINCES = r"省份|省区市|省市区|省区|省市"
 PROVINCES_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百几多余]+个?(?:{REGION})?(?:{PROVINCES}|省(?![长委级内外里政份会城定属直重管派扶贫际道辖]))"
                                rf"|[\d一二两三四五六七八九十百几多余]+个[\u4e00-\u9fff]{{1,3}}?(?:{PROVINCES})")  # 19个援疆省市, 四个对口省市
+PROVINCE_LEVEL_DIVISIONS = 34  # 23 provinces, 5 autonomous regions, 4 municipalities, Hong Kong and Macao
 PROVINCES_BEFORE = re.compile(rf"(?:{PROVINCES})(?:共有|有|达|共|达到)$")
 COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|有|已有)?$")  # 是中国592个重点县之一
 # 布拖县是国家挂牌督战的52个贫困县之一: one of a set the country names
@@ -705,8 +706,8 @@ def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
     """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or the world (全世界藏族人口约750万; 中国农村贫困人口减少5000多万), with several provinces (东部9省市向协作地区拨付…), or with a ministry of the central government (国家林业局利用中央财政补助资金45亿元; 中国国务院于2011年启动…，每年拨款160多亿元), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
-    if ctx.count is not None and PROVINCES_COUNTED.match(text, ctx.position):
-        return NO_PLACE
+    if ctx.count is not None and ctx.count <= PROVINCE_LEVEL_DIVISIONS and PROVINCES_COUNTED.match(text, ctx.position):
+        return NO_PLACE  # not 全市330个省、市重点项目: the country has 34 provinces, regions and municipalities
     if COUNTRY_RIGHT_BEFORE.search(text, max(ctx.clause[0], ctx.position - 6), ctx.position) \
             or _counts_provinces_listed(ctx):
         return NO_PLACE  # 国务院扶贫办确定的全国832个贫困县; 降至3%的省份有23个，包括北京、天津…

@@ -334,6 +334,9 @@ PLACES = [
      "五莲县", "earlier_subject"),
     # a count of provinces with a word between the count and 省市 (援疆, 对口) is still the country's
     ("上海援疆\n\n本报讯 五年来上海市财政累计投入援疆资金90亿元，在19个援疆省市中位列第一。", "19个", None, "nationwide"),
+    # …but a count larger than the country's 34 provinces is of something else (省、市重点项目)
+    ("莆田项目\n\n本报讯 记者从莆田市发改委获悉，一季度，全市330个省、市重点项目累计完成投资227.6亿元。", "330个", "莆田市",
+     "named_in_clause_before"),
     # a sentence whose subject helps another place hands on the place helped to the sentences after it
     ("粤桂协作\n\n本报讯 广东江门市对口帮扶广西龙州县，为当地企业提供1000万元援助款。公司目前有240多名员工。", "240多名",
      "龙州县", "earlier_subject"),

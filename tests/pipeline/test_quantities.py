@@ -313,7 +313,9 @@ QUANTITIES_NEW = [
     ("农村用电量44.3亿千瓦小时，发电120万千瓦·时", [("44.3亿千瓦小时", 4.43e9, None, "度", E),
                                               ("120万千瓦·时", 1.2e6, None, "度", E)]),  # energy, not power
     ("农民收入连续保持两位数增长，来了三位专家", [("三位", 3, None, "人", E)]),  # 两位数: digits, not people
-    ("全村不足百户，不满千人", [("百户", 100, None, "户", U), ("千人", 1000, None, "人", U)]),  # a round number under a bound
+    ("全村不足百户，不满千人，村财年收入仅万元", [("百户", 100, None, "户", U), ("千人", 1000, None, "人", U),
+                                             ("万元", 1e4, None, "元", E)]),  # a round number after a bound or 仅
+    ("使用光伏组件548块，工资200块", [("548块", 548, None, "块", E), ("200块", 200, None, "元", E)]),  # pieces after 组件
     # 来 between a number and its unit says about (not 三年来, since three years)
     ("梁家村300来口人，三年来新修百十来亩平地", [("300来口人", 300, None, "口", A), ("百十来亩", 110, None, "亩", A)]),
     # a bare amount after 减贫 or 脱贫 counts people, after 增收 money
