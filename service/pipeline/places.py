@@ -7,6 +7,7 @@ settled by the other places on the page: the candidate whose ancestors the page 
 from __future__ import annotations
 
 import bisect
+import itertools
 import functools
 import gzip
 import re
@@ -100,6 +101,10 @@ NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"
 VILLAGE_NAME = rf"((?:(?![{NOT_IN_A_NAME}])[{HAN}]){{1,4}}?)村"
 BARE_VILLAGE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}"
                           r"(?=(?:也为|也给|也向|共|都|有|共有|现有)?(?:贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人]))")
+# 2015年西王楼村人均纯收入突破8000元: a village's own income, named on its own after a time or a mark (a name of
+# two characters or more, no time in it and no everyday word: 今年新村…, 提高村人均收入 are none)
+VILLAGE_INCOME = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"年月])((?:(?![{NOT_IN_A_NAME}年月今去明])[{HAN}]){{2,4}}?)村"
+                            r"(?=(?:农民|村民)?人均(?:纯|可支配)?收入)")
 # 洪家院村易地扶贫搬迁集中安置点…洪家院村“第一书记”…: a village named on its own, at a word's start, more than once
 # on a page that names its county or town (not “百企帮百村”, a slogan in quotation marks)
 REPEATED_VILLAGE = re.compile(rf"(?:^|(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"])){VILLAGE_NAME}(?![民委务级干庄落镇])")
@@ -234,6 +239,12 @@ def _common_word(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+def _proper_stem(stem: str) -> bool:
+    """Whether a town's name without 镇/乡 is a name and no everyday word (宝丰, 东河; not 中心, 小城, 新城)."""
+    at = tagger().index.get(stem)
+    return stem not in COMMON_WORDS and (at is None or tagger().tags[at] in ("ns", "nr", "nz", "nt"))
+
+
 def _place_word(word: str) -> bool:
     """Whether the segmenter's dictionary tags the word as a place's name (沈阳, 临汾; not 日照, 大同)."""
     at = tagger().index.get(word)
@@ -535,10 +546,10 @@ class PlaceResolver:
         with nothing on the page to say which county's, is a town all the same; its county is left unknown
         rather than guessed (right after a county, 汾阳市向阳乡田村, it is that county's, learned later)."""
         if division.level != "town" or m.surface != division.name or len(m.candidates) < 2 \
-                or (settled and settled[-1].end == m.start):
+                or (settled and settled[-1].end == m.start) or not _proper_stem(m.surface[:-1]):
             return False
         village = VILLAGE.match(self.text, m.end)
-        return village is not None and _is_village_name(village.group(1))
+        return village is not None and len(village.group(1)) >= 2 and _is_village_name(village.group(1))
 
     def _conjoined(self, m: PlaceMention) -> bool:
         """和县 in 中心和县教育基金会: a two-character name opening with a conjunction, right after a word, may
@@ -669,7 +680,9 @@ class PlaceResolver:
                 division = self._learn(self.villages, name, name + "村", "village", parent)
                 found.append(PlaceMention(v.start(1), v.start(1) + len(name) + 1, name + "村", [division.code],
                                           "village", division=division))
-        for v in BARE_VILLAGE.finditer(self.text):
+        incomes = (v for v in VILLAGE_INCOME.finditer(self.text)
+                   if v.group(1) not in tagger().index or _place_word(v.group(1)))  # not 提高村人均收入
+        for v in itertools.chain(BARE_VILLAGE.finditer(self.text), incomes):
             name = v.group(1)
             if not _is_village_name(name) or name in self.villages or _inside(spans, v.start(1)):
                 continue

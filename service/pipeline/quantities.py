@@ -102,8 +102,9 @@ class QuantityMention:
         return asdict(self)
 
 
-# 10个人民调解委员会: 个 counts the committees, 个人 is not the unit there; 两位数增长 counts digits, not people
-SURFACE_GUARDS = {"个人": "(?!民)", "位": "(?!数)"}
+# 10个人民调解委员会: 个 counts the committees, 个人 is not the unit there; 两位数增长 counts digits, not people;
+# 三五成群 is an idiom, not 30–50 %
+SURFACE_GUARDS = {"个人": "(?!民)", "位": "(?!数)", "成": "(?!群)"}
 
 
 @functools.lru_cache(maxsize=1)

@@ -80,6 +80,7 @@ MENTIONS = [
                                  ("加勉乡", "加勉乡", "town"), ("党扭村", "党扭村", "village")]),
     # a town's name several counties' towns share, right before a village, is a town of a county the page does not say
     ("宝丰镇东河村全村6个组、521户", [("宝丰镇", "宝丰镇", "town"), ("东河村", "东河村", "village")]),
+    ("推进中心镇新村建设，新城镇新村", []),  # …not an everyday word before 镇 (中心, 新城), nor a village of one character
     # a town right after a county that does not hold it is none the gazetteer knows (not 广西's 东安乡)
     ("重庆市城口县东安乡亢谷片区", [("重庆市", "重庆市", "province"), ("城口县", "城口县", "county")]),
     ("孝义市西营镇东营村修路", [("孝义市", "孝义市", "county"), ("西营镇", "西营镇", "town"), ("东营村", "东营村", "village")]),
@@ -146,6 +147,9 @@ MENTIONS = [
     ("宁蒗县发展旅游。\n洛水村有1176户，其中贫困户102户。", [("宁蒗县", "宁蒗彝族自治县", "county"),
                                                        ("洛水村", "洛水村", "village")]),
     ("平利县各界捐资助学，全村有229户村民", [("平利县", "平利县", "county")]),  # 全村 is no name
+    # or before its own per-capita income, after a time too (not an everyday word: 提高村人均收入)
+    ("在商水县帮扶。2015年西王楼村人均纯收入突破8000元", [("商水县", "商水县", "county"), ("西王楼村", "西王楼村", "village")]),
+    ("确山县扶贫，提高村人均收入，今年新村人均收入", [("确山县", "确山县", "county")]),
     ("平利县各界捐资助学，保证了全村229户村民饮水", [("平利县", "平利县", "county")]),  # 全村 is no name
     ("平利县各界捐资助学，为发挥村两委作用", [("平利县", "平利县", "county")]),  # no people counted after it
     # villages listed right after a known one are its siblings, under the same town
