@@ -7,9 +7,9 @@ settled by the other places on the page: the candidate whose ancestors the page 
 from __future__ import annotations
 
 import bisect
-import itertools
 import functools
 import gzip
+import itertools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -238,13 +238,13 @@ def _common_word(word: str) -> bool:
     return at is not None and tagger().counts[at] >= COMMON_WORD_COUNT and tagger().tags[at] != "ns"
 
 
-@functools.lru_cache(maxsize=4096)
 def _proper_stem(stem: str) -> bool:
     """Whether a town's name without 镇/乡 is a name and no everyday word (宝丰, 东河; not 中心, 小城, 新城)."""
     at = tagger().index.get(stem)
     return stem not in COMMON_WORDS and (at is None or tagger().tags[at] in ("ns", "nr", "nz", "nt"))
 
 
+@functools.lru_cache(maxsize=4096)
 def _place_word(word: str) -> bool:
     """Whether the segmenter's dictionary tags the word as a place's name (沈阳, 临汾; not 日照, 大同)."""
     at = tagger().index.get(word)
