@@ -43,6 +43,8 @@ SENTENCE_TIME = re.compile(
 YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
 # 2013-2016年贫困地区农村居民人均收入…: a sentence that opens with a span of years, as of its end for the sentences after it
 SPAN_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + r"(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年")
+# “十三五”期间，我县共实施…。累计新建安置房4901套: a sentence that opens with a plan's period dates those after it
+PLAN_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + r"[“\"「]?" + PLAN_PERIOD.pattern)
 # 2017年、2018年分两批实施…: a clause that opens with a list of years is as of the last
 # (not 2015年、2016年建设的299座电站…, where the years only say when the stations were built)
 YEARS_LISTED = re.compile(r"\s*" + TIME_LEAD + r"(?:(?:19|20)\d{2}年[、和])+((?:19|20)\d{2})年(?!\d|[\u4e00-\u9fff]{0,4}的)")
@@ -342,7 +344,7 @@ def _unnamed_year(ctx: YearContext) -> bool:
 
 
 def earlier_sentence_time(ctx: YearContext) -> int | None:
-    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), the end of a span of years it opens with (2013-2016年…年均增长12.8%。其中，重点县…8355元 is 2016), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后) or its clause does after it (6万多名农民陆续搬入)."""
+    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), the end of a span of years it opens with (2013-2016年…年均增长12.8%。其中，重点县…8355元 is 2016) or of a plan's period (“十三五”期间，我县…。累计新建安置房4901套 is 2020), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后) or its clause does after it (6万多名农民陆续搬入)."""
     sentence = ctx.earlier
     if sentence is None or speaks_of_a_time(ctx.sentence[:ctx.position]):
         return None
@@ -356,9 +358,9 @@ def earlier_sentence_time(ctx: YearContext) -> int | None:
     opening = SENTENCE_TIME.match(sentence)
     if opening and SINCE.search(sentence, opening.end(1), opening.end()):
         return ctx.page_year  # 1992年以来，先后被列为…。全县贫困人口10080户: as of now, not 1992
-    span = SPAN_OPENING.match(sentence)
+    span, plan = SPAN_OPENING.match(sentence), PLAN_OPENING.match(sentence)
     return sentence_opening_time(whole) or colon_introduction(whole) or clause_opening_time(whole) \
-        or (int(span.group(1)) if span else None)
+        or (int(span.group(1)) if span else None) or (plan_end(10 + DIGITS[plan.group(1)]) if plan else None)
 
 
 def opens_an_item(sentence: str) -> bool:
@@ -368,10 +370,11 @@ def opens_an_item(sentence: str) -> bool:
 
 
 def speaks_of_a_time(sentence: str) -> bool:
-    """Whether a sentence says when: a year (not one compared with), 今年/去年, 目前, 先后, 以来 or 年来."""
+    """Whether a sentence says when: a year (not one compared with), 今年/去年, 目前, 先后, 以来, 年来, or a
+    five-year plan's period it opens with (“十三五”期间，…)."""
     years = [y for y in YEAR.finditer(sentence) if not _compared(sentence, y)]
     return bool(years or RELATIVE.search(sentence) or NOW.search(sentence) or SUCCESSIVELY.search(sentence)
-                or UNTIL_NOW.search(sentence))
+                or UNTIL_NOW.search(sentence) or PLAN_OPENING.match(sentence))
 
 
 # 一、2017年工作回顾, （二）2018年主要工作: a report's section heading, which dates the paragraphs under it
