@@ -628,6 +628,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
     if (surface, after[:1]) in NOT_THE_UNIT or (surface in ("周", "季") and m.group("num") == "四") \
             or (surface == "种" and GROWERS.match(text, end)) or (surface == "期" and before == "年"):
         return True  # 两周年, 一季度, 三伏天, 村庄四周, 一年四季; 民生周刊2012年50期: an issue's number
+    if surface == "期" and PHASE_OF_A_WORK.match(text, end) and not m.group("num")[0].isdigit():
+        return True  # 项目二期工程: the second phase of the works, not two of them
     if (after[:1] == "一" and (unit.dimension == "count" or m.group("num") == "一")) \
             or (after[:1] == "1" and m.group("num") == "1"):
         return True  # 五个一批, 一户一码, 1乡1品: a slogan, not a count
@@ -665,6 +667,8 @@ def _in_a_column_name(text: str, start: int, end: int) -> bool:
     return len(words) >= 3
 
 
+# 二期工程, 三期项目: which phase of the works a Chinese numeral before 期 names
+PHASE_OF_A_WORK = re.compile(r"工程|项目|建设|安置|扩建")
 FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
 # What 块 counts when it is no money: panels, bricks, plots of land
 PIECES = re.compile(r"(?:多晶硅|单晶硅|太阳能|光伏|电池|组件|面板|展板|[板砖石瓦匾牌碑屏表]|玻璃|土地|耕地|林地|宅基地|菜地|[地田])")
