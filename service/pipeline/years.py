@@ -123,11 +123,20 @@ YearRule = Callable[[YearContext], "int | None"]
 
 
 def year_in_clause(ctx: YearContext) -> int | None:
-    """A year written in the number's clause before it (not a change's start: 由2014年的10.3%降至1.27%)."""
+    """A year written in the number's clause before it (not a change's start: 由2014年的10.3%降至1.27%, nor the
+    period in brackets after a title: 《山东省农村扶贫开发纲要》(2011—2020年)将…81个贫困村列入…)."""
     clause_start, _ = ctx.clause
     years = [y for y in YEAR.finditer(ctx.sentence, clause_start, ctx.position)
-             if not _left_behind(ctx.sentence, y, ctx.position) and not _compared(ctx.sentence, y)]
+             if not _left_behind(ctx.sentence, y, ctx.position) and not _compared(ctx.sentence, y)
+             and not _a_titles_period(ctx.sentence, y)]
     return _unless_since(ctx.sentence, years[-1], ctx.page_year, ctx.position) if years else None
+
+
+def _a_titles_period(sentence: str, year: re.Match) -> bool:
+    """《…纲要》(2011—2020年): a year in the brackets right after a title is the period the document covers."""
+    opened = max(sentence.rfind("(", 0, year.start()), sentence.rfind("（", 0, year.start()))
+    return opened > 0 and sentence[opened - 1] == "》" \
+        and max(sentence.rfind(")", opened, year.start()), sentence.rfind("）", opened, year.start())) < 0
 
 
 # 贫困人口从2013年底的10.92万人减少到2019年底的1.28万人: a change between two years written with it

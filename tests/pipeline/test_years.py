@@ -13,6 +13,9 @@ from service.pipeline.years import YEAR_RULES, resolve_year_why, section_year, s
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
 YEARS = [
+    # the period in brackets after a title is the document's, not the figure's
+    ("在2011年，《农村扶贫开发纲要》(2011—2020年)将5个乡镇81个贫困村列入规划", "81个", 2014, 2011, "sentence_opening_time"),
+    ("《农村扶贫开发纲要》(2011—2020年)将81个贫困村列入规划", "81个", 2014, 2014, "year_of_page"),
     ("2019年全乡新修道路12公里", "12公里", 2021, 2019, "year_in_clause"),
     ("贫困发生率由2015年的8.2%降至0.5%", "0.5%", 2020, 2020, "year_of_page"),
     ("自2016年以来累计投入资金8000万元", "8000万元", 2020, 2020, "year_in_clause"),
