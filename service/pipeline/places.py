@@ -99,15 +99,17 @@ ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与�
 # that points at it and the people it counts, is a village even with no town or county written before it
 NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"
 VILLAGE_NAME = rf"((?:(?![{NOT_IN_A_NAME}])[{HAN}]){{1,4}}?)村"
-BARE_VILLAGE = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"]){VILLAGE_NAME}"
+# What may stand right before a village named on its own: a word pointing at it, a list's mark, a stop, a quote
+VILLAGE_LEAD = rf"为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\""
+BARE_VILLAGE = re.compile(rf"(?<=[{VILLAGE_LEAD}]){VILLAGE_NAME}"
                           r"(?=(?:也为|也给|也向|共|都|有|共有|现有)?(?:贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人]))")
 # 2015年西王楼村人均纯收入突破8000元: a village's own income, named on its own after a time or a mark (a name of
 # two characters or more, no time in it and no everyday word: 今年新村…, 提高村人均收入 are none)
-VILLAGE_INCOME = re.compile(rf"(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"年月])((?:(?![{NOT_IN_A_NAME}年月今去明])[{HAN}]){{2,4}}?)村"
+VILLAGE_INCOME = re.compile(rf"(?<=[{VILLAGE_LEAD}年月])((?:(?![{NOT_IN_A_NAME}年月今去明])[{HAN}]){{2,4}}?)村"
                             r"(?=(?:农民|村民)?人均(?:纯|可支配)?收入)")
 # 洪家院村易地扶贫搬迁集中安置点…洪家院村“第一书记”…: a village named on its own, at a word's start, more than once
 # on a page that names its county or town (not “百企帮百村”, a slogan in quotation marks)
-REPEATED_VILLAGE = re.compile(rf"(?:^|(?<=[为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\"])){VILLAGE_NAME}(?![民委务级干庄落镇])")
+REPEATED_VILLAGE = re.compile(rf"(?:^|(?<=[{VILLAGE_LEAD}])){VILLAGE_NAME}(?![民委务级干庄落镇])")
 # 金满村位于泸水市…, 磨盘村，是三台县金鼓乡的一个…小山村: a village said to lie in, or to be of, a county or a town
 LOCATED_VILLAGE = re.compile(rf"(?<![{HAN}]){VILLAGE_NAME}(?:位于|地处|坐落于|坐落在|隶属于|隶属|属于|[，,]?是)")
 SENTENCE_STOP = re.compile(rf"[{FULL_STOPS}\n]")
@@ -538,8 +540,12 @@ class PlaceResolver:
         is the town even when nothing else on the page supports it."""
         if len(m.candidates) != 1 or self.gazetteer.divisions[m.candidates[0]].level != "town":
             return False
+        return self._village_after(m) is not None
+
+    def _village_after(self, m: PlaceMention) -> str | None:
+        """The name of the village written right after a mention (巡店镇顾李村: 顾李), else None."""
         village = VILLAGE.match(self.text, m.end)
-        return village is not None and _is_village_name(village.group(1))
+        return village.group(1) if village is not None and _is_village_name(village.group(1)) else None
 
     def _shared_town_heads_a_village(self, m: PlaceMention, division: Division, settled: list[PlaceMention]) -> bool:
         """宝丰镇东河村: a town's full name that several counties' towns share, right before a village's name,
@@ -548,8 +554,8 @@ class PlaceResolver:
         if division.level != "town" or m.surface != division.name or len(m.candidates) < 2 \
                 or (settled and settled[-1].end == m.start) or not _proper_stem(m.surface[:-1]):
             return False
-        village = VILLAGE.match(self.text, m.end)
-        return village is not None and len(village.group(1)) >= 2 and _is_village_name(village.group(1))
+        village = self._village_after(m)
+        return village is not None and len(village) >= 2
 
     def _conjoined(self, m: PlaceMention) -> bool:
         """和县 in 中心和县教育基金会: a two-character name opening with a conjunction, right after a word, may

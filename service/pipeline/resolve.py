@@ -683,8 +683,9 @@ NO_PLACE = NoPlace()
 # 8个省市, 22个省区市, 六省, 8个东部省(市), 19个援疆省市: a count of provinces, which only the whole country holds
 REGION = r"东部|西部|中部|中西部|东北|沿海"  # of the country: several provinces
 PROVINCES = r"省份|省区市|省市区|省区|省市"
-PROVINCES_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百几多余]+个?(?:{REGION})?(?:{PROVINCES}|省(?![长委级内外里政份会城定属直重管派扶贫际道辖]))"
-                               rf"|[\d一二两三四五六七八九十百几多余]+个[\u4e00-\u9fff]{{1,3}}?(?:{PROVINCES})")  # 19个援疆省市, 四个对口省市
+COUNT_DIGITS = r"[\d一二两三四五六七八九十百几多余]+"
+PROVINCES_COUNTED = re.compile(rf"{COUNT_DIGITS}个?(?:{REGION})?(?:{PROVINCES}|省(?![长委级内外里政份会城定属直重管派扶贫际道辖]))"
+                               rf"|{COUNT_DIGITS}个[\u4e00-\u9fff]{{1,3}}?(?:{PROVINCES})")  # 19个援疆省市, 四个对口省市
 PROVINCE_LEVEL_DIVISIONS = 34  # 23 provinces, 5 autonomous regions, 4 municipalities, Hong Kong and Macao
 PROVINCES_BEFORE = re.compile(rf"(?:{PROVINCES})(?:共有|有|达|共|达到)$")
 COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|有|已有)?$")  # 是中国592个重点县之一

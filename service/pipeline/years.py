@@ -40,9 +40,10 @@ SENTENCE_TIME = re.compile(
     r"^\s*" + LEAD + REPORTED + r"[“\"「]?" + TIME_LEAD + r"((?:19|20)\d{2})年"
     r"(?:以来|前三季度|第[一二三四]季度|" + IN_THE_YEAR + r")?[，,]")
 # 从2016年到2018年, 全县累计…: a clause that opens with a span of years is as of its end
-YEARS_OPENING = re.compile(r"\s*(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年(?:底|末)?[，,]")
+YEAR_SPAN = r"(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年"  # 从2016年到2018年, 2013-2016年: to its end
+YEARS_OPENING = re.compile(r"\s*" + YEAR_SPAN + r"(?:底|末)?[，,]")
 # 2013-2016年贫困地区农村居民人均收入…: a sentence that opens with a span of years, as of its end for the sentences after it
-SPAN_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + r"(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{2})年")
+SPAN_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + YEAR_SPAN)
 # “十三五”期间，我县共实施…。累计新建安置房4901套: a sentence that opens with a plan's period dates those after it
 PLAN_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + r"[“\"「]?" + PLAN_PERIOD.pattern)
 # 2017年、2018年分两批实施…: a clause that opens with a list of years is as of the last
@@ -207,7 +208,12 @@ def five_year_plan(ctx: YearContext) -> int | None:
     if not plans or YEAR.search(ctx.sentence, plans[-1].end(), ctx.position) \
             or SINCE.search(ctx.sentence, plans[-1].end(), ctx.position):
         return None  # 自…出台《十三五期间金融扶贫工作计划》以来: a title, and since then
-    return plan_end(10 + DIGITS[plans[-1].group(1)])
+    return plan_year(plans[-1])
+
+
+def plan_year(period: re.Match) -> int:
+    """The last year of the plan whose period (PLAN_PERIOD, PLAN_OPENING) was matched: 十三五期间 → 2020."""
+    return plan_end(10 + DIGITS[period.group(1)])
 
 
 def plan_end(n: int) -> int:
@@ -369,7 +375,7 @@ def earlier_sentence_time(ctx: YearContext) -> int | None:
         return ctx.page_year  # 1992年以来，先后被列为…。全县贫困人口10080户: as of now, not 1992
     span, plan = SPAN_OPENING.match(sentence), PLAN_OPENING.match(sentence)
     return sentence_opening_time(whole) or colon_introduction(whole) or clause_opening_time(whole) \
-        or (int(span.group(1)) if span else None) or (plan_end(10 + DIGITS[plan.group(1)]) if plan else None)
+        or (int(span.group(1)) if span else None) or (plan_year(plan) if plan else None)
 
 
 def opens_an_item(sentence: str) -> bool:
