@@ -18,6 +18,8 @@ SIDECAR_SUFFIX = ".meta.json"
 PUBLISHED = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # A date in a page's address: /2021-09/28/, /202010/17/t20201017_, /20170915/, /2017-09-04/, content_20201021
 URL_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12][0-9]|3[01])(?![0-9])")
+# …or only its month or its year, as a folder of its own: /zhzx/201909/00000664.html, /news/2019-09/, /html/2020/
+URL_MONTH = re.compile(r"/((?:19|20)[0-9]{2})(?:[-_]?(0[1-9]|1[0-2]))?/")
 MAX_VALUE_CHARS = 2000
 MAX_META_FILE_BYTES = 256 * 1024 * 1024  # a row is a few hundred bytes: a million sources fit many times over
 
@@ -48,19 +50,29 @@ class SourceMeta:
 
 
 def date_in_url(url: str | None) -> str | None:
-    """The day a page's address names (YYYY-MM-DD), or None: news sites file pages by date.
+    """The day a page's address names (YYYY-MM-DD), else the month or year a folder of it names (YYYY-MM,
+    YYYY), or None: news sites file pages by date.
 
     >>> date_in_url("http://example.cn/html/2021-09/28/content_51744804.htm"), date_in_url("http://x.cn/a/63540350/")
     ('2021-09-28', None)
+    >>> date_in_url("http://example.cn/zhzx/201909/00000664.html"), date_in_url("http://x.cn/p/209913/1.html")
+    ('2019-09', None)
+    >>> date_in_url("https://example.cn/html/2020/dangjian_0612/33333.html"), date_in_url("http://x.cn/2077/1.html")
+    ('2020', None)
     """
+    today = datetime.date.today()
     for match in URL_DATE.finditer(url or ""):
         year, month, day = (int(part) for part in match.groups())
         try:
             day_named = datetime.date(year, month, day)
         except ValueError:
             continue
-        if day_named <= datetime.date.today():
+        if day_named <= today:
             return day_named.isoformat()
+    for match in URL_MONTH.finditer(url or ""):
+        year, month = int(match.group(1)), int(match.group(2) or 0)
+        if (year, month) <= (today.year, today.month):
+            return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
     return None
 
 

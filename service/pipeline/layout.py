@@ -22,7 +22,7 @@ LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}(?:网|
 # (an empty 来源:, a counter 浏览(10)人次 and buttons 投稿 收藏 included)
 # 重庆日报, 安徽日报农村版, 乡村干部报网, 《小康》: the name of an outlet
 OUTLET = (r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经|新闻)"
-          r"(?:[\u4e00-\u9fff]{1,4}版)?|《[^》\s]{1,12}》")
+          r"(?:[\u4e00-\u9fff]{1,4}版)?|《\s*[^》\s]{1,12}\s*》")
 OUTLET_LINE = re.compile(rf"\s*(?:{OUTLET})\s*")
 META_FIELD = re.compile(
     r"(?:(?:发布|发表|更新|出版|刊发)?(?:时间|日期)[:：]\s*|(?:发布|发表|更新)于[:：]?\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?"
@@ -35,7 +35,7 @@ META_FIELD = re.compile(
     r"|(?:点击|浏览|阅读|热度)(?:次数|数|量)?[:：]\s*(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])\S+)?"  # 浏览数: (empty)
     r"|(?:点击|浏览|阅读)[(（]\d*[)）](?:人次|次)?"  # 浏览(10)人次: a counter without a colon
     r"|\d+次(?:浏览|阅读|点击)"  # 0次浏览
-    r"|第\s*\d{1,3}\s*版(?:[:：][^\s|丨]{0,8})?|字数[:：]\s*\d+"  # 第06版:六版, 字数:478: a paper's page, a word count
+    r"|第?\s*\d{1,3}\s*版(?:[:：][^\s|丨]{0,8})?|字数[:：]\s*\d+"  # 第06版:六版, 14 版, 字数:478: a paper's page, a word count
     r"|(?:投稿|收藏|打印|关闭|分享|大字|中字|小字|放大字体|缩小字体|二维码|A-A\+|给编辑写信)+(?=[\s|丨]|$)"  # the page's buttons
     r"|(?:只看楼主|只看该作者|倒序阅读|复制链接|电梯直达)(?=[\s|丨\]】]|$)"  # a forum's: 只看楼主 倒序阅读 0 发表于: 2018-10-23
     r"|IP属地\s*[\u4e00-\u9fff]{2,8}?(?:\d{1,7}|(?=[\s|丨]|$))"  # 2017-12-02 09:59IP属地 陕西渭南5790西部网
@@ -47,12 +47,14 @@ META_FIELD = re.compile(
     # 申琳、袁泉、徐驭尧 发布时间:…: the names of those who wrote it, listed without 作者
     rf"|(?P<names>[{HAN}]{{2,4}}(?:、[{HAN}]{{2,4}})+)(?=[\s|丨]|$)"
     # 2020-04-29 重庆日报 182 0, 新华财经|2023年03月21日: an outlet named without 来源, its counters
-    rf"|(?P<outlet>{OUTLET})(?=[\s|丨●]|$|\d{{4}}(?:-|/|\.|年))"  # 甘孜日报2019年12月12日: its date may follow
+    rf"|(?P<outlet>{OUTLET})(?=[\s|丨●(（]|$|\d{{4}}(?:-|/|\.|年))"  # 甘孜日报2019年12月12日: its date may follow
     r"|\d{1,7}(?=[\s|丨]|$)")
 # 时间:2023-05-17 理论教育 版权反馈: after a date its label names, the page's section and buttons
 LABELLED_DATE = re.compile(r"(?:发布|发表|更新|出版|刊发)?(?:时间|日期)[:：]")
 SECTION = re.compile(rf"[{HAN}]{{2,4}}(?=[\s|丨]|$)")
-META_FILLER = re.compile(r"(?:[\s|丨/()（）\[\]【】•●]|-\s)*")  # (来源:网站编辑 2020-04-12 17:20): a meta line in parentheses; - 发布时间:…: a list's dash
+# (来源:网站编辑 2020-04-12 17:20): a meta line in parentheses; - 发布时间:…: a list's dash; 《人民日报》(2018年7月25日,第13版):
+# a comma before the paper's page
+META_FILLER = re.compile(r"(?:[\s|丨/()（）\[\]【】•●]|-\s|[,，](?=\s*第?\s*\d{1,3}\s*版))*")
 AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
 # ——2019年1月4日在宿松县第十六届人民代表大会第三次会议上, ——在陇县…会议上 县长赵甲宏(2020年1月8日): the day a
 # report or a speech was delivered, on a line of its own under its title
@@ -143,6 +145,10 @@ def meta_line(line: str) -> dict | None:
     ({'date': '2020-05-21', 'source': None, 'byline': '张笛扬'}, '2023-05-17')
     >>> meta_line("2023-05-17 理论教育") is None
     True
+    >>> meta_line("《人民日报》(2018年7月25日,第13版)"), meta_line("《 人民日报 》( 2022年01月05日 14 版)")["date"]
+    ({'date': '2018-07-25', 'source': '《人民日报》', 'byline': None}, '2022-01-05')
+    >>> meta_line("2019年5月6日，第3版块") is None
+    True
     """
     found, pos = {}, 0
     while pos < len(line):
@@ -162,7 +168,7 @@ def meta_line(line: str) -> dict | None:
     outlet = found.pop("outlet", None)
     if "date" not in found and "source" not in found:
         return None  # an outlet's name or a number on a line of its own may be a headline
-    found.setdefault("source", outlet)
+    found.setdefault("source", outlet and re.sub(r"\s+", "", outlet))  # 《 人民日报 》: the name, not its padding
     author = found.pop("author", None) or found.pop("names", None) or found.pop("reporter", None)  # a site may credit anything (作者：十三五易地扶)
     if author and AUTHOR_NAMES.fullmatch(author):
         found["byline"] = author

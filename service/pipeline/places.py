@@ -95,6 +95,8 @@ PRODUCT_LIST = re.compile(rf"(?P<items>[{HAN}]{{2,7}}(?:、[{HAN}]{{2,7}})+)等"
 ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与及等给共]|投资|建设|建成|新建|开展|开办|设立|通过|利用|依托|"
                           rf"组织|实施|发放|落实|推进|引导|带动)[{HAN}]){{0,8}}?"
                           r"(?:(?:股份)?有限(?:责任)?公司|公司|集团|银行|大学|学院|企业|分社|信用社|联合社|联社|商会|协会)")
+# 成立栖霞市首家土地股份制合作社, 陕西省第一个…: the place among whose kind something ranks, not where the figures are
+RANKED_AMONG = re.compile(r"的?(?:首家|首个|首座|首批|第一(?:家|个|座|批|所))")
 # 为水田河村6名学生, 为凤凰寨村也为6名学生, 相隔的里村贫困户闫荣生: a village named on its own, between a word
 # that points at it and the people it counts, is a village even with no town or county written before it
 NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"
@@ -353,7 +355,8 @@ class PlaceResolver:
         self.learned: dict[str, Division] = {}  # both, by code
         filed = [m.span() for m in FILED_FROM.finditer(text)]
         mentions = [m for m in self.gazetteer.find(text) if not any(s <= m.start < e for s, e in filed)]
-        self.mentions = self._without_examples([m for m in self._settle(mentions) if not self._names_an_organisation(m)])
+        self.mentions = self._without_examples([m for m in self._settle(mentions) if not self._names_an_organisation(m)
+                                                and not RANKED_AMONG.match(self.text, m.end)])
         self._learn_villages()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -828,18 +831,27 @@ class PlaceResolver:
                 best = m.division
         return best
 
-    def of_the_story(self, story: Division | None, level: str, word: str) -> Division | None:
+    def of_the_story(self, story: Division | None, level: str, word: str, position: int | None = None) -> Division | None:
         """The story's place a deictic (全县, 我市, 该区) names: 全区 in a story of an autonomous region (广西,
         宁夏…) not about one of its districts is the region itself; 全市 in a story of a county-level city (海伦市, 孝义市)
-        is that city, not the prefecture above it."""
+        is that city, not the prefecture above it, unless the text just before `position` turned to the prefecture
+        (浏阳市椒花新村…。这是长沙市电商扶贫的一个缩影。…全市建成4个…: 长沙市)."""
         county = self.at_level(story, "county")
         if word == "市" and county is not None and county.name.endswith("市"):
-            return county
+            prefecture = self.at_level(story, "prefecture")
+            return prefecture if prefecture is not None and position is not None \
+                and self._named_last_of((county, prefecture), position) == prefecture else county
         found = self.at_level(story, level)
         if word == "区" and (found is None or not found.name.endswith("区")):
             province = self.at_level(story, "province")
             return province if province is not None and province.name.endswith("自治区") else found
         return found
+
+    def _named_last_of(self, divisions: tuple[Division, ...], position: int, reach: int = 300) -> Division | None:
+        """Which of these divisions the text names last within `reach` characters before `position`."""
+        codes = {d.code: d for d in divisions}
+        named = [m.division for m in self.in_span(max(0, position - reach), position) if m.division.code in codes]
+        return codes[named[-1].code] if named else None
 
     def at_level(self, division: Division | None, level: str) -> Division | None:
         """The division's ancestor (or itself) at `level`, e.g. the county of a village."""

@@ -252,9 +252,9 @@ def _counter_of_time(text: str, mention: QuantityMention, units) -> QuantityMent
 
 
 # 两个孩子, 511个贫困人口, 1个能人: 个 counting people; not 93个农民专业合作社, where the people name the body counted
-PEOPLE_MODIFIERS = "贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困难|受益|脱贫|低收入|残疾|务工|外出|返乡|易地|低保|特困|五保|驻村|帮扶|基层"
+PEOPLE_MODIFIERS = "贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困难|受益|脱贫|低收入|残疾|务工|外出|返乡|易地|低保|特困|五保|驻村|帮扶|基层|在校"
 PEOPLE_NOUNS = ("人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民|对象|人员|干部|党员|茶农|果农|菜农|药农|蔗农|棉农|烟农|菇农|渔民"
-                "|学生|儿童|妇女|职工|工人|员工|老人")  # 5万学生, 300余职工 (not 游客, who come and go: 人次)
+                "|学生|师生|教师|儿童|妇女|职工|工人|员工|老人")  # 5万学生, 42.4万农村在校师生, 300余职工 (not 游客, who come and go: 人次)
 # 54个移民点, 14个村民组, 93个农民专业合作社: what the people's noun names after it, a body or a place, not people
 NOT_PEOPLE_AFTER = (r"(?!小组|委员会|代表大会|(?:专业)?合作社|合作组织|协会|联合会|企业|公司|夜校|学校|之家|工作站"
                     r"|安置|搬迁|点|区|小区|社区|新?村|新居|住房|工程|项目|基地|车间|组)")

@@ -66,6 +66,8 @@ ASIDE = re.compile(r"[(（][^()（）\n]{0,120}?\d[^()（）\n]{0,120}?[)）]") 
 VENUE = re.compile(rf"在([^{CLAUSE_MARKS}{FULL_STOPS}\n在]{{2,16}}?)(?:隆重|正式|顺利)?(?:召开|举行|举办|开幕|闭幕)")
 # 贫困发生率为49%，比全州高出11个百分点: the place a figure is compared with is not the place it is about
 COMPARED_WITH = re.compile(r"(?:比|较|高于|低于|多于|少于|快于|慢于)$")
+# 汶上县鑫众种植农民专业合作社成立后，盘活120亩…: a cooperative named after its county or town
+COOPERATIVE = re.compile(r"[\u4e00-\u9fff]{2,14}?合作社")
 # 像大北沟村这样建起了百万袋规模农场的村就达65个: an example of many, not the place they are counted in
 LIKE_THIS = re.compile(r"(?:这样|那样|一样)")
 # 平遥县、祁县两县 …: places listed and then counted as one group (两县, 三个乡镇, 两地)
@@ -332,14 +334,15 @@ class PlaceAttribution:
 
     def _subject(self, start: int, end: int, main: Division | None, story: Division | None) -> Division | None:
         """The place chain a sentence opens with, deepest last: 交城县野则河村…, 该县五里岗街道…, 我市…; for a list
-        of places of one level (宁远、新田、江华等7个县…), their common parent."""
+        of places of one level (宁远、新田、江华等7个县…), their common parent; for a cooperative named after its
+        county or town (汶上县鑫众种植农民专业合作社…), the story's place within it (南陈村)."""
         opening = SUBJECT_OPENING.match(self.resolver.text, start, end)
         at = opening.end() if opening else start
         subject = None
         deictic = next((d for d in self.resolver.deictics(at, min(end, at + 4)) if d[0] == at), None)
         if deictic is not None:
             word = self.resolver.text[deictic[2] - 1]
-            subject, at = self.resolver.of_the_story(story or main, deictic[1], word), deictic[2]
+            subject, at = self.resolver.of_the_story(story or main, deictic[1], word, at), deictic[2]
         first = at
         for m in self.resolver.in_span(at, end):
             if m.start != at or (subject is not None and not self._contains(subject, m.division)):
@@ -347,13 +350,16 @@ class PlaceAttribution:
             subject, at = m.division, m.end
             office = TOWN_OFFICE.match(self.resolver.text, at) if subject.level == "town" else None
             at = office.end() if office else at  # 龙眠街道办事处黄燕村…
+        home = story or main
+        if subject is not None and subject.level in ("county", "town") and home is not None \
+                and self._contains(subject, home) and COOPERATIVE.match(self.resolver.text, at):
+            return home  # 汶上县鑫众种植农民专业合作社…, in a story about 南陈村: a cooperative of the story's place
         if subject is not None and LISTED_BETWEEN.match(self.resolver.text, at):
             # 宁远、新田、江华等7个县…: a sentence that opens with a list is about the places listed together
             run = next(self._runs(self.resolver.in_span(first, end)), [])
             listed = {m.division.code: m.division for m in run}
             if len(listed) >= 2:
                 common = self._common_parent(list(listed.values()))
-                home = story or main
                 if common is not None and home is not None and self._contains(home, common) \
                         and EXAMPLES_OF_A_GROUP.match(self.resolver.text, run[-1].end):
                     return home  # 龙江、克东等10个县完成了…: examples of a group the story's place holds
@@ -556,7 +562,7 @@ class PlaceAttribution:
             earlier = [m.division for m in named if m.start < position and (
                 m.division.level == level and _deictic_fits(word, m.division) or _city_of_a_county(text, position, m.division))] \
                 or [d for d in self._in_sentence_before(level, position) if _deictic_fits(word, d)]
-            division = earlier[-1] if earlier else self.resolver.of_the_story(story or main, level, word)
+            division = earlier[-1] if earlier else self.resolver.of_the_story(story or main, level, word, position)
             if division is None and (level in ("village", "town") or text[position] == "该"):
                 division = self._named_last(level, position)  # 该县: the county just named, in any story
             if division is not None:

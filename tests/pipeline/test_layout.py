@@ -105,7 +105,14 @@ DATELINES = [
     ("收藏本文，分享给朋友", None, None),  # buttons' words in a sentence: no meta line
     ("本文来源: 中国江苏网", None, "中国江苏网"),  # the source line a reprint prints
     ("- 发布时间:2014-08-25 01:31:22 来源:科技日报 责任编辑:罗伯特", "2014-08-25", "科技日报"),  # a list's dash before it
+    ("《 人民日报 》( 2022年01月05日 14 版)", "2022-01-05", "《人民日报》"),  # a paper's name, date and page
 ]
+
+
+def test_a_reprint_is_dated_by_the_paper_it_cites_at_its_foot():
+    page = "某县扶贫车间\n\n本报讯 安平镇设立了7个扶贫车间，1000多名贫困人口将在附近就业。\n\n《人民日报》(2018年7月25日,第13版)"
+    article = layout(page)[0]
+    assert (article.date, article.source_name) == ("2018-07-25", "《人民日报》")
 
 
 @pytest.mark.parametrize("line,date,source", DATELINES, ids=[d[0] for d in DATELINES])

@@ -323,6 +323,15 @@ PLACES = [
     # and, in a story about a county-level city, to that city from the sentences after it
     ("介休扶贫\n\n本报讯 介休市委书记介绍，几年来，介休市坚持精准扶贫。全市贫困人口从2016年的12000人减少到900人。", "12000人",
      "介休市", "named_in_clause_before"),
+    # …unless the text just before it turned to the prefecture above that city
+    ("椒花新村电商\n\n本报讯 浏阳市达浒镇椒花新村与全村62户贫困户签订协议。\n\n这是长沙市电商扶贫的一个缩影。目前，全市建成"
+     "4个电商服务中心，培育示范网店118余家。", "118余家", "长沙市", "sentence_subject"),
+    # a cooperative named after its county, in a story about one of its villages, is the village's
+    ("南陈村合作社\n\n本报讯 汶上县苑庄镇南陈村过去是集体经济薄弱村。汶上县鑫众种植农民专业合作社成立后，盘活120亩闲散土地。",
+     "120亩", "南陈村", "sentence_subject"),
+    # the place among whose kind something ranks is not where its figures are
+    ("东院头村合作社\n\n本报讯 栖霞市蛇窝泊镇东院头村共319户。2013年，村党支部领办成立栖霞市首家土地股份制合作社，"
+     "先后建设5处苹果示范园。", "5处", "东院头村", "earlier_subject"),
     # a headline's place before 等 and a count is an example of a group: the story is the place the body names that holds it
     ("龙江等6个县退出贫困县序列\n\n本报讯 经审议，黑龙江省的龙江、克东、泰来、汤原、明水、兰西6个县退出贫困县序列。\n\n"
      "记者从黑龙江省扶贫办获悉，截至2018年底，这6个县累计完成8.2万人口脱贫。", "8.2万人", "黑龙江省", "named_in_sentence_before"),

@@ -99,18 +99,21 @@ def test_a_dateline_and_the_date_in_the_address_date_a_page_the_user_gave_no_dat
     pages = tmp_path / "pages"
     pages.mkdir()
     wire = "新华社某地9月15日电 今年全县投资1000万元，去年带动300户脱贫。"
-    for name in ("wire.txt", "plain.txt", "printed.txt", "unknown.txt"):
+    for name in ("wire.txt", "plain.txt", "printed.txt", "monthly.txt", "unknown.txt"):
         body = {"wire.txt": wire, "printed.txt": "某县扶贫\n\n2019-05-06 10:21:33 来源：某某日报\n\n" + wire}
         (pages / name).write_text(body.get(name, PAGE + name), encoding="utf-8")
     run_extraction([str(pages)], meta=write_meta(
         tmp_path / "m.jsonl",
         {"path": "wire.txt", "url": "http://news.example.cn/2017/0916/a.html"},
         {"path": "plain.txt", "url": "http://news.example.cn/html/2018-03/02/content_1.htm"},
-        {"path": "printed.txt", "url": "http://news.example.cn/2017/0916/b.html"}))
+        {"path": "printed.txt", "url": "http://news.example.cn/2017/0916/b.html"},
+        {"path": "monthly.txt", "url": "http://news.example.cn/zhzx/201909/00000664.html"}))
     dated = {s.name: (s.published, s.published_source) for s in Source.select()}
     assert dated == {"wire.txt": ("2017-09-15", "dateline"), "plain.txt": ("2018-03-02", "url"),
-                     "printed.txt": ("2019-05-06", "page"), "unknown.txt": (None, None)}
+                     "printed.txt": ("2019-05-06", "page"), "monthly.txt": ("2019-09", "url"),
+                     "unknown.txt": (None, None)}
     assert sorted((f.source.name, f.text, f.year) for f in Fact.select() if f.source.name != "unknown.txt") == [
+        ("monthly.txt", "1000万元", 2019), ("monthly.txt", "300户", 2018),
         ("plain.txt", "1000万元", 2018), ("plain.txt", "300户", 2017),
         ("printed.txt", "1000万元", 2019), ("printed.txt", "300户", 2018),
         ("wire.txt", "1000万元", 2017), ("wire.txt", "300户", 2016)]
