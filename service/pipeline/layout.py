@@ -24,17 +24,21 @@ LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}(?:网|
 OUTLET = (r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经|新闻)"
           r"(?:[\u4e00-\u9fff]{1,4}版)?|《\s*[^》\s]{1,12}\s*》")
 OUTLET_LINE = re.compile(rf"\s*(?:{OUTLET})\s*")
+RECORD_LABEL = r"(?:索\s*引\s*号|公文目录|发文机关|发文机构|发布机构|主\s*题\s*词|文\s*号|标\s*题|分\s*类)"
 META_FIELD = re.compile(
     r"(?:(?:发布|发表|更新|出版|刊发)?(?:时间|日期)[:：]\s*|(?:发布|发表|更新)于[:：]?\s*)?(?P<date>\d{4}(?:-|/|\.|年)\d{1,2}(?:-|/|\.|月)\d{1,2}日?"
     r"|\d{1,2}\.\d{1,2}\.\d{4}(?!\d))"
-    r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:/?\s*\d{1,2}:\d{2}(?::\d{2})?)?"  # 2020/10/13/ 18:25
     r"|(?:本文|文章|信息|稿件)?(?:来源|稿源|出处)[:：]\s*(?P<source>(?!(?:浏览|点击|阅读|作者|记者|编辑|责任编辑|责编)[:：])(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])[^\s|丨])+)?"
     rf"|(?P<reporter>[{HAN}]{{2,4}})发自[{HAN}]{{2,10}}"  # 张笛扬发自河南兰考: a reporter and where the story was filed
+    rf"|(?:通讯员|记者|实习生)\s*(?P<correspondent>[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}})(?=[\s|丨]|$)"  # 通讯员周光耀
     r"|(?:作者|记者|文)[:：/]\s*(?:(?=(?:来源|稿源|出处|编辑|责任编辑|浏览|点击|阅读|发布|时间|日期)[:：])|$|(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3}))"
     r"|(?:审核)?(?:编辑|责任编辑|责编)[:：]\s*(?:[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3})?"  # 编辑:于永春 王小兰
     r"|(?:点击|浏览|阅读|热度)(?:次数|数|量)?[:：]\s*(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])\S+)?"  # 浏览数: (empty)
     r"|(?:点击|浏览|阅读)[(（]\d*[)）](?:人次|次)?"  # 浏览(10)人次: a counter without a colon
     r"|\d+次(?:浏览|阅读|点击)"  # 0次浏览
+    # 索 引 号:dyx025-/2023-1023009 公文目录:… 发文机构:… 主 题 词: 文  号: 标  题:…: a government page's record of a document
+    rf"|{RECORD_LABEL}[:：](?:\s*(?!{RECORD_LABEL}|[^\s|丨]{{1,8}}[:：])[^\s|丨]+)?"
     r"|第?\s*\d{1,3}\s*版(?:[:：][^\s|丨]{0,8})?|字数[:：]\s*\d+"  # 第06版:六版, 14 版, 字数:478: a paper's page, a word count
     r"|(?:投稿|收藏|打印|关闭|分享|大字|中字|小字|放大字体|缩小字体|二维码|A-A\+|给编辑写信)+(?=[\s|丨]|$)"  # the page's buttons
     r"|(?:只看楼主|只看该作者|倒序阅读|复制链接|电梯直达)(?=[\s|丨\]】]|$)"  # a forum's: 只看楼主 倒序阅读 0 发表于: 2018-10-23
@@ -61,7 +65,7 @@ AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
 DELIVERED = re.compile(rf"[\s(（—–-]*(?:(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*在[^\n。，,]{{2,40}}?(?:会议|大会|全会)上"
                        rf"|在[^\n。，,]{{2,40}}?(?:会议|大会|全会)上[{HAN}\s]{{0,16}}[(（](?P<after>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)[)）])"
                        rf"(?:的(?:讲话|报告))?[\s)）]*")
-META_LINE_MAX = 120
+META_LINE_MAX = 200  # a government page's record of a document (索引号 … 标题:…) runs long
 DIGIT = re.compile(r"[0-9０-９]")
 
 
@@ -145,6 +149,10 @@ def meta_line(line: str) -> dict | None:
     ({'date': '2020-05-21', 'source': None, 'byline': '张笛扬'}, '2023-05-17')
     >>> meta_line("2023-05-17 理论教育") is None
     True
+    >>> meta_line("索 引 号:dyx025-/2023-1023009 公文目录:乡村振兴成果 发文机构:大姚县乡村振兴局 主 题 词: 发布日期:2023年10月23日 文  号: 标  题:大姚县深化协作")
+    {'date': '2023-10-23', 'source': None, 'byline': None}
+    >>> meta_line("2020/10/13/ 18:25 来源:武威日报 通讯员周光耀")
+    {'date': '2020-10-13', 'source': '武威日报', 'byline': '周光耀'}
     >>> meta_line("《人民日报》(2018年7月25日,第13版)"), meta_line("《 人民日报 》( 2022年01月05日 14 版)")["date"]
     ({'date': '2018-07-25', 'source': '《人民日报》', 'byline': None}, '2022-01-05')
     >>> meta_line("2019年5月6日，第3版块") is None
@@ -169,7 +177,8 @@ def meta_line(line: str) -> dict | None:
     if "date" not in found and "source" not in found:
         return None  # an outlet's name or a number on a line of its own may be a headline
     found.setdefault("source", outlet and re.sub(r"\s+", "", outlet))  # 《 人民日报 》: the name, not its padding
-    author = found.pop("author", None) or found.pop("names", None) or found.pop("reporter", None)  # a site may credit anything (作者：十三五易地扶)
+    author = found.pop("author", None) or found.pop("names", None) or found.pop("reporter", None) \
+        or found.pop("correspondent", None)  # a site may credit anything (作者：十三五易地扶)
     if author and AUTHOR_NAMES.fullmatch(author):
         found["byline"] = author
     if "date" in found:

@@ -27,6 +27,8 @@ SPACE_IN_A_DATE = re.compile(rf"{SPACE}(?:(?<=[0-9].)(?=[年月日])|(?<=[{HAN}]
 CUT_WORD = re.compile(rf"(?<=[{HAN}])(\n[ \t\u3000]*){{1,3}}\n(?=[{HAN}])")
 MIN_CUT_BLOCK = 40
 LEAD_MARKERS = ("本报讯", "新华社", "据", "记者", "□")
+# 发布日期:2023年10月23日 文  号: 标  题:…: a page's meta line, whose last field may end without a stop, is no body block
+META_LABEL = re.compile(r"(?:时间|日期)[:：]\s*\d{4}|来源[:：]")
 
 MOJIBAKE = re.compile(rf"(?<=[{HAN}，。、])\?{{2,}}|\?{{2,}}(?=[{HAN}])|\ufffd+")
 
@@ -96,7 +98,7 @@ def cut_word_breaks(text: str) -> list[tuple[int, int]]:
         after = text[m.end():after_end].strip()
         if len(before) < MIN_CUT_BLOCK or len(after) < MIN_CUT_BLOCK:
             continue
-        if after.startswith(LEAD_MARKERS) or before.endswith(("摄",)):
+        if after.startswith(LEAD_MARKERS) or before.endswith(("摄",)) or META_LABEL.search(before):
             continue
         spans.append((m.start(), m.end()))
     return spans

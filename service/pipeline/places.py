@@ -85,6 +85,9 @@ EXAMPLES_END = re.compile(r"等(?:地|省份?|城市|地区|大中城市"
                           r"|(?:\d+|[一二两三四五六七八九十几数]+)[多余]?个?(?:省份|省区|省市|省|大?城市|大中城市))")
 # 北上北京，南下深圳; 远销上海、广州: where goods or people go, not where the story is
 DESTINATION = re.compile(r"(?:销往|远销|运往|发往|卖到|卖往|北上|南下)")
+# 转移贫困劳动力到上海市务工就业24人, 渭南市赴江苏务工就业2250人, 向新疆建设兵团输送劳务工: where workers go
+LABOUR_GOES_TO = re.compile(r"(?:到|赴|去|前往|向)$")
+LABOUR_WORK = re.compile(rf"[{HAN}]{{0,6}}?(?:务工|就业|打工|输送|输出|输转)")
 # 交通运输部公路局局长吴春耕21日在北京透露: where someone spoke is not a place of what they said
 SPOKEN_AT = re.compile(rf"在([{HAN}]{{2,8}}?)(?:透露|表示|介绍|指出|宣布|强调)")
 # 巫山脆李、奉节脐橙、涪陵榨菜等: a list of short items before 等 (the first may run on from the words before it)
@@ -593,9 +596,18 @@ class PlaceResolver:
         return dropped
 
     def _destinations(self, ordered: list[PlaceMention]) -> set[int]:
-        """北上北京，南下深圳; 远销上海、广州和香港: the places right after 销往, 北上 … and those listed with them."""
+        """北上北京，南下深圳; 远销上海、广州和香港: the places right after 销往, 北上 … and those listed with them;
+        到上海市务工, 赴江苏务工, 向新疆建设兵团输送劳务工: where workers go (the chain of places after 到 or 赴)."""
         dropped: set[int] = set()
         starts = [m.start for m in ordered]
+        for k, m in enumerate(ordered):
+            if not LABOUR_GOES_TO.search(self.text, max(0, m.start - 2), m.start):
+                continue
+            chain = [m]
+            while k + len(chain) < len(ordered) and ordered[k + len(chain)].start == chain[-1].end:
+                chain.append(ordered[k + len(chain)])
+            if LABOUR_WORK.match(self.text, chain[-1].end):
+                dropped |= {id(c) for c in chain}
         for hit in DESTINATION.finditer(self.text):
             at = hit.end()
             for m in ordered[bisect.bisect_left(starts, at):]:

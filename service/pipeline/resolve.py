@@ -20,6 +20,8 @@ from .quantities import extract_quantities
 from .years import Resolved
 
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
+# 与福州市仓山区携手攻坚, 上海市对口帮扶大姚县, 东西部扶贫协作: one place helping, or partnered with, another
+HELP_LINK = re.compile(r"帮扶|援建|援助|支援|协作|携手|结对")
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使", "支持", "下达", "拨付")
 SEGMENT_BREAK = re.compile(f"[{SEMICOLONS}]")
 NOT_FOR = set("作成认称评列定视名改分因以行")  # 作为, 成为, 被评为 …: not 为 (for)
@@ -66,6 +68,8 @@ ASIDE = re.compile(r"[(（][^()（）\n]{0,120}?\d[^()（）\n]{0,120}?[)）]") 
 VENUE = re.compile(rf"在([^{CLAUSE_MARKS}{FULL_STOPS}\n在]{{2,16}}?)(?:隆重|正式|顺利)?(?:召开|举行|举办|开幕|闭幕)")
 # 贫困发生率为49%，比全州高出11个百分点: the place a figure is compared with is not the place it is about
 COMPARED_WITH = re.compile(r"(?:比|较|高于|低于|多于|少于|快于|慢于)$")
+# 二是抓实项目建设。, 四是深化互动交流。: the short heading sentence of a list's item
+ITEM_HEADING = re.compile(rf"\s*(?:[一二三四五六七八九十]{{1,2}}是|[（(][一二三四五六七八九十]{{1,2}}[)）])[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,14}}[。.]\s*")
 # 汶上县鑫众种植农民专业合作社成立后，盘活120亩…: a cooperative named after its county or town
 COOPERATIVE = re.compile(r"[\u4e00-\u9fff]{2,14}?合作社")
 # 像大北沟村这样建起了百万袋规模农场的村就达65个: an example of many, not the place they are counted in
@@ -83,8 +87,9 @@ GROUP_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 
 
 def _deictic_fits(word: str, division: Division) -> bool:
-    """全省 points back to a 省, never to 北京市 or 宁夏回族自治区 named before it (of the same level)."""
-    return word != "省" or division.name.endswith("省")
+    """全省 points back to a 省, never to 北京市 or 宁夏回族自治区 named before it (of the same level); 全县 to a 县,
+    never to a district (仓山区累计投入…，全县贫困发生率…: the story's county, not 仓山区)."""
+    return division.name.endswith(word)
 
 
 def _city_of_a_county(text: str, position: int, division: Division) -> bool:
@@ -108,6 +113,7 @@ class PlaceAttribution:
         self.venues = [m.span(1) for m in VENUE.finditer(resolver.text)]
         self.groups = self._groups()
         self._sentence_before: dict[tuple[str, int], list[Division]] = {}
+        self.helpers: dict[str, set[str]] = {}  # a story's main place → the provinces that help it (helpers_of)
 
     def _groups(self) -> list[tuple[int, set[str], Division]]:
         """(start, codes, common parent) of each run of places listed and counted as one (平遥县、祁县两县)."""
@@ -260,12 +266,15 @@ class PlaceAttribution:
                  paragraph: Division | None) -> list[tuple[Division | None, Division | None]]:
         """For each sentence of a paragraph: the place it opens with as its subject (汾西县充分发挥…,
         我市把…), and the subject it inherits from the last earlier sentence that had one (NO_PLACE after
-        one that opens with the whole country: 2018年，全国有125个贫困县脱贫。“农村1000多万贫困人口…”)."""
+        one that opens with the whole country: 2018年，全国有125个贫困县脱贫。“农村1000多万贫困人口…”), up to
+        the heading of a list's next item (…嘉定区选派…。四是狠抓产业合作。引入…: none)."""
         result, carried = [], None
         for k, (start, end) in enumerate(sentences):
             subject = self._subject(start, end, main, paragraph)
             result.append((subject, self._speaker_of(sentences, k, main, paragraph) or carried))
-            if subject is None and self._opens_with_the_country(start, end):
+            if ITEM_HEADING.fullmatch(self.resolver.text, start, end):
+                carried = None  # 四是深化互动交流。: a new item of a list begins, about the paragraph's place again
+            elif subject is None and self._opens_with_the_country(start, end):
                 carried = NO_PLACE
             elif not self._examples(start, end, main, paragraph):
                 carried = (subject and self.handed_on((start, end), subject, main)) \
@@ -540,6 +549,33 @@ class PlaceAttribution:
             return None
         return division
 
+    def helpers_of(self, headings: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
+                   main: Division | None) -> set[str]:
+        """The provinces whose places a story about `main` says help it (临洮县…与福州市仓山区携手攻坚; 上海市对口帮扶
+        大姚县): a sentence that speaks of help or partnership and names both the story's place and a place of another
+        province, not one it says is helped (东莞市向河池市捐赠…), which its headings do not name (杭州实施454个项目帮扶
+        黔东南和恩施州群众 is the helper's story).
+        Recorded for the story's place, as `helpers`."""
+        home = self.resolver.at_level(main, "province")
+        if main is None or home is None:
+            return set()
+        text, found = self.resolver.text, set()
+        headlined = {province.code for start, end in headings for m in self.resolver.in_span(start, end)
+                     if (province := self.resolver.at_level(m.division, "province")) is not None}
+        for start, end in paragraphs:
+            for sentence in re.finditer(rf"[^{FULL_STOPS}\n]+", text[start:end]):
+                s_start, s_end = start + sentence.start(), start + sentence.end()
+                if not HELP_LINK.search(text, s_start, s_end):
+                    continue
+                mentions = self.resolver.in_span(s_start, s_end)
+                if not any(m.division.code == main.code or self._contains(main, m.division) for m in mentions):
+                    continue
+                found |= {province.code for d in (m.division for m in mentions if not self._receives_help(m))
+                          if (province := self.resolver.at_level(d, "province")) is not None
+                          and province.code != home.code and province.code not in headlined}
+        self.helpers.setdefault(main.code, set()).update(found)
+        return found
+
     def speaks_for_the_country(self, start: int, end: int) -> bool:
         """The span names the whole country (全国…, 中央决定…): a paragraph ending so leaves no place to go on with."""
         return COUNTRY_SUBJECT.search(self.resolver.text, start, end) is not None
@@ -627,7 +663,9 @@ class PlaceContext:
     def own(self) -> Division | None:
         """The subject of the number's part of the sentence: 其中,岢岚县…;静乐县新建加工厂3座 — each part
         after a semicolon may open with a subject of its own; a part with none after parts that opened
-        with different places belongs to the place that holds them. Found only when a rule asks."""
+        with different places belongs to the place that holds them, and one after a first part whose subject
+        helps another place to the place it hands on (上海市对口帮扶大姚县投入…；已拨付使用资金2405.4万元: 大姚县).
+        Found only when a rule asks."""
         if self.part_start == self.sentence[0]:
             return self.sentence_subject
         own = self.attribution._subject(self.part_start, self.sentence[1], self.main, self.story)
@@ -639,7 +677,8 @@ class PlaceContext:
                                        for start in starts) if d is not None}
         if len(earlier) >= 2:  # 甲村的田地里…；乙村的广场上…；投资3000万元…: the place that holds them all
             return self.attribution._lowest_common(list(earlier.values())) or self.sentence_subject
-        return self.sentence_subject
+        subject = self.sentence_subject
+        return self.attribution.handed_on(self.sentence, subject, self.main) if subject is not None else None
 
     @functools.cached_property
     def item(self) -> tuple[int, int]:
@@ -1024,5 +1063,20 @@ def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> "Divisio
     return next((d for d in above_it if room(d)), None)
 
 
+def helped_from_another_province(ctx: PlaceContext, answer: Resolved) -> Division | None:
+    """In a story about a place another province's places help (临洮县…与福州市仓山区携手攻坚; 上海市对口帮扶大姚县), a figure of a helper (仓山区累计投入帮扶资金1.83亿元，带动5791户…; 派出上海7名医生) is about the place helped, the story's."""
+    main, named = ctx.main, answer.value
+    if main is None or named is None or ctx.helped is not None:
+        return None  # 东莞市连续18年对口帮扶河池市: a story about its own place helping
+    resolver = ctx.attribution.resolver
+    province = resolver.at_level(named, "province")
+    if province is None or province.code not in ctx.attribution.helpers.get(main.code, ()) \
+            or resolver.at_level(main, "province") == province:
+        return None
+    story = ctx.story
+    return story if story is not None and (story.code == main.code or ctx.attribution._contains(main, story)) else main
+
+
 PLACE_REFINEMENTS = [shared_by_listed_places, shared_by_places_listed_together, story_within_area,
-                     help_given_elsewhere, examples_in_a_list, above_the_divisions_counted]
+                     help_given_elsewhere, examples_in_a_list, above_the_divisions_counted,
+                     helped_from_another_province]

@@ -52,6 +52,12 @@ def test_headlines_are_not_joined_to_the_body():
     assert normalise(raw).text == raw
 
 
+def test_a_meta_line_is_not_joined_to_the_body():
+    raw = ("索 引 号:dyx025-/2023-1023009 发文机构:某县乡村振兴局 发布日期:2023年10月23日 标  题:某县持续深化东西部协作\n\n"
+           "一是强化组织领导。先后召开县委常委会、县政府常务会研究部署东西部协作工作3次，制定了工作要点。")
+    assert normalise(raw).text == raw
+
+
 def test_a_gloss_inside_a_mention_stays_inside_its_raw_span():
     raw = "完成投資58671.29萬(wàn)元。"
     doc = normalise(raw)

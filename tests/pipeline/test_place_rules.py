@@ -332,6 +332,24 @@ PLACES = [
     # the place among whose kind something ranks is not where its figures are
     ("东院头村合作社\n\n本报讯 栖霞市蛇窝泊镇东院头村共319户。2013年，村党支部领办成立栖霞市首家土地股份制合作社，"
      "先后建设5处苹果示范园。", "5处", "东院头村", "earlier_subject"),
+    # in a story about a place another province's places help, a helper's figure is about the place helped
+    ("临洮扶贫协作\n\n本报讯 临洮县与福州市仓山区携手攻坚。三年来，仓山区累计投入帮扶资金1.83亿元，带动5791户贫困群众增收。",
+     "1.83亿元", "临洮县", "helped_from_another_province"),
+    # …but not in a story its headline gives to the helper
+    ("杭州帮扶恩施州\n\n本报讯 杭州市对口帮扶恩施州。杭州市累计引导204家企业到恩施州投资。", "204家", "杭州市",
+     "named_in_clause_before"),
+    # where workers go to work is not a place of their figures
+    ("大姚县劳务协作\n\n本报讯 大姚县完成转移就业494人，其中转移贫困劳动力到上海市务工就业24人。", "24人", "大姚县",
+     "sentence_subject"),
+    # 全县 points back to a 县 named before it, never to a district
+    ("临洮县扶贫\n\n本报讯 临洮县各项工作扎实推进。仓山区累计投入资金1.83亿元，全县贫困发生率下降到0.7%。", "0.7%", "临洮县",
+     "named_in_clause_before"),
+    # a part after a semicolon, in a sentence whose subject helps another place, goes on with the place helped
+    ("大姚县协作\n\n本报讯 大姚县深化东西部协作。上海市对口帮扶大姚县投入项目资金3244万元；已实际拨付使用资金2405.4万元。",
+     "2405.4万元", "大姚县", "sentence_subject"),
+    # a list's next item begins about the paragraph's place again
+    ("大姚县协作\n\n本报讯 大姚县深化东西部协作，一是抓实项目建设。四是深化互动交流。嘉定区选派干部2人。五是狠抓产业合作。"
+     "实现消费帮扶金额7845.8万元。", "7845.8万元", "大姚县", "paragraph_opening"),
     # a headline's place before 等 and a count is an example of a group: the story is the place the body names that holds it
     ("龙江等6个县退出贫困县序列\n\n本报讯 经审议，黑龙江省的龙江、克东、泰来、汤原、明水、兰西6个县退出贫困县序列。\n\n"
      "记者从黑龙江省扶贫办获悉，截至2018年底，这6个县累计完成8.2万人口脱贫。", "8.2万人", "黑龙江省", "named_in_sentence_before"),
