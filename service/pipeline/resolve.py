@@ -202,7 +202,8 @@ class PlaceAttribution:
 
     def _most_named(self, paragraphs: list[tuple[int, int]], counts: dict[str, list] | None = None) -> Division | None:
         """The place the paragraphs name most often, the deeper of two named as often; of several as deep
-        named as often, the place that holds them."""
+        named as often, the place that holds them; the one place inside it named but once less, twice or more
+        (驻五台县豆村镇香峪村工作队…依托豆村镇…: 香峪村, its chains naming the town with it every time)."""
         counts = self._named_counts(paragraphs) if counts is None else counts
         if not counts:
             return None
@@ -212,7 +213,9 @@ class PlaceAttribution:
         if len(deepest) > 1:  # 为甲村…；为乙村…；为丙村…, each named once: the place that holds them all
             common = self._lowest_common(deepest)  # 北京、天津、河北… (three or more with none) are the country's;
             return common if common is not None or len(deepest) >= 3 else deepest[0]  # of two, the one named first
-        return deepest[0]
+        found = deepest[0]
+        inside = [d for n, d in counts.values() if n == most - 1 and n >= 2 and self._contains(found, d)]
+        return inside[0] if len(inside) == 1 else found
 
     def _lowest_common(self, divisions: list[Division]) -> Division | None:
         """The deepest division that holds all of these, whatever their levels."""
@@ -738,10 +741,10 @@ COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|�
 COUNTRY_SET = re.compile(rf"(?:国家|全国|我国|中国)(?!级)[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,10}}的$")
 ONE_OF = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,14}}?之一")
 # 中央决定将2300元作为…, 全世界藏族人口约750万, 中国农村贫困人口减少5000多万; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
-COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国|全世界|全球|中国(?=农村|贫困人口|农民|居民|城乡|城镇))(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
-# 国家林业局利用中央财政补助资金45亿元, 财政部下达…: a ministry or agency of the central government (not 财政部门,
-# 国家级, 国家开发银行), which acts for the whole country
-CENTRAL_AGENCY = re.compile(r"(?:中国)?(?:国家[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办)|国务院[\u4e00-\u9fff]{0,10}?(?:办公室|办)|国务院"
+COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国|全世界|全球|中国(?=农村|贫困人口|农民|居民|城乡|城镇|已|累计|共|每年|目前))(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
+# 国家林业局利用中央财政补助资金45亿元, 财政部下达…, 我部下达各地…: a ministry or agency of the central government (not
+# 财政部门, 国家级, 国家开发银行), which acts for the whole country
+CENTRAL_AGENCY = re.compile(r"(?:中国)?(?:国家[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办)|国务院[\u4e00-\u9fff]{0,10}?(?:办公室|办)|国务院|我部"
                             r"|(?:财政|农业农村|民政|教育|商务|水利|交通运输|自然资源|人力资源和?社会保障|人社|住房和?城乡建设"
                             r"|科技|工业和信息化|文化和旅游|生态环境)部)(?!门)")
 # 东部9省市向协作地区拨付资金208.9亿元, 东部地区采购…: several provinces together, the subject of the clause

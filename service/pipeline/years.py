@@ -72,6 +72,9 @@ COLON = re.compile(r"[：:]")
 YEARS_PASSED = re.compile(r"(?:经过|历经|用了?)([一二两三四五六七八九十]{1,3}|\d{1,2})年|([一二两三四五六七八九十]{1,3}|\d{1,2})年(?:后|之后)")
 SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 PINNED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年(?!以来|来|起|至今)[^{FULL_STOPS}\n]*今年|今年[^{FULL_STOPS}\n]*?((?:19|20)\d{{2}})年")
+# 驻村日记 … 2017年4月13日,周五,晴,我和…: a day with its weekday near the top is the day the page was written
+WEEKDAY_DATE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[,，、\s]*(?:星期|周|礼拜)[一二三四五六日天]")
+WEEKDAY_DATE_REACH = 300
 # 2020-07-27 15:52:29 来源:人民日报 …: a web page's time stamp at the start of a line near its top, even where
 # the story runs on after it on the same line
 TIMESTAMP = re.compile(r"^[ \t\u3000]*((?:19|20)\d{2})-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}", re.M)
@@ -493,8 +496,8 @@ def _unless_since(sentence: str, year: re.Match, page_year: int | None, position
 
 
 def page_year(text: str, known_date: str | None) -> int | None:
-    """The year a page is written in: its known date (published, or printed), else the year the text
-    pins down, a time stamp opening a line near its top, or the date its first paragraph opens with (under a
+    """The year a page is written in: its known date (published, or printed), else a day written with its
+    weekday near its top, the year the text pins down, a time stamp opening a line near its top, or the date its first paragraph opens with (under a
     title line of its own, too), else None.
 
     >>> page_year("…2020年脱贫攻坚总体思路、今年重点工作…", None)
@@ -503,9 +506,14 @@ def page_year(text: str, known_date: str | None) -> int | None:
     2019
     >>> page_year("标题\\n2018年8月19日,位于县城北侧山坡上的一处光伏发电场。近年来,该区加大光伏廊道建设力度。", None)
     2018
+    >>> page_year("驻村日记 2017年4月13日,周五,晴。走访贫困户李元科,属2002年8月14日滑坡搬迁户,今年初养猪一头。", None)
+    2017
     """
     if known_date:
         return int(known_date[:4])
+    weekday = WEEKDAY_DATE.search(text, 0, WEEKDAY_DATE_REACH)
+    if weekday:
+        return int(weekday.group(1))
     pinned = PINNED_YEAR.search(text)
     if pinned:
         return int(pinned.group(1) or pinned.group(2))

@@ -350,6 +350,14 @@ PLACES = [
     # a list's next item begins about the paragraph's place again
     ("大姚县协作\n\n本报讯 大姚县深化东西部协作，一是抓实项目建设。四是深化互动交流。嘉定区选派干部2人。五是狠抓产业合作。"
      "实现消费帮扶金额7845.8万元。", "7845.8万元", "大姚县", "paragraph_opening"),
+    # 中国 opening a clause with what it has done (已建成, 累计…) is the whole country, and a ministry's 我部 acts for it
+    ("高标准农田\n\n本报讯 江西省290万亩高标准农田已陆续开工。据统计，中国已建成高标准农田约5.6亿亩。", "5.6亿亩", None,
+     "nationwide"),
+    ("高标准农田\n\n本报讯 江西省290万亩高标准农田已陆续开工。2021年，我部下达各地高标准农田建设任务1亿亩。", "1亿亩", None,
+     "nationwide"),
+    # the story is about the one place inside the most named that is named but once less (its chains name both)
+    ("合作社见成效\n\n本报讯 驻五台县豆村镇香峪村工作队传来喜讯：合作社实现收入2.2万元。\n\n驻五台县豆村镇香峪村工作队"
+     "依托豆村镇的自然优势成立合作社。\n\n合作社共种植台芪近400亩。", "400亩", "香峪村", "article_place"),
     # a headline's place before 等 and a count is an example of a group: the story is the place the body names that holds it
     ("龙江等6个县退出贫困县序列\n\n本报讯 经审议，黑龙江省的龙江、克东、泰来、汤原、明水、兰西6个县退出贫困县序列。\n\n"
      "记者从黑龙江省扶贫办获悉，截至2018年底，这6个县累计完成8.2万人口脱贫。", "8.2万人", "黑龙江省", "named_in_sentence_before"),
