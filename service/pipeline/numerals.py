@@ -27,7 +27,9 @@ MULTIPLIERS: dict[str, int] = vocabulary()["multipliers"]
 CHINESE_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS, *TENS])
 SPACES = re.compile(r"[ \u3000\xa0]")
 LISTED_DIGITS = re.compile(r"(?<=[一二两三四五六七八九])、(?=[一二两三四五六七八九])")
-ARABIC = re.compile(r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?|\.\d+")  # thousands separators, ASCII or full width
+ARABIC = re.compile(r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?|\.\d+"  # thousands separators, ASCII or full width
+                    r"|\d{1,3},\d{1,2}")  # 48,6万: a decimal comma (one or two digits after it: no thousands)
+DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 # 3万4千, 1亿2千万, 2亿3500万, 140万6500 (four digits after 万): digits with the places of speech between them
 # (not 2万4, which may be 2.4万); 千 of 千米 is the unit's
 MIXED = r"\d{1,4}万\d千(?![瓦克米伏])(?:\d百)?|\d{1,4}亿(?:\d千万|\d{1,4}万)|\d{1,4}万\d{4}(?![\d.])"
@@ -37,11 +39,13 @@ MIXED_SECTION = re.compile(r"(\d+)([亿万千百]+)")
 def parse_arabic(text: str) -> float | None:
     """'1,200' → 1200.0; '96，480.50' → 96480.5; '58671.29' → 58671.29.
 
-    >>> parse_arabic("1,200"), parse_arabic("96，480.50")
-    (1200.0, 96480.5)
+    >>> parse_arabic("1,200"), parse_arabic("96，480.50"), parse_arabic("48,6")
+    (1200.0, 96480.5, 48.6)
     """
     if not ARABIC.fullmatch(text):
         return None
+    if DECIMAL_COMMA.fullmatch(text):
+        return float(text.replace(",", "."))
     return float(text.replace(",", "").replace("，", ""))
 
 
@@ -171,8 +175,8 @@ def parse_fraction(denominator: str, numerator: str) -> float | None:
 def parse_numeral(text: str) -> tuple[float, float | None] | None:
     """Any numeral: Arabic with a multiplier, Chinese, or a mix (1.7万, 3千万, 两千, 3万4千).
 
-    >>> parse_numeral("58671.29万"), parse_numeral("3万4千"), parse_numeral("1亿2千万")
-    ((586712900.0, None), (34000.0, None), (120000000.0, None))
+    >>> parse_numeral("58671.29万"), parse_numeral("3万4千"), parse_numeral("1亿2千万"), parse_numeral("48,6万")
+    ((586712900.0, None), (34000.0, None), (120000000.0, None), (486000.0, None))
     """
     text = SPACES.sub("", text)  # 二 百 三 十: the spaces OCR leaves between characters
     text = LISTED_DIGITS.sub("", text)  # 三、四百万: the digits of a range listed with 、
@@ -180,7 +184,7 @@ def parse_numeral(text: str) -> tuple[float, float | None] | None:
         ones = re.search(r"(?<=万)\d{4}$", text)
         return float(sum(int(digits) * parse_multiplier(places) for digits, places in MIXED_SECTION.findall(text))
                      + (int(ones.group(0)) if ones else 0)), None
-    m = re.fullmatch(rf"((?:\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?:\.\d+)?)([{''.join(MULTIPLIERS)}]*)", text)
+    m = re.fullmatch(rf"((?:\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?:\.\d+)?|{DECIMAL_COMMA.pattern})([{''.join(MULTIPLIERS)}]*)", text)
     if m:
         base = parse_arabic(m.group(1))
         factor = parse_multiplier(m.group(2))

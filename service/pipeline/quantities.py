@@ -29,6 +29,7 @@ MULTIPLIER_CHARS = "".join(MULTIPLIERS)
 THOUSANDS_SPACE = "[ \u00a0\u2009\u202f]"
 ARABIC = (r"(?:\d{1,3}(?:[,，]\d{3}(?!\d))+"
           rf"|\d{{1,3}}(?:{THOUSANDS_SPACE}\d{{3}})+(?!\d|{THOUSANDS_SPACE}\d)"
+          r"|\d{1,3},\d{1,2}(?=[万亿])"  # 城乡劳动力48,6万人: a decimal comma, as scans print it, before a multiplier
           r"|\d+)(?:\.\d+)?")
 # The spaces OCR leaves inside a number (二 百 三 十 户, 52.3 亿元): one at a time
 GAP = r"[ \u3000]?"

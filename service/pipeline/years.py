@@ -18,10 +18,15 @@ from .lexicon import CLAUSE_BREAK, FULL_STOPS, LEAD, TIME_LEAD, clause_bounds
 from .numerals import DIGITS
 from .places import load_gazetteer, short_names
 
-YEAR = re.compile(r"((?:19|20)\d{2})年(?!以前|之前)")  # 2016年以前的结余资金: not the fact's time
-RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "本年": 0}
+# 2016年以前的结余资金: not the fact's time; 2017、2018两年: the last of two years counted, written without its 年
+YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?<=[、和至到—-](?:19|20)\d{2})(?=[两三四五]年))(?!以前|之前)")
+# 过去的一年 (the year just past): the year before, but on a page of November or December the year ending
+RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "本年": 0, "过去的一年": -1, "过去一年": -1}
+YEAR_ENDING_MONTH = 11
 # 比去年增长15%, 较上年增加: the year compared with is not the fact's year
-RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(RELATIVE_YEARS) + ")(?!前)")
+# (not 过去一年四季都穿一件皮袄: 一年四季, all year round, in the past)
+RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(w + r"(?![四到半多])" if w.endswith("一年") else w
+                                                     for w in RELATIVE_YEARS) + ")(?!前)")
 LAST_MONTH = re.compile(r"(?<![比较于与])上个?月")
 # 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
 NOW = re.compile(r"现在|目前|如今|当前|时至今日|迄今|眼下|现有(?![的基条政水标产])")  # 时至今日，洛川苹果总面积达到53万亩; 全村现有9户
@@ -170,7 +175,7 @@ def change_start_value(ctx: YearContext) -> "int | NoYear | None":
 
 
 def relative_year_since_last_year(ctx: YearContext) -> int | None:
-    """今年, 去年, 上年 before the number with no year or 现在 written since (a change's start left behind is none: 去年…由2017年的64个减至19个), against the page's year (去年以来 runs until it)."""
+    """今年, 去年, 上年, 过去的一年 before the number with no year or 现在 written since (a change's start left behind is none: 去年…由2017年的64个减至19个), against the page's year (去年以来 runs until it; 过去的一年 on a page of November or December is the year ending)."""
     relative = list(RELATIVE.finditer(ctx.sentence, 0, ctx.position))
     if not relative:
         return None
@@ -299,7 +304,10 @@ def _relative(ctx: YearContext, start: int) -> int | None:
     _, relative_end = clause_bounds(ctx.sentence, 0, len(ctx.sentence), relative[-1].end())
     if SINCE.search(ctx.sentence, relative[-1].end(), relative_end):
         return ctx.page_year
-    return ctx.page_year + RELATIVE_YEARS[relative[-1].group(0)]
+    word = relative[-1].group(0)
+    if word.startswith("过去") and (ctx.page_month or 0) >= YEAR_ENDING_MONTH:
+        return ctx.page_year  # 过去的一年 in December: the year about to end
+    return ctx.page_year + RELATIVE_YEARS[word]
 
 
 def year_earlier_in_sentence(ctx: YearContext) -> int | None:

@@ -17,6 +17,9 @@ YEARS = [
     ("在2011年，《农村扶贫开发纲要》(2011—2020年)将5个乡镇81个贫困村列入规划", "81个", 2014, 2011, "sentence_opening_time"),
     ("《农村扶贫开发纲要》(2011—2020年)将81个贫困村列入规划", "81个", 2014, 2014, "year_of_page"),
     ("2019年全乡新修道路12公里", "12公里", 2021, 2019, "year_in_clause"),
+    ("2017、2018两年全县累计投入资金500万元", "500万元", 2019, 2018, "year_in_clause"),  # two years, the last without 年
+    ("过去的一年，全县新建大棚200座", "200座", 2020, 2019, "relative_year_since_last_year"),  # the year just past
+    ("过去一年四季都穿一件皮袄，65岁的马志祥说", "65岁", 2017, 2017, "year_of_page"),  # 一年四季: all year round
     ("贫困发生率由2015年的8.2%降至0.5%", "0.5%", 2020, 2020, "year_of_page"),
     ("自2016年以来累计投入资金8000万元", "8000万元", 2020, 2020, "year_in_clause"),
     ("自2015年被确定为示范县以来，已建成服务点232个", "232个", None, None, None),  # since then, on a page of no year
@@ -279,3 +282,10 @@ def test_a_report_s_title_dates_what_it_reports():
             "年末户籍人口273393人，比上年新增1547人。")
     facts = {f.text: (f.year, f.year_rule) for a in extract_text(page) for p in a.paragraphs for f in p.facts}
     assert facts["273393人"] == (2019, "section_heading_year")
+
+
+def test_the_year_just_past_is_the_year_ending_on_a_page_of_december():
+    sentence = "过去的一年，全县新建大棚200座"
+    at = sentence.index("200座")
+    assert resolve_year_why(sentence, at, 2019, page_month=12) == (2019, "relative_year_since_last_year")
+    assert resolve_year_why(sentence, at, 2020, page_month=1) == (2019, "relative_year_since_last_year")
