@@ -17,7 +17,8 @@ CLAUSE_BREAK = re.compile(rf"[{CLAUSE_MARKS}{FULL_STOPS}\n]")
 # what a lead's first sentence may open with (not 通讯, 资讯, 喜讯 …, which are words)
 LEAD = (r"(?:(?:本报讯|[\u4e00-\u9fff]{2,8}(?<![通资喜音死电简])讯|(?:新华社|中新社)[^，,。（(\n]{0,16}电"
         r"|[\u4e00-\u9fff][\u4e00-\u9fff·—-]{1,14}?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?(?:讯|消息|电))\s*)?"  # 湖南日报4月12日讯, 贵阳9月27日电
-        r"(?:[（(][^）)\n]{0,24}[）)]\s*|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,3}(?:[、\s]+[\u4e00-\u9fff]{2,3})*\s+)?")
+        r"(?:[（(][^）)\n]{0,24}[）)]\s*|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,3}(?:[、\s]+[\u4e00-\u9fff]{2,3})*\s+"
+        r"|【[^】\n]{1,16}】\s*)?")  # 【金融精准扶贫】 2020年，永州市…: a yearbook entry's label
 # 预计到2020年, 截至2018年底: words that may lead a year opening a sentence or a clause
 TIME_LEAD = r"(?:仅|光|预计|计划|力争|争取)?(?:截至|截止|到了|到|至|在|自|从|于)?"  # 仅2017年就卖掉…, 到了2012年
 

@@ -146,7 +146,8 @@ class PlaceAttribution:
         A headline province yields to the place inside it that the body names most, and more often than the
         province itself (not to one example among the province's places, each named once). A headline
         about the whole country (全国农村贫困人口减少1386万人, 又有8省市贫困县全部摘帽) has none: a province its
-        body names is one part of the story, not its place.
+        body names is one part of the story, not its place; nor has a story whose first paragraph speaks for the
+        country and whose body names no place twice.
         """
         for start, end in headings:
             mentions = self.resolver.in_span(start, end)
@@ -165,7 +166,12 @@ class PlaceAttribution:
         if any(NATIONWIDE.search(self.resolver.text, start, end) or PROVINCES_COUNTED.search(self.resolver.text, start, end)
                for start, end in headings):
             return None
-        return self._most_named(paragraphs)
+        counts = self._named_counts(paragraphs)
+        found = self._most_named(paragraphs, counts)
+        if found is not None and max(n for n, _ in counts.values()) == 1 and paragraphs \
+                and self.speaks_for_the_country(*paragraphs[0]):
+            return None  # 国家统计局…公布…普查公报，…我国脱贫攻坚成效 …(…新疆阿克苏地区7个市县): a national story
+        return found
 
     def _holder_of_examples(self, example: Division, paragraphs: list[tuple[int, int]]) -> Division | None:
         """龙江等10个县(市)退出贫困县序列: a headline about a group its places are examples of is about the place

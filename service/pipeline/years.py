@@ -81,8 +81,8 @@ PINNED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年(?!以来|来|起|至今)[^{FUL
 WEEKDAY_DATE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日[,，、\s]*(?:星期|周|礼拜)[一二三四五六日天]")
 WEEKDAY_DATE_REACH = 300
 # 2020-07-27 15:52:29 来源:人民日报 …: a web page's time stamp at the start of a line near its top, even where
-# the story runs on after it on the same line
-TIMESTAMP = re.compile(r"^[ \t\u3000]*((?:19|20)\d{2})-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}", re.M)
+# the story runs on after it on the same line, or after a short source name (网络2017-11-21 23:59:59)
+TIMESTAMP = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff]{0,6}((?:19|20)\d{2})-\d{1,2}-\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}", re.M)
 TIMESTAMP_REACH = 600
 # 山盆镇2014年减贫摘帽工作总结 near the top: a year's summary is written in that year (its 今年 is that year)
 SUMMARY_TITLE = re.compile(r"((?:19|20)\d{2})年[^\n。，,]{0,16}?总结")
@@ -515,6 +515,8 @@ def page_year(text: str, known_date: str | None) -> int | None:
     >>> page_year("标题\\n2018年8月19日,位于县城北侧山坡上的一处光伏发电场。近年来,该区加大光伏廊道建设力度。", None)
     2018
     >>> page_year("驻村日记 2017年4月13日,周五,晴。走访贫困户李元科,属2002年8月14日滑坡搬迁户,今年初养猪一头。", None)
+    2017
+    >>> page_year("双辽脱贫\\n网络2017-11-21 23:59:59\\n今年，全市种植花生230亩。", None)
     2017
     """
     if known_date:

@@ -123,6 +123,8 @@ YEARS = [
 PARAGRAPH_YEARS = [
     ("1947年,李新安建起了洛川县第一块果园。时至今日,洛川苹果总面积达到53万亩。", "53万亩", 2020, 2020, "now_since_last_year"),
     ("2016年，全县完成技能培训3100人次。依托培训，带动1.2万人就业。", "1.2万人", 2017, 2016, "earlier_sentence_time"),
+    ("【金融精准扶贫】 2020年，永州市累计发放扶贫小额信贷38.58亿元。扶贫开发贷款15.98亿元。", "15.98亿元", None, 2020,
+     "earlier_sentence_time"),  # a yearbook entry's label before the year the paragraph opens with
     ("1996年，闽宁镇开始建设。6万多名农民陆续搬入闽宁镇。", "6万多名", 2018, 2018, "year_of_page"),  # one after another
     ("去年五月，她住院治疗。住院费用花了2万多元。", "2万多元", 2019, 2018, "earlier_sentence_time"),
     ("据了解，去年，全县中药产业总产值60亿元。其中，蕲艾种植面积8.7万亩。", "8.7万亩", 2017, 2016, "earlier_sentence_time"),
