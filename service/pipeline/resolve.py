@@ -51,6 +51,8 @@ ORIGIN = re.compile(r"来自|搬迁自|迁自|从(?=[^，,。；;\n]{2,20}?(?:�
 AMOUNT_DIGITS = r"\d+(?:\.\d+)?(?![\d.年月日时])"
 # 800万元用于甲园、300万元用于乙村…: where an item of a list opens with an amount, the places after it are its
 NEXT_ITEM = re.compile(rf"[{LIST_MARK}，,；;]\s*(?={AMOUNT_DIGITS})")
+# 覆盖全部832个重点县，以及享受片区政策的新疆阿克苏地区7个市县: a clause that adds another item to a list
+ANOTHER_ITEM = re.compile(r"[，,]以及")
 # 5家企业入选…基地，叩官镇某公司就是其中之一: a clause naming one of what the number counts is an example of them
 ONE_OF_THEM = re.compile(rf"[，,；;](?=[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,30}}其中之一)")
 # 1448个贫困村出列、剩余13个贫困县和涿鹿县…摘帽: a place named after a later number that a list joins to this
@@ -863,9 +865,10 @@ def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_sentence(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…), another amount begins (投入1500万元…，800万元用于甲村…) or a clause gives one of them as an example (5家企业入选…，叩官镇某公司就是其中之一); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
+    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…), another amount begins (投入1500万元…，800万元用于甲村…), a clause gives one of them as an example (5家企业入选…，叩官镇某公司就是其中之一) or adds another item (覆盖832个重点县，以及新疆阿克苏地区7个市县); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
     text = ctx.attribution.resolver.text
-    found = ctx.named(ctx.part_start, _cut_at(text, ctx.position, ctx.part_end, ORIGIN, NEXT_ITEM, ONE_OF_THEM))
+    found = ctx.named(ctx.part_start, _cut_at(text, ctx.position, ctx.part_end, ORIGIN, NEXT_ITEM, ONE_OF_THEM,
+                                              ANOTHER_ITEM))
     counted = _divisions_counted(ctx)
     if found is not None and counted is not None and found.depth >= counted[1]:
         return None

@@ -63,7 +63,7 @@ PARTS_FOLLOW = re.compile(r"[，,；;：:（(]其中")
 ATTRIBUTE = re.compile(r"(?:[、和与](?:19|20)\d{2}年)*[\u4e00-\u9fff]{0,4}的")
 # 2018年投入的334亿元资金中，南疆占92.3%: a share of what that year brought is of that year
 AMONG = re.compile(r"(?:之|当)?中\s*$")
-CLAUSE_OPENING_YEAR = re.compile(r"\s*" + TIME_LEAD + r"((?:19|20)\d{2})年(?![、和至到—-]|\d+(?!\d|月))")
+CLAUSE_OPENING_YEAR = re.compile(r"\s*" + TIME_LEAD + r"((?:19|20)\d{2})年(?![、和至到—-]|\d+(?!\d|月)|以前|之前)")  # not 2015年以前
 SINCE = re.compile(r"以来|至今")  # 2016年以来, 2016年至今: from then until now
 # 三年来, 近年来, 脱贫攻坚战打响以来: a span that runs until now
 UNTIL_NOW = re.compile(r"以来|年来")

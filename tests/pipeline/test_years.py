@@ -20,6 +20,7 @@ YEARS = [
     ("2017、2018两年全县累计投入资金500万元", "500万元", 2019, 2018, "year_in_clause"),  # two years, the last without 年
     ("过去的一年，全县新建大棚200座", "200座", 2020, 2019, "relative_year_since_last_year"),  # the year just past
     ("过去一年四季都穿一件皮袄，65岁的马志祥说", "65岁", 2017, 2017, "year_of_page"),  # 一年四季: all year round
+    ("黄连村总人口558户，2015年以前，800多人在外务工", "800多人", None, None, None),  # before that year, not in it
     ("贫困发生率由2015年的8.2%降至0.5%", "0.5%", 2020, 2020, "year_of_page"),
     ("自2016年以来累计投入资金8000万元", "8000万元", 2020, 2020, "year_in_clause"),
     ("自2015年被确定为示范县以来，已建成服务点232个", "232个", None, None, None),  # since then, on a page of no year
