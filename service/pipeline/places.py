@@ -64,7 +64,7 @@ DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|�
 DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
                  "区": "county", "旗": "county", "镇": "town", "乡": "town", "村": "village", "嘎查": "village"}
 NAMED_AFTER = "村镇乡屯寨庄街组"  # 东营村, 黄山组: a place's short name at the head of a smaller place's name
-VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然)?村(?![民委务级干庄落镇])")
+VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然|行政)?村(?![民委务级干庄落镇])")  # 多河行政村: the village 多河
 # 东乌珠穆沁旗巴音图嘎嘎查: a village of Inner Mongolia's pastures (嘎查), right after its banner or 苏木
 GACHA = re.compile(rf"([{HAN}]{{2,6}}?嘎查)(?:村)?")
 VILLAGE_COMMITTEE = re.compile(rf"([{HAN}]{{1,4}}?)村(?=委会|委员会)")  # 骆家坝镇回龙村委会: 回龙村, right after its town
@@ -359,7 +359,8 @@ class PlaceResolver:
         filed = [m.span() for m in FILED_FROM.finditer(text)]
         mentions = [m for m in self.gazetteer.find(text) if not any(s <= m.start < e for s, e in filed)]
         self.mentions = self._without_examples([m for m in self._settle(mentions) if not self._names_an_organisation(m)
-                                                and not RANKED_AMONG.match(self.text, m.end)])
+                                                and not RANKED_AMONG.match(self.text, m.end)
+                                                and not self._starts_a_word(m)])
         self._learn_villages()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -368,6 +369,14 @@ class PlaceResolver:
         """北京华锦富公司, 重庆市农业农村委帮扶集团: a province or prefecture opening an organisation's name is where
         it comes from; a county or town keeps its place (天等县龙茗镇扬翔公司养猪基地 is in 龙茗镇)."""
         return m.level in ("province", "prefecture") and ORGANISATION.match(self.text, m.end) is not None
+
+    def _starts_a_word(self, m: PlaceMention) -> bool:
+        """合作社 on a page about 合作市, 日照时数: a short name that is itself an everyday word, at the head of a longer
+        word of the dictionary, is that word (even where the page names the place in full)."""
+        if m.division is None or m.surface == m.division.name or not _common_word(m.surface):
+            return False
+        index = tagger().index
+        return any(self.text[m.start:m.end + extra] in index for extra in (1, 2, 3) if m.end + extra <= len(self.text))
 
     def _settle(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Pick one division per mention: the candidate the rest of the page supports best.

@@ -145,8 +145,8 @@ class PlaceAttribution:
         """The article's place: the most specific in its headings (of places it lists, the one that holds them),
         else the one its body names most.
 
-        A headline province yields to the place inside it that the body names most, and more often than the
-        province itself (not to one example among the province's places, each named once). A headline
+        A headline province or prefecture yields to the place inside it that the body names most, and more often
+        than itself (临夏：特色养殖铺富路 over a story of 布楞沟村; not to one example among its places, each named once). A headline
         about the whole country (全国农村贫困人口减少1386万人, 又有8省市贫困县全部摘帽) has none: a province its
         body names is one part of the story, not its place; nor has a story whose first paragraph speaks for the
         country and whose body names no place twice.
@@ -158,12 +158,12 @@ class PlaceAttribution:
                 found = self._listed_parent(mentions, found) or found
                 if EXAMPLES_OF_A_GROUP.match(self.resolver.text, mentions[-1].end):
                     return self._holder_of_examples(found, paragraphs)
-                if found.level == "province":
+                if found.level in ("province", "prefecture"):
                     counts = self._named_counts(paragraphs)
                     body = self._most_named(paragraphs, counts)
                     if body is not None and self._contains(found, body) \
                             and max(n for n, _ in counts.values()) > counts.get(found.code, [0])[0]:
-                        return body  # 湖北某县：…, a story about one of the province's towns: the town
+                        return body  # 湖北某县：…, 临夏：…, a story about one of the places inside: that place
                 return found
         if any(NATIONWIDE.search(self.resolver.text, start, end) or PROVINCES_COUNTED.search(self.resolver.text, start, end)
                for start, end in headings):

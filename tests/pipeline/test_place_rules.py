@@ -364,6 +364,9 @@ PLACES = [
     # a clause that adds another item (以及…) speaks not for the number before it
     ("普查公报\n\n本报讯 国家统计局公布普查公报，反映了我国脱贫攻坚成效。\n\n据了解，这是首次大型专项普查。普查范围覆盖全部"
      "832个国家扶贫开发工作重点县，以及享受片区政策的新疆阿克苏地区7个市县。", "832个", None, None),
+    # a headline's prefecture yields to the place inside it the body names more often (the village of the story)
+    ("临夏：特色养殖铺富路\n\n本报讯 布楞沟村曾经是东乡县最贫困的山村之一。东乡县高山乡布楞沟村养殖合作社举行分红大会。"
+     "\n\n合作社带动25户农户脱贫致富。", "25户", "布楞沟村", "article_place"),
     # a headline's place before 等 and a count is an example of a group: the story is the place the body names that holds it
     ("龙江等6个县退出贫困县序列\n\n本报讯 经审议，黑龙江省的龙江、克东、泰来、汤原、明水、兰西6个县退出贫困县序列。\n\n"
      "记者从黑龙江省扶贫办获悉，截至2018年底，这6个县累计完成8.2万人口脱贫。", "8.2万人", "黑龙江省", "named_in_sentence_before"),

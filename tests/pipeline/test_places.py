@@ -36,6 +36,11 @@ def test_a_shared_town_before_a_village_is_placed_under_no_county():
 
 MENTIONS = [
     ("吕梁市临县召开大会", [("吕梁市", "吕梁市", "prefecture"), ("临县", "临县", "county")]),
+    # an administrative village written as such is the village
+    ("合作市那吾镇格河行政村牧民", [("合作市", "合作市", "county"), ("那吾镇", "那吾镇", "town"),
+                                 ("格河行政村", "格河村", "village")]),
+    # a short name that is an everyday word, heading a longer word (合作社), is that word, on a page naming 合作市 too
+    ("合作市那吾镇牧民成立奶牛养殖合作社", [("合作市", "合作市", "county"), ("那吾镇", "那吾镇", "town")]),
     ("孝义与临县举行结对帮扶活动", [("孝义", "孝义市", "county"), ("临县", "临县", "county")]),
     ("山西吕梁离石区信义镇", [("山西", "山西省", "province"), ("吕梁", "吕梁市", "prefecture"),
                               ("离石区", "离石区", "county"), ("信义镇", "信义镇", "town")]),
