@@ -77,6 +77,8 @@ NOT_THE_UNIT = {("周", "年"), ("季", "度"), ("伏", "天"), ("村", "民"), 
 # 25万种植户, 300户种养大户: growers, not kinds (3种植物 and 3种养殖品种 are kinds)
 GROWERS = re.compile(r"[植养]大?户")
 POST_NOMINAL_END = "，。、；,;）)！？!?”"
+# 33栋2单元11号, 5幢3层: a flat's address after a building's number
+ADDRESS_AFTER = re.compile(r"[\d一二三四五六七八九十]+(?:单元|号|层|室|楼)")
 # 一 with these units is an article or an idiom (一批, 一次性, 一起, 一家人), not a count.
 INDEFINITE_ONE_UNITS = {"批", "次", "起", "家", "片", "户"}
 # A numeral after these is deictic, vague or a rank: 这两项, 几十米, 前三年, 老两口, 头一年.
@@ -631,6 +633,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
         return True  # 两周年, 一季度, 三伏天, 村庄四周, 一年四季; 民生周刊2012年50期: an issue's number
     if surface == "期" and PHASE_OF_A_WORK.match(text, end) and not m.group("num")[0].isdigit():
         return True  # 项目二期工程: the second phase of the works, not two of them
+    if surface in ("栋", "幢", "号楼") and ADDRESS_AFTER.match(text, end):
+        return True  # 安置点2号点33栋2单元11号: an address, not 33 buildings
     if (after[:1] == "一" and (unit.dimension == "count" or m.group("num") == "一")) \
             or (after[:1] == "1" and m.group("num") == "1"):
         return True  # 五个一批, 一户一码, 1乡1品: a slogan, not a count
