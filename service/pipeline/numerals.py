@@ -27,9 +27,9 @@ MULTIPLIERS: dict[str, int] = vocabulary()["multipliers"]
 CHINESE_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS, *TENS])
 SPACES = re.compile(r"[ \u3000\xa0]")
 LISTED_DIGITS = re.compile(r"(?<=[一二两三四五六七八九])、(?=[一二两三四五六七八九])")
+DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")  # 48,6万: a scan's decimal comma (one or two digits after it: no thousands)
 ARABIC = re.compile(r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?|\.\d+"  # thousands separators, ASCII or full width
-                    r"|\d{1,3},\d{1,2}")  # 48,6万: a decimal comma (one or two digits after it: no thousands)
-DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+                    rf"|{DECIMAL_COMMA.pattern}")
 # 3万4千, 1亿2千万, 2亿3500万, 140万6500 (four digits after 万): digits with the places of speech between them
 # (not 2万4, which may be 2.4万); 千 of 千米 is the unit's
 MIXED = r"\d{1,4}万\d千(?![瓦克米伏])(?:\d百)?|\d{1,4}亿(?:\d千万|\d{1,4}万)|\d{1,4}万\d{4}(?![\d.])"

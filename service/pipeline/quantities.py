@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass
 
 from .lexicon import clause_bounds
 from .normalise import HAN
-from .numerals import BIG_UNITS, DIGITS, MIXED, MULTIPLIERS, SMALL_UNITS, TENS, parse_fraction, parse_multiplier, \
-    parse_numeral, vocabulary
+from .numerals import BIG_UNITS, DECIMAL_COMMA, DIGITS, MIXED, MULTIPLIERS, SMALL_UNITS, TENS, parse_fraction, \
+    parse_multiplier, parse_numeral, vocabulary
 from .units import Unit, load_units
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ MULTIPLIER_CHARS = "".join(MULTIPLIERS)
 THOUSANDS_SPACE = "[ \u00a0\u2009\u202f]"
 ARABIC = (r"(?:\d{1,3}(?:[,，]\d{3}(?!\d))+"
           rf"|\d{{1,3}}(?:{THOUSANDS_SPACE}\d{{3}})+(?!\d|{THOUSANDS_SPACE}\d)"
-          r"|\d{1,3},\d{1,2}(?=[万亿])"  # 城乡劳动力48,6万人: a decimal comma, as scans print it, before a multiplier
+          rf"|{DECIMAL_COMMA.pattern}(?=[万亿])"  # 城乡劳动力48,6万人: a decimal comma, as scans print it, before a multiplier
           r"|\d+)(?:\.\d+)?")
 # The spaces OCR leaves inside a number (二 百 三 十 户, 52.3 亿元): one at a time
 GAP = r"[ \u3000]?"

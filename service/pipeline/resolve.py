@@ -146,8 +146,8 @@ class PlaceAttribution:
         else the one its body names most.
 
         A headline province or prefecture yields to the place inside it that the body names most, and more often
-        than itself (临夏：特色养殖铺富路 over a story of 布楞沟村; not to one example among its places, each named once). A headline
-        about the whole country (全国农村贫困人口减少1386万人, 又有8省市贫困县全部摘帽) has none: a province its
+        than itself (临夏：特色养殖铺富路 over a story of 布楞沟村; not to one example among its places, each named
+        once). A headline about the whole country (全国农村贫困人口减少1386万人, 又有8省市贫困县全部摘帽) has none: a province its
         body names is one part of the story, not its place; nor has a story whose first paragraph speaks for the
         country and whose body names no place twice.
         """
@@ -560,32 +560,28 @@ class PlaceAttribution:
             return None
         return division
 
-    def helpers_of(self, headings: list[tuple[int, int]], paragraphs: list[tuple[int, int]],
-                   main: Division | None) -> set[str]:
-        """The provinces whose places a story about `main` says help it (临洮县…与福州市仓山区携手攻坚; 上海市对口帮扶
-        大姚县): a sentence that speaks of help or partnership and names both the story's place and a place of another
-        province, not one it says is helped (东莞市向河池市捐赠…), which its headings do not name (杭州实施454个项目帮扶
-        黔东南和恩施州群众 is the helper's story).
-        Recorded for the story's place, as `helpers`."""
+    def helpers_of(self, headings: list[tuple[int, int]], sentences: list[tuple[int, int]],
+                   main: Division | None) -> None:
+        """Record, as `helpers` of the story's place, the provinces whose places a story about `main` says help it
+        (临洮县…与福州市仓山区携手攻坚; 上海市对口帮扶大姚县): a sentence that speaks of help or partnership and names
+        both the story's place and a place of another province, not one it says is helped (东莞市向河池市捐赠…),
+        which the headings do not name (杭州实施454个项目帮扶黔东南和恩施州群众 is the helper's story)."""
         home = self.resolver.at_level(main, "province")
         if main is None or home is None:
-            return set()
+            return
         text, found = self.resolver.text, set()
         headlined = {province.code for start, end in headings for m in self.resolver.in_span(start, end)
                      if (province := self.resolver.at_level(m.division, "province")) is not None}
-        for start, end in paragraphs:
-            for sentence in re.finditer(rf"[^{FULL_STOPS}\n]+", text[start:end]):
-                s_start, s_end = start + sentence.start(), start + sentence.end()
-                if not HELP_LINK.search(text, s_start, s_end):
-                    continue
-                mentions = self.resolver.in_span(s_start, s_end)
-                if not any(m.division.code == main.code or self._contains(main, m.division) for m in mentions):
-                    continue
-                found |= {province.code for d in (m.division for m in mentions if not self._receives_help(m))
-                          if (province := self.resolver.at_level(d, "province")) is not None
-                          and province.code != home.code and province.code not in headlined}
+        for start, end in sentences:
+            if not HELP_LINK.search(text, start, end):
+                continue
+            mentions = self.resolver.in_span(start, end)
+            if not any(m.division.code == main.code or self._contains(main, m.division) for m in mentions):
+                continue
+            found |= {province.code for d in (m.division for m in mentions if not self._receives_help(m))
+                      if (province := self.resolver.at_level(d, "province")) is not None
+                      and province.code != home.code and province.code not in headlined}
         self.helpers.setdefault(main.code, set()).update(found)
-        return found
 
     def speaks_for_the_country(self, start: int, end: int) -> bool:
         """The span names the whole country (全国…, 中央决定…): a paragraph ending so leaves no place to go on with."""

@@ -128,7 +128,9 @@ def resolve_places(page: Page) -> None:
         spans = [(p.start, p.end) for p in story.layout.paragraphs]
         story.main = places.main_place(story.layout.heading_spans, spans)
         story.helped = places.helped_place(spans, story.main)
-        places.helpers_of(story.layout.heading_spans, spans, story.main)
+        places.helpers_of(story.layout.heading_spans,
+                          [sentence for paragraph in story.layout.paragraphs for sentence in paragraph.sentences],
+                          story.main)
         carried = None
         for paragraph, kind in story.parts:
             opening = places.paragraph_place(paragraph.sentences, story.main)

@@ -505,8 +505,8 @@ def _unless_since(sentence: str, year: re.Match, page_year: int | None, position
 
 def page_year(text: str, known_date: str | None) -> int | None:
     """The year a page is written in: its known date (published, or printed), else a day written with its
-    weekday near its top, the year the text pins down, a time stamp opening a line near its top, or the date its first paragraph opens with (under a
-    title line of its own, too), else None.
+    weekday near its top, the year the text pins down, a time stamp opening a line near its top, or the date
+    its first paragraph opens with (under a title line of its own, too), else None.
 
     >>> page_year("…2020年脱贫攻坚总体思路、今年重点工作…", None)
     2020
