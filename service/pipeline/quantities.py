@@ -79,6 +79,8 @@ GROWERS = re.compile(r"[植养]大?户")
 POST_NOMINAL_END = "，。、；,;）)！？!?”"
 # 33栋2单元11号, 5幢3层: a flat's address after a building's number
 ADDRESS_AFTER = re.compile(r"[\d一二三四五六七八九十]+(?:单元|号|层|室|楼)")
+# 逾百万元, 上千人, 不足百户, 近千万贫困人口: words that make a bare 百/千/万 an amount (百万人口大搬迁 is none)
+BOUND_BEFORE = ("逾", "近", "超", "上", "约", "达", "过", "突破", "不足", "不到", "不满", "仅")
 # 一 with these units is an article or an idiom (一批, 一次性, 一起, 一家人), not a count.
 INDEFINITE_ONE_UNITS = {"批", "次", "起", "家", "片", "户"}
 # A numeral after these is deictic, vague or a rank: 这两项, 几十米, 前三年, 老两口, 头一年.
@@ -284,7 +286,9 @@ def _extended(text: str, mention: QuantityMention, extra: int, value: float) -> 
 # (贫困人口由64万减少到9万, 收入由3万增加到5万: the figures of a change, each written without its unit)
 # A number with a multiplier and no unit after it (300多万, 6.8万): its unit comes from the words around it
 # 投资1个亿, 两个多亿: speech puts 个 before 亿, which is still the multiplier
-BARE_NUMBER = (rf"(?<![\d.{CN_CHARS}])(?P<num>{ARABIC}|[一二两三四五六七八九十]{{1,3}}(?=个多?亿))(?:个(?=多?亿))?"
+# 三百万农民, 两万多贫困户, 近千万贫困人口: Chinese digits before the multiplier, too
+BARE_NUMBER = (rf"(?<![\d.{CN_CHARS}数几])(?P<num>{ARABIC}|[一二两三四五六七八九十]{{1,3}}(?=个多?亿)"
+               rf"|[一二两三四五六七八九十百千]{{1,4}}?(?=[余多]?[万亿]))(?:个(?=多?亿))?"
                rf"(?P<gap>[ \u3000](?=[余多]?[万亿]))?"  # 9899 万: only on a page that spaces its numbers
                rf"(?P<q>[余多])?(?P<mult>[万亿]+)(?P<q2>[余多])?")
 BARE_AMOUNT = re.compile(
@@ -330,10 +334,14 @@ def _bare_mention(text: str, m: re.Match, unit: Unit) -> list[QuantityMention]:
     parsed = parse_numeral(m.group("num"))
     if multiplier is None or parsed is None:
         return []
+    if not any(ch.isdigit() or ch in CN_DIGITS or ch == "十" for ch in m.group("num")) \
+            and not text[max(0, m.start() - 2):m.start()].endswith(BOUND_BEFORE):
+        return []  # 百万人口大搬迁: a figure of speech; 近千万贫困人口 is an amount
     qualifier = INSIDE.get(m.group("q") or m.group("q2") or "", "exact")
     written = m.group("mult") + (unit.canonical if unit.canonical in ("人", "户") else "")
+    numeral = "arabic" if m.group("num")[0].isdigit() else "chinese"
     return [_mention(text, m.start(), m.end(), _round(parsed[0] * multiplier), None, qualifier, unit, written,
-                     "arabic")]
+                     numeral)]
 
 
 # 58万贫困人口, 84.36万搬迁群众, 2万贫困农民: a count of people written without 人, its noun after it;
@@ -584,8 +592,7 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
     if not any(ch in DIGITS or ch in "廿卅几数" for ch in num) and num[0] not in "十拾" and not inside:
         # 千家万户 is a set phrase; 逾百万元, 上千人, 突破万元 and 不足百户 are amounts.
         before = text[max(0, m.start() - 2):m.start()]
-        if not before.endswith(("逾", "近", "超", "上", "约", "达", "过", "突破", "不足", "不到", "不满", "仅")) \
-                or before in NEAR_NOT_NEARLY or text.startswith("千家万户", m.start()):
+        if not before.endswith(BOUND_BEFORE) or before in NEAR_NOT_NEARLY or text.startswith("千家万户", m.start()):
             return False  # 靠近万亩基地: near a large base, not nearly ten thousand mu
     if num == "一" and not m.group("mult"):
         after = text[m.end():m.end() + 1]

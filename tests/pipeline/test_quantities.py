@@ -331,6 +331,10 @@ QUANTITIES_NEW = [
     ("城乡劳动力48,6万人", [("48,6万人", 486000, None, "人", E)]),  # a scan's decimal comma before a multiplier
     ("作为日照二类地区，常年日照2714.9小时", [("2714.9小时", 2714.9, None, "小时", E)]),  # a class of area, no count
     ("他的新家位于安置点2号点33栋2单元11号，小区共有36栋楼", [("36栋", 36, None, "栋", E)]),  # an address, then a count
+    ("进出村要借助12段藤梯，过了一段时间", [("12段", 12, None, "段", E)]),  # sections counted; 一段时间 is no count
+    ("三百万农民受益，两万多贫困户脱贫", [("三百万", 3000000, None, "人", E), ("两万多", 20000, None, "户", O)]),
+    ("近千万贫困人口实现搬迁", [("千万", 10000000, None, "人", A)]),  # a bare 千万 after a bound is an amount
+    ("百万人口大搬迁，数百万群众", []),  # a figure of speech; 数百万 is vague
     ("全县2019,5万人受益", [("5万人", 50000, None, "人", E)]),  # a year and a clause's comma: no decimal
     ("带动1万余名农户和3万建档立卡贫困农民增收", [("1万余名", 10000, None, "人", O), ("3万", 30000, None, "人", E)]),
     ("贫困人口由52万减少到6万", [("52万", 520000, None, "人", E), ("6万", 60000, None, "人", E)]),
