@@ -20,13 +20,16 @@ from .places import load_gazetteer, short_names
 
 # 2016年以前的结余资金: not the fact's time; 2017、2018两年: the last of two years counted, written without its 年
 YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?<=[、和至到—-](?:19|20)\d{2})(?=[两三四五]年))(?!以前|之前)")
-# 过去的一年 (the year just past): the year before, but on a page of November or December the year ending
-RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "本年": 0, "过去的一年": -1, "过去一年": -1}
+# 过去的一年 (the year just past): the year before, but on a page of November or December the year ending;
+# 一年前…，两年前… (a year or two ago, counted back from the page's year)
+RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "本年": 0, "过去的一年": -1, "过去一年": -1,
+                  "一年前": -1, "两年前": -2, "三年前": -3, "四年前": -4, "五年前": -5}
 YEAR_ENDING_MONTH = 11
 # 比去年增长15%, 较上年增加: the year compared with is not the fact's year
 # (not 过去一年四季都穿一件皮袄: 一年四季, all year round, in the past)
-RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(w + r"(?![四到半多])" if w.endswith("一年") else w
-                                                     for w in RELATIVE_YEARS) + ")(?!前)")
+RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(
+    w + r"(?![四到半多])" if w.endswith("一年") else r"(?<![\d一二两三四五六七八九十百几多])" + w if w.endswith("年前") else w
+    for w in RELATIVE_YEARS) + ")(?!前)")  # not 十三年前 for 三年前
 LAST_MONTH = re.compile(r"(?<![比较于与])上个?月")
 # 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
 NOW = re.compile(r"现在|目前|如今|当前|时至今日|迄今|眼下|现有(?![的基条政水标产])")  # 时至今日，洛川苹果总面积达到53万亩; 全村现有9户
@@ -175,7 +178,7 @@ def change_start_value(ctx: YearContext) -> "int | NoYear | None":
 
 
 def relative_year_since_last_year(ctx: YearContext) -> int | None:
-    """今年, 去年, 上年, 过去的一年 before the number with no year or 现在 written since (a change's start left behind is none: 去年…由2017年的64个减至19个), against the page's year (去年以来 runs until it; 过去的一年 on a page of November or December is the year ending)."""
+    """今年, 去年, 上年, 过去的一年, 三年前 before the number with no year or 现在 written since (a change's start left behind is none: 去年…由2017年的64个减至19个), against the page's year (去年以来 runs until it; 过去的一年 on a page of November or December is the year ending)."""
     relative = list(RELATIVE.finditer(ctx.sentence, 0, ctx.position))
     if not relative:
         return None

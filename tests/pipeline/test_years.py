@@ -20,6 +20,8 @@ YEARS = [
     ("2017、2018两年全县累计投入资金500万元", "500万元", 2019, 2018, "year_in_clause"),  # two years, the last without 年
     ("过去的一年，全县新建大棚200座", "200座", 2020, 2019, "relative_year_since_last_year"),  # the year just past
     ("过去一年四季都穿一件皮袄，65岁的马志祥说", "65岁", 2017, 2017, "year_of_page"),  # 一年四季: all year round
+    ("三年前，全村有贫困户40户", "40户", 2020, 2017, "relative_year_since_last_year"),  # counted back from the page
+    ("十三年前，全村有贫困户50户", "50户", 2020, 2020, "year_of_page"),  # not 三年前 inside 十三年前
     ("黄连村总人口558户，2015年以前，800多人在外务工", "800多人", None, None, None),  # before that year, not in it
     ("贫困发生率由2015年的8.2%降至0.5%", "0.5%", 2020, 2020, "year_of_page"),
     ("自2016年以来累计投入资金8000万元", "8000万元", 2020, 2020, "year_in_clause"),
@@ -124,6 +126,7 @@ YEARS = [
 PARAGRAPH_YEARS = [
     ("1947年,李新安建起了洛川县第一块果园。时至今日,洛川苹果总面积达到53万亩。", "53万亩", 2020, 2020, "now_since_last_year"),
     ("2016年，全县完成技能培训3100人次。依托培训，带动1.2万人就业。", "1.2万人", 2017, 2016, "earlier_sentence_time"),
+    ("一年前，工作队决定在村里种植西瓜。当年，2亩西瓜销售收入2万余元。", "2亩", 2020, 2019, "earlier_sentence_time"),
     ("【金融精准扶贫】 2020年，永州市累计发放扶贫小额信贷38.58亿元。扶贫开发贷款15.98亿元。", "15.98亿元", None, 2020,
      "earlier_sentence_time"),  # a yearbook entry's label before the year the paragraph opens with
     ("1996年，闽宁镇开始建设。6万多名农民陆续搬入闽宁镇。", "6万多名", 2018, 2018, "year_of_page"),  # one after another
