@@ -25,11 +25,20 @@ YEAR = re.compile(r"((?:19|20)\d{2})(?:年|(?<=[、和至到—-](?:19|20)\d{2})
 RELATIVE_YEARS = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "本年": 0, "过去的一年": -1, "过去一年": -1,
                   "一年前": -1, "两年前": -2, "三年前": -3, "四年前": -4, "五年前": -5}
 YEAR_ENDING_MONTH = 11
+
+
+def _relative_word(word: str) -> str:
+    """A relative year's pattern: 过去一年 not in 过去一年四季 (all year round, in the past), 三年前 not inside 十三年前."""
+    if word.endswith("一年"):
+        return word + "(?![四到半多])"
+    if word.endswith("年前"):
+        return r"(?<![\d一二两三四五六七八九十百几多])" + word
+    return word
+
+
+RELATIVE_WORD = "(?:" + "|".join(map(_relative_word, RELATIVE_YEARS)) + ")(?!前)"
 # 比去年增长15%, 较上年增加: the year compared with is not the fact's year
-# (not 过去一年四季都穿一件皮袄: 一年四季, all year round, in the past)
-RELATIVE = re.compile(r"(?<![比较于与])(?:" + "|".join(
-    w + r"(?![四到半多])" if w.endswith("一年") else r"(?<![\d一二两三四五六七八九十百几多])" + w if w.endswith("年前") else w
-    for w in RELATIVE_YEARS) + ")(?!前)")  # not 十三年前 for 三年前
+RELATIVE = re.compile(r"(?<![比较于与])" + RELATIVE_WORD)
 LAST_MONTH = re.compile(r"(?<![比较于与])上个?月")
 # 现在已经繁殖了100多只: a clause that speaks of now is as of the page's year
 NOW = re.compile(r"现在|目前|如今|当前|时至今日|迄今|眼下|现有(?![的基条政水标产])")  # 时至今日，洛川苹果总面积达到53万亩; 全村现有9户
@@ -71,7 +80,7 @@ SINCE = re.compile(r"以来|至今")  # 2016年以来, 2016年至今: from then 
 # 三年来, 近年来, 脱贫攻坚战打响以来: a span that runs until now
 UNTIL_NOW = re.compile(r"以来|年来")
 # 去年四月份，…; 今年，…: a sentence that opens with a relative year
-RELATIVE_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + r"[“\"「]?(" + "|".join(RELATIVE_YEARS) + r")(?!前)")
+RELATIVE_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + r"[“\"「]?(" + RELATIVE_WORD + ")")
 # 刚刚过去的2018年是…: the whole sentence looks back at that year
 PAST_YEAR_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(?:刚刚过去的|刚过去的)((?:19|20)\d{2})年")
 # 方山县2018年脱贫攻坚工作总结显示: … — a clause ending in a colon introduces what that year's report says
