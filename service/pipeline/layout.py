@@ -32,7 +32,7 @@ META_FIELD = re.compile(
     r"|(?:本文|文章|信息|稿件)?(?:来源|稿源|出处)[:：]\s*(?P<source>(?!(?:浏览|点击|阅读|作者|记者|编辑|责任编辑|责编)[:：])(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])[^\s|丨])+)?"
     rf"|(?P<reporter>[{HAN}]{{2,4}})发自[{HAN}]{{2,10}}"  # 张笛扬发自河南兰考: a reporter and where the story was filed
     rf"|(?:通讯员|记者|实习生)\s*(?P<correspondent>[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}})(?=[\s|丨]|$)"  # 通讯员周光耀
-    r"|(?:作者|记者|文)[:：/]\s*(?:(?=(?:来源|稿源|出处|编辑|责任编辑|浏览|点击|阅读|(?:发布|发表|更新)?(?:时间|日期)|发布)[:：])|$|(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3}))"
+    r"|(?:作者|记者|文)[:：/]\s*(?:(?=(?:来源|稿源|出处|编辑|责任编辑|浏览|点击|阅读|(?:发布|发表|更新)?(?:时间|日期)|发布)[:：])|(?=[|丨])|$|(?P<author>[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3}))"
     r"|(?:审核)?(?:编辑|责任编辑|责编)[:：]\s*(?:[^\s|丨:：]{1,20}+(?:[ 、][^\s|丨:：]{1,20}+(?![:：])){0,3})?"  # 编辑:于永春 王小兰
     r"|(?:点击|浏览|阅读|热度)(?:次数|数|量)?[:：]\s*(?:(?!(?:发布|发表|更新)?(?:时间|日期)[:：])\S+)?"  # 浏览数: (empty)
     r"|(?:点击|浏览|阅读)[(（]\d*[)）](?:人次|次)?"  # 浏览(10)人次: a counter without a colon
@@ -50,6 +50,7 @@ META_FIELD = re.compile(
     r"|[^\s|丨]{0,12}小编(?=[\s|丨]|$)|[A-Za-z][A-Za-z0-9_]{1,19}(?=\s)"  # 147小编, admin: a user's handle
     # 申琳、袁泉、徐驭尧 发布时间:…: the names of those who wrote it, listed without 作者
     rf"|(?P<names>[{HAN}]{{2,4}}(?:、[{HAN}]{{2,4}})+)(?=[\s|丨]|$)"
+    rf"|(?P<writer>[{HAN}]{{2,4}})(?=\s+\d{{4}}(?:-|/|\.|年)\d)"  # 范存宝    2020-04-26 18:48:48    央广网: one name, then the date
     # 2020-04-29 重庆日报 182 0, 新华财经|2023年03月21日: an outlet named without 来源, its counters
     rf"|(?P<outlet>{OUTLET})(?=[\s|丨●(（]|$|\d{{4}}(?:-|/|\.|年))"  # 甘孜日报2019年12月12日: its date may follow
     r"|\d{1,7}(?=[\s|丨]|$)")
@@ -109,6 +110,8 @@ def meta_line(line: str) -> dict | None:
     ({'date': '2025-10-05', 'source': None, 'byline': None}, '大英新闻')
     >>> meta_line("申琳、袁泉 发布时间:2020-11-09 10:38:00来源: 人民网")["byline"]
     '申琳、袁泉'
+    >>> meta_line("范存宝    2020-04-26 18:48:48    央广网")
+    {'date': '2020-04-26', 'source': '央广网', 'byline': '范存宝'}
     >>> meta_line("放大字体  缩小字体 发布日期:2017-12-23  来源:人民网")["date"]
     '2017-12-23'
     >>> meta_line("吕梁、临汾两市") is None, meta_line("2019-01-27 14:48 来源:互联网整理 责任编辑:WB001 字体:")["date"]
@@ -153,6 +156,8 @@ def meta_line(line: str) -> dict | None:
     {'date': '2023-10-23', 'source': None, 'byline': None}
     >>> meta_line("作者: 发布时间:2016年08月11日08时09分 |")["date"]
     '2016-08-11'
+    >>> meta_line("发布时间:2018-11-22 10:33:14 | 来源:新华网 | 作者: | 责任编辑:孔令瑶")["date"]
+    '2018-11-22'
     >>> meta_line("2020/10/13/ 18:25 来源:武威日报 通讯员周光耀")
     {'date': '2020-10-13', 'source': '武威日报', 'byline': '周光耀'}
     >>> meta_line("《人民日报》(2018年7月25日,第13版)"), meta_line("《 人民日报 》( 2022年01月05日 14 版)")["date"]
@@ -180,7 +185,7 @@ def meta_line(line: str) -> dict | None:
         return None  # an outlet's name or a number on a line of its own may be a headline
     found.setdefault("source", outlet and re.sub(r"\s+", "", outlet))  # 《 人民日报 》: the name, not its padding
     author = found.pop("author", None) or found.pop("names", None) or found.pop("reporter", None) \
-        or found.pop("correspondent", None)  # a site may credit anything (作者：十三五易地扶)
+        or found.pop("correspondent", None) or found.pop("writer", None)  # a site may credit anything (作者：十三五易地扶)
     if author and AUTHOR_NAMES.fullmatch(author):
         found["byline"] = author
     if "date" in found:

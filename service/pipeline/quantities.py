@@ -153,6 +153,8 @@ def extract_quantities(text: str, spaced: bool | None = None) -> list[QuantityMe
     >>> [(m.text, m.value, m.unit) for m in extract_quantities("投资3000余万元，带动1545户")]
     [('3000余万元', 30000000.0, '元'), ('1545户', 1545.0, '户')]
     """
+    if in_another_language(text):
+        return []
     found = []
     units = load_units()
     spaced = spaces_its_numbers(text) if spaced is None else spaced
@@ -170,6 +172,20 @@ def extract_quantities(text: str, spaced: bool | None = None) -> list[QuantityMe
     found = [_counter_of_time(text, mention, units) for mention in found]
     found = _with_coins(text, [_counter_of_people(text, mention, units) for mention in found if mention], units)
     return _merge_ranges(text, [_with_fraction_after(text, mention) for mention in found])
+
+
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def in_another_language(text: str) -> bool:
+    """A sentence of Latin words and no Chinese (a journal's English abstract, a bilingual caption) repeats the
+    page's figures in another language: its numbers are none of the page's facts.
+
+    >>> in_another_language("the incidence of poverty has dropped from 23.45% to 2.45%"), in_another_language("装机100 kW")
+    (True, False)
+    """
+    return not HAN_CHAR.search(text) and len(LATIN_WORD.findall(text)) >= 3
 
 
 def _inside_a_code(text: str, mention: QuantityMention) -> bool:

@@ -160,21 +160,25 @@ def _a_titles_period(sentence: str, year: re.Match) -> bool:
         and max(sentence.rfind(")", opened, year.start()), sentence.rfind("）", opened, year.start())) < 0
 
 
-# 贫困人口从2013年底的10.92万人减少到2019年底的1.28万人: a change between two years written with it
-CHANGE_BETWEEN_YEARS = re.compile(r"[由从]((?:19|20)\d{2})年[^，,；;。]{0,16}?" + CHANGE_VERB_TO.pattern + r"((?:19|20)\d{2})年")
+# 贫困人口从2013年底的10.92万人减少到2019年底的1.28万人: a change from a year written with it, to a year, to now
+# (从2013年末的346万人减至目前的50.9万人) or to a figure of no time written (从2013年底的346万人减至9.6万人)
+CHANGE_FROM_A_YEAR = re.compile(r"[由从]((?:19|20)\d{2})年[^，,；;。]{0,16}?" + CHANGE_VERB_TO.pattern
+                                + r"(?:((?:19|20)\d{2})年|(目前|现在|如今|当前))?")
 
 
-def parallel_change(ctx: YearContext) -> int | None:
-    """A change written without years in a clause after one that runs between two (贫困人口从2013年底的10.92万人减少到2019年底的1.28万人，贫困发生率从38.74%下降到4.25%) runs between the same: its start is of the first year, its end of the second."""
+def parallel_change(ctx: YearContext) -> "int | None":
+    """A change written without years in a clause after one from a year (贫困人口从2013年底的10.92万人减少到2019年底的1.28万人，贫困发生率从38.74%下降到4.25%) runs between the same: its start is of the first year, its end of the second, or of the page's when the first ran to now (减至目前的50.9万人); an end of no time is left to the rules after."""
     clause_start, clause_end = ctx.clause
     opener = list(CHANGE_FROM.finditer(ctx.sentence, clause_start, ctx.position))
     if not opener or YEAR.search(ctx.sentence, clause_start, clause_end):
         return None
-    earlier = list(CHANGE_BETWEEN_YEARS.finditer(ctx.sentence, 0, clause_start))
+    earlier = list(CHANGE_FROM_A_YEAR.finditer(ctx.sentence, 0, clause_start))
     if not earlier:
         return None
-    reached = CHANGE_VERB_TO.search(ctx.sentence, opener[-1].end(), ctx.position)
-    return int(earlier[-1].group(2) if reached else earlier[-1].group(1))
+    if not CHANGE_VERB_TO.search(ctx.sentence, opener[-1].end(), ctx.position):
+        return int(earlier[-1].group(1))
+    ended, now = earlier[-1].group(2), earlier[-1].group(3)
+    return int(ended) if ended else ctx.page_year if now else None
 
 
 def change_start_value(ctx: YearContext) -> "int | NoYear | None":

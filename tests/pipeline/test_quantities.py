@@ -156,6 +156,8 @@ QUANTITIES = [
     # Not quantities
     ("2018年6月,坪头乡建设电站", []),
     ("5月12日,临县召开大会", []),
+    ("With the effort, the incidence of poverty has dropped from 23.45% to 2.45%.", []),  # an English abstract
+    ("Migrants earn at least 1,500 yuan a month", []),
     ("2017-10-17 09:07:20 来源:临汾新闻网", []),
     ("村第一书记王建说", []),
     ("一是提高政治站位", []),
