@@ -21,7 +21,7 @@ LEADS = re.compile(r"^(本报讯|新华社|中新社|[\u4e00-\u9fff]{2,8}(?:网|
 # 发布时间：2019-05-06 10:21:33  来源：河南日报  作者：张伟: a line of facts about the page and nothing else
 # (an empty 来源:, a counter 浏览(10)人次 and buttons 投稿 收藏 included)
 # 重庆日报, 安徽日报农村版, 乡村干部报网, 《小康》: the name of an outlet
-OUTLET = (r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|通讯社|社|电视台|客户端|财经|新闻)"
+OUTLET = (r"[\u4e00-\u9fff]{1,10}(?:日报|晚报|早报|时报|报|新闻网|网|在线|通讯社|社|电视台|客户端|财经|新闻)"
           r"(?:[\u4e00-\u9fff]{1,4}版)?|《\s*[^》\s]{1,12}\s*》")
 OUTLET_LINE = re.compile(rf"\s*(?:{OUTLET})\s*")
 RECORD_LABEL = r"(?:索\s*引\s*号|公文目录|发文机关|发文机构|发布机构|主\s*题\s*词|文\s*号|标\s*题|分\s*类)"
@@ -50,9 +50,9 @@ META_FIELD = re.compile(
     r"|[^\s|丨]{0,12}小编(?=[\s|丨]|$)|[A-Za-z][A-Za-z0-9_]{1,19}(?=\s)"  # 147小编, admin: a user's handle
     # 申琳、袁泉、徐驭尧 发布时间:…: the names of those who wrote it, listed without 作者
     rf"|(?P<names>[{HAN}]{{2,4}}(?:、[{HAN}]{{2,4}})+)(?=[\s|丨]|$)"
-    rf"|(?P<writer>[{HAN}]{{2,4}})(?=\s+\d{{4}}(?:-|/|\.|年)\d)"  # 范存宝    2020-04-26 18:48:48    央广网: one name, then the date
     # 2020-04-29 重庆日报 182 0, 新华财经|2023年03月21日: an outlet named without 来源, its counters
     rf"|(?P<outlet>{OUTLET})(?=[\s|丨●(（]|$|\d{{4}}(?:-|/|\.|年))"  # 甘孜日报2019年12月12日: its date may follow
+    rf"|(?P<writer>[{HAN}]{{2,4}})(?=\s+\d{{4}}(?:-|/|\.|年)\d)"  # 范存宝    2020-04-26 18:48:48    央广网: one name, then the date
     r"|\d{1,7}(?=[\s|丨]|$)")
 # 时间:2023-05-17 理论教育 版权反馈: after a date its label names, the page's section and buttons
 LABELLED_DATE = re.compile(r"(?:发布|发表|更新|出版|刊发)?(?:时间|日期)[:：]")
@@ -112,6 +112,8 @@ def meta_line(line: str) -> dict | None:
     '申琳、袁泉'
     >>> meta_line("范存宝    2020-04-26 18:48:48    央广网")
     {'date': '2020-04-26', 'source': '央广网', 'byline': '范存宝'}
+    >>> meta_line("荆楚在线 2024-05-10 00:02:16 来源: 原创")
+    {'date': '2024-05-10', 'source': '原创', 'byline': None}
     >>> meta_line("放大字体  缩小字体 发布日期:2017-12-23  来源:人民网")["date"]
     '2017-12-23'
     >>> meta_line("吕梁、临汾两市") is None, meta_line("2019-01-27 14:48 来源:互联网整理 责任编辑:WB001 字体:")["date"]
@@ -208,7 +210,9 @@ BYLINE_BOX = re.compile(rf"^(?:[□◎●■]\s*(?:[{HAN}]{{0,4}}记者\s*)?|[{H
 BYLINE_LIST = re.compile(rf"([{HAN}]{{2,3}}(?:[ \u3000]+[{HAN}]{{2,3}}){{3,7}})")
 CAPTION_CREDIT = re.compile(rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s+摄\s*$")
 # …站在村里的一处空地上(3月25日摄)。, …安置区(8月19日无人机拍摄)。: a photo's date in brackets ends its caption
-CAPTION_DATED = re.compile(rf"[(（]\d{{1,2}}月\d{{1,2}}日[{HAN}]{{0,6}}?摄[)）]。?\s*$")
+# …(8月16日摄)。新华社记者丁磊摄: and the agency's credit after it
+CAPTION_DATED = re.compile(rf"[(（]\d{{1,2}}月\d{{1,2}}日[{HAN}]{{0,6}}?摄[)）]。?\s*"
+                           rf"(?:[{HAN}]{{0,6}}记者\s*[{HAN}]{{2,4}}(?:[ 、]+[{HAN}]{{2,4}}){{0,3}}\s*摄\s*)?$")
 ROLES = r"记者|通讯员|实习生|见习记者|摄影"
 NAMES = rf"(?!{ROLES})[{HAN}]{{2,4}}(?:\s+(?!{ROLES})[{HAN}]{{2,4}})*"
 # 本报讯（记者 赵磊 通讯员 钱鹏）: the reporters named in a lead
@@ -221,6 +225,7 @@ PARAGRAPH_END = re.compile(rf"([{FULL_STOPS}][{CLOSING_QUOTES}]?)[ \t\u3000]*\n[
 # 。！？ and their closing quotes; a half-width full stop between words where a page types one (种植历史.近年来)
 SENTENCE_END = re.compile(rf"[{FULL_STOPS}]+[{CLOSING_QUOTES}]?|(?<=[{HAN}{CLOSING_QUOTES}])\.(?=[{HAN}“‘「\s]|$)|\n")
 HEADLINE_MAX = 40
+HEADLINE_PARTS = re.compile(r"[！？!?]|\s+")  # where a long headline's parts meet
 CLAUSE_MARK = re.compile(rf"[{CLAUSE_MARKS}{LIST_MARK}\s]+")  # where a run-on sentence may be cut
 
 
@@ -305,12 +310,29 @@ def _headline_apart(text: str, start: int, end: int, meta: dict | None) -> list[
     # a hard-wrapped paragraph's first line is its longest; a headline is shorter than the line under it,
     # and holds no mark of a sentence but one comma between its halves (37万人带上袖标,带动130万人脱贫增收)
     marks = SENTENCE_MARKS.findall(line)
-    if (len(line) <= HEADLINE_MAX and line[-1] not in CLOSING and (not marks or marks in ([","], ["，"]))
-            and not LEADS.match(line) and re.search("[。！？!?]", rest) and len(below) > len(line)):
+    short = len(line) <= HEADLINE_MAX and line[-1] not in CLOSING and (not marks or marks in ([","], ["，"])) \
+        and not LEADS.match(line)
+    if (short or two_part_headline(line)) and re.search("[。！？!?]", rest) and len(below) > len(line):
         return [(start, start + first.end(), None), (start + first.end(), end, None)]
     return [(start, end, meta)]
 
 
+def two_part_headline(line: str) -> bool:
+    """A headline of two parts or more, each of a headline's length, meeting at a ！ or a space and holding no
+    other mark of a sentence (财政厅提前下达乡村振兴补助资金172.94亿元！四川50个重点帮扶县获单独补助).
+
+    >>> two_part_headline("财政厅提前下达乡村振兴补助资金172.94亿元！四川50个重点帮扶县获单独补助")
+    True
+    >>> two_part_headline("全县共投入资金3000万元，建成大棚200座，带动贫困户500户增收，户均增收3000元以上")
+    False
+    """
+    parts = [part for part in HEADLINE_PARTS.split(line) if part]
+    return len(line) <= 2 * HEADLINE_MAX and len(parts) >= 2 \
+        and all(len(part) <= HEADLINE_MAX for part in parts) and line[-1] not in CLOSING \
+        and not LEADS.match(line) and not NOT_IN_A_HEADLINE.search(line)
+
+
+NOT_IN_A_HEADLINE = re.compile(rf"[。{CLAUSE_MARKS}]")
 CREDIT = re.compile(r"^(责任编辑|编辑|组稿|校对|审核)[、:：\s]")
 # 责任编辑：张三, （责任编辑：李四 王五）: a line that only credits the page's editors
 CREDIT_ITEM = (rf"(?:责任编辑|编辑|责编|组稿|校对|审核|审校)\s*[:：、]\s*"
@@ -371,6 +393,8 @@ def classify(block: Block) -> str:
         return "banner"  # 在习近平新时代…指引下 ——新时代新作为新篇章 弘扬吕梁精神: a column's slogan, no sentence, no figure
     if len(t) <= HEADLINE_MAX and t[-1] not in CLOSING and not LEADS.match(t) and t.count(",") + t.count("，") < 2 \
             and "。" not in t:  # 捐赠仪式上,11家企业举行签约。(刘生锋): a short last paragraph and its byline
+        return "headline"
+    if two_part_headline(t):
         return "headline"
     return "body"
 

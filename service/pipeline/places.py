@@ -238,6 +238,9 @@ class Gazetteer:
 COMMON_WORD_COUNT = 1000  # jieba counts a word this often or more: a word of everyday text (资源 17453, 孝义 95)
 
 
+EVERYDAY_TAGS = {"n", "l", "i", "v", "vn", "a", "an", "ad", "d"}  # the segmenter's tags of words no place is named by
+
+
 @functools.lru_cache(maxsize=4096)
 def _common_word(word: str) -> bool:
     """Whether the segmenter's dictionary knows the word as an everyday word, not as a place's name (ns)."""
@@ -277,6 +280,16 @@ def _is_village_name(name: str) -> bool:
         rest = name.lstrip("".join(NUMERALS))
         return bool(rest) and rest[0] not in "个座处所家"
     return name[0] not in VILLAGE_NOT_FIRST
+
+
+KINDS_OF_VILLAGE = {"文明", "小康", "明星", "美丽", "先进", "富裕", "模范", "红色", "生态", "幸福", "和谐"}
+
+
+def _a_name_of_two(name: str) -> bool:
+    """大庄 may name a village after its town's 的; 特色, 中心, 建设 (words of their own) and 文明, 小康 (kinds of
+    village the segmenter takes for names) do not."""
+    at = tagger().index.get(name)
+    return name not in KINDS_OF_VILLAGE and (at is None or tagger().tags[at] in {"ns", "nr", "nz", "nrt"})
 
 
 def _village_right_after_its_town(name: str) -> bool:
@@ -372,11 +385,15 @@ class PlaceResolver:
 
     def _starts_a_word(self, m: PlaceMention) -> bool:
         """合作社 on a page about 合作市, 日照时数: a short name that is itself an everyday word, at the head of a longer
-        word of the dictionary, is that word (even where the page names the place in full)."""
-        if m.division is None or m.surface == m.division.name or not _common_word(m.surface):
+        word of the dictionary, is that word (even where the page names the place in full); so is any short name at
+        the head of a longer everyday word (朝阳产业, 长治久安: not 吕梁山, 上海市)."""
+        if m.division is None or m.surface == m.division.name:
             return False
-        index = tagger().index
-        return any(self.text[m.start:m.end + extra] in index for extra in (1, 2, 3) if m.end + extra <= len(self.text))
+        index, tags = tagger().index, tagger().tags
+        longer = [index.get(self.text[m.start:m.end + extra]) for extra in (1, 2, 3) if m.end + extra <= len(self.text)]
+        if _common_word(m.surface):
+            return any(at is not None for at in longer)
+        return any(at is not None and tags[at] in EVERYDAY_TAGS for at in longer)
 
     def _settle(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Pick one division per mention: the candidate the rest of the page supports best.
@@ -681,9 +698,12 @@ class PlaceResolver:
                 # 骆家坝镇回龙村委会: a committee's name is its village's, even where 回 could be a verb
                 name = v.group(1)
                 named = len(name) >= 2 and name[0] not in COMMITTEE_NOT_FIRST and name not in VILLAGE_NOT_NAMES
-            elif v is None and self.text.startswith("的", at) and (v := VILLAGE.match(self.text, at + 1)) is not None:
-                # 昭觉县的阿土列尔村: a name of three characters or more after 的 (not 全县的特色村, 中心村)
-                named = len(v.group(1)) >= 3 and _is_village_name(v.group(1))
+            elif not named and self.text.startswith("的", at) and (after := VILLAGE.match(self.text, at + 1)):
+                # 昭觉县的阿土列尔村: a name of three characters or more after 的 (not 全县的特色村, 中心村); after a
+                # town's 的, one of two that the segmenter knows as a name or not at all (大兴镇的大庄村)
+                v, name = after, after.group(1)
+                named = _is_village_name(name) and (len(name) >= 3 or (
+                    len(name) == 2 and m.division.level == "town" and _a_name_of_two(name)))
             if named:
                 division = self._learn(self.villages, v.group(1), v.group(1) + "村", "village", parent)
                 found.append(PlaceMention(v.start(), v.end(), v.group(0), [division.code], "village",

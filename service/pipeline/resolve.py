@@ -21,7 +21,9 @@ from .years import Resolved
 
 HELP = re.compile(r"帮扶|帮助|援建|捐赠|捐助|代销|扶持|结对")
 # 与福州市仓山区携手攻坚, 上海市对口帮扶大姚县, 东西部扶贫协作: one place helping, or partnered with, another
-HELP_LINK = re.compile(r"帮扶|援建|援助|支援|协作|携手|结对")
+HELP_LINK = re.compile(r"帮扶|援建|援助|支援|协作|携手|结对|援藏|援疆|援青")
+# 对口援藏项目, 援疆资金: aid to a province the word names, as if the sentence named it as the place helped
+AIDED_PROVINCE = {"援藏": "54", "援疆": "65", "援青": "63"}
 BENEFICIARY = ("向", "为", "帮助", "给", "援助", "支援", "援建", "帮扶", "资助", "使", "支持", "下达", "拨付")
 SEGMENT_BREAK = re.compile(f"[{SEMICOLONS}]")
 NOT_FOR = set("作成认称评列定视名改分因以行")  # 作为, 成为, 被评为 …: not 为 (for)
@@ -564,7 +566,8 @@ class PlaceAttribution:
                    main: Division | None) -> None:
         """Record, as `helpers` of the story's place, the provinces whose places a story about `main` says help it
         (临洮县…与福州市仓山区携手攻坚; 上海市对口帮扶大姚县): a sentence that speaks of help or partnership and names
-        both the story's place and a place of another province, not one it says is helped (东莞市向河池市捐赠…),
+        both the story's place (or aid to its province: 上海市对口援藏项目1582个 in a story about 日喀则) and a place of
+        another province, not one it says is helped (东莞市向河池市捐赠…),
         which the headings do not name (杭州实施454个项目帮扶黔东南和恩施州群众 is the helper's story)."""
         home = self.resolver.at_level(main, "province")
         if main is None or home is None:
@@ -573,10 +576,13 @@ class PlaceAttribution:
         headlined = {province.code for start, end in headings for m in self.resolver.in_span(start, end)
                      if (province := self.resolver.at_level(m.division, "province")) is not None}
         for start, end in sentences:
-            if not HELP_LINK.search(text, start, end):
+            link = HELP_LINK.search(text, start, end)
+            if not link:
                 continue
             mentions = self.resolver.in_span(start, end)
-            if not any(m.division.code == main.code or self._contains(main, m.division) for m in mentions):
+            aided = {AIDED_PROVINCE[word] for word in AIDED_PROVINCE if word in text[start:end]}
+            if home.code not in aided and \
+                    not any(m.division.code == main.code or self._contains(main, m.division) for m in mentions):
                 continue
             found |= {province.code for d in (m.division for m in mentions if not self._receives_help(m))
                       if (province := self.resolver.at_level(d, "province")) is not None
@@ -736,7 +742,7 @@ NO_PLACE = NoPlace()
 REGION = r"东部|西部|中部|中西部|东北|沿海"  # of the country: several provinces
 PROVINCES = r"省份|省区市|省市区|省区|省市"
 COUNT_DIGITS = r"[\d一二两三四五六七八九十百几多余]+"
-PROVINCES_COUNTED = re.compile(rf"{COUNT_DIGITS}个?(?:{REGION})?(?:{PROVINCES}|省(?![长委级内外里政份会城定属直重管派扶贫际道辖]))"
+PROVINCES_COUNTED = re.compile(rf"{COUNT_DIGITS}个?(?:{REGION})?(?:{PROVINCES}|省(?![长委级内外里政份会城定属直重管派扶贫际道辖乡示财]))"
                                rf"|{COUNT_DIGITS}个[\u4e00-\u9fff]{{1,3}}?(?:{PROVINCES})")  # 19个援疆省市, 四个对口省市
 PROVINCE_LEVEL_DIVISIONS = 34  # 23 provinces, 5 autonomous regions, 4 municipalities, Hong Kong and Macao
 PROVINCES_BEFORE = re.compile(rf"(?:{PROVINCES})(?:共有|有|达|共|达到)$")

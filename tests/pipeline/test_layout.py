@@ -394,6 +394,22 @@ def test_a_line_ending_in_the_photo_s_date_in_brackets_is_a_caption():
     assert [page[p.start:p.end] for p in article.paragraphs] == ["国家统计局数据显示，目前全国农村尚有7017万贫困人口。"]
 
 
+def test_a_dated_caption_with_the_agency_s_credit_after_it_is_a_caption():
+    page = ("南疆巨变\n2019年，全县减少贫困人口2万人。\n在泽普县桐安乡，搬迁户在新居中聊天(8月16日摄)。新华社记者丁磊摄\n"
+            "坐在客厅里，60岁的老人讲起以前的苦日子。")
+    [article] = layout(page)
+    assert [page[c.start:c.end] for c in article.captions] == ["在泽普县桐安乡，搬迁户在新居中聊天(8月16日摄)。新华社记者丁磊摄"]
+    assert [page[p.start:p.end] for p in article.paragraphs][-1] == "坐在客厅里，60岁的老人讲起以前的苦日子。"
+
+
+def test_a_headline_of_two_parts_meeting_at_an_exclamation_mark_is_the_title():
+    page = ("财政厅下达补助资金172.94亿元！四川50个重点帮扶县获单独补助\n"
+            "近日，财政厅提前下达2023年衔接推进乡村振兴补助资金172.94亿元。")
+    [article] = layout(page)
+    assert article.title == "财政厅下达补助资金172.94亿元！四川50个重点帮扶县获单独补助"
+    assert [page[p.start:p.end] for p in article.paragraphs] == ["近日，财政厅提前下达2023年衔接推进乡村振兴补助资金172.94亿元。"]
+
+
 def test_a_web_page_sub_heading_is_a_paragraph_of_its_own():
     page = ("吉林汪清：小木耳长成大产业\n新华社长春5月18日电 位于长白山脚下的吉林省汪清县是刚刚摘帽的国家级扶贫开发重点县。\n"
             "“小木耳”带动1万多人脱贫\n在汪清县鸡冠乡大北沟村，红鸡冠黑木耳专业农场里整齐摆放的菌包上，一朵朵木耳冒出。\n")

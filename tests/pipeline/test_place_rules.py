@@ -164,6 +164,8 @@ PLACES = [
     ("摘帽\n\n本报讯 继去年底西藏宣布所有贫困县退出后，河北、山西、陕西等8个省市的所有贫困县已宣布脱贫摘帽。", "8个", None,
      "nationwide"),
     ("摘帽\n\n本报讯 山西省有36个国定贫困县、22个省定贫困县。", "22个", "山西省", "sentence_subject"),
+    ("衔接资金\n\n本报讯 聊城市乡村振兴局拨付资金6.66亿元。我市对4个省乡村振兴重点帮扶县予以倾斜支持。", "4个", "聊城市",
+     "named_in_clause_before"),
     ("协作\n\n本报讯 江苏省召开会议。全国8个东部省(市)结对帮扶西部10个省(区、市)。", "8个", None, "nationwide"),
     ("贵州摘帽\n\n本报讯 贵州省66个贫困县已脱贫摘帽。至此，全国832个贫困县全部摘帽。\n国定贫困县曾有592个。", "592个", "贵州省",
      "article_place"),
@@ -203,6 +205,11 @@ PLACES = [
     ("悬崖村\n\n本报讯 四川凉山州昭觉县的阿土列尔村又被叫做悬崖村，全村84户贫困户开始搬迁。", "84户", "阿土列尔村",
      "named_in_clause_before"),
     ("特色村\n\n本报讯 昭觉县的特色村有12个，全县共建成安置点20个。", "12个", "昭觉县", "named_in_clause_before"),
+    # X县的 and a name of three characters (ahead of one of four); after a town's 的, a name of two the segmenter
+    # knows as a name or not at all (not 复兴镇的特色村)
+    ("分红\n\n本报讯 昭觉县的阿土列村，去年全村分红200万元。", "200万元", "阿土列村", "named_in_clause_before"),
+    ("分红\n\n本报讯 冕宁县复兴镇的大庄村，去年全村分红2000万元。", "2000万元", "大庄村", "named_in_clause_before"),
+    ("分红\n\n本报讯 冕宁县复兴镇的特色村，去年全村分红2000万元。", "2000万元", "复兴镇", "sentence_subject"),
     # …村隶属于/属于 a county, its county named up to 30 characters on in the sentence (after a province between)
     ("十八洞村\n\n本报讯 十八洞村位于湖南省湘西土家族苗族自治州，具体属于花垣县管辖。全村共有225户939人。",
      "225户", "十八洞村", "named_in_clause_before"),
@@ -335,6 +342,9 @@ PLACES = [
     # in a story about a place another province's places help, a helper's figure is about the place helped
     ("临洮扶贫协作\n\n本报讯 临洮县与福州市仓山区携手攻坚。三年来，仓山区累计投入帮扶资金1.83亿元，带动5791户贫困群众增收。",
      "1.83亿元", "临洮县", "helped_from_another_province"),
+    # 援藏 names the province helped: a helper's figure in a story about a place of it is that place's
+    ("日喀则援藏\n\n本报讯 日喀则市累计接受对口援藏项目3842个。1994年以来，上海市对口援藏项目1582个、援藏资金45.18亿元。",
+     "45.18亿元", "日喀则市", "helped_from_another_province"),
     # …but not in a story its headline gives to the helper
     ("杭州帮扶恩施州\n\n本报讯 杭州市对口帮扶恩施州。杭州市累计引导204家企业到恩施州投资。", "204家", "杭州市",
      "named_in_clause_before"),

@@ -41,6 +41,9 @@ MENTIONS = [
                                  ("格河行政村", "格河村", "village")]),
     # a short name that is an everyday word, heading a longer word (合作社), is that word, on a page naming 合作市 too
     ("合作市那吾镇牧民成立奶牛养殖合作社", [("合作市", "合作市", "county"), ("那吾镇", "那吾镇", "town")]),
+    # any short name heading a longer everyday word of the dictionary is that word (朝阳产业, 长治久安)
+    ("东方市乐妹村把目光投向兰花这一朝阳产业", [("东方市", "东方市", "county"), ("乐妹村", "乐妹村", "village")]),
+    ("长治市群众盼望长治久安", [("长治市", "长治市", "prefecture")]),
     ("孝义与临县举行结对帮扶活动", [("孝义", "孝义市", "county"), ("临县", "临县", "county")]),
     ("山西吕梁离石区信义镇", [("山西", "山西省", "province"), ("吕梁", "吕梁市", "prefecture"),
                               ("离石区", "离石区", "county"), ("信义镇", "信义镇", "town")]),
