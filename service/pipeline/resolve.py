@@ -41,6 +41,7 @@ SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?" + REPORT_FRAME + TIM
                              + r"|近日|日前|近期|当天|当日|会上|会议上|这两天|这几天|连日来|眼下|如今|当前"
                              + r"|据了解|据悉|据介绍|据统计|" + SINCE_LEAD + r")[，,]*)?"
                              + LOCATED)
+SUB_HEADING_MAX = 40  # a sub-heading inside a story is no longer than a headline
 NATIONWIDE = re.compile(r"全国|我国|中国")
 QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a quotation
 # …工作队。”伊川县委书记李新红表示。: a short sentence right after a quotation that says who spoke it
@@ -147,9 +148,9 @@ class PlaceAttribution:
         """The article's place: the most specific in its headings (of places it lists, the one that holds them),
         else the one its body names most.
 
-        A headline province or prefecture yields to the place inside it that the body names most, and more often
-        than itself (临夏：特色养殖铺富路 over a story of 布楞沟村; not to one example among its places, each named
-        once). A headline about the whole country (全国农村贫困人口减少1386万人, 又有8省市贫困县全部摘帽) has none: a province its
+        A headline province or prefecture yields to the place inside it that the body names most, more often than
+        itself and twice or more or in its first paragraph (临夏：特色养殖铺富路 over a story of 布楞沟村; not to one
+        example among its places, each named once, further on: 广东下达3亿中央财政资金 … 对…广州市增城区…进行奖励). A headline about the whole country (全国农村贫困人口减少1386万人, 又有8省市贫困县全部摘帽) has none: a province its
         body names is one part of the story, not its place; nor has a story whose first paragraph speaks for the
         country and whose body names no place twice.
         """
@@ -163,8 +164,9 @@ class PlaceAttribution:
                 if found.level in ("province", "prefecture"):
                     counts = self._named_counts(paragraphs)
                     body = self._most_named(paragraphs, counts)
-                    if body is not None and self._contains(found, body) \
-                            and max(n for n, _ in counts.values()) > counts.get(found.code, [0])[0]:
+                    most = max(n for n, _ in counts.values()) if counts else 0
+                    if body is not None and self._contains(found, body) and most > counts.get(found.code, [0])[0] \
+                            and (most >= 2 or self._opens_with(paragraphs, body)):
                         return body  # 湖北某县：…, 临夏：…, a story about one of the places inside: that place
                 return found
         if any(NATIONWIDE.search(self.resolver.text, start, end) or PROVINCES_COUNTED.search(self.resolver.text, start, end)
@@ -176,6 +178,11 @@ class PlaceAttribution:
                 and self.speaks_for_the_country(*paragraphs[0]):
             return None  # 国家统计局…公布…普查公报，…我国脱贫攻坚成效 …(…新疆阿克苏地区7个市县): a national story
         return found
+
+    def _opens_with(self, paragraphs: list[tuple[int, int]], place: Division) -> bool:
+        """Whether the first paragraph names the place or one inside it."""
+        return bool(paragraphs) and any(m.division.code == place.code or self._contains(place, m.division)
+                                        for m in self.resolver.in_span(*paragraphs[0]))
 
     def _holder_of_examples(self, example: Division, paragraphs: list[tuple[int, int]]) -> Division | None:
         """龙江等10个县(市)退出贫困县序列: a headline about a group its places are examples of is about the place
@@ -242,6 +249,20 @@ class PlaceAttribution:
         if main is None or main.depth <= DEPTH["county"]:
             return main
         return self.resolver.at_level(main, "county") or main
+
+    def sub_heading(self, start: int, end: int) -> tuple[bool, Division | None]:
+        """Whether the span is a sub-heading inside a story (a short line with no sentence's end: A, 三合村：“空壳村”念好
+        “养猪经”), and the place it opens with before a colon, of which the paragraphs under it speak."""
+        text = self.resolver.text
+        line = text[start:end].strip()
+        if not line or len(line) > SUB_HEADING_MAX or "\n" in line or any(mark in line for mark in FULL_STOPS):
+            return False, None
+        at, last = start + len(text[start:end]) - len(text[start:end].lstrip()), None
+        for m in self.resolver.in_span(at, end):  # 修文县三合村：…: the chain of places it opens with, its last
+            if m.start != at:
+                break
+            last, at = m, m.end
+        return True, last.division if last is not None and text.startswith(("：", ":"), at) else None
 
     def paragraph_place(self, sentences: list[tuple[int, int]], main: Division | None) -> Division | None:
         """The place a paragraph opens with: its first sentence's subject, else the place that sentence names
@@ -398,7 +419,8 @@ class PlaceAttribution:
     def place_why(self, sentence: tuple[int, int], position: int, paragraph: Division | None,
                   main: Division | None, helped: Division | None = None,
                   subject: tuple[Division | None, Division | None] = (None, None),
-                  count: float | None = None, earlier: Division | None = None) -> Resolved:
+                  count: float | None = None, earlier: Division | None = None,
+                  section: Division | None = None) -> Resolved:
         """The place that governs a number, and the rule that gave it: the first of PLACE_RULES that
         answers, then PLACE_REFINEMENTS in turn, each of which may put another place in its stead.
 
@@ -406,8 +428,9 @@ class PlaceAttribution:
         sentence's own subject and the one it inherits (see `subjects`). `count`: the value of a count
         (三个, 2座), which may count the places listed before it. `earlier`: the place the paragraphs
         typed right above this one left off with (their last subject, else the place one opened with).
+        `section`: the place the sub-heading the paragraph falls under opens with (三合村：…).
         """
-        ctx = PlaceContext(self, sentence, position, paragraph, main, helped, subject, count, earlier)
+        ctx = PlaceContext(self, sentence, position, paragraph, main, helped, subject, count, earlier, section)
         for rule in PLACE_RULES:
             found = rule(ctx)
             if found is NO_PLACE:
@@ -651,10 +674,10 @@ class PlaceContext:
     def __init__(self, attribution: PlaceAttribution, sentence: tuple[int, int], position: int,
                  paragraph: Division | None, main: Division | None, helped: Division | None,
                  subject: tuple[Division | None, Division | None], count: float | None,
-                 earlier: Division | None = None):
+                 earlier: Division | None = None, section: Division | None = None):
         self.attribution, self.sentence, self.position = attribution, sentence, position
         self.paragraph, self.main, self.helped, self.count = paragraph, main, helped, count
-        self.earlier = earlier
+        self.earlier, self.section = earlier, section
         self.story = paragraph or main
         self.clause = clause_bounds(attribution.resolver.text, *sentence, position)
         self.sentence_subject, self.carried = subject
@@ -908,6 +931,11 @@ def earlier_paragraph(ctx: PlaceContext) -> Division | None:
     return ctx.earlier
 
 
+def section_place(ctx: PlaceContext) -> Division | None:
+    """A paragraph that names no place under a sub-heading that opens with one (三合村：“空壳村”念好“养猪经” / …。2012年，在外创业的村民刘永平返乡创业，先后投资2000万元), until the next sub-heading, is about that place."""
+    return ctx.section
+
+
 def article_place(ctx: PlaceContext) -> Division | None:
     """The article's main place: from its headings, else the place its body names most (none for 全国…)."""
     return ctx.main
@@ -915,7 +943,7 @@ def article_place(ctx: PlaceContext) -> Division | None:
 
 PLACE_RULES: list[PlaceRule] = [nationwide, listed_places, paired_list, named_right_before, help_receiver, named_in_clause_before, named_in_clause,
                                 clause_subject, sentence_subject, named_in_sentence_before, named_in_sentence, named_in_earlier_part,
-                                earlier_subject, paragraph_opening, earlier_paragraph, article_place]
+                                earlier_subject, paragraph_opening, earlier_paragraph, section_place, article_place]
 SENTENCE_NAMED_RULES = {r.__name__ for r in (named_in_sentence_before, named_in_sentence)}
 NAMED_RULES = {r.__name__ for r in (named_right_before, named_in_clause_before, named_in_clause, clause_subject, sentence_subject,
                                     named_in_sentence_before, named_in_sentence, named_in_earlier_part,

@@ -58,6 +58,7 @@ class Story:
     openings: list[Division | None] = field(default_factory=list)  # each paragraph's opening place
     subjects: dict[tuple[int, int], tuple] = field(default_factory=dict)  # sentence → (own, carried) subject
     carried_in: list[Division | None] = field(default_factory=list)  # each part's place from the lines above it
+    sections: list[Division | None] = field(default_factory=list)  # each part's place from the sub-heading above it
 
 
 @dataclass
@@ -131,8 +132,11 @@ def resolve_places(page: Page) -> None:
         places.helpers_of(story.layout.heading_spans,
                           [sentence for paragraph in story.layout.paragraphs for sentence in paragraph.sentences],
                           story.main)
-        carried = None
+        carried = section = None
         for paragraph, kind in story.parts:
+            heads, place = places.sub_heading(paragraph.start, paragraph.end) if kind == "body" else (False, None)
+            section = place if heads else section
+            story.sections.append(section)
             opening = places.paragraph_place(paragraph.sentences, story.main)
             story.openings.append(opening)
             carried = carried if paragraph.follows_on else None
@@ -150,7 +154,7 @@ def resolve_places(page: Page) -> None:
         count = m.quantity.value if m.quantity.dimension == "count" else None
         m.place, m.place_rule = places.place_why(m.sentence, m.at, story.openings[m.paragraph], story.main,
                                                  story.helped, story.subjects[m.sentence], count,
-                                                 story.carried_in[m.paragraph])
+                                                 story.carried_in[m.paragraph], story.sections[m.paragraph])
 
 
 def resolve_years(page: Page) -> None:

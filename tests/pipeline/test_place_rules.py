@@ -342,6 +342,13 @@ PLACES = [
     # in a story about a place another province's places help, a helper's figure is about the place helped
     ("临洮扶贫协作\n\n本报讯 临洮县与福州市仓山区携手攻坚。三年来，仓山区累计投入帮扶资金1.83亿元，带动5791户贫困群众增收。",
      "1.83亿元", "临洮县", "helped_from_another_province"),
+    # a paragraph naming no place under a sub-heading that opens with one is about it, until the next sub-heading
+    ("修文山村\n\n本报讯 修文县有5个村曾是特别困难村。\n\n修文县三合村：“空壳村”念好“养猪经”\n\n"
+     "2012年，在外创业的村民返乡创业，先后投资2000万元。\n\n产业扎根\n\n全县又新建养殖场3个。",
+     "2000万元", "三合村", "section_place"),
+    ("修文山村\n\n本报讯 修文县有5个村曾是特别困难村。\n\n修文县三合村：“空壳村”念好“养猪经”\n\n"
+     "2012年，在外创业的村民返乡创业，先后投资2000万元。\n\n产业扎根\n\n他又新建养殖场3个。",
+     "3个", "修文县", "article_place"),
     # 援藏 names the province helped: a helper's figure in a story about a place of it is that place's
     ("日喀则援藏\n\n本报讯 日喀则市累计接受对口援藏项目3842个。1994年以来，上海市对口援藏项目1582个、援藏资金45.18亿元。",
      "45.18亿元", "日喀则市", "helped_from_another_province"),

@@ -232,6 +232,9 @@ ATTRIBUTION = [
      "信义镇"),
     # a headline that names only the province: the story is about the place its body names most
     ("甘肃:花椒成了致富树\n\n本报讯 武都区安化镇去年种植花椒3万亩。\n\n全年花椒收入达到2亿元。", "2亿元", "安化镇"),
+    # …but not to a place named once, further on (a district rewarded among others)
+    ("广东下达3亿元资金推进乡村振兴\n\n本报讯 省财政下达补助资金，共计3亿元，覆盖全省16个地市。\n\n"
+     "同时，对广州市增城区进行奖励。", "3亿元", "广东省"),
     # an organisation's place prefix does not govern: the story's place does
     ("彭水消费帮扶\n\n本报讯 市商务委工作队在彭水县举办农产品展销,成交金额达52万元。", "52万元", "彭水苗族土家族自治县"),
     # a national story has no place of its own: only what a sentence names
