@@ -126,7 +126,7 @@ def _pattern() -> re.Pattern:
           | (?P<snum>\d+)/(?P<sden>\d+)(?![\d/])
           | 成(?P<vlow>[百千万])上(?P<vhigh>[千万亿])(?P<vunit>{units})
           | (?P<discount>[一二三四五六七八九]{{1,2}}|对)折(?![腾叠合算旧射返线扣磨中服])
-          | (?<![上下前后大多个])半(?P<half>年|个月|个小时|小时|日(?![制报刊])|成(?![品本]))
+          | (?<![上下前后大多个每])半(?P<half>年|个月|个小时|小时|日(?![制报刊])|成(?![品本]))
           | (?P<one_half>一半)(?!儿)
           | (?P<cbefore>{currencies}){GAP}(?P<cnum>{ARABIC}|{CHINESE})(?P<cmult>[{MULTIPLIER_CHARS}]*)
             (?!{GAP}(?:[余多{CN_CHARS}几.,，\d]|{units}))
@@ -273,9 +273,10 @@ def _counter_of_time(text: str, mention: QuantityMention, units) -> QuantityMent
 
 
 # 两个孩子, 511个贫困人口, 1个能人: 个 counting people; not 93个农民专业合作社, where the people name the body counted
-PEOPLE_MODIFIERS = "贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困难|受益|脱贫|低收入|残疾|务工|外出|返乡|易地|低保|特困|五保|驻村|帮扶|基层|在校"
+PEOPLE_MODIFIERS = ("贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困难|受益|脱贫|低收入|残疾|务工|外出|返乡|易地|低保|特困|五保|驻村|帮扶|基层|在校"
+                    "|少数民族|[\u4e00-\u9fff]{1,3}?族")  # 5.3万傈僳族群众: a people's name
 PEOPLE_NOUNS = ("人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民|对象|人员|干部|党员|茶农|果农|菜农|药农|蔗农|棉农|烟农|菇农|渔民"
-                "|学生|师生|教师|儿童|妇女|职工|工人|员工|老人")  # 5万学生, 42.4万农村在校师生, 300余职工 (not 游客, who come and go: 人次)
+                "|学生|师生|教师|儿童|妇女|职工|工人|员工|老人|同胞")  # 5万学生, 42.4万农村在校师生, 300余职工 (not 游客, who come and go: 人次)
 # 54个移民点, 14个村民组, 93个农民专业合作社: what the people's noun names after it, a body or a place, not people
 NOT_PEOPLE_AFTER = (r"(?!小组|委员会|代表大会|(?:专业)?合作社|合作组织|协会|联合会|企业|公司|夜校|学校|之家|工作站"
                     r"|安置|搬迁|点|区|小区|社区|新?村|新居|住房|工程|项目|基地|车间|组)")
@@ -600,6 +601,9 @@ LEADING_ZERO = re.compile(r"0\d")
 IDIOM_SECOND_HALF = re.compile(r"[二三四五六七八九十][\u4e00-\u9fff](?<![个年月日天周岁人户元万千百亿次倍成名位只头的])")
 # 近 in these words means near (a place) or recent, not nearly (an amount): 靠近万亩基地, 最近3天
 NEAR_NOT_NEARLY = ("最近", "附近", "靠近", "邻近", "临近")
+# 有五幢居民楼、一幢村委办公楼, 两个、一个: the item before the 、 holds an amount (not 一个少数民族、一个地区: a list of
+# indefinite 一)
+LISTED_AMOUNT = re.compile(rf"[\d{CN_DIGITS.replace('一', '')}十百千万][^、，,。；;：:\s]*$")
 
 
 def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> bool:
@@ -616,8 +620,9 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
         counts_time = m.group("unit") == "个" and COUNTED_TIME.match(text, m.end())
         coins = m.group("unit") == "块" and YUAN_COINS.match(text, m.end())
         half = after == "半" and unit.dimension in HALF_UNIT_DIMENSIONS
-        if after and after not in POST_NOMINAL_END and not half and before != "、" and not counts_time and not coins:
-            return False  # 一个方案 (一米半, 一个多月 and 一块二 are amounts)
+        listed = before == "、" and LISTED_AMOUNT.search(text, 0, m.start() - 1) is not None  # 五幢居民楼、一幢…
+        if after and after not in POST_NOMINAL_END and not half and not listed and not counts_time and not coins:
+            return False  # 一个方案, 一个少数民族、一个地区 (一米半, 一个多月 and 一块二 are amounts)
         if m.group("unit") in INDEFINITE_ONE_UNITS:
             return False
     if len(num) == 1 and m.start() >= 2 and text[m.start() - 2] in CN_DIGITS.replace("一", "") \

@@ -869,9 +869,9 @@ def named_in_clause_before(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_clause(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the number's clause (its own item, in a list of amounts: 300万元用于淇滩镇三壶瓶村…), up to where it says where people came from (90户300多人都是从七棵树村搬迁出来的)."""
+    """The most specific place named anywhere in the number's clause (its own item, in a list of amounts: 300万元用于淇滩镇三壶瓶村…), up to where it says where people came from (90户300多人都是从七棵树村搬迁出来的) or a list's next item opens with a place of its own (32个贫困村退出销号、莲花县脱贫摘帽)."""
     start, end = ctx.item
-    return ctx.named(start, _cut_at(ctx.attribution.resolver.text, ctx.position, end, ORIGIN))
+    return ctx.named(start, _next_item_of_its_own(ctx, _cut_at(ctx.attribution.resolver.text, ctx.position, end, ORIGIN)))
 
 
 def clause_subject(ctx: PlaceContext) -> Division | None:
@@ -890,14 +890,24 @@ def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_sentence(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…), another amount begins (投入1500万元…，800万元用于甲村…), a clause gives one of them as an example (5家企业入选…，叩官镇某公司就是其中之一) or adds another item (覆盖832个重点县，以及新疆阿克苏地区7个市县); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
+    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…), another amount begins (投入1500万元…，800万元用于甲村…), a clause gives one of them as an example (5家企业入选…，叩官镇某公司就是其中之一) or adds another item (覆盖832个重点县，以及新疆阿克苏地区7个市县; 32个贫困村退出销号、莲花县脱贫摘帽); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
     text = ctx.attribution.resolver.text
-    found = ctx.named(ctx.part_start, _cut_at(text, ctx.position, ctx.part_end, ORIGIN, NEXT_ITEM, ONE_OF_THEM,
-                                              ANOTHER_ITEM))
+    end = _cut_at(text, ctx.position, ctx.part_end, ORIGIN, NEXT_ITEM, ONE_OF_THEM, ANOTHER_ITEM)
+    found = ctx.named(ctx.part_start, _next_item_of_its_own(ctx, end))
     counted = _divisions_counted(ctx)
     if found is not None and counted is not None and found.depth >= counted[1]:
         return None
     return found
+
+
+def _next_item_of_its_own(ctx: PlaceContext, end: int) -> int:
+    """Where the list item after the number's begins, when it opens with a place of its own and the number's item names
+    none after it (32个贫困村退出销号、莲花县脱贫摘帽: 莲花县 is the next item's subject), else `end`."""
+    text, resolver = ctx.attribution.resolver.text, ctx.attribution.resolver
+    mark = text.find(LIST_MARK, ctx.position, end)
+    if mark < 0 or resolver.in_span(ctx.position, mark):
+        return end
+    return mark if any(m.start == mark + 1 for m in resolver.in_span(mark + 1, end)) else end
 
 
 def _divisions_counted(ctx: PlaceContext) -> tuple[re.Match, int] | None:

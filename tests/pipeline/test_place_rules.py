@@ -342,6 +342,9 @@ PLACES = [
     # in a story about a place another province's places help, a helper's figure is about the place helped
     ("临洮扶贫协作\n\n本报讯 临洮县与福州市仓山区携手攻坚。三年来，仓山区累计投入帮扶资金1.83亿元，带动5791户贫困群众增收。",
      "1.83亿元", "临洮县", "helped_from_another_province"),
+    # a list's next item that opens with a place of its own is that item's subject, not the number's
+    ("萍乡脱贫\n\n本报讯 萍乡市召开新闻发布会。2018年全市有望实现32个贫困村退出销号、莲花县脱贫摘帽。", "32个", "萍乡市",
+     "named_in_clause_before"),
     # a paragraph naming no place under a sub-heading that opens with one is about it, until the next sub-heading
     ("修文山村\n\n本报讯 修文县有5个村曾是特别困难村。\n\n修文县三合村：“空壳村”念好“养猪经”\n\n"
      "2012年，在外创业的村民返乡创业，先后投资2000万元。\n\n产业扎根\n\n全县又新建养殖场3个。",
