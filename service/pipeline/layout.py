@@ -206,9 +206,10 @@ BYLINE_PARENS = re.compile(rf"[(（]\s*(?:记者\s*)?([{HAN}]{{2,4}}(?:\s+[{HAN}
 # □ 杨应平, □ 新华社记者 柴海亮 吕梦琦, 本报记者 马丽, 文/图 王强: a line that only names who wrote it; a
 # two-character name may be spaced out to the width of three (本报记者  张  晔  刘佳华)
 BYLINE_NAME = rf"(?:[{HAN}][ \u3000]{{1,3}}[{HAN}](?![{HAN}])|[{HAN}]{{2,4}})"
-BYLINE_BOX = re.compile(rf"^(?:[□◎●■]\s*(?:[{HAN}]{{0,4}}记者\s*)?|[{HAN}]{{0,4}}记者\s*[:：]?\s*|文\s*/\s*图\s*[:：]?\s*"
-                        rf"|(?:文|图|摄影)\s*/\s*)"  # 文/何天文 李凡 汪军, ◎李 彬(本刊记者)
+BYLINE_BOX = re.compile(rf"^(?:[□◎●■]\s*(?:[{HAN}]{{0,4}}记者\s*)?|[{HAN}]{{0,8}}记者\s*[:：]?\s*|文\s*/\s*图\s*[:：]?\s*"
+                        rf"|(?:文|图|摄影)\s*/\s*)"  # 文/何天文 李凡 汪军, ◎李 彬(本刊记者), 湖北日报全媒记者 彭磊
                         rf"({BYLINE_NAME}(?:\s+{BYLINE_NAME}){{0,3}})\s*(?:[(（][{HAN}]{{0,4}}(?:记者|通讯员)[)）])?"
+                        rf"(?:\s*(?:通讯员|实习生)\s*{BYLINE_NAME}(?:[\s、]+{BYLINE_NAME}){{0,3}})?"  # … 通讯员 李理
                         rf"(?:发自[{HAN}]{{2,10}})?\s*$")  # 南方周末记者 张笛扬发自河南兰考: and where they filed from
 # 王庆芳 席秀琴 毛雷 枉源 于新怡: four names or more and nothing else on a line are its writers (three short words
 # may be a slogan's headline: 产业兴 百姓富 乡村美)
@@ -276,9 +277,9 @@ class Article:
 def split_blocks(text: str) -> list[Block]:
     """Blank-line separated blocks, stripped of surrounding whitespace, with their spans.
 
-    A web page's meta line (发布时间：… 来源：…), credit line (责任编辑：…), chrome (当前位置：首页 > …) or a
-    photo caption line (图为…, …王某 摄) is a block of its own even without blank lines around it, and so
-    is the headline above it: the story under it is not lost with it.
+    A web page's meta line (发布时间：… 来源：…), credit line (责任编辑：…), byline (湖北日报全媒记者 彭磊 通讯员 李理),
+    chrome (当前位置：首页 > …) or a photo caption line (图为…, …王某 摄) is a block of its own even without blank
+    lines around it, and so is the headline above it: the story under it is not lost with it.
     """
     blocks = []
     for m in re.finditer(r"[^\n]+(?:\n[ \t\u3000]*[^\n \t\u3000][^\n]*)*", text):
@@ -289,7 +290,7 @@ def split_blocks(text: str) -> list[Block]:
             photo = (CAPTION_CREDIT.search(stripped) or CAPTION_DATED.search(stripped) or stripped.startswith("图为")) \
                 and len(stripped) < 120
             if meta or photo or CREDIT_LINE.fullmatch(stripped) or CHROME_LINE.fullmatch(stripped) \
-                    or RELATED_LINE.fullmatch(stripped):
+                    or RELATED_LINE.fullmatch(stripped) or BYLINE_BOX.match(stripped):
                 line_start, line_end = m.start() + line.start(), m.start() + line.end()
                 pieces += [(start, line_start, None), (line_start, line_end, meta)]
                 start = line_end

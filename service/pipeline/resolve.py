@@ -781,7 +781,9 @@ CENTRAL_AGENCY = re.compile(r"(?:中国)?(?:国家[\u4e00-\u9fff]{1,8}?(?:局|�
                             r"|(?:财政|农业农村|民政|教育|商务|水利|交通运输|自然资源|人力资源和?社会保障|人社|住房和?城乡建设"
                             r"|科技|工业和信息化|文化和旅游|生态环境)部)(?!门)")
 # 东部9省市向协作地区拨付资金208.9亿元, 东部地区采购…: several provinces together, the subject of the clause
-PROVINCES_SUBJECT = re.compile(rf"(?:{REGION})?(?:地区)?[\d一二三四五六七八九十]+个?(?:{PROVINCES})|(?:{REGION})地区")
+# 东部9省市, 中国民族八省(区), 西部地区: several provinces (the eight of the minority peoples written 八省(区))
+PROVINCES_SUBJECT = re.compile(rf"(?:中国|我国|全国)?(?:民族)?(?:{REGION})?(?:地区)?[\d一二三四五六七八九十]+个?"
+                               rf"(?:{PROVINCES}|省[(（][区市、]+[)）])|(?:{REGION})地区")
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
@@ -890,9 +892,9 @@ def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_sentence(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…), another amount begins (投入1500万元…，800万元用于甲村…), a clause gives one of them as an example (5家企业入选…，叩官镇某公司就是其中之一) or adds another item (覆盖832个重点县，以及新疆阿克苏地区7个市县; 32个贫困村退出销号、莲花县脱贫摘帽); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
+    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…), another amount begins (投入1500万元…，800万元用于甲村…), a clause gives one of them as an example (5家企业入选…，叩官镇某公司就是其中之一), breaks the whole into its parts (贫困发生率均超过了18%，其中怒江州…) or adds another item (覆盖832个重点县，以及新疆阿克苏地区7个市县; 32个贫困村退出销号、莲花县脱贫摘帽); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
     text = ctx.attribution.resolver.text
-    end = _cut_at(text, ctx.position, ctx.part_end, ORIGIN, NEXT_ITEM, ONE_OF_THEM, ANOTHER_ITEM)
+    end = _cut_at(text, ctx.position, ctx.part_end, ORIGIN, NEXT_ITEM, ONE_OF_THEM, ANOTHER_ITEM, AMONG_THEM)
     found = ctx.named(ctx.part_start, _next_item_of_its_own(ctx, end))
     counted = _divisions_counted(ctx)
     if found is not None and counted is not None and found.depth >= counted[1]:
@@ -1019,7 +1021,7 @@ DIVISIONS_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百]+(?:�
 COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:{DIVISION_NOUN})(?:之一)?(?=[{CLAUSE_MARKS}{FULL_STOPS}\n]|$)"
                                rf"|[\d一二两三四五六七八九十百千几]+个?(?:{DIVISION_NOUN}){NOT_A_DIVISION_AFTER}")  # 吕梁市的8个县设有…
 # What may stand before the subject of a clause: 2016年全市…, 截至目前，凉山州… (the comma ends a clause)
-CLAUSE_SUBJECT_LEAD = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:" + TIME_LEAD + r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|初|末)?"
+CLAUSE_SUBJECT_LEAD = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:而|但|且)?(?:" + TIME_LEAD + r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:底|初|末)?"
                                  r"|今年|去年|目前|当前|如今)?在?")
 
 

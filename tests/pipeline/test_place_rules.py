@@ -342,6 +342,13 @@ PLACES = [
     # in a story about a place another province's places help, a helper's figure is about the place helped
     ("临洮扶贫协作\n\n本报讯 临洮县与福州市仓山区携手攻坚。三年来，仓山区累计投入帮扶资金1.83亿元，带动5791户贫困群众增收。",
      "1.83亿元", "临洮县", "helped_from_another_province"),
+    # the eight provinces of the minority peoples, and the country after 而, speak for no one place; a clause after
+    # 其中 breaks the whole into its parts and does not govern the whole's figure
+    ("民族地区\n\n本报讯 四川省农科院发布报告。截止到2016年底，中国民族八省(区)共有农村贫困人口1411万人。", "1411万人", None,
+     "nationwide"),
+    ("民族地区\n\n本报讯 怒江州的贫困发生率高达38%，而全国平均的贫困发生率已经降到了3.1%。", "3.1%", None, "nationwide"),
+    ("民族地区\n\n本报讯 云南省召开会议。深度贫困地区的贫困发生率均超过了18%，其中怒江州的贫困发生率高达38%。", "18%",
+     "云南省", "earlier_subject"),
     # a list's next item that opens with a place of its own is that item's subject, not the number's
     ("萍乡脱贫\n\n本报讯 萍乡市召开新闻发布会。2018年全市有望实现32个贫困村退出销号、莲花县脱贫摘帽。", "32个", "萍乡市",
      "named_in_clause_before"),
