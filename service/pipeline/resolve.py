@@ -150,14 +150,18 @@ class PlaceAttribution:
 
         A headline province or prefecture yields to the place inside it that the body names most, more often than
         itself and twice or more or in its first paragraph (临夏：特色养殖铺富路 over a story of 布楞沟村; not to one
-        example among its places, each named once, further on: 广东下达3亿中央财政资金 … 对…广州市增城区…进行奖励). A headline about the whole country (全国农村贫困人口减少1386万人, 又有8省市贫困县全部摘帽) has none: a province its
-        body names is one part of the story, not its place; nor has a story whose first paragraph speaks for the
-        country and whose body names no place twice.
+        example among its places, each named once, further on: 广东下达3亿中央财政资金 … 对…广州市增城区…进行奖励).
+        A headline about the whole country (全国农村贫困人口减少1386万人, 又有8省市贫困县全部摘帽) or listing provinces
+        (川藏及河北江西 26县脱贫) has none: a province its body names is one part of the story, not its place; nor has
+        a story whose first paragraph speaks for the country and whose body names no place twice.
         """
         for start, end in headings:
             mentions = self.resolver.in_span(start, end)
             found = self.resolver.most_specific(mentions)
             if found is not None:
+                if found.level == "province" and any(len({m.division.code for m in run}) >= 2 and found.code in
+                                                     {m.division.code for m in run} for run in self._runs(mentions)):
+                    return None  # 川藏及河北江西 26县脱贫: a headline listing provinces is the country's story
                 found = self._listed_parent(mentions, found) or found
                 if EXAMPLES_OF_A_GROUP.match(self.resolver.text, mentions[-1].end):
                     return self._holder_of_examples(found, paragraphs)
@@ -536,8 +540,9 @@ class PlaceAttribution:
             if last is not None and m.start == last.end and self._contains(last.division, m.division):
                 run[-1] = PlaceMention(last.start, m.end, text[last.start:m.end], [m.division.code],
                                        m.division.level, division=m.division)
-            elif last is not None and LISTED_BETWEEN.fullmatch(text[last.end:m.start]):
-                run.append(m)
+            elif last is not None and (LISTED_BETWEEN.fullmatch(text[last.end:m.start]) or m.start == last.end
+                                       and last.division.level == m.division.level == "province"):
+                run.append(m)  # 川藏及河北江西: provinces written one after another are listed too
             else:
                 if run:
                     yield run

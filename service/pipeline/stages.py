@@ -22,7 +22,7 @@ from .places import Division, PlaceResolver
 from .quantities import QuantityMention, extract_quantities, spaces_its_numbers
 from .records import ArticleRecord, ParagraphRecord, PlaceRecord
 from .resolve import PlaceAttribution
-from .years import opens_an_item, page_year, resolve_year_why, section_year, speaks_of_a_time
+from .years import opens_an_item, page_year, resolve_year_why, section_year, speaks_of_a_time, year_in_clause
 
 
 @dataclass
@@ -230,7 +230,8 @@ RESTATED = "restated_in_body"
 
 def headline_figures(page: Page) -> None:
     """A headline's figure that its story's body states again (四川已搬迁58万贫困人口 … 全省已有58万贫困人口…)
-    takes the place and year the body gives it, where the sentence says more than the headline can."""
+    takes the place and year the body gives it, where the sentence says more than the headline can; a year the
+    headline writes with the figure stays (仪陇2017年发放助学金8787万元 … 今年累计放…8787万元 on a page of no date)."""
     for m in page.mentions:
         if not m.heading:
             continue
@@ -238,7 +239,9 @@ def headline_figures(page: Page) -> None:
                      and (b.quantity.value, b.quantity.high, b.quantity.unit)
                      == (m.quantity.value, m.quantity.high, m.quantity.unit)), None)
         if same is not None:
-            m.place, m.place_rule, m.year, m.year_rule = same.place, RESTATED, same.year, RESTATED
+            m.place, m.place_rule = same.place, RESTATED
+            if m.year_rule != year_in_clause.__name__:
+                m.year, m.year_rule = same.year, RESTATED
 
 
 def map_back(page: Page) -> None:

@@ -232,6 +232,8 @@ ATTRIBUTION = [
      "信义镇"),
     # a headline that names only the province: the story is about the place its body names most
     ("甘肃:花椒成了致富树\n\n本报讯 武都区安化镇去年种植花椒3万亩。\n\n全年花椒收入达到2亿元。", "2亿元", "安化镇"),
+    # a headline listing provinces, one after another, is the country's story
+    ("川藏及河北江西 26县脱贫\n\n本报讯 内地去年有28个贫困县提出脱贫申请，其中江西井冈山已宣布脱贫。", "28个", None),
     # …but not to a place named once, further on (a district rewarded among others)
     ("广东下达3亿元资金推进乡村振兴\n\n本报讯 省财政下达补助资金，共计3亿元，覆盖全省16个地市。\n\n"
      "同时，对广州市增城区进行奖励。", "3亿元", "广东省"),

@@ -78,6 +78,13 @@ def test_a_headline_figure_restated_in_the_body_takes_the_body_s_place_and_year(
     assert heading.facts[0].place_rule == "restated_in_body"
 
 
+def test_a_year_the_headline_writes_with_its_figure_stays_when_the_body_restates_it():
+    page = "仪陇2017年发放助学金8787万元\n\n本报讯 仪陇县今年累计发放各类助学资金8787万元，资助学生52350人次。"
+    heading = extract_text(page)[0].paragraphs[0]
+    assert [(f.text, f.place, f.year, f.place_rule, f.year_rule) for f in heading.facts] == [
+        ("8787万元", "仪陇县", 2017, "restated_in_body", "year_in_clause")]
+
+
 CUT_BY_A_HEADLINE = ("去年五月，村民王芳住院治疗，她没有想到服务这么周到。住院不用先交押金，而\n\n"
                      "好政策暖人心\n\n□ 李明\n\n且报销当天办好，住院费用花了2万多元。\n\n"
                      "全村今年种植红薯300亩。")
