@@ -654,8 +654,9 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
         return True  # 3年多来, 两年来, 近三年: relative time
     if surface in DURATIONS and m.group("num") == "一" and before == "的":
         return True  # 4月份的一天, 难忘的一年: a day, not a length of time
-    if ORDINAL_LIST.search(text, max(0, start - 8), start):
-        return True  # 第1、2批
+    if ORDINAL_LIST.search(text, max(0, start - 8), start) \
+            or (surface in ("类", "级") and CLASSES_LISTED.search(text, max(0, start - 2), start)):
+        return True  # 第1、2批; 一、二类对象
     if (surface, after[:1]) in NOT_THE_UNIT or (surface in ("周", "季") and m.group("num") == "四") \
             or (surface == "种" and GROWERS.match(text, end)) or (surface == "期" and before == "年"):
         return True  # 两周年, 一季度, 三伏天, 村庄四周, 一年四季; 民生周刊2012年50期: an issue's number
@@ -714,6 +715,7 @@ CONGRESS_BEFORE = re.compile(rf"(?:{CONGRESS}|届)$")
 SESSION_AFTER = re.compile(r"会议|全会|全体会议")
 FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六]五(?![个人名户岁])")
 ORDINAL_LIST = re.compile(r"第[\d一二三四五六七八九十]+[,，、和及]$")
+CLASSES_LISTED = re.compile(r"[一二三四五六七八九十]、$")  # 一、二类对象, 一、二级公路: classes, not a count
 
 
 def _recent(text: str, start: int) -> bool:

@@ -84,7 +84,7 @@ GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县
 LIST_JOINER = re.compile(r"[、和与及]?")
 LISTED_BETWEEN = re.compile(r"[、和及]")  # not 与: 襄垣与沁县结对 pairs two places, it does not list them
 # 9个县(市、区)包括靖宇县、大安市…: a count, then the places it counts
-LISTED_AFTER = re.compile(r"[^，,。；;：:\n]{1,16}?[，,]?(?:包括|分别是|分别为|即)[：:]?")
+LISTED_AFTER = re.compile(r"[^，,。；;：:\n]{1,16}?[，,]?(?:包括|分别是|分别为|依次是|依次为|即)[：:]?")
 CUT_SHORT = re.compile(r"等(?:最后|首批|其他|其余|共|近|约)?$")  # 吉县、乡宁等5个县, 紫云县等最后9个贫困县
 # 龙江等10个县(市)退出贫困县序列: the places a headline names before 等 and a count are examples of a group
 EXAMPLES_OF_A_GROUP = re.compile(r"等(?:最后|首批)?(?:[\d一二两三四五六七八九十]+个?|地)")
@@ -513,7 +513,7 @@ class PlaceAttribution:
         return division.code not in gazetteer.divisions or gazetteer.holds(division.code, level) >= count
 
     def _listed_after(self, sentence: tuple[int, int], position: int, count: float | None) -> list[Division]:
-        """9个县(市、区)包括靖宇县、大安市…: the places a count lists after it with 包括, 分别是 or 即, else none."""
+        """9个县(市、区)包括靖宇县、大安市…: the places a count lists after it with 包括, 分别是, 依次为 or 即, else none."""
         if count is None or count < 2:
             return []
         lead = LISTED_AFTER.match(self.resolver.text, position, sentence[1])

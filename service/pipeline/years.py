@@ -130,7 +130,8 @@ class NoYear:
 
 NO_YEAR = NoYear()
 CHANGE_FROM = re.compile(r"[由从]")
-CHANGE_VERB_TO = re.compile(r"(?:增加|增长|上升|提高|提升|下降|降低|减少|减至|降至|升至|增至|降|升|增|减)?[至到]")
+CHANGE_VERB_TO = re.compile(r"(?:(?:增加|增长|上升|提高|提升|下降|降低|减少|减至|降至|升至|增至|降|升|增|减)?[至到]"
+                            r"|(?:增加|增长|上升|提高|提升|下降|降低|减少)为)")  # 贫困发生率由1.33%下降为零
 
 
 class Resolved(NamedTuple):

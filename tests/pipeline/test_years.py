@@ -25,6 +25,7 @@ YEARS = [
     ("黄连村总人口558户，2015年以前，800多人在外务工", "800多人", None, None, None),  # before that year, not in it
     ("贫困发生率由2015年的8.2%降至0.5%", "0.5%", 2020, 2020, "year_of_page"),
     ("目前，移民年人均纯收入已由搬迁前的不足500元上升到5000元以上", "500元", 2015, None, "change_start_value"),
+    ("2020年9月，剩余贫困人口全部脱贫，贫困发生率由1.33%下降为零", "1.33%", 2020, None, "change_start_value"),
     ("2016年茶青价格从原来的2.4元增加到10元，每亩茶园收入从2000多元增加到6000元", "2000多元", 2017, None,
      "change_start_value"),  # a change's start, not of the year the sentence opens with
     ("自2016年以来累计投入资金8000万元", "8000万元", 2020, 2020, "year_in_clause"),
