@@ -620,7 +620,8 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
         counts_time = m.group("unit") == "个" and COUNTED_TIME.match(text, m.end())
         coins = m.group("unit") == "块" and YUAN_COINS.match(text, m.end())
         half = after == "半" and unit.dimension in HALF_UNIT_DIMENSIONS
-        listed = before == "、" and LISTED_AMOUNT.search(text, 0, m.start() - 1) is not None  # 五幢居民楼、一幢…
+        # 五幢居民楼、一幢村委办公楼: the item before the 、 (within a short reach) holds an amount
+        listed = before == "、" and LISTED_AMOUNT.search(text, max(0, m.start() - 40), m.start() - 1) is not None
         if after and after not in POST_NOMINAL_END and not half and not listed and not counts_time and not coins:
             return False  # 一个方案, 一个少数民族、一个地区 (一米半, 一个多月 and 一块二 are amounts)
         if m.group("unit") in INDEFINITE_ONE_UNITS:

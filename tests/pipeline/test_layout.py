@@ -402,19 +402,18 @@ def test_a_dated_caption_with_the_agency_s_credit_after_it_is_a_caption():
     assert [page[p.start:p.end] for p in article.paragraphs][-1] == "坐在客厅里，60岁的老人讲起以前的苦日子。"
 
 
-def test_a_byline_line_typed_above_the_headline_is_a_block_of_its_own():
-    page = "湖北日报全媒记者 彭磊 通讯员 李理\n特别的“考题”\n1000多户贫困户，贷款1.1亿元，能如期还上吗？潜江市扶贫办说。"
+@pytest.mark.parametrize("page, title, paragraph", [
+    # a byline line typed right above the headline is a block of its own
+    ("湖北日报全媒记者 彭磊 通讯员 李理\n特别的“考题”\n1000多户贫困户，贷款1.1亿元，能如期还上吗？潜江市扶贫办说。",
+     "特别的“考题”", "1000多户贫困户，贷款1.1亿元，能如期还上吗？潜江市扶贫办说。"),
+    # a headline of two parts meeting at an exclamation mark
+    ("财政厅下达补助资金172.94亿元！四川50个重点帮扶县获单独补助\n近日，财政厅提前下达2023年衔接推进乡村振兴补助资金172.94亿元。",
+     "财政厅下达补助资金172.94亿元！四川50个重点帮扶县获单独补助", "近日，财政厅提前下达2023年衔接推进乡村振兴补助资金172.94亿元。"),
+])
+def test_the_line_above_a_web_story_is_its_title(page, title, paragraph):
     [article] = layout(page)
-    assert article.title == "特别的“考题”"
-    assert [page[p.start:p.end] for p in article.paragraphs] == ["1000多户贫困户，贷款1.1亿元，能如期还上吗？潜江市扶贫办说。"]
-
-
-def test_a_headline_of_two_parts_meeting_at_an_exclamation_mark_is_the_title():
-    page = ("财政厅下达补助资金172.94亿元！四川50个重点帮扶县获单独补助\n"
-            "近日，财政厅提前下达2023年衔接推进乡村振兴补助资金172.94亿元。")
-    [article] = layout(page)
-    assert article.title == "财政厅下达补助资金172.94亿元！四川50个重点帮扶县获单独补助"
-    assert [page[p.start:p.end] for p in article.paragraphs] == ["近日，财政厅提前下达2023年衔接推进乡村振兴补助资金172.94亿元。"]
+    assert article.title == title
+    assert [page[p.start:p.end] for p in article.paragraphs] == [paragraph]
 
 
 def test_a_web_page_sub_heading_is_a_paragraph_of_its_own():
