@@ -627,8 +627,8 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
         if m.group("unit") in INDEFINITE_ONE_UNITS:
             return False
     if len(num) == 1 and m.start() >= 2 and text[m.start() - 2] in CN_DIGITS.replace("一", "") \
-            and text[m.start() - 1] not in CN_CHARS:
-        return False  # 三番五次, 七上八下: a four-character idiom with two numerals
+            and text[m.start() - 1] not in CN_CHARS and not (text[m.start() - 1] == "年" and m.group("unit") == "次"):
+        return False  # 三番五次, 七上八下: a four-character idiom with two numerals (not 分五年三次兑现)
     if len(num) == 1 and m.group("unit") in ("年", "天", "日", "月") and IDIOM_SECOND_HALF.match(text, m.end()):
         return False  # 十年九旱, 三年五载: the first half of such an idiom (两年三个月 is a length of time)
     return True

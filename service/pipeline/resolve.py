@@ -739,7 +739,8 @@ class PlaceContext:
     @functools.cached_property
     def clause_subject(self) -> Division | None:
         """The subject of the nearest clause before the number's, after its part's first, that opens with a place
-        inside the place the part opens with."""
+        inside the place the part opens with, or beside it (山西省政府已拨款…，贵州省集中打造…，四川省则提出打造…，
+        带动上千个…: each clause with a subject of its own)."""
         text, own = self.attribution.resolver.text, self.own
         if own is None:
             return None
@@ -747,7 +748,8 @@ class PlaceContext:
         for start in reversed(starts):
             found = self.attribution._subject(start, self.sentence[1], self.main, self.story)
             if found is not None:
-                return found if self.attribution._contains(own, found) else None
+                beside = found.level == own.level and found.code != own.code
+                return found if self.attribution._contains(own, found) or beside else None
         return None
 
     def named(self, start: int, end: int) -> Division | None:
@@ -779,7 +781,7 @@ COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|�
 COUNTRY_SET = re.compile(rf"(?:国家|全国|我国|中国)(?!级)[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,10}}的$")
 ONE_OF = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,14}}?之一")
 # 中央决定将2300元作为…, 全世界藏族人口约750万, 中国农村贫困人口减少5000多万; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
-COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国|全世界|全球|中国(?=农村|贫困人口|农民|居民|城乡|城镇|已|累计|共|每年|目前))(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
+COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国|全世界|全球|中国(?=农村|贫困人口|农民|居民|城乡|城镇|已|累计|共|每年|目前|将|要|计划))(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
 # 国家林业局利用中央财政补助资金45亿元, 财政部下达…, 我部下达各地…: a ministry or agency of the central government (not
 # 财政部门, 国家级, 国家开发银行), which acts for the whole country
 CENTRAL_AGENCY = re.compile(r"(?:中国)?(?:国家[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办)|国务院[\u4e00-\u9fff]{0,10}?(?:办公室|办)|国务院|我部"
@@ -882,7 +884,7 @@ def named_in_clause(ctx: PlaceContext) -> Division | None:
 
 
 def clause_subject(ctx: PlaceContext) -> Division | None:
-    """A place inside the sentence's subject that an earlier clause of the number's part opens with takes over from it (河北坝上地区…，地处坝上的张北县平均海拔1400多米，平均日照数2799小时)."""
+    """A place inside the sentence's subject, or beside it, that an earlier clause of the number's part opens with takes over from it (河北坝上地区…，地处坝上的张北县平均海拔1400多米，平均日照数2799小时; 山西省…，四川省则提出…，带动上千个…)."""
     return ctx.clause_subject
 
 

@@ -57,6 +57,9 @@ PLACES = [
      "clause_subject"),
     ("和顺县扶贫\n\n本报讯 晋中市召开现场会,和顺县县长介绍,全县共有贫困村80个,已建成大棚500座。", "500座", "和顺县",
      "clause_subject"),
+    # …or beside it: parallel clauses each open with a subject of their own
+    ("乡村旅游\n\n本报讯 目前，山西省政府已拨款2000万元，贵州省集中打造100个旅游村寨，四川省则提出打造示范带，带动上千个乡村旅游项目升级。",
+     "上千个", "四川省", "clause_subject"),
     # 位于…的 before a subject says where it lies; 讯 after any outlet's name, and 据…消息, open a lead
     ("河北光伏\n\n本报讯 位于太行山东麓的临城县发展光伏扶贫。建设光伏电站24座。", "24座", "临城县", "earlier_subject"),
     ("大理州扶贫\n\n洱源信息港讯 记者张三 洱源县今年投入资金,新建大棚500座。", "500座", "洱源县", "sentence_subject"),
@@ -380,6 +383,8 @@ PLACES = [
     ("大姚县协作\n\n本报讯 大姚县深化东西部协作，一是抓实项目建设。四是深化互动交流。嘉定区选派干部2人。五是狠抓产业合作。"
      "实现消费帮扶金额7845.8万元。", "7845.8万元", "大姚县", "paragraph_opening"),
     # 中国 opening a clause with what it has done (已建成, 累计…) is the whole country, and a ministry's 我部 acts for it
+    ("乡村旅游\n\n本报讯 山西省政府已拨款2000万元支持500个乡村旅游点。据国家旅游局预测，到2020年，中国将形成15万个乡村旅游特色村。",
+     "15万个", None, "nationwide"),
     ("高标准农田\n\n本报讯 江西省290万亩高标准农田已陆续开工。据统计，中国已建成高标准农田约5.6亿亩。", "5.6亿亩", None,
      "nationwide"),
     ("高标准农田\n\n本报讯 江西省290万亩高标准农田已陆续开工。2021年，我部下达各地高标准农田建设任务1亿亩。", "1亿亩", None,

@@ -183,6 +183,7 @@ QUANTITIES = [
     ("按照每半年分红1次的原则", [("1次", 1, None, "次", E)]),  # every half year: how often, not how long
     ("受助学生7286人/次", [("7286人/次", 7286, None, "人次", E)]),  # 人次 written with a slash
     ("使农村一、二类对象实现政策性脱贫", []),  # classes one and two, not a count of two
+    ("补助分五年三次兑现", [("五年", 5, None, "年", E), ("三次", 3, None, "次", E)]),  # not an idiom like 三番五次
     ("全县5.3万傈僳族群众分散在11个乡镇", [("5.3万", 53000, None, "人", E), ("11个", 11, None, "个", E)]),
     ("带动3万苗族同胞脱贫", [("3万", 30000, None, "人", E)]),
     ("有五幢居民楼、一幢村委办公楼", [("五幢", 5, None, "幢", E), ("一幢", 1, None, "幢", E)]),
