@@ -168,6 +168,7 @@ def extract_quantities(text: str, spaced: bool | None = None) -> list[QuantityMe
             found.append(mention)
     found += _bare_money(text, found, units, spaced)
     found += _bare_people(text, found, units, spaced)
+    found += _sharing_the_unit_after(text, found)
     found.sort(key=lambda mention: mention.start)
     found = [_counter_of_time(text, mention, units) for mention in found]
     found = _with_coins(text, [_counter_of_people(text, mention, units) for mention in found if mention], units)
@@ -291,6 +292,28 @@ def _counter_of_people(text: str, mention: QuantityMention, units) -> QuantityMe
     people = units["人"]
     return QuantityMention(mention.start, mention.end, mention.text, mention.value, mention.high, mention.qualifier,
                            people.canonical, mention.unit_written, people.dimension, mention.numeral, people.iso)
+
+
+# 分别高出6.4和1.1个百分点: a bare number joined to the next, which writes the rate's unit for both
+SHARED_UNIT_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[和与及、]\s*$")
+SHARED_UNITS = {"个百分点", "%", "倍"}
+
+
+def _sharing_the_unit_after(text: str, found: list[QuantityMention]) -> list[QuantityMention]:
+    """The bare number before one with a rate's unit (6.4和1.1个百分点), as a mention of that unit."""
+    shared = []
+    for mention in found:
+        written = WRITTEN_RATE.fullmatch(mention.text)  # 1.1个百分点, 21.2%: digits, then the unit alone
+        before = SHARED_UNIT_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        if written and mention.unit_written in SHARED_UNITS and mention.high is None and before \
+                and float(written.group(1)) and not any(m.start <= before.start(1) < m.end for m in found):
+            value = float(before.group(1)) * mention.value / float(written.group(1))
+            shared.append(QuantityMention(before.start(1), before.end(1), before.group(1), _round(value), None, "exact",
+                                          mention.unit, mention.unit_written, mention.dimension, "arabic", mention.iso))
+    return shared
+
+
+WRITTEN_RATE = re.compile(r"(\d+(?:\.\d+)?)(?:个百分点|%|倍)")
 
 
 def _extended(text: str, mention: QuantityMention, extra: int, value: float) -> QuantityMention:

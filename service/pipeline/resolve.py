@@ -338,13 +338,21 @@ class PlaceAttribution:
     def _speaker_of(self, sentences: list[tuple[int, int]], k: int, main: Division | None,
                     story: Division | None) -> Division | None:
         """“建设85个光伏发电站，相当于…工作队。”伊川县委书记李新红表示。: a quotation that names no place speaks
-        for the place of the one the next sentence says spoke it."""
-        start, end = sentences[k]
+        for the place of the one the next sentence says spoke it, in each of its sentences (“…打工。…今年我种了
+        中药材18亩…。”奉节县长安乡五坝村的村民丁敬明说。)."""
         text = self.resolver.text
-        if k + 1 >= len(sentences) or not QUOTED.match(text, start, end) \
-                or not text[start:end].rstrip().endswith(("”", "」")) or self.resolver.in_span(start, end):
+
+        def closes(j: int) -> bool:
+            return text[sentences[j][0]:sentences[j][1]].rstrip().endswith(("”", "」"))
+
+        opened = next((j for j in range(k, -1, -1) if QUOTED.match(text, *sentences[j])), None)
+        if opened is None or any(closes(j) for j in range(opened, k)):
+            return None  # no quotation open at this sentence
+        closed = next((j for j in range(k, len(sentences)) if closes(j)), None)
+        if closed is None or closed + 1 >= len(sentences) \
+                or self.resolver.in_span(sentences[opened][0], sentences[closed][1]):
             return None
-        s_start, s_end = sentences[k + 1]
+        s_start, s_end = sentences[closed + 1]
         return self._subject(s_start, s_end, main, story) if SPEAKER.fullmatch(text, s_start, s_end) else None
 
     def _later_clause_subject(self, start: int, end: int, main: Division | None, story: Division | None,

@@ -286,6 +286,9 @@ PLACES = [
     # a quotation naming no place speaks for the place of the speaker the next sentence names
     ("伊川县光伏\n\n本报讯 在伊川县高山镇谷瑶村，老支书冯北方说：“俺村建设光伏电站。”“建设85个光伏发电站，相当于一支工作队。”"
      "伊川县委书记李新红表示。", "85个", "伊川县", "earlier_subject"),
+    # …in each of its sentences, a quotation opened after the paragraph's first sentence too
+    ("奉节中药材\n\n本报讯 奉节县适合中药材生长。“我们这里处于山区，大家只能跑出去打工。今年我种了中药材18亩，"
+     "收入七八万元。”奉节县长安乡五坝村的村民丁敬明说。", "18亩", "五坝村", "earlier_subject"),
     # …but not where its later clauses open with several places (examples)
     ("临汾市扶贫\n\n本报讯 临汾市建立帮扶机制。同时，建立协作机制，永和县与尧都区结对，大宁县与侯马市结对。"
      "三年内将提供就业岗位900余个。", "900余个", "临汾市", "earlier_subject"),

@@ -184,6 +184,9 @@ QUANTITIES = [
     ("受助学生7286人/次", [("7286人/次", 7286, None, "人次", E)]),  # 人次 written with a slash
     ("使农村一、二类对象实现政策性脱贫", []),  # classes one and two, not a count of two
     ("补助分五年三次兑现", [("五年", 5, None, "年", E), ("三次", 3, None, "次", E)]),  # not an idiom like 三番五次
+    # a bare number joined to the next shares the rate's unit written after it
+    ("增速分别高出6.4和1.1个百分点", [("6.4", 6.4, None, "%", E), ("1.1个百分点", 1.1, None, "%", E)]),
+    ("分别增长3.5%和21.2%", [("3.5%", 3.5, None, "%", E), ("21.2%", 21.2, None, "%", E)]),
     ("全县5.3万傈僳族群众分散在11个乡镇", [("5.3万", 53000, None, "人", E), ("11个", 11, None, "个", E)]),
     ("带动3万苗族同胞脱贫", [("3万", 30000, None, "人", E)]),
     ("有五幢居民楼、一幢村委办公楼", [("五幢", 5, None, "幢", E), ("一幢", 1, None, "幢", E)]),
