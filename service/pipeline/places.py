@@ -88,6 +88,8 @@ DESTINATION = re.compile(r"(?:销往|远销|运往|发往|卖到|卖往|北上|�
 # 转移贫困劳动力到上海市务工就业24人, 渭南市赴江苏务工就业2250人, 向新疆建设兵团输送劳务工: where workers go
 LABOUR_GOES_TO = re.compile(r"(?:到|赴|去|前往|向)$")
 LABOUR_WORK = re.compile(rf"[{HAN}]{{0,6}}?(?:务工|就业|打工|输送|输出|输转)")
+# 先后5次赴山东招商引资, 赴浙江考察学习: where officials travel to learn or to seek investment
+TRIP_PURPOSE = re.compile(rf"[{HAN}]{{0,4}}?(?:招商|考察|学习|取经|培训)")
 # 交通运输部公路局局长吴春耕21日在北京透露: where someone spoke is not a place of what they said
 SPOKEN_AT = re.compile(rf"在([{HAN}]{{2,8}}?)(?:透露|表示|介绍|指出|宣布|强调)")
 # 巫山脆李、奉节脐橙、涪陵榨菜等: a list of short items before 等 (the first may run on from the words before it)
@@ -623,7 +625,8 @@ class PlaceResolver:
 
     def _destinations(self, ordered: list[PlaceMention]) -> set[int]:
         """北上北京，南下深圳; 远销上海、广州和香港: the places right after 销往, 北上 … and those listed with them;
-        到上海市务工, 赴江苏务工, 向新疆建设兵团输送劳务工: where workers go (the chain of places after 到 or 赴)."""
+        到上海市务工, 赴江苏务工, 向新疆建设兵团输送劳务工: where workers go (the chain of places after 到 or 赴); 赴山东
+        招商引资, 赴浙江考察学习: where officials travel."""
         dropped: set[int] = set()
         starts = [m.start for m in ordered]
         for k, m in enumerate(ordered):
@@ -632,7 +635,8 @@ class PlaceResolver:
             chain = [m]
             while k + len(chain) < len(ordered) and ordered[k + len(chain)].start == chain[-1].end:
                 chain.append(ordered[k + len(chain)])
-            if LABOUR_WORK.match(self.text, chain[-1].end):
+            if LABOUR_WORK.match(self.text, chain[-1].end) \
+                    or (self.text[m.start - 1:m.start] == "赴" and TRIP_PURPOSE.match(self.text, chain[-1].end)):
                 dropped |= {id(c) for c in chain}
         for hit in DESTINATION.finditer(self.text):
             at = hit.end()

@@ -1106,14 +1106,18 @@ def examples_in_a_list(ctx: PlaceContext, answer: Resolved) -> Division | None:
 
 
 def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> "Division | NoPlace | None":
-    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names, the deepest with room for them all — 包括陕西省铜川市印台区等在内的29个县 is the province's, for 铜川市 has but 4; 5个自然村 and 赤溪村辖1个中心村 lie in a village; more counties or towns than any place above holds are the country's: 井冈山是592个国定贫困县中第一个…)."""
+    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names, the deepest with room for them all — 包括陕西省铜川市印台区等在内的29个县 is the province's, for 铜川市 has but 4; 5个自然村 and 赤溪村辖1个中心村 lie in a village; more counties or towns than any place above holds are the country's: 井冈山是592个国定贫困县中第一个…, and so are more than the place found above them holds: 主要投向832个脱贫县…，并向…甘肃、青海两省予以倾斜)."""
     counted = _divisions_counted(ctx)
     if answer.value is None or counted is None or re.search("自然|中心", counted[0].group(0)):
         return None  # 5个自然村, 赤溪村辖1个中心村: parts of a village
     depth = counted[1]
-    if answer.value.depth < depth:
-        return None
     resolver = ctx.attribution.resolver
+    if answer.value.depth < depth:  # a place above them, unless it has no room for so many (…832个脱贫县…青海省)
+        level = COUNTED_LEVEL[counted[0].group(1)]
+        if level == "village" or ctx.attribution._has_room(answer.value, level, ctx.count):
+            return None
+        return next((d for d in reversed(resolver.ancestors(answer.value))
+                     if ctx.attribution._has_room(d, level, ctx.count)), NO_PLACE)
     above = [level for _, level, _ in resolver.deictics(ctx.clause[0], ctx.position) if DEPTH[level] < depth]
     if above:
         return resolver.at_level(answer.value, above[-1])  # 阜平县是我省10个深度贫困县之一: the province's

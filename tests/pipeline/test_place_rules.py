@@ -253,6 +253,9 @@ PLACES = [
     ("瑞金扶贫\n\n本报讯 瑞金市黄柏乡龙湖村建起脐橙基地，基地已带动5个村912户贫困户脱贫。", "5个", "黄柏乡",
      "above_the_divisions_counted"),
     ("阜平扶贫\n\n本报讯 保定市阜平县是我省10个深度贫困县之一。", "10个", "河北省", "above_the_divisions_counted"),
+    # …and none where the place found above them has no room for so many
+    ("以工代赈\n\n本报讯 以工代赈中央资金主要投向832个脱贫县等欠发达地区，并向甘肃、青海两省予以倾斜。", "832个", None,
+     "above_the_divisions_counted"),
     ("绿春摘帽\n\n本报讯 云南省政府16日正式批准包括绿春县在内的31个县退出贫困县序列。", "31个", "云南省",
      "above_the_divisions_counted"),  # the place above them that the sentence names, not the county's prefecture
     # a place named after a later number that a list joins to this one is that item's
@@ -374,6 +377,8 @@ PLACES = [
     ("杭州帮扶恩施州\n\n本报讯 杭州市对口帮扶恩施州。杭州市累计引导204家企业到恩施州投资。", "204家", "杭州市",
      "named_in_clause_before"),
     # where workers go to work is not a place of their figures
+    ("山泽村杜仲\n\n本报讯 沁水县山泽村发展杜仲产业。村干部先后5次赴山东招商引资，成功引进一家公司。", "5次", "山泽村",
+     "earlier_subject"),  # where officials travel is no place of their trips either
     ("大姚县劳务协作\n\n本报讯 大姚县完成转移就业494人，其中转移贫困劳动力到上海市务工就业24人。", "24人", "大姚县",
      "sentence_subject"),
     # 全县 points back to a 县 named before it, never to a district
