@@ -100,6 +100,8 @@ PRODUCT_LIST = re.compile(rf"(?P<items>[{HAN}]{{2,7}}(?:、[{HAN}]{{2,7}})+)等"
 ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与及等给共]|投资|建设|建成|新建|开展|开办|设立|通过|利用|依托|"
                           rf"组织|实施|发放|落实|推进|引导|带动)[{HAN}]){{0,8}}?"
                           r"(?:(?:股份)?有限(?:责任)?公司|公司|集团|银行|大学|学院|企业|分社|信用社|联合社|联社|商会|协会)")
+# 中原网-郑州日报报道, 青海新闻网讯: a place naming a newspaper, a news site or a station is the outlet, not a place
+OUTLET_NAMED = re.compile(r"(?:日报|晚报|早报|新闻网|电视台|广播电视台|网(?=[-—·讯报\s|丨:：]|$))")
 # 成立栖霞市首家土地股份制合作社, 陕西省第一个…: the place among whose kind something ranks, not where the figures are
 RANKED_AMONG = re.compile(r"的?(?:首家|首个|首座|首批|第一(?:家|个|座|批|所))")
 # 为水田河村6名学生, 为凤凰寨村也为6名学生, 相隔的里村贫困户闫荣生: a village named on its own, between a word
@@ -382,8 +384,10 @@ class PlaceResolver:
 
     def _names_an_organisation(self, m: PlaceMention) -> bool:
         """北京华锦富公司, 重庆市农业农村委帮扶集团: a province or prefecture opening an organisation's name is where
-        it comes from; a county or town keeps its place (天等县龙茗镇扬翔公司养猪基地 is in 龙茗镇)."""
-        return m.level in ("province", "prefecture") and ORGANISATION.match(self.text, m.end) is not None
+        it comes from; a county or town keeps its place (天等县龙茗镇扬翔公司养猪基地 is in 龙茗镇); any place naming
+        an outlet (郑州日报, 中原网) is the outlet's name."""
+        return m.level in ("province", "prefecture") and ORGANISATION.match(self.text, m.end) is not None \
+            or OUTLET_NAMED.match(self.text, m.end) is not None
 
     def _starts_a_word(self, m: PlaceMention) -> bool:
         """合作社 on a page about 合作市, 日照时数: a short name that is itself an everyday word, at the head of a longer

@@ -232,6 +232,8 @@ ATTRIBUTION = [
      "信义镇"),
     # a headline that names only the province: the story is about the place its body names most
     ("甘肃:花椒成了致富树\n\n本报讯 武都区安化镇去年种植花椒3万亩。\n\n全年花椒收入达到2亿元。", "2亿元", "安化镇"),
+    # a place naming an outlet is the outlet's name
+    ("残疾人扶贫\n\n本报讯 中原网-郑州日报报道：建立100个残疾人扶贫基地。", "100个", None),
     # a headline listing provinces, one after another, is the country's story
     ("川藏及河北江西 26县脱贫\n\n本报讯 内地去年有28个贫困县提出脱贫申请，其中江西井冈山已宣布脱贫。", "28个", None),
     # …but not to a place named once, further on (a district rewarded among others)
