@@ -103,7 +103,7 @@ ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与�
 # 中原网-郑州日报报道, 青海新闻网讯: a place naming a newspaper, a news site or a station is the outlet, not a place
 OUTLET_NAMED = re.compile(r"(?:日报|晚报|早报|新闻网|电视台|广播电视台|网(?=[-—·讯报\s|丨:：]|$))")
 # 成立栖霞市首家土地股份制合作社, 陕西省第一个…: the place among whose kind something ranks, not where the figures are
-RANKED_AMONG = re.compile(r"的?(?:首家|首个|首座|首批|第一(?:家|个|座|批|所))")
+RANKED_AMONG = re.compile(r"的?(?:首家|首个|首座|首批(?![\d一二两三四五六七八九十百千万])|第一(?:家|个|座|批|所))")  # not 首批50万棒: its own
 # 为水田河村6名学生, 为凤凰寨村也为6名学生, 相隔的里村贫困户闫荣生: a village named on its own, between a word
 # that points at it and the people it counts, is a village even with no town or county written before it
 NOT_IN_A_NAME = "的了全该本每各是有和与及在对为把将这那其"

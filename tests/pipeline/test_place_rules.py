@@ -350,6 +350,8 @@ PLACES = [
     # the place among whose kind something ranks is not where its figures are
     ("东院头村合作社\n\n本报讯 栖霞市蛇窝泊镇东院头村共319户。2013年，村党支部领办成立栖霞市首家土地股份制合作社，"
      "先后建设5处苹果示范园。", "5处", "东院头村", "earlier_subject"),
+    ("交口香菇\n\n本报讯 记者从山西省扶贫办了解到，山西省交口县首批50万棒香菇菌棒近日陆续输往韩国。", "50万棒", "交口县",
+     "named_in_clause_before"),  # but a place's own first batch, with its count, is the place's
     # in a story about a place another province's places help, a helper's figure is about the place helped
     ("临洮扶贫协作\n\n本报讯 临洮县与福州市仓山区携手攻坚。三年来，仓山区累计投入帮扶资金1.83亿元，带动5791户贫困群众增收。",
      "1.83亿元", "临洮县", "helped_from_another_province"),
