@@ -9,6 +9,7 @@ When: see years.py.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Callable, Iterator
@@ -345,7 +346,11 @@ class PlaceAttribution:
         def closes(j: int) -> bool:
             return text[sentences[j][0]:sentences[j][1]].rstrip().endswith(("”", "」"))
 
-        opened = next((j for j in range(k, -1, -1) if QUOTED.match(text, *sentences[j])), None)
+        mark = max(text.rfind(quote, sentences[0][0], sentences[k][1]) for quote in "“「\"")
+        if mark < 0:
+            return None  # no quotation in the paragraph so far
+        first = bisect.bisect_right([s for s, _ in sentences], mark) - 1  # the sentence of the last opening mark
+        opened = next((j for j in range(k, max(first, 0) - 1, -1) if QUOTED.match(text, *sentences[j])), None)
         if opened is None or any(closes(j) for j in range(opened, k)):
             return None  # no quotation open at this sentence
         closed = next((j for j in range(k, len(sentences)) if closes(j)), None)
