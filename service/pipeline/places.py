@@ -75,6 +75,7 @@ VILLAGE_NOT_FIRST = set("全该本每各邻外一二两三四五六七八九十�
 NUMERALS = set("一二两三四五六七八九十百千万")
 OPENS_A_NAME_AFTER_ITS_TOWN = set("和下回包各进出留外")  # 和平村, 下坝村, 回龙村, 包家村, 各洛村 …
 NAME_TAGS = {"nz", "ns", "nr", "nrt", "n", "a"}  # the segmenter's tags of a word that may be a name
+PROPER_NAME_TAGS = {"ns", "nr", "nz", "nrt"}  # …of a word that is a proper name, no everyday noun or adjective
 TOWN_OFFICE = re.compile(r"办事处|人民政府")
 TOWN_INSIDE = re.compile(rf"[{HAN}]{{2,}}[乡镇].")  # 新镇村 and 镇北村 are names, 沙坝镇二村 is not
 COMMITTEE_NOT_FIRST = set("全该本每各的了在和与及是有从到为把将对这那其")
@@ -293,7 +294,7 @@ def _a_name_of_two(name: str) -> bool:
     """大庄 may name a village after its town's 的; 特色, 中心, 建设 (words of their own) and 文明, 小康 (kinds of
     village the segmenter takes for names) do not."""
     at = tagger().index.get(name)
-    return name not in KINDS_OF_VILLAGE and (at is None or tagger().tags[at] in {"ns", "nr", "nz", "nrt"})
+    return name not in KINDS_OF_VILLAGE and (at is None or tagger().tags[at] in PROPER_NAME_TAGS)
 
 
 def _village_right_after_its_town(name: str) -> bool:

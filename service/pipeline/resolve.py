@@ -9,11 +9,11 @@ When: see years.py.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from typing import Callable, Iterator
 
+from .layout import HEADLINE_MAX
 from .lexicon import CLAUSE_BREAK, CLAUSE_MARKS, FULL_STOPS, LEAD, LIST_MARK, SEMICOLONS, SENTENCE_MAX, TIME_LEAD, \
     clause_bounds
 from .places import DEPTH, TOWN_OFFICE, Division, PlaceMention, PlaceResolver
@@ -42,7 +42,6 @@ SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?" + REPORT_FRAME + TIM
                              + r"|近日|日前|近期|当天|当日|会上|会议上|这两天|这几天|连日来|眼下|如今|当前"
                              + r"|据了解|据悉|据介绍|据统计|" + SINCE_LEAD + r")[，,]*)?"
                              + LOCATED)
-SUB_HEADING_MAX = 40  # a sub-heading inside a story is no longer than a headline
 NATIONWIDE = re.compile(r"全国|我国|中国")
 QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a quotation
 # …工作队。”伊川县委书记李新红表示。: a short sentence right after a quotation that says who spoke it
@@ -260,7 +259,7 @@ class PlaceAttribution:
         “养猪经”), and the place it opens with before a colon, of which the paragraphs under it speak."""
         text = self.resolver.text
         line = text[start:end].strip()
-        if not line or len(line) > SUB_HEADING_MAX or "\n" in line or any(mark in line for mark in FULL_STOPS):
+        if not line or len(line) > HEADLINE_MAX or "\n" in line or any(mark in line for mark in FULL_STOPS):
             return False, None
         at, last = start + len(text[start:end]) - len(text[start:end].lstrip()), None
         for m in self.resolver.in_span(at, end):  # 修文县三合村：…: the chain of places it opens with, its last
@@ -349,8 +348,10 @@ class PlaceAttribution:
         mark = max(text.rfind(quote, sentences[0][0], sentences[k][1]) for quote in "“「\"")
         if mark < 0:
             return None  # no quotation in the paragraph so far
-        first = bisect.bisect_right([s for s, _ in sentences], mark) - 1  # the sentence of the last opening mark
-        opened = next((j for j in range(k, max(first, 0) - 1, -1) if QUOTED.match(text, *sentences[j])), None)
+        first = k
+        while first > 0 and sentences[first][0] > mark:
+            first -= 1  # back to the sentence of the last opening mark
+        opened = next((j for j in range(k, first - 1, -1) if QUOTED.match(text, *sentences[j])), None)
         if opened is None or any(closes(j) for j in range(opened, k)):
             return None  # no quotation open at this sentence
         closed = next((j for j in range(k, len(sentences)) if closes(j)), None)
