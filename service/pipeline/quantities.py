@@ -108,8 +108,9 @@ class QuantityMention:
 
 
 # 10个人民调解委员会: 个 counts the committees, 个人 is not the unit there; 两位数增长 counts digits, not people;
-# 三五成群 is an idiom, not 30–50 %; 日照二类地区 names a class of area, not two of anything
-SURFACE_GUARDS = {"个人": "(?!民)", "位": "(?!数)", "成": "(?!群)", "类": "(?!地区|区域)"}
+# 三五成群 is an idiom, not 30–50 %; 日照二类地区 names a class of area, not two of anything; 9部委 and 13部门
+# count ministries and departments by their noun (as 9省 counts provinces), not by the measure word of 3部电影
+SURFACE_GUARDS = {"个人": "(?!民)", "位": "(?!数)", "成": "(?!群)", "类": "(?!地区|区域)", "部": "(?![门委])"}
 
 
 @functools.lru_cache(maxsize=1)

@@ -1085,6 +1085,8 @@ def help_given_elsewhere(ctx: PlaceContext, answer: Resolved) -> Division | None
 
 # 依托寨子村传统铸造业、大营钢材市场、西营村商贸物流等解决了322户, 实施甲乡凤凰新区、乙乡移民新村、丙乡羌桂新区三个
 # 安置点: items of a list that 等 or a count closes
+# 包括绿春县在内的31个县: what the count includes, named between 包括 and 在内
+INCLUDED = re.compile(rf"包括([^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,30}}?)(?:等)?在内")
 EXAMPLES_LISTED = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]*?(?:{LIST_MARK}[^{CLAUSE_MARKS}{FULL_STOPS}{LIST_MARK}\n]+){{2,}}?"
                              rf"(?:等|[\d一二两三四五六七八九十]+个)")
 
@@ -1111,14 +1113,24 @@ def examples_in_a_list(ctx: PlaceContext, answer: Resolved) -> Division | None:
     return None
 
 
+def _included(ctx: PlaceContext) -> list[tuple[int, int]]:
+    """The spans of the number's clause before it that name members of what it counts (包括木协乡在内的7个乡、45个行政村)."""
+    text = ctx.attribution.resolver.text
+    return [match.span(1) for match in INCLUDED.finditer(text, ctx.clause[0], ctx.position)]
+
+
 def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> "Division | NoPlace | None":
-    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names, the deepest with room for them all — 包括陕西省铜川市印台区等在内的29个县 is the province's, for 铜川市 has but 4; 5个自然村 and 赤溪村辖1个中心村 lie in a village; more counties or towns than any place above holds are the country's: 井冈山是592个国定贫困县中第一个…, and so are more than the place found above them holds: 主要投向832个脱贫县…，并向…甘肃、青海两省予以倾斜)."""
+    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names, the deepest with room for them all — 包括陕西省铜川市印台区等在内的29个县 is the province's, for 铜川市 has but 4; 5个自然村 and 赤溪村辖1个中心村 lie in a village; more counties or towns than any place above holds are the country's: 井冈山是592个国定贫困县中第一个…, and so are more than the place found above them holds: 主要投向832个脱贫县…，并向…甘肃、青海两省予以倾斜), nor of a place named as one of the members it includes (对包括木协乡在内的“三岩片区”7个乡、45个行政村实施搬迁: not 木协乡's 45 villages)."""
     counted = _divisions_counted(ctx)
     if answer.value is None or counted is None or re.search("自然|中心", counted[0].group(0)):
         return None  # 5个自然村, 赤溪村辖1个中心村: parts of a village
     depth = counted[1]
     resolver = ctx.attribution.resolver
-    if answer.value.depth < depth:  # a place above them, unless it has no room for so many (…832个脱贫县…青海省)
+    included = _included(ctx)
+    members = [m for m in resolver.in_span(ctx.clause[0], ctx.position)
+               if any(start <= m.start and m.end <= end for start, end in included)]
+    member = any(m.division.code == answer.value.code for m in members)
+    if answer.value.depth < depth and not member:  # a place above them, unless it has no room for so many (…832个脱贫县…青海省)
         level = COUNTED_LEVEL[counted[0].group(1)]
         if level == "village" or ctx.attribution._has_room(answer.value, level, ctx.count):
             return None
@@ -1132,7 +1144,7 @@ def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> "Divisio
     def room(d: Division) -> bool:  # 包括铜川市印台区等在内的29个县: 铜川市 has 4 counties, 陕西省 has room for 29
         return ctx.attribution._has_room(d, level, count)
     named = [m.division for m in resolver.in_span(ctx.sentence[0], ctx.position)
-             if m.division.depth < depth and ctx.attribution._contains(m.division, answer.value)]
+             if m.division.depth < depth and ctx.attribution._contains(m.division, answer.value) and m not in members]
     if named:  # 云南省政府批准包括绿春县在内的31个县退出: the province named above it, not the county's prefecture
         return max((d for d in named if room(d)), key=lambda d: d.depth, default=max(named, key=lambda d: d.depth))
     above_it = [d for d in reversed(resolver.ancestors(answer.value)) if d.depth < depth]

@@ -258,6 +258,8 @@ PLACES = [
      "above_the_divisions_counted"),
     ("绿春摘帽\n\n本报讯 云南省政府16日正式批准包括绿春县在内的31个县退出贫困县序列。", "31个", "云南省",
      "above_the_divisions_counted"),  # the place above them that the sentence names, not the county's prefecture
+    ("西藏脱贫\n\n本报讯 脱贫攻坚中，西藏自治区坚持扶贫搬迁向城镇聚集，对包括木协乡在内的“三岩片区”7个乡、45个行政村实施跨地市易地扶贫搬迁。", "45个",
+     "西藏自治区", "above_the_divisions_counted"),  # a member the count includes holds none of its villages
     # a place named after a later number that a list joins to this one is that item's
     ("河北脱贫\n\n本报讯 我省将确保33万人脱贫、1448个贫困村出列、剩余13个贫困县和涿鹿县赵家蓬区全部摘帽。", "1448个",
      "河北省", "sentence_subject"),
