@@ -632,8 +632,12 @@ class PlaceAttribution:
         self.helpers.setdefault(main.code, set()).update(found)
 
     def speaks_for_the_country(self, start: int, end: int) -> bool:
-        """The span names the whole country (全国…, 中央决定…): a paragraph ending so leaves no place to go on with."""
-        return COUNTRY_SUBJECT.search(self.resolver.text, start, end) is not None
+        """The span names the whole country (全国…, 中央决定…), or a clause of it opens with several provinces (截至8月底，28个省(市、区)累计发放…): a paragraph ending so leaves no place to go on with."""
+        text = self.resolver.text
+        if COUNTRY_SUBJECT.search(text, start, end) is not None:
+            return True
+        openings = [start, *(m.end() for m in CLAUSE_BREAK.finditer(text, start, end))]
+        return any(PROVINCES_SUBJECT.match(text, CLAUSE_SUBJECT_LEAD.match(text, at).end()) for at in openings)
 
     def _contains(self, outer: Division, inner: Division) -> bool:
         return outer.code != inner.code and f"/{outer.code}/" in self.resolver.path(inner)
@@ -795,7 +799,7 @@ COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|�
 COUNTRY_SET = re.compile(rf"(?:国家|全国|我国|中国)(?!级)[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,10}}的$")
 ONE_OF = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,14}}?之一")
 # 中央决定将2300元作为…, 全世界藏族人口约750万, 中国农村贫困人口减少5000多万; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
-COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国|全世界|全球|中国(?=农村|贫困人口|农民|居民|城乡|城镇|已|累计|共|每年|目前|将|要|计划))(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)")
+COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国|全世界|全球|中国(?=农村|贫困人口|农民|居民|城乡|城镇|已|累计|共|每年|目前|将|要|计划))(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)|国家(?=制定|规定)")
 # 国家林业局利用中央财政补助资金45亿元, 财政部下达…, 我部下达各地…: a ministry or agency of the central government (not
 # 财政部门, 国家级, 国家开发银行), which acts for the whole country
 CENTRAL_AGENCY = re.compile(r"(?:中国)?(?:国家[\u4e00-\u9fff]{1,8}?(?:局|委员会|委|办公室|办)|国务院[\u4e00-\u9fff]{0,10}?(?:办公室|办)|国务院|我部"
@@ -808,7 +812,7 @@ PROVINCES_SUBJECT = re.compile(rf"(?:中国|我国|全国)?(?:民族)?(?:{REGION
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":
-    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or the world (全世界藏族人口约750万; 中国农村贫困人口减少5000多万), with several provinces (东部9省市向协作地区拨付…), or with a ministry of the central government (国家林业局利用中央财政补助资金45亿元; 中国国务院于2011年启动…，每年拨款160多亿元), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
+    """A figure of a clause that opens with the whole country (截至目前，全国已选聘生态护林员37万余人) or the world (全世界藏族人口约750万; 中国农村贫困人口减少5000多万), with several provinces (东部9省市向协作地区拨付…), or with a ministry of the central government (国家林业局利用中央财政补助资金45亿元; 中国国务院于2011年启动…，每年拨款160多亿元) or a standard the country sets (国家制定的脱贫标准是贫困发生率低于2%), no place named between them, written right after 全国 (确定的全国832个贫困县), one of a set the country names (是国家挂牌督战的52个贫困县之一), or a count of provinces (河北、山西等8个省市; 省份有23个，包括北京、天津…), is about no one place (not 占全国的10%)."""
     text = ctx.attribution.resolver.text
     resolver = ctx.attribution.resolver
     if ctx.count is not None and ctx.count <= PROVINCE_LEVEL_DIVISIONS and PROVINCES_COUNTED.match(text, ctx.position):

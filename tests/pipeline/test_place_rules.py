@@ -95,6 +95,9 @@ PLACES = [
      "earlier_paragraph"),
     ("含山县茶产业\n\n本报讯 清溪镇白衣村共种植茶叶2491亩。\n\n“今年我们将关注六类重点人群。”虞伟说。", "六类", "含山县",
      "article_place"),
+    # …but not after a paragraph that ends on the country's or several provinces' figures
+    ("小额信贷\n\n本报讯 日前，全国扶贫小额信贷工作现场会在广西壮族自治区柳州市三江县召开。截至2020年8月底，"
+     "28个省(市、区)累计发放资金6747.2亿元。\n据了解，扶贫小额信贷为贫困户提供5万元以下的信用贷款。", "5万元", None, None),
     ("平遥县扶贫\n\n本报讯 今年新建圈舍200间。", "200间", "平遥县", "article_place"),
     ("新闻\n\n本报讯 今年新建圈舍200间。", "200间", None, None),
     # 全市 opening the clause is the whole city, even in a story about one of its counties
@@ -165,6 +168,8 @@ PLACES = [
      "的脱贫任务要如期完成。”", "1000多万", None, "earlier_subject"),
     # 中央 deciding is the country; a line that ends on the whole country leaves no place for the next
     ("扶贫标准\n\n本报讯 2011年，中央决定将农民人均纯收入2300元作为国家扶贫标准。", "2300元", None, "nationwide"),
+    ("率先摘帽\n\n本报讯 井冈山率先脱贫摘帽。国家制定的脱贫标准是贫困发生率低于2%，井冈山已降至1.6%。", "2%", None,
+     "nationwide"),  # the country's own standard, not the county's
     # a count of provinces belongs to the whole country (not 22个省定贫困县)
     ("摘帽\n\n本报讯 继去年底西藏宣布所有贫困县退出后，河北、山西、陕西等8个省市的所有贫困县已宣布脱贫摘帽。", "8个", None,
      "nationwide"),
