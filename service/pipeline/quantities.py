@@ -107,10 +107,10 @@ class QuantityMention:
         return asdict(self)
 
 
-# 10个人民调解委员会: 个 counts the committees, 个人 is not the unit there; 两位数增长 counts digits, not people;
+# 10个人民调解委员会, 28个人口较少民族: 个 counts the committees or peoples, 个人 is not the unit there; 两位数增长 counts digits, not people;
 # 三五成群 is an idiom, not 30–50 %; 日照二类地区 names a class of area, not two of anything; 9部委 and 13部门
 # count ministries and departments by their noun (as 9省 counts provinces), not by the measure word of 3部电影
-SURFACE_GUARDS = {"个人": "(?!民)", "位": "(?!数)", "成": "(?!群)", "类": "(?!地区|区域)", "部": "(?![门委])"}
+SURFACE_GUARDS = {"个人": "(?![民口])", "位": "(?!数)", "成": "(?!群)", "类": "(?!地区|区域)", "部": "(?![门委])"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -279,9 +279,10 @@ PEOPLE_MODIFIERS = ("贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困�
                     "|少数民族|[\u4e00-\u9fff]{1,3}?族")  # 5.3万傈僳族群众: a people's name
 PEOPLE_NOUNS = ("人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民|对象|人员|干部|党员|茶农|果农|菜农|药农|蔗农|棉农|烟农|菇农|渔民"
                 "|学生|师生|教师|儿童|妇女|职工|工人|员工|老人|同胞|残疾人")  # 5万学生, 42.4万农村在校师生, 300余职工 (not 游客, who come and go: 人次)
-# 54个移民点, 14个村民组, 93个农民专业合作社: what the people's noun names after it, a body or a place, not people
+# 54个移民点, 14个村民组, 93个农民专业合作社: what the people's noun names after it, a body or a place, not people;
+# 28个人口较少民族, 3个人口大县: the number of peoples or places of which the noun says how many live there
 NOT_PEOPLE_AFTER = (r"(?!小组|委员会|代表大会|(?:专业)?合作社|合作组织|协会|联合会|企业|公司|夜校|学校|之家|工作站"
-                    r"|安置|搬迁|点|区|小区|社区|新?村|新居|住房|工程|项目|基地|车间|组)")
+                    r"|安置|搬迁|点|区|小区|社区|新?村|新居|住房|工程|项目|基地|车间|组|较[少多]|大[省市县区镇乡村])")
 PEOPLE_COUNTED = re.compile(rf"(?:孩子|小孩|儿子|女儿|子女|学生|老人|干部|党员|工人|员工|家庭成员|能人|儿童|妇女|青年|"
                             rf"(?:{PEOPLE_MODIFIERS}){{0,3}}(?:{PEOPLE_NOUNS})){NOT_PEOPLE_AFTER}")
 

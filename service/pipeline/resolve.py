@@ -254,9 +254,10 @@ class PlaceAttribution:
             return main
         return self.resolver.at_level(main, "county") or main
 
-    def sub_heading(self, start: int, end: int) -> tuple[bool, Division | None]:
+    def sub_heading(self, start: int, end: int, main: Division | None = None) -> tuple[bool, Division | None]:
         """Whether the span is a sub-heading inside a story (a short line with no sentence's end: A, 三合村：“空壳村”念好
-        “养猪经”), and the place it opens with before a colon, of which the paragraphs under it speak."""
+        “养猪经”), and the place it opens with before a colon, of which the paragraphs under it speak; not one that
+        holds the story's own place (河北：食用菌鼓起张北农民“钱袋子”, a headline repeated in a story about 张北县)."""
         text = self.resolver.text
         line = text[start:end].strip()
         if not line or len(line) > HEADLINE_MAX or "\n" in line or any(mark in line for mark in FULL_STOPS):
@@ -266,7 +267,9 @@ class PlaceAttribution:
             if m.start != at:
                 break
             last, at = m, m.end
-        return True, last.division if last is not None and text.startswith(("：", ":"), at) else None
+        if last is None or not text.startswith(("：", ":"), at) or main is not None and self._contains(last.division, main):
+            return True, None
+        return True, last.division
 
     def paragraph_place(self, sentences: list[tuple[int, int]], main: Division | None) -> Division | None:
         """The place a paragraph opens with: its first sentence's subject, else the place that sentence names
@@ -969,7 +972,7 @@ def earlier_paragraph(ctx: PlaceContext) -> Division | None:
 
 
 def section_place(ctx: PlaceContext) -> Division | None:
-    """A paragraph that names no place under a sub-heading that opens with one (三合村：“空壳村”念好“养猪经” / …。2012年，在外创业的村民刘永平返乡创业，先后投资2000万元), until the next sub-heading, is about that place."""
+    """A paragraph that names no place under a sub-heading that opens with one (三合村：“空壳村”念好“养猪经” / …。2012年，在外创业的村民刘永平返乡创业，先后投资2000万元), until the next sub-heading, is about that place, unless that place holds the story's own (河北：食用菌鼓起张北农民“钱袋子” repeated in the body of a story about 张北县)."""
     return ctx.section
 
 

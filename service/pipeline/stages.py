@@ -134,7 +134,7 @@ def resolve_places(page: Page) -> None:
                           story.main)
         carried = section = None
         for paragraph, kind in story.parts:
-            heads, place = places.sub_heading(paragraph.start, paragraph.end) if kind == "body" else (False, None)
+            heads, place = places.sub_heading(paragraph.start, paragraph.end, story.main) if kind == "body" else (False, None)
             section = place if heads else section
             story.sections.append(section)
             opening = places.paragraph_place(paragraph.sentences, story.main)

@@ -379,6 +379,8 @@ PLACES = [
     ("修文山村\n\n本报讯 修文县有5个村曾是特别困难村。\n\n修文县三合村：“空壳村”念好“养猪经”\n\n"
      "2012年，在外创业的村民返乡创业，先后投资2000万元。\n\n产业扎根\n\n他又新建养殖场3个。",
      "3个", "修文县", "article_place"),
+    ("张北食用菌\n\n本报讯 张北县郝家营乡有100多个食用菌大棚。张北打造食用菌产业示范园区。\n\n河北：食用菌鼓起张北农民“钱袋子”\n\n"
+     "今年他们家一口气种了9个食用菌大棚。", "9个", "张北县", "article_place"),  # not a section of the story's province
     # 援藏 names the province helped: a helper's figure in a story about a place of it is that place's
     ("日喀则援藏\n\n本报讯 日喀则市累计接受对口援藏项目3842个。1994年以来，上海市对口援藏项目1582个、援藏资金45.18亿元。",
      "45.18亿元", "日喀则市", "helped_from_another_province"),

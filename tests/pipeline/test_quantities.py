@@ -332,6 +332,8 @@ QUANTITIES_NEW = [
     ("使用光伏组件548块，工资200块", [("548块", 548, None, "块", E), ("200块", 200, None, "元", E)]),  # pieces after 组件
     ("村民三五成群，收入增长三成", [("三成", 30, None, "%", E)]),  # 三五成群 is an idiom
     ("被国家9部委、13部门确定为试点县，购置3部电梯", [("3部", 3, None, "部", E)]),  # ministries counted by their noun
+    ("在28个人口较少民族中居第一，有3个人口大县、511个贫困人口", [("28个", 28, None, "个", E), ("3个", 3, None, "个", E),
+                                                   ("511个", 511, None, "人", E)]),  # peoples and counties, not people
     ("启动搬迁项目二期工程，举办培训班100期", [("100期", 100, None, "期", E)]),  # 二期工程: the second phase
     # 来 between a number and its unit says about (not 三年来, since three years)
     ("梁家村300来口人，三年来新修百十来亩平地", [("300来口人", 300, None, "口", A), ("百十来亩", 110, None, "亩", A)]),
