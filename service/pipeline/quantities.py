@@ -674,8 +674,8 @@ def _is_not_a_quantity(text: str, m: re.Match, low: float, unit: Unit, num2: str
     if LEADING_ZERO.match(m.group("num")):
         return True  # 从08年起: a year written short, or a code; an amount never opens with a zero
     written_digit_by_digit = m.group("num")[0].isdigit() or all(ch in DIGITS for ch in m.group("num"))
-    if surface == "年" and written_digit_by_digit and 1000 <= low <= 2999 and not (m.group("q1") or m.group("q2")):
-        return True
+    if surface == "年" and written_digit_by_digit and (1000 <= low <= 2999 or low >= 10000) and not (m.group("q1") or m.group("q2")):
+        return True  # 2018年: a year; 202223年: a year a conversion garbled, no one counts ten thousand years in digits
     if surface in DURATIONS and (after.lstrip("多余").startswith(RELATIVE_TIME_AFTER) or _recent(text, start)):
         return True  # 3年多来, 两年来, 近三年: relative time
     if surface in DURATIONS and m.group("num") == "一" and before == "的":

@@ -941,10 +941,13 @@ def _next_item_of_its_own(ctx: PlaceContext, end: int) -> int:
 
 
 def _divisions_counted(ctx: PlaceContext) -> tuple[re.Match, int] | None:
-    """The count of divisions the number is (14个县区, 3个乡镇), and the depth of the level it counts."""
+    """The count of divisions the number is (14个县区, 3个乡镇; 国家级贫困县有280多个), and the depth of the level it counts."""
     if ctx.count is None:
         return None
-    counted = DIVISIONS_COUNTED.match(ctx.attribution.resolver.text, ctx.position)
+    text = ctx.attribution.resolver.text
+    counted = DIVISIONS_COUNTED.match(text, ctx.position)
+    if counted is None and COUNT_ALONE.match(text, ctx.position):
+        counted = DIVISIONS_BEFORE.search(text, max(ctx.clause[0], ctx.position - 8), ctx.position)
     return (counted, DEPTH[COUNTED_LEVEL[counted.group(1)]]) if counted else None
 
 
@@ -1043,8 +1046,11 @@ COUNTED_LEVEL = {"县区": "county", "县市": "county", "区县": "county", "�
 DIVISION_NOUN = "|".join(COUNTED_LEVEL)
 NOT_A_DIVISION_AFTER = "(?![委级城域长政民干直属])"  # 县直单位: the county's own offices
 # 14个脱贫摘帽县区, 3个乡镇: the level of the divisions a number counts
-DIVISIONS_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百]+(?:个[^{CLAUSE_MARKS}{FULL_STOPS}{LIST_MARK}和与及到\n]{{0,6}}?)?"
+DIVISIONS_COUNTED = re.compile(rf"[\d一二两三四五六七八九十百]+[余多]?(?:个[^{CLAUSE_MARKS}{FULL_STOPS}{LIST_MARK}和与及到\n]{{0,6}}?)?"
                                rf"({DIVISION_NOUN})" + NOT_A_DIVISION_AFTER)  # not 大棚40座分布在静升镇, 232个村级服务点和县…
+# 国家级贫困县有280多个: the divisions named right before a count that names nothing after it (not 全县有…, a deictic)
+DIVISIONS_BEFORE = re.compile(rf"(?<![全该本我各这此每一])({DIVISION_NOUN}){NOT_A_DIVISION_AFTER}(?:共有|有|达到|达|共|为)$")
+COUNT_ALONE = re.compile(r"[\d一二两三四五六七八九十百]+(?:\.\d+)?[余多]?个(?![\u4e00-\u9fff])")
 # 14个首批脱贫摘帽贫困县, 3个乡镇: a count of divisions (up to the noun they end with)
 COUNTED_DIVISIONS = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,14}}?(?:{DIVISION_NOUN})(?:之一)?(?=[{CLAUSE_MARKS}{FULL_STOPS}\n]|$)"
                                rf"|[\d一二两三四五六七八九十百千几]+个?(?:{DIVISION_NOUN}){NOT_A_DIVISION_AFTER}")  # 吕梁市的8个县设有…

@@ -263,6 +263,8 @@ PLACES = [
      "above_the_divisions_counted"),
     ("绿春摘帽\n\n本报讯 云南省政府16日正式批准包括绿春县在内的31个县退出贫困县序列。", "31个", "云南省",
      "above_the_divisions_counted"),  # the place above them that the sentence names, not the county's prefecture
+    ("电商消贫\n\n本报讯 蕲春县入选电商消贫十佳县。\n报告显示，2016年，网络零售额超过1000万元的国家级贫困县有280多个。",
+     "280多个", None, "above_the_divisions_counted"),  # counties named before their count: more than a province holds
     ("西藏脱贫\n\n本报讯 脱贫攻坚中，西藏自治区坚持扶贫搬迁向城镇聚集，对包括木协乡在内的“三岩片区”7个乡、45个行政村实施跨地市易地扶贫搬迁。", "45个",
      "西藏自治区", "above_the_divisions_counted"),  # a member the count includes holds none of its villages
     # a place named after a later number that a list joins to this one is that item's
