@@ -190,11 +190,18 @@ def in_another_language(text: str) -> bool:
     return not HAN_CHAR.search(text) and len(LATIN_WORD.findall(text)) >= 3
 
 
+# 编号:219627269, 邮编 673200: a label that says the number after it is a code
+CODE_LABEL = re.compile(r"(?:编号|编码|代码|邮编|邮政编码|文号|证号|账号|帐号|序列号|工号|学号|书号|刊号|单号)\s*[:：]?\s*$")
+
+
 def _inside_a_code(text: str, mention: QuantityMention) -> bool:
     """A number typed right after a Latin letter, with a Latin unit, is part of a code or of a forum's
-    scrambled filler (b2 m1 A%), not an amount; GDP1000亿元 keeps its Chinese unit and stays."""
+    scrambled filler (b2 m1 A%), not an amount; GDP1000亿元 keeps its Chinese unit and stays. So is one
+    a label calls a code (编号:219627269县人民政府…: a document's number, then the county's government)."""
     before = text[mention.start - 1:mention.start]
-    return before.isascii() and before.isalpha() and mention.unit_written.isascii()
+    if before.isascii() and before.isalpha() and mention.unit_written.isascii():
+        return True
+    return CODE_LABEL.search(text, max(0, mention.start - 8), mention.start) is not None
 
 
 HALF_UNIT_DIMENSIONS = {"mass", "length", "area", "volume", "duration"}
