@@ -760,8 +760,9 @@ class PlaceContext:
     @functools.cached_property
     def clause_subject(self) -> Division | None:
         """The subject of the nearest clause before the number's, after its part's first, that opens with a place
-        inside the place the part opens with, or beside it (山西省政府已拨款…，贵州省集中打造…，四川省则提出打造…，
-        带动上千个…: each clause with a subject of its own)."""
+        inside the place the part opens with, beside it (山西省政府已拨款…，贵州省集中打造…，四川省则提出打造…，
+        带动上千个…: each clause with a subject of its own) or above it (昌江的经验在全省推广，海南教育扶贫移民工程
+        累计投入近14亿元，建设24所思源实校: the province's schools)."""
         text, own = self.attribution.resolver.text, self.own
         if own is None:
             return None
@@ -770,7 +771,7 @@ class PlaceContext:
             found = self.attribution._subject(start, self.sentence[1], self.main, self.story)
             if found is not None:
                 beside = found.level == own.level and found.code != own.code
-                return found if self.attribution._contains(own, found) or beside else None
+                return found if self.attribution._contains(own, found) or self.attribution._contains(found, own) or beside else None
         return None
 
     def named(self, start: int, end: int) -> Division | None:
@@ -905,7 +906,7 @@ def named_in_clause(ctx: PlaceContext) -> Division | None:
 
 
 def clause_subject(ctx: PlaceContext) -> Division | None:
-    """A place inside the sentence's subject, or beside it, that an earlier clause of the number's part opens with takes over from it (河北坝上地区…，地处坝上的张北县平均海拔1400多米，平均日照数2799小时; 山西省…，四川省则提出…，带动上千个…)."""
+    """A place inside the sentence's subject, beside it or above it, that an earlier clause of the number's part opens with takes over from it (河北坝上地区…，地处坝上的张北县平均海拔1400多米，平均日照数2799小时; 山西省…，四川省则提出…，带动上千个…; 昌江的经验在全省推广，海南教育扶贫移民工程累计投入近14亿元，建设24所思源实校)."""
     return ctx.clause_subject
 
 

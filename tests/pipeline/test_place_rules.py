@@ -55,6 +55,8 @@ PLACES = [
     ("怒江州护林员\n\n本报讯 近日,泸水市选聘护林员,每人每年获得补助1万元。", "1万元", "泸水市", "sentence_subject"),
     ("吕梁市扶贫\n\n本报讯 吕梁市山区面积广,地处黄河东岸的临县有贫困村300个,建成光伏电站20座。", "20座", "临县",
      "clause_subject"),
+    ("海南民生\n\n本报讯 昌江黎族自治县的经验在全省推广，海南教育扶贫移民工程累计投入近14亿元，建设24所思源实校。", "24所",
+     "海南省", "clause_subject"),  # a clause opening with the place above the sentence's subject takes over too
     ("和顺县扶贫\n\n本报讯 晋中市召开现场会,和顺县县长介绍,全县共有贫困村80个,已建成大棚500座。", "500座", "和顺县",
      "clause_subject"),
     # …or beside it: parallel clauses each open with a subject of their own
