@@ -810,8 +810,8 @@ CENTRAL_AGENCY = re.compile(r"(?:中国)?(?:国家[\u4e00-\u9fff]{1,8}?(?:局|�
                             r"|(?:财政|农业农村|民政|教育|商务|水利|交通运输|自然资源|人力资源和?社会保障|人社|住房和?城乡建设"
                             r"|科技|工业和信息化|文化和旅游|生态环境)部)(?!门)")
 # 东部9省市向协作地区拨付资金208.9亿元, 东部地区采购…: several provinces together, the subject of the clause
-# 东部9省市, 中国民族八省(区), 西部地区: several provinces (the eight of the minority peoples written 八省(区))
-PROVINCES_SUBJECT = re.compile(rf"(?:中国|我国|全国)?(?:民族)?(?:{REGION})?(?:地区)?[\d一二三四五六七八九十]+个?"
+# 东部9省市, 中国民族八省(区), 西部地区, 东部各省市: several provinces (the eight of the minority peoples written 八省(区))
+PROVINCES_SUBJECT = re.compile(rf"(?:中国|我国|全国)?(?:民族)?(?:{REGION})?(?:地区)?(?:[\d一二三四五六七八九十]+个?|各)"
                                rf"(?:{PROVINCES}|省[(（][区市、]+[)）])|(?:{REGION})地区")
 
 

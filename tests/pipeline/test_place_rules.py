@@ -371,6 +371,8 @@ PLACES = [
     ("民族地区\n\n本报讯 四川省农科院发布报告。截止到2016年底，中国民族八省(区)共有农村贫困人口1411万人。", "1411万人", None,
      "nationwide"),
     ("民族地区\n\n本报讯 怒江州的贫困发生率高达38%，而全国平均的贫困发生率已经降到了3.1%。", "3.1%", None, "nationwide"),
+    ("东西协作\n\n本报讯 福建、宁夏两省区建立协作关系。据统计，1996年至2014年，东部各省市共向西部贫困地区投入财政援助资金"
+     "118.2亿元。", "118.2亿元", None, "nationwide"),  # all the provinces of a region
     ("民族地区\n\n本报讯 云南省召开会议。深度贫困地区的贫困发生率均超过了18%，其中怒江州的贫困发生率高达38%。", "18%",
      "云南省", "earlier_subject"),
     # a list's next item that opens with a place of its own is that item's subject, not the number's
