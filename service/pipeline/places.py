@@ -122,6 +122,9 @@ VILLAGE_INCOME = re.compile(rf"(?<=[{VILLAGE_LEAD}年月])((?:(?![{NOT_IN_A_NAME
 REPEATED_VILLAGE = re.compile(rf"(?:^|(?<=[{VILLAGE_LEAD}])){VILLAGE_NAME}(?![民委务级干庄落镇])")
 # 金满村位于泸水市…, 磨盘村，是三台县金鼓乡的一个…小山村: a village said to lie in, or to be of, a county or a town
 LOCATED_VILLAGE = re.compile(rf"(?<![{HAN}]){VILLAGE_NAME}(?:位于|地处|坐落于|坐落在|隶属于|隶属|属于|[，,]?是)")
+# 压油沟是省定扶贫重点村，坐落于兰陵县…: a name of its own said to be a village, without 村 (not 这里是…村, 该村是…)
+SAID_A_VILLAGE = re.compile(rf"(?:^|(?<=[{VILLAGE_LEAD}]))((?:(?![{NOT_IN_A_NAME}])[{HAN}]){{2,4}})"
+                            rf"是[^{FULL_STOPS}，,；;：:\s]{{0,12}}村(?=[，,。；;])")
 SENTENCE_STOP = re.compile(rf"[{FULL_STOPS}\n]")
 HAN_CHAR = re.compile(f"[{HAN}]")
 LOCATED_WITHIN = 30  # characters after 位于 in which the county or town holding the village is named
@@ -724,10 +727,12 @@ class PlaceResolver:
         spans = sorted((m.start, m.end) for m in self.mentions)
         areas = sorted(((m.end, m.division) for m in self.mentions
                         if m.division is not None and m.division.level in ("county", "town")), key=lambda a: a[0])
-        for v in LOCATED_VILLAGE.finditer(self.text):
-            # 金满村位于泸水市洛本卓白族乡: a village said to lie in a county or a town is a village under it
-            name = v.group(1)
-            if not _is_village_name(name) or name in self.villages or any(s <= v.start(1) < e for s, e in spans):
+        for v in itertools.chain(LOCATED_VILLAGE.finditer(self.text), SAID_A_VILLAGE.finditer(self.text)):
+            # 金满村位于泸水市洛本卓白族乡: a village said to lie in a county or a town is a village under it; so is
+            # one said to be a village there (压油沟是省定扶贫重点村，坐落于兰陵县…), a name the dictionary lacks
+            name, said = v.group(1), v.re is SAID_A_VILLAGE
+            if not _is_village_name(name) or name in self.villages or any(s <= v.start(1) < e for s, e in spans) \
+                    or said and name in tagger().index:
                 continue
             stop = SENTENCE_STOP.search(self.text, v.end(), v.end() + LOCATED_WITHIN)
             within = [m for m in self.mentions if v.end() <= m.start and m.end <= (stop.start() if stop else v.end() + LOCATED_WITHIN)
@@ -737,7 +742,8 @@ class PlaceResolver:
                 # → the county; 位于某县城东，与另一县相邻 → the first
                 parent = min(within, key=lambda m: (-DEPTH[m.division.level], m.start)).division
                 division = self._learn(self.villages, name, name + "村", "village", parent)
-                found.append(PlaceMention(v.start(1), v.start(1) + len(name) + 1, name + "村", [division.code],
+                end = v.start(1) + len(name) + (0 if said else 1)
+                found.append(PlaceMention(v.start(1), end, self.text[v.start(1):end], [division.code],
                                           "village", division=division))
         incomes = (v for v in VILLAGE_INCOME.finditer(self.text)
                    if v.group(1) not in tagger().index or _place_word(v.group(1)))  # not 提高村人均收入

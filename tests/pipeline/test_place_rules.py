@@ -213,6 +213,8 @@ PLACES = [
     # X村位于…: a village said to lie in a town is a village under it, and 全村 after it is that village
     ("怒江扶贫\n\n本报讯 记者从泸水市出发。金满村位于泸水市洛本卓白族乡，海拔在1200米之上。全村90%的耕地坡度在25度以上。",
      "90%", "金满村", "named_in_clause_before"),
+    ("压油沟旅游\n\n本报讯 压油沟是省定扶贫重点村，坐落于兰陵县西北部的大山深处。全村共有76户、276人。", "76户", "压油沟村",
+     "named_in_clause_before"),  # a name said to be a village, without 村, in a county named after it
     # X县的 and a village's name of three characters or more: a village under it (not 全县的特色村)
     ("悬崖村\n\n本报讯 四川凉山州昭觉县的阿土列尔村又被叫做悬崖村，全村84户贫困户开始搬迁。", "84户", "阿土列尔村",
      "named_in_clause_before"),

@@ -190,6 +190,7 @@ def test_a_shared_town_name_is_settled_by_the_county_on_the_page():
 
 ATTRIBUTION = [
     # (page, mention, expected place)
+    ("村新闻\n\n本报讯 这里是深度贫困村，位于兰陵县。全村共有76户。", "76户", "兰陵县"),  # 这里 names no village
     ("临县扶贫\n\n本报讯 孝义市政府向临县捐资1000万元。", "1000万元", "临县"),
     ("临县扶贫\n\n本报讯 临县脱贫攻坚取得成效。全县投资3000万元。", "3000万元", "临县"),
     ("离石区光伏扶贫\n\n本报讯 坪头乡李家山村建设容量为600千瓦的电站。", "600千瓦", "李家山村"),
