@@ -109,8 +109,10 @@ class QuantityMention:
 
 # 10个人民调解委员会, 28个人口较少民族: 个 counts the committees or peoples, 个人 is not the unit there; 两位数增长 counts digits, not people;
 # 三五成群 is an idiom, not 30–50 %; 日照二类地区 names a class of area, not two of anything; 9部委 and 13部门
-# count ministries and departments by their noun (as 9省 counts provinces), not by the measure word of 3部电影
-SURFACE_GUARDS = {"个人": "(?![民口])", "位": "(?!数)", "成": "(?!群)", "类": "(?!地区|区域)", "部": "(?![门委])"}
+# count ministries and departments by their noun (as 9省 counts provinces), not by the measure word of 3部电影;
+# 级 counts the steps of a stair (2556级钢梯, 218级藤梯), not a class or a grade (一级公路, 7级地震, 三级医院)
+SURFACE_GUARDS = {"个人": "(?![民口])", "位": "(?!数)", "成": "(?!群)", "类": "(?!地区|区域)", "部": "(?![门委])",
+                  "级": "(?=[^，。、；\\s\\d]{0,2}(?:梯|台阶|石阶))"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -656,8 +658,8 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
         listed = before == "、" and LISTED_AMOUNT.search(text, max(0, m.start() - 40), m.start() - 1) is not None
         if after and after not in POST_NOMINAL_END and not half and not listed and not counts_time and not coins:
             return False  # 一个方案, 一个少数民族、一个地区 (一米半, 一个多月 and 一块二 are amounts)
-        if m.group("unit") in INDEFINITE_ONE_UNITS:
-            return False
+        if m.group("unit") in INDEFINITE_ONE_UNITS or (before == "的" and unit.dimension == "count"):
+            return False  # 增添了浓墨重彩的一笔, 全县的一个贫困村: after 的, 一 is an article
     if len(num) == 1 and m.start() >= 2 and text[m.start() - 2] in CN_DIGITS.replace("一", "") \
             and text[m.start() - 1] not in CN_CHARS and not (text[m.start() - 1] == "年" and m.group("unit") == "次"):
         return False  # 三番五次, 七上八下: a four-character idiom with two numerals (not 分五年三次兑现)
