@@ -658,8 +658,8 @@ def _is_real_chinese_number(text: str, m: re.Match, num: str, unit: Unit) -> boo
         listed = before == "、" and LISTED_AMOUNT.search(text, max(0, m.start() - 40), m.start() - 1) is not None
         if after and after not in POST_NOMINAL_END and not half and not listed and not counts_time and not coins:
             return False  # 一个方案, 一个少数民族、一个地区 (一米半, 一个多月 and 一块二 are amounts)
-        if m.group("unit") in INDEFINITE_ONE_UNITS or (before == "的" and unit.dimension == "count"):
-            return False  # 增添了浓墨重彩的一笔, 全县的一个贫困村: after 的, 一 is an article
+        if m.group("unit") in INDEFINITE_ONE_UNITS or (before == "的" and unit.dimension == "count") or before == "同":
+            return False  # 增添了浓墨重彩的一笔, 全县的一个贫困村: after 的, 一 is an article; 同一天, 同一个: the same
     if len(num) == 1 and m.start() >= 2 and text[m.start() - 2] in CN_DIGITS.replace("一", "") \
             and text[m.start() - 1] not in CN_CHARS and not (text[m.start() - 1] == "年" and m.group("unit") == "次"):
         return False  # 三番五次, 七上八下: a four-character idiom with two numerals (not 分五年三次兑现)

@@ -87,6 +87,8 @@ PAST_YEAR_OPENING = re.compile(r"^\s*" + LEAD + r"[“\"「]?(?:刚刚过去的|
 COLON = re.compile(r"[：:]")
 # 经过三年帮扶, 历经5年, 三年后: years said to pass after a time the sentence opened with
 YEARS_PASSED = re.compile(r"(?:经过|历经|用了?)([一二两三四五六七八九十]{1,3}|\d{1,2})年|([一二两三四五六七八九十]{1,3}|\d{1,2})年(?:后|之后)")
+# 2014年，…。3年后，…; 次年，…: a sentence that opens by moving on from the time of the one before
+YEARS_LATER_OPENING = re.compile(r"\s*(?:([一二两三四五六七八九十]{1,3}|\d{1,2})年(?:后|之后)|(次年|翌年|第二年)(?![度级]))")
 SMALL_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 PINNED_YEAR = re.compile(rf"((?:19|20)\d{{2}})年(?!以来|来|起|至今)[^{FULL_STOPS}\n]*今年|今年[^{FULL_STOPS}\n]*?((?:19|20)\d{{2}})年")
 # 驻村日记 … 2017年4月13日,周五,晴,我和…: a day with its weekday near the top is the day the page was written
@@ -387,7 +389,7 @@ def _unnamed_year(ctx: YearContext) -> bool:
 
 
 def earlier_sentence_time(ctx: YearContext) -> int | None:
-    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016), the end of a span of years it opens with (2013-2016年…年均增长12.8%。其中，重点县…8355元 is 2016) or of a plan's period (“十三五”期间，我县…。累计新建安置房4901套 is 2020), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后) or its clause does after it (6万多名农民陆续搬入)."""
+    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016; moved on by the years the number's sentence opens by saying have passed: 2014年，…。3年后，贫困发生率降至1.27% is 2017, 次年 one), the end of a span of years it opens with (2013-2016年…年均增长12.8%。其中，重点县…8355元 is 2016) or of a plan's period (“十三五”期间，我县…。累计新建安置房4901套 is 2020), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后) or its clause does after it (6万多名农民陆续搬入)."""
     sentence = ctx.earlier
     if sentence is None or speaks_of_a_time(ctx.sentence[:ctx.position]):
         return None
@@ -402,8 +404,12 @@ def earlier_sentence_time(ctx: YearContext) -> int | None:
     if opening and SINCE.search(sentence, opening.end(1), opening.end()):
         return ctx.page_year  # 1992年以来，先后被列为…。全县贫困人口10080户: as of now, not 1992
     span, plan = SPAN_OPENING.match(sentence), PLAN_OPENING.match(sentence)
-    return sentence_opening_time(whole) or colon_introduction(whole) or clause_opening_time(whole) \
+    year = sentence_opening_time(whole) or colon_introduction(whole) or clause_opening_time(whole) \
         or (int(span.group(1)) if span else None) or (plan_year(plan) if plan else None)
+    later = YEARS_LATER_OPENING.match(ctx.sentence)
+    if year is not None and later is not None and later.end() <= ctx.position:
+        year += _small_number(later.group(1)) if later.group(1) else 1  # 2014年，…。3年后，…降至1.27% is 2017
+    return year
 
 
 def opens_an_item(sentence: str) -> bool:

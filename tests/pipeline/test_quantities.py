@@ -337,7 +337,8 @@ QUANTITIES_NEW = [
     ("使用光伏组件548块，工资200块", [("548块", 548, None, "块", E), ("200块", 200, None, "元", E)]),  # pieces after 组件
     ("村民三五成群，收入增长三成", [("三成", 30, None, "%", E)]),  # 三五成群 is an idiom
     ("被国家9部委、13部门确定为试点县，购置3部电梯", [("3部", 3, None, "部", E)]),  # ministries counted by their noun
-    ("为教育扶贫增添了浓墨重彩的一笔。捐款一笔。", [("一笔", 1, None, "笔", E)]),  # after 的, 一 is an article
+    ("为教育扶贫增添了浓墨重彩的一笔。捐款一笔。同一天，同5家企业签约", [("一笔", 1, None, "笔", E), ("5家", 5, None, "家", E)]),
+    # after 的, 一 is an article; 同一天 is the same day (but 同5家企业: with five firms)
     ("借助12段218级藤梯，建成2556级钢梯和442级石头台阶，修通一级公路，经历7级地震", [
         ("12段", 12, None, "段", E), ("218级", 218, None, "级", E), ("2556级", 2556, None, "级", E),
         ("442级", 442, None, "级", E)]),  # a stair's steps, not a class or a grade

@@ -137,6 +137,8 @@ PARAGRAPH_YEARS = [
     ("1947年,李新安建起了洛川县第一块果园。时至今日,洛川苹果总面积达到53万亩。", "53万亩", 2020, 2020, "now_since_last_year"),
     ("2016年，全县完成技能培训3100人次。依托培训，带动1.2万人就业。", "1.2万人", 2017, 2016, "earlier_sentence_time"),
     ("一年前，工作队决定在村里种植西瓜。当年，2亩西瓜销售收入2万余元。", "2亩", 2020, 2019, "earlier_sentence_time"),
+    ("2014年，全县还有贫困人口77350人。3年后，兰考的贫困发生率降至1.27%。", "1.27%", 2020, 2017, "earlier_sentence_time"),
+    ("2014年，全县还有贫困人口77350人。次年，全县投入资金5000万元。", "5000万元", 2020, 2015, "earlier_sentence_time"),
     ("【金融精准扶贫】 2020年，永州市累计发放扶贫小额信贷38.58亿元。扶贫开发贷款15.98亿元。", "15.98亿元", None, 2020,
      "earlier_sentence_time"),  # a yearbook entry's label before the year the paragraph opens with
     ("1996年，闽宁镇开始建设。6万多名农民陆续搬入闽宁镇。", "6万多名", 2018, 2018, "year_of_page"),  # one after another
