@@ -1020,7 +1020,7 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> "Di
 
 
 def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
-    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…), not right before the number (贵州省2.5万名护林员), yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…, 在范村乡，…), or an earlier sentence of the paragraph did (全省…。其中，…), or 全县/全市 stands before the number in its clause (是全县117个贫困村之一), or the number counts divisions below it (作为山西省14个首批摘帽贫困县之一, 在吕梁市的8个县设有…)."""
+    """A province or prefecture named around a story about one of its places (占全省的四分之一, 吕梁山护工…), not right before the number (贵州省2.5万名护林员), yields to the story's place, unless the sentence opens with it by name as its subject (今年，晋中市提出…) or a clause before the number opens with it (2016年全市拆迁…, 截至目前，凉山州…, 在范村乡，…), or an earlier sentence of the paragraph did (全省…。其中，…), or 全县/全市 stands before the number in its clause (是全县117个贫困村之一), or the number counts divisions below it (作为山西省14个首批摘帽贫困县之一, 在吕梁市的8个县设有…) or the place's own things one of which is the subject (临沂市…是山东省脱贫攻坚…两个主战场之一)."""
     named, story = answer.value, ctx.story
     if answer.rule not in NAMED_RULES or story is None or not ctx.attribution._contains(named, story) \
             or answer.rule == named_right_before.__name__:
@@ -1034,8 +1034,9 @@ def story_within_area(ctx: PlaceContext, answer: Resolved) -> Division | None:
     if any(text[at] == "全" and level == named.level and text[end:end + 1] != "的" and text[at - 1:at] != "占"
            for at, level, end in ctx.attribution.resolver.deictics(ctx.clause[0], ctx.position)):
         return None  # 是全县117个贫困村之一: the whole county, said so (not 占全省的四分之一, a share of it)
-    if ctx.count is not None and COUNTED_DIVISIONS.match(text, ctx.position):
-        return None  # 作为山西省2017年14个首批脱贫摘帽贫困县之一: a count of the named place's own divisions
+    if ctx.count is not None and (COUNTED_DIVISIONS.match(text, ctx.position) or ONE_OF.match(text, ctx.position)):
+        return None  # 作为山西省2017年14个首批脱贫摘帽贫困县之一: a count of the named place's own divisions, or of
+        # things of its own one of which the sentence's subject is (是山东省…两个主战场之一)
     if named.level in ("province", "prefecture") or (ctx.main is not None and story.code == ctx.main.code):
         return story
     return None

@@ -229,6 +229,8 @@ PLACES = [
      "225户", "十八洞村", "named_in_clause_before"),
     # 占全省的四分之一, 山西老农民食品有限公司: an area that opens no clause still yields to the story's place
     ("交口县食用菌\n\n本报讯 交口县食用菌规模达到3000万棒，占全省的四分之一。", "四分之一", "交口县", "story_within_area"),
+    ("压油沟旅游\n\n本报讯 压油沟村发展乡村旅游。临沂市是革命老区，是山东省脱贫攻坚两个主战场之一。", "两个", "山东省",
+     "named_in_clause_before"),  # …but not a count of its own things one of which is the subject
     # 全县 before the number says the whole county, even in a story about one of its villages
     ("西乡回龙村\n\n本报讯 西乡县骆家坝镇回龙村委会发放分红。回龙村距县城45公里，是全县117个贫困村之一。", "117个", "西乡县",
      "named_in_clause_before"),
