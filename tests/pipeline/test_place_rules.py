@@ -282,6 +282,8 @@ PLACES = [
     ("互助电商\n\n本报讯 互助县已建成18个镇级物流中心、232个村级服务点和县外到县级运营中心的渠道。", "232个", "互助土族自治县",
      "sentence_subject"),  # a count does not reach past 和 to a division's noun (县外)
     ("晋中市扶贫\n\n本报讯 平遥县、祁县共投资500万元建设冷库。", "500万元", "晋中市", "shared_by_places_listed_together"),
+    ("闽宁协作\n\n本报讯 泉州市对口帮扶盐池县。今年，泉州市及洛江、永春、德化，市县两级共落实资金5857.5万元。", "5857.5万元",
+     "泉州市", "shared_by_places_listed_together"),  # a place listed with its own parts: the one that holds them
     # a town of the list written with its county (…木协乡和芒康县戈波乡) is one item of it
     ("三岩片区\n\n本报讯 片区包括昌都市贡觉县克日乡、罗麦乡、木协乡和芒康县戈波乡的45个行政村。", "45个", "昌都市",
      "shared_by_places_listed_together"),
