@@ -639,8 +639,7 @@ class PlaceAttribution:
         text = self.resolver.text
         if COUNTRY_SUBJECT.search(text, start, end) is not None:
             return True
-        openings = [start, *(m.end() for m in CLAUSE_BREAK.finditer(text, start, end))]
-        return any(PROVINCES_SUBJECT.match(text, CLAUSE_SUBJECT_LEAD.match(text, at).end()) for at in openings)
+        return any(PROVINCES_SUBJECT.match(text, at) for _, at in clause_openings(text, start, end))
 
     def _contains(self, outer: Division, inner: Division) -> bool:
         return outer.code != inner.code and f"/{outer.code}/" in self.resolver.path(inner)
@@ -771,7 +770,8 @@ class PlaceContext:
             found = self.attribution._subject(start, self.sentence[1], self.main, self.story)
             if found is not None:
                 beside = found.level == own.level and found.code != own.code
-                return found if self.attribution._contains(own, found) or self.attribution._contains(found, own) or beside else None
+                related = self.attribution._contains(own, found) or self.attribution._contains(found, own)
+                return found if related or beside else None
         return None
 
     def named(self, start: int, end: int) -> Division | None:
@@ -1065,11 +1065,15 @@ CLAUSE_SUBJECT_LEAD = re.compile(r"\s*" + LEAD + r"[“\"「]?(?:而|但|且)?(?
                                  r"|今年|去年|目前|当前|如今)?在?")
 
 
+def clause_openings(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, where its subject may stand) of each clause of text[start:end], first to last."""
+    starts = [start, *(m.end() for m in CLAUSE_BREAK.finditer(text, start, end))]
+    return [(at, CLAUSE_SUBJECT_LEAD.match(text, at).end()) for at in starts]
+
+
 def _clause_openings(ctx: PlaceContext) -> list[tuple[int, int]]:
     """(start, where its subject may stand) of each clause of the sentence up to the number, first to last."""
-    text = ctx.attribution.resolver.text
-    starts = [ctx.sentence[0], *(m.end() for m in CLAUSE_BREAK.finditer(text, ctx.sentence[0], ctx.position))]
-    return [(start, CLAUSE_SUBJECT_LEAD.match(text, start).end()) for start in starts]
+    return clause_openings(ctx.attribution.resolver.text, ctx.sentence[0], ctx.position)
 
 
 def _opens_a_clause(ctx: PlaceContext, division: Division) -> bool:
