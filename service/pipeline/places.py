@@ -60,7 +60,9 @@ COUNTY_MADE = re.compile(r"^(.{2,})[市区]$")  # a county-level city or distric
 ZONE = re.compile(r"新区|开发区|矿区|园区|管理区|示范区|试验区|产业|高新|经济|保税|港区")
 # 全县, 该镇, 我市: the story's own county, town, city …
 # 这个村, 这个州: "this" names the place of its level the story is about (not 这个市场, 这个区域, 这个乡村)
-DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村|嘎查)|这个?(州|县|镇|乡|村)(?![场城域村镇民里长委级庄子])")
+# 全县, 该镇, 我市, 这个村; 县里, 村里 (the county's or the village's people and offices), not inside a name (大山村里)
+DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|村|嘎查)|这个?(州|县|镇|乡|村)(?![场城域村镇民里长委级庄子])"
+                     r"|(?:(?<![\u4e00-\u9fff])|(?<=[在到回去从向对由给和与]))(省|市|县|镇|村)(?=里(?![程面]))")
 DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
                  "区": "county", "旗": "county", "镇": "town", "乡": "town", "村": "village", "嘎查": "village"}
 NAMED_AFTER = "村镇乡屯寨庄街组"  # 东营村, 黄山组: a place's short name at the head of a smaller place's name
@@ -876,7 +878,7 @@ class PlaceResolver:
 
     def deictics(self, start: int, end: int) -> list[tuple[int, str, int]]:
         """(position, level, end) of 全县, 该镇, 我市, 这个村 … in the span."""
-        return [(m.start(), DEICTIC_LEVEL[m.group(1) or m.group(2)], m.end())
+        return [(m.start(), DEICTIC_LEVEL[m.group(1) or m.group(2) or m.group(3)], m.end())
                 for m in DEICTIC.finditer(self.text, start, end)]
 
     def most_specific(self, mentions: list[PlaceMention]) -> Division | None:

@@ -199,10 +199,14 @@ CODE_LABEL = re.compile(r"(?:编号|编码|代码|邮编|邮政编码|文号|证
 def _inside_a_code(text: str, mention: QuantityMention) -> bool:
     """A number typed right after a Latin letter, with a Latin unit, is part of a code or of a forum's
     scrambled filler (b2 m1 A%), not an amount; GDP1000亿元 keeps its Chinese unit and stays. So is one
-    a label calls a code (编号:219627269县人民政府…: a document's number, then the county's government)."""
-    before = text[mention.start - 1:mention.start]
-    if before.isascii() and before.isalpha() and mention.unit_written.isascii():
-        return True
+    a label calls a code (编号:219627269县人民政府…: a document's number, then the county's government), and one
+    after a lone Latin letter, whatever its unit (X9003次中欧班列, G1234次列车: a train's number)."""
+    before = text[max(0, mention.start - 2):mention.start]
+    letter = before[-1:]
+    if letter.isascii() and letter.isalpha():
+        lone = len(before) < 2 or not (before[0].isascii() and before[0].isalpha())
+        if lone or mention.unit_written.isascii():
+            return True
     return CODE_LABEL.search(text, max(0, mention.start - 8), mention.start) is not None
 
 
@@ -285,9 +289,10 @@ def _counter_of_time(text: str, mention: QuantityMention, units) -> QuantityMent
 
 # 两个孩子, 511个贫困人口, 1个能人: 个 counting people; not 93个农民专业合作社, where the people name the body counted
 PEOPLE_MODIFIERS = ("贫困|搬迁|建档立卡|农村|城乡|城镇|留守|困难|受益|脱贫|低收入|残疾|务工|外出|返乡|易地|低保|特困|五保|驻村|帮扶|基层|在校"
-                    "|少数民族|[\u4e00-\u9fff]{1,3}?族")  # 5.3万傈僳族群众: a people's name
+                    "|少数民族|[\u4e00-\u9fff]{1,3}?族"  # 5.3万傈僳族群众: a people's name
+                    "|老区|山区|库区|[\u4e00-\u9fff]{2,3}(?=人民(?!币))")  # 226万老区人民, 300多万安康人民
 PEOPLE_NOUNS = ("人口|群众|农民|劳动力|村民|居民|农牧民|牧民|移民|对象|人员|干部|党员|茶农|果农|菜农|药农|蔗农|棉农|烟农|菇农|渔民"
-                "|学生|师生|教师|儿童|妇女|职工|工人|员工|老人|同胞|残疾人")  # 5万学生, 42.4万农村在校师生, 300余职工 (not 游客, who come and go: 人次)
+                "|学生|师生|教师|儿童|妇女|职工|工人|员工|老人|同胞|残疾人|人民(?![币日网政法检银医大代广公路街出解武调团军])")  # 5万学生, 42.4万农村在校师生, 300余职工 (not 游客, who come and go: 人次)
 # 54个移民点, 14个村民组, 93个农民专业合作社: what the people's noun names after it, a body or a place, not people;
 # 28个人口较少民族, 3个人口大县: the number of peoples or places of which the noun says how many live there
 NOT_PEOPLE_AFTER = (r"(?!小组|委员会|代表大会|(?:专业)?合作社|合作组织|协会|联合会|企业|公司|夜校|学校|之家|工作站"

@@ -46,6 +46,8 @@ NATIONWIDE = re.compile(r"全国|我国|中国")
 QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a quotation
 # …工作队。”伊川县委书记李新红表示。: a short sentence right after a quotation that says who spoke it
 SPEAKER = re.compile(rf"[^“”「」\"{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,30}}?(?:说|表示|介绍|说道|坦言|感慨|告诉记者)[{FULL_STOPS}]?\s*$")
+# 来宾市委常委、金秀瑶族自治县县委书记韦德斌说，2016年，该县…: who speaks, before what they say
+SPOKEN_BY = re.compile(rf"[^“”「」\"{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,30}}?(?:说|表示|介绍|指出|透露|坦言|告诉记者)[，,：:]")
 # 甲县、乙县分别投资30万元、20万元: the figures after it go to the places before it, in order
 PAIRED = re.compile(r"分别|依次")
 # 安置了661户2350人，他们来自石月亮乡和马吉乡的15个村寨: where people came from, after the number
@@ -402,6 +404,9 @@ class PlaceAttribution:
         county or town (汶上县鑫众种植农民专业合作社…), the story's place within it (南陈村)."""
         opening = SUBJECT_OPENING.match(self.resolver.text, start, end)
         at = opening.end() if opening else start
+        spoken = SPOKEN_BY.match(self.resolver.text, at, end)
+        if spoken is not None and (said := self._subject(spoken.end(), end, main, story)) is not None:
+            return said  # the place of what a speaker says, not of the speaker's office
         subject = None
         deictic = next((d for d in self.resolver.deictics(at, min(end, at + 4)) if d[0] == at), None)
         if deictic is not None:
@@ -799,8 +804,8 @@ PROVINCES_COUNTED = re.compile(rf"{COUNT_DIGITS}个?(?:{REGION})?(?:{PROVINCES}|
 PROVINCE_LEVEL_DIVISIONS = 34  # 23 provinces, 5 autonomous regions, 4 municipalities, Hong Kong and Macao
 PROVINCES_BEFORE = re.compile(rf"(?:{PROVINCES})(?:共有|有|达|共|达到)$")
 COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|有|已有)?$")  # 是中国592个重点县之一
-# 布拖县是国家挂牌督战的52个贫困县之一: one of a set the country names
-COUNTRY_SET = re.compile(rf"(?:国家|全国|我国|中国)(?!级)[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,10}}的$")
+# 布拖县是国家挂牌督战的52个贫困县之一, 国务院扶贫办挂牌督战的52个贫困县之一: one of a set the country names
+COUNTRY_SET = re.compile(rf"(?:国家|全国|我国|中国|国务院|中央)(?!级)[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,10}}的$")
 ONE_OF = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,14}}?之一")
 # 中央决定将2300元作为…, 全世界藏族人口约750万, 中国农村贫困人口减少5000多万; not 全国最大的…基地 or 全国首个…, which rank a place among the country's
 COUNTRY_SUBJECT = re.compile(r"(?:全国|我国|全中国|全世界|全球|中国(?=农村|贫困人口|农民|居民|城乡|城镇|已|累计|共|每年|目前|将|要|计划))(?![最首第]|唯一|率先|领先|前列)|中央(?=决定|财政|政府|安排|下达|拨付|投入)|国家(?=制定|规定)")

@@ -22,7 +22,8 @@ from .places import Division, PlaceResolver
 from .quantities import QuantityMention, extract_quantities, spaces_its_numbers
 from .records import ArticleRecord, ParagraphRecord, PlaceRecord
 from .resolve import PlaceAttribution
-from .years import opens_an_item, page_year, resolve_year_why, section_year, speaks_of_a_time, year_in_clause
+from .years import (YEARS_LATER_OPENING, opens_an_item, page_year, resolve_year_why, section_year, speaks_of_a_time,
+                    year_in_clause)
 
 
 @dataclass
@@ -193,14 +194,16 @@ def _section_years(text: str, stories: list[Story]) -> dict[tuple[int, int], int
 def _last_timed_sentences(text: str, stories: list[Story]) -> dict[tuple[int, int], str]:
     """For each sentence, the nearest earlier one of its paragraph that speaks of a time, since the list item
     it belongs to opened (一是…; 二是…), in one pass: a paragraph that runs on from one cut mid-sentence
-    (…不压钱不让看，而 / [a headline set in] / 且报销…) continues it."""
+    (…不压钱不让看，而 / [a headline set in] / 且报销…) continues it, and so does one that opens by saying years
+    have passed since the time of the paragraph before (…全县还有贫困人口77350人。 / 3年后，贫困发生率降至1.27%)."""
     earlier: dict[tuple[int, int], str] = {}
     for story in stories:
         carried, runs_on = None, False
         for paragraph, kind in story.parts:
             if kind != "body":
                 continue
-            if not runs_on:
+            moves_on = bool(paragraph.sentences) and YEARS_LATER_OPENING.match(text, *paragraph.sentences[0])
+            if not runs_on and not moves_on:
                 carried = None
             for s_start, s_end in paragraph.sentences:
                 if opens_an_item(text[s_start:s_end]):

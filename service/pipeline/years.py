@@ -389,7 +389,7 @@ def _unnamed_year(ctx: YearContext) -> bool:
 
 
 def earlier_sentence_time(ctx: YearContext) -> int | None:
-    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016; moved on by the years the number's sentence opens by saying have passed: 2014年，…。3年后，贫困发生率降至1.27% is 2017, 次年 one), the end of a span of years it opens with (2013-2016年…年均增长12.8%。其中，重点县…8355元 is 2016) or of a plan's period (“十三五”期间，我县…。累计新建安置房4901套 is 2020), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后) or its clause does after it (6万多名农民陆续搬入)."""
+    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016; moved on by the years the number's sentence opens by saying have passed: 2014年，…。3年后，贫困发生率降至1.27% is 2017, 次年 one, also where that sentence opens a paragraph of its own after the one it moves on from), the end of a span of years it opens with (2013-2016年…年均增长12.8%。其中，重点县…8355元 is 2016) or of a plan's period (“十三五”期间，我县…。累计新建安置房4901套 is 2020), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后) or its clause does after it (6万多名农民陆续搬入)."""
     sentence = ctx.earlier
     if sentence is None or speaks_of_a_time(ctx.sentence[:ctx.position]):
         return None

@@ -316,8 +316,10 @@ PLACES = [
     ("四川藏区脱贫\n\n本报讯 四川藏区脱贫攻坚取得进展。\n2015年，四川省食药监局开始对口帮扶红原县，派出10余名干部。\n"
      "瓦桑初说，去年牦牛奶卖了8000多元。", "8000多元", "红原县", "earlier_paragraph"),
     # where people were moved from, even in the number's own clause, is not where they are
-    ("紫丘村\n\n本报讯 大姚县赵家店镇紫丘村是一个集中安置点，村里90户贫困户300多人都是从铁锁乡七棵树村搬迁出来的。", "300多人",
+    ("紫丘村\n\n本报讯 大姚县赵家店镇紫丘村是一个集中安置点，90户贫困户300多人都是从铁锁乡七棵树村搬迁出来的。", "300多人",
      "紫丘村", "sentence_subject"),
+    ("紫丘村\n\n本报讯 大姚县赵家店镇紫丘村是一个集中安置点，村里90户贫困户300多人都是从铁锁乡七棵树村搬迁出来的。", "300多人",
+     "紫丘村", "named_in_clause_before"),  # 村里: the village just named
     # 这两天, 如今, 连日来 … open a sentence before its subject (here with the doubled comma of a badly converted page)
     ("夜力坪村西瓜\n\n本报讯 这两天,,重庆市丰都县三建乡夜力坪村的西瓜丰收了。当年,2亩西瓜,亩产达6000斤。", "6000斤", "夜力坪村",
      "earlier_subject"),
@@ -446,6 +448,15 @@ PLACES = [
     # …but a count larger than the country's 34 provinces is of something else (省、市重点项目)
     ("莆田项目\n\n本报讯 记者从莆田市发改委获悉，一季度，全市330个省、市重点项目累计完成投资227.6亿元。", "330个", "莆田市",
      "named_in_clause_before"),
+    # a speaker's titles name no subject: what the speaker says names its own (该县), for every clause after it
+    ("金秀旅游\n\n本报讯 来宾市委常委、金秀瑶族自治县县委书记韦德斌说，2016年，该县地区生产总值28.19亿元，"
+     "其中农林牧渔业增速排名全市第一；农村居民人均可支配收入8490元。", "8490元", "金秀瑶族自治县", "sentence_subject"),
+    # 县里 (the county, its offices) points back to the story's county, as 全县 does
+    ("渠县柠檬\n\n本报讯 渠县大山村安置点靠近万亩柠檬产业基地。县里通过合作社带动搬迁户户均种植柠檬树20株以上。", "20株",
+     "渠县", "named_in_clause_before"),
+    # one of a set a central agency names (国务院扶贫办挂牌督战的52个贫困县) is the country's, as one of the country's is
+    ("都安脱贫\n\n本报讯 目前，都安县还有65个村、1.75万人未脱贫摘帽，是国务院扶贫办挂牌督战的52个贫困县之一。", "52个", None,
+     "nationwide"),
     # a sentence whose subject helps another place hands on the place helped to the sentences after it
     ("粤桂协作\n\n本报讯 广东江门市对口帮扶广西龙州县，为当地企业提供1000万元援助款。公司目前有240多名员工。", "240多名",
      "龙州县", "earlier_subject"),

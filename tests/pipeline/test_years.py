@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from service.pipeline import extract_text
 from service.pipeline.layout import split_sentences
 from service.pipeline.years import YEAR_RULES, resolve_year_why, section_year, speaks_of_a_time
 
@@ -179,6 +180,14 @@ def test_year_rules_reading_the_paragraph(paragraph, mention, page, year, rule):
     start, end = spans[index]
     assert resolve_year_why(paragraph[start:end], at - start, page, timed[-1] if timed else None,
                             section=sections[-1] if sections else None) == (year, rule)
+
+
+def test_a_paragraph_that_opens_with_years_passing_moves_on_from_the_paragraph_before():
+    page = ("兰考脱贫\n\n本报讯 2014年，兰考县还有贫困人口77350人，贫困发生率为10.2%。\n"
+            "3年后，兰考的贫困发生率降至1.27%，达到了脱贫要求。\n全县新建道路300公里。")
+    facts = {f.text: f for a in extract_text(page, "2020-05-21") for p in a.paragraphs for f in p.facts}
+    assert (facts["1.27%"].year, facts["1.27%"].year_rule) == (2017, "earlier_sentence_time")
+    assert facts["300公里"].year == 2020  # a paragraph that does not move on starts afresh
 
 
 def test_every_rule_has_a_docstring_and_a_table_row():
