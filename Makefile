@@ -15,6 +15,9 @@ $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,postgres]'
+	# bytecode now, as pip does for what it installs: where PYTHONDONTWRITEBYTECODE is set, every command
+	# would otherwise compile the sources it imports again (some 50 ms of each `kaoju` start)
+	$(BIN)/python -m compileall -q service schemas
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -14,7 +14,7 @@ from .records import ArticleRecord, ParagraphRecord, PlaceRecord
 from .stages import STAGES, run_stages
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.14.105"
+EXTRACTOR_VERSION = "0.14.106"
 
 
 def extract_text(raw: str, published: str | None = None, reference: str | None = None) -> list[ArticleRecord]:
@@ -27,8 +27,11 @@ def extract_text(raw: str, published: str | None = None, reference: str | None =
 
 
 def warm_up() -> None:
-    """Load every table the stages read (gazetteer, tagger, script converter, unit patterns) by reading
-    one small page: a job does it before it forks its workers, which then share them."""
+    """Load every table the stages read (gazetteer and its automaton, tagger, script converter, unit patterns)
+    by reading one small page: a job does it before it forks its workers, which then share them."""
+    from .places import load_gazetteer
+
+    load_gazetteer().build_automaton()
     extract_text("本报讯 2019年，臨縣投資(zī)1000萬元，带动300户贫困人口脱贫。")
 
 

@@ -800,7 +800,8 @@ REGION = r"东部|西部|中部|中西部|东北|沿海"  # of the country: seve
 PROVINCES = r"省份|省区市|省市区|省区|省市"
 COUNT_DIGITS = r"[\d一二两三四五六七八九十百几多余]+"
 PROVINCES_COUNTED = re.compile(rf"{COUNT_DIGITS}个?(?:{REGION})?(?:{PROVINCES}|省(?![长委级内外里政份会城定属直重管派扶贫际道辖乡示财]))"
-                               rf"|{COUNT_DIGITS}个[\u4e00-\u9fff]{{1,3}}?(?:{PROVINCES})")  # 19个援疆省市, 四个对口省市
+                               rf"|{COUNT_DIGITS}个[\u4e00-\u9fff]{{1,3}}?(?:{PROVINCES})"  # 19个援疆省市, 四个对口省市
+                               rf"|{COUNT_DIGITS}个[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{1,12}}?的(?:{PROVINCES})")  # 两个仍有贫困县的省份
 PROVINCE_LEVEL_DIVISIONS = 34  # 23 provinces, 5 autonomous regions, 4 municipalities, Hong Kong and Macao
 PROVINCES_BEFORE = re.compile(rf"(?:{PROVINCES})(?:共有|有|达|共|达到)$")
 COUNTRY_RIGHT_BEFORE = re.compile(r"(?:全国|我国|全?中国)(?:共有|共|有|已有)?$")  # 是中国592个重点县之一

@@ -445,6 +445,8 @@ PLACES = [
      "五莲县", "earlier_subject"),
     # a count of provinces with a word between the count and 省市 (援疆, 对口) is still the country's
     ("上海援疆\n\n本报讯 五年来上海市财政累计投入援疆资金90亿元，在19个援疆省市中位列第一。", "19个", None, "nationwide"),
+    # …or a clause ending in 的 (两个仍然有贫困县的省份)
+    ("最后脱贫\n\n本报讯 内地最后两个仍然有贫困县的省份，贵州和甘肃今天宣布脱贫。", "两个", None, "nationwide"),
     # …but a count larger than the country's 34 provinces is of something else (省、市重点项目)
     ("莆田项目\n\n本报讯 记者从莆田市发改委获悉，一季度，全市330个省、市重点项目累计完成投资227.6亿元。", "330个", "莆田市",
      "named_in_clause_before"),

@@ -1,10 +1,12 @@
 """Place mentions and attribution, table-driven from the patterns of Chinese reporting."""
+from pathlib import Path
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.pipeline import extract_text
-from service.pipeline.places import PlaceResolver, load_gazetteer, short_names
+from service.pipeline.places import DICTIONARY_SCAN_LIMIT, Gazetteer, PlaceResolver, load_gazetteer, short_names
 from service.pipeline.resolve import PlaceAttribution
 from service.pipeline.years import page_year, resolve_year
 
@@ -475,3 +477,50 @@ def test_the_gazetteer_counts_the_divisions_a_place_holds():
     assert gazetteer.holds("6102", "county") == 4  # 铜川市: 王益区, 印台区, 耀州区, 宜君县
     assert gazetteer.holds("61", "county") > 100 and gazetteer.holds("61", "prefecture") == 10  # 陕西省
     assert gazetteer.holds("610202", "county") == 0 and gazetteer.holds("610202", "town") > 0
+
+
+def _fresh_gazetteer() -> Gazetteer:
+    shared = load_gazetteer()
+    return Gazetteer(list(shared.divisions.values()), (shared.by_surface, shared.short))
+
+
+def _found(mentions) -> list[tuple]:
+    return [(m.start, m.end, m.surface, m.candidates) for m in mentions]
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+NOISE = "县市村镇乡区省州旗的和与、，。 1２三\n"
+
+
+WITH_AUTOMATON = _fresh_gazetteer()
+WITH_AUTOMATON.build_automaton()
+
+
+@settings(deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(sorted(load_gazetteer().by_surface)), st.text(NOISE, max_size=3)), max_size=30))
+def test_the_dictionary_finds_the_names_the_automaton_finds(pieces):
+    text = "".join(pieces)
+    assert _found(WITH_AUTOMATON._find_by_dictionary(text)) == _found(WITH_AUTOMATON.find(text))
+
+
+def test_the_dictionary_and_the_automaton_agree_on_the_seeds():
+    for page in sorted(SEEDS.glob("*.txt")):
+        text = page.read_text(encoding="utf-8")
+        assert _found(WITH_AUTOMATON._find_by_dictionary(text)) == _found(WITH_AUTOMATON.find(text)), page.name
+
+
+def test_a_process_builds_the_automaton_only_once_it_has_read_enough_text():
+    gazetteer = _fresh_gazetteer()
+    page = "临县投资1000万元，吕梁市新建西营镇安置点。" * 100
+    while gazetteer.scanned + len(page) <= DICTIONARY_SCAN_LIMIT:
+        gazetteer.find(page)
+        assert gazetteer.automaton is None  # a run of a few pages never pays for it
+    assert _found(gazetteer.find(page)) == _found(gazetteer._find_by_dictionary(page))
+    assert gazetteer.automaton is not None
+
+
+def test_warming_up_before_a_fork_builds_the_automaton():
+    from service.pipeline import warm_up
+
+    warm_up()
+    assert load_gazetteer().automaton is not None
