@@ -232,6 +232,10 @@ CAPTION_CREDIT = re.compile(rf"([{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}}){{0,3}})\s+�
 # …(8月16日摄)。新华社记者丁磊摄: and the agency's credit after it
 CAPTION_DATED = re.compile(rf"[(（]\d{{1,2}}月\d{{1,2}}日[{HAN}]{{0,6}}?摄[)）]。?\s*"
                            rf"(?:[{HAN}]{{0,6}}记者\s*[{HAN}]{{2,4}}(?:[ 、]+[{HAN}]{{2,4}}){{0,3}}\s*摄\s*)?$")
+# 上图：…, 拼版照片上图：…, 组图：…: a line that opens by pointing at a picture; …新华社发, …（刘生锋 摄）。: one
+# that ends with the picture's credit
+PHOTO_OPENING = re.compile(r"(?:[上下左右]图[:：为]|拼版照片|组图[:：])")
+PHOTO_CREDIT_END = re.compile(r"(?:新华社发|中新社发)(?:[(（][^()（）\n]{0,24}[)）])?。?\s*$|[(（][^()（）\n]{0,30}?摄[)）]。?\s*$")
 ROLES = r"记者|通讯员|实习生|见习记者|摄影"
 NAMES = rf"(?!{ROLES})[{HAN}]{{2,4}}(?:\s+(?!{ROLES})[{HAN}]{{2,4}})*"
 # 本报讯（记者 赵磊 通讯员 钱鹏）: the reporters named in a lead
@@ -287,6 +291,20 @@ class Article:
     captions: list[Paragraph] = field(default_factory=list)  # 图为…，全村建成大棚200座。王强 摄: figures, not body text
 
 
+def photo_credited(line: str) -> bool:
+    """Whether a line reads as a photo's caption by its credit or its opening.
+
+    >>> photo_credited("拼版照片上图：独龙族群众通过藤篾桥（资料照片）；下图：独龙江乡大桥（10月29日摄）。新华社发")
+    True
+    >>> photo_credited("村民在采摘茶叶。（刘生锋 摄）"), photo_credited("上图为村里新建的安置点。")
+    (True, True)
+    >>> photo_credited("新华社发布消息，全县投资3000万元。"), photo_credited("他拍摄了300张照片。")
+    (False, False)
+    """
+    return bool(CAPTION_CREDIT.search(line) or CAPTION_DATED.search(line) or PHOTO_OPENING.match(line)
+                or PHOTO_CREDIT_END.search(line))
+
+
 def split_blocks(text: str) -> list[Block]:
     """Blank-line separated blocks, stripped of surrounding whitespace, with their spans.
 
@@ -300,8 +318,7 @@ def split_blocks(text: str) -> list[Block]:
         for line in re.finditer(r"[^\n]+", m.group(0)):
             stripped = line.group(0).strip()
             meta = meta_line(stripped) if len(stripped) <= META_LINE_MAX else None
-            photo = (CAPTION_CREDIT.search(stripped) or CAPTION_DATED.search(stripped) or stripped.startswith("图为")) \
-                and len(stripped) < 120
+            photo = (photo_credited(stripped) or stripped.startswith("图为")) and len(stripped) < 120
             if meta or photo or CREDIT_LINE.fullmatch(stripped) or CHROME_LINE.fullmatch(stripped) \
                     or RELATED_LINE.fullmatch(stripped) or BYLINE_BOX.match(stripped):
                 line_start, line_end = m.start() + line.start(), m.start() + line.end()
@@ -407,7 +424,7 @@ def classify(block: Block) -> str:
         return "banner"
     if BYLINE_BOX.match(t) or BYLINE_PARENS.fullmatch(t) or BYLINE_LIST.fullmatch(t):
         return "byline"
-    if (CAPTION_CREDIT.search(t) or CAPTION_DATED.search(t)) and len(t) < 120 or t.startswith("图为"):
+    if photo_credited(t) and len(t) < 120 or t.startswith("图为"):
         return "caption"
     if t.startswith(("——", "—— ")) and len(t) <= HEADLINE_MAX + 10:
         return "subtitle"

@@ -1,9 +1,10 @@
 """Place mentions: China's divisions from the gazetteer, villages learned from the text, deictics.
 
 A name is looked up, longest first from the left, over full names (临县, 吕梁市, 西营镇) and short
-names of provinces, prefectures and counties (吕梁, 孝义, 乡宁): by the dictionary of names for the first
-pages a process reads, by an Aho-Corasick automaton once it has read more (or a job warms it up to fork). A name several divisions share is
-settled by the other places on the page: the candidate whose ancestors the page also names wins.
+names of provinces, prefectures and counties (吕梁, 孝义, 乡宁): in the dictionary of names for the first
+pages a process reads, by an Aho-Corasick automaton once it has read more (or warms up to fork). A name
+several divisions share is settled by the other places on the page: the candidate whose ancestors the
+page also names wins.
 """
 from __future__ import annotations
 

@@ -1011,7 +1011,7 @@ def shared_by_listed_places(ctx: PlaceContext, answer: Resolved) -> Division | N
 
 
 def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> "Division | NoPlace | None":
-    """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…, 甲县A乡、B乡和乙县C乡的45个村), or earlier in its part of the sentence when it was found there (南部四地州(喀什地区、和田地区…)累计实施项目…，落实资金…), belongs to their common parent, or to the one that holds the others (泉州市及洛江、永春、德化，市县两级共落实资金5857.5万元); after provinces listed together, to no one place (位于广西、云南、西藏三个省，…边境线总长9080公里)."""
+    """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…, 甲县A乡、B乡和乙县C乡的45个村), or earlier in its part of the sentence when it was found there (南部四地州(喀什地区、和田地区…)累计实施项目…，落实资金…), belongs to their common parent, or to the one that holds the others (泉州市及洛江、永春、德化，市县两级共落实资金5857.5万元); after places of several provinces listed together, to no one place (位于广西、云南、西藏三个省，…边境线总长9080公里; 组织了中国光彩事业怒江、宁夏、南疆…，总投资500多个承包项目)."""
     if answer.value is None:
         return None
     start = ctx.part_start if answer.rule in SENTENCE_NAMED_RULES else ctx.clause[0]
@@ -1024,8 +1024,9 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> "Di
                    if all(o.code == d.code or ctx.attribution._contains(d, o) for o in listed.values())), None)
     if holder is not None:
         return holder  # 泉州市及洛江、永春、德化，市县两级共落实资金5857.5万元: a place listed with its own parts
-    if all(d.level == "province" for d in listed.values()):
-        return NO_PLACE  # 位于广西、云南、西藏三个省，…边境线总长9080公里: several provinces, no one place
+    resolver = ctx.attribution.resolver
+    if len({resolver.at_level(d, "province").code for d in listed.values()}) > 1:
+        return NO_PLACE  # 位于广西、云南、西藏三个省，…边境线总长9080公里; 怒江、宁夏…: places of several provinces
     return ctx.attribution._common_parent(list(listed.values()))
 
 

@@ -404,6 +404,18 @@ def test_a_dated_caption_with_the_agency_s_credit_after_it_is_a_caption():
     assert [page[p.start:p.end] for p in article.paragraphs][-1] == "坐在客厅里，60岁的老人讲起以前的苦日子。"
 
 
+@pytest.mark.parametrize("caption", [
+    "拼版照片上图：独龙族群众通过藤篾桥出行（资料照片）；下图：独龙江乡的新桥（2020年10月29日摄，无人机照片）。新华社发",
+    "上图为村里新建的安置点，下图为村民的老房子。",
+    "村民在茶园里采摘春茶。（刘生锋 摄）",
+])
+def test_a_line_that_points_at_a_picture_or_ends_with_its_credit_is_a_caption(caption):
+    page = f"下山记\n怒江州26.96万贫困人口全部脱贫。\n{caption}\n在棉谷村住了近30年，她第一个搬了家。"
+    [article] = layout(page)
+    assert [page[c.start:c.end] for c in article.captions] == [caption]
+    assert [page[p.start:p.end] for p in article.paragraphs][-1] == "在棉谷村住了近30年，她第一个搬了家。"
+
+
 @pytest.mark.parametrize("page, title, paragraph", [
     # a byline line typed right above the headline is a block of its own
     ("湖北日报全媒记者 彭磊 通讯员 李理\n特别的“考题”\n1000多户贫困户，贷款1.1亿元，能如期还上吗？潜江市扶贫办说。",

@@ -300,6 +300,9 @@ PLACES = [
     # provinces listed together: their figures are of no one place
     ("边境地区\n\n本报讯 我国南部边境位于广西、云南、西藏三个省，三省边境线总长9080公里。", "9080公里", None,
      "shared_by_places_listed_together"),
+    # …and so are places of several provinces listed together (a prefecture of one, another province)
+    ("光彩事业\n\n本报讯 自2017年以来，工商联先后组织了光彩事业怒江、宁夏行，总投资500多个承包项目。", "500多个", None,
+     "shared_by_places_listed_together"),
     # a sentence of no subject whose later clause turns to a place inside the one carried hands that place on
     ("保康县扶贫\n\n本报讯 保康县县委书记、洪家院村第一书记等领导参加入住仪式。易地扶贫搬迁工程是重中之重，洪家院村安置点自6月开工建设以来，"
      "如期完工。此次建成的安置点安置52户。", "52户", "洪家院村", "earlier_subject"),
