@@ -66,6 +66,8 @@ LATER_NUMBER = re.compile(rf"(?<![\d.]){AMOUNT_DIGITS}")
 DIGITS_RUN = re.compile(r"[\d.]*")
 LIST_JOINER = re.compile(rf"{LIST_MARK}|以及|和|及")
 AMONG_THEM = re.compile(r"[，,；;：:]其中")  # …1623户，其中闽宁镇1539户: the parts of a whole just counted
+PARTS_OPENING = re.compile(r"\s*其中")  # …共涉及6个村368户。其中：陈阳村58户、天河村69户…: a sentence of the parts
+PARTS_BEFORE = re.compile(r"其中[：:]\s*$")  # …涉及6个村368户，其中：陈阳村58户…: a clause of the parts
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上")
 # 新识别贫困户12户55人（洪广镇11户53人，隆源村1户2人），2020年计划脱贫261户: the places of a breakdown in brackets
@@ -310,7 +312,8 @@ class PlaceAttribution:
         """For each sentence of a paragraph: the place it opens with as its subject (汾西县充分发挥…,
         我市把…), and the subject it inherits from the last earlier sentence that had one (NO_PLACE after
         one that opens with the whole country: 2018年，全国有125个贫困县脱贫。“农村1000多万贫困人口…”), up to
-        the heading of a list's next item (…嘉定区选派…。四是狠抓产业合作。引入…: none)."""
+        the heading of a list's next item (…嘉定区选派…。四是狠抓产业合作。引入…: none); a sentence of the parts of
+        a whole (其中：陈阳村58户、天河村69户…) hands on no subject of its own."""
         result, carried = [], None
         for k, (start, end) in enumerate(sentences):
             subject = self._subject(start, end, main, paragraph)
@@ -319,7 +322,7 @@ class PlaceAttribution:
                 carried = None  # 四是深化互动交流。: a new item of a list begins, about the paragraph's place again
             elif subject is None and self._opens_with_the_country(start, end):
                 carried = NO_PLACE
-            elif not self._examples(start, end, main, paragraph):
+            elif not self._examples(start, end, main, paragraph) and not PARTS_OPENING.match(self.resolver.text, start):
                 carried = (subject and self.handed_on((start, end), subject, main)) \
                     or self._later_clause_subject(start, end, main, paragraph, carried) or carried
         return result
@@ -370,12 +373,13 @@ class PlaceAttribution:
                               carried: "Division | NoPlace | None") -> Division | None:
         """易地扶贫搬迁工程是…重中之重，洪家院村易地扶贫搬迁居民点自今年6月1日开工建设以来…: a sentence of no
         subject of its own whose later clauses open with one place, inside the subject carried so far, hands that
-        place on, the deeper one it has turned to."""
+        place on, the deeper one it has turned to (not the first of the parts it lists after 其中)."""
         if not isinstance(carried, Division):
             return None
         text = self.resolver.text
         found = {subject.code: subject for clause in CLAUSE_BREAK.finditer(text, start, end)
-                 if (subject := self._subject(clause.end(), end, main, story)) is not None}
+                 if not PARTS_OPENING.match(text, clause.end()) and not PARTS_BEFORE.search(text, start, clause.end())
+                 and (subject := self._subject(clause.end(), end, main, story)) is not None}
         if len(found) != 1:
             return None  # 永和县与尧都区结对，大宁县与侯马市结对: examples, not where the paragraph turns
         turned = next(iter(found.values()))
@@ -796,7 +800,7 @@ class NoPlace:
 NO_PLACE = NoPlace()
 # 全国已选聘生态护林员37万余人, 我国农村贫困人口减少1386万人: the country opening a clause as its subject
 # 8个省市, 22个省区市, 六省, 8个东部省(市), 19个援疆省市: a count of provinces, which only the whole country holds
-REGION = r"东部|西部|中部|中西部|东北|沿海"  # of the country: several provinces
+REGION = r"东中部|东部|西部|中部|中西部|东北|沿海"  # of the country: several provinces
 PROVINCES = r"省份|省区市|省市区|省区|省市"
 COUNT_DIGITS = r"[\d一二两三四五六七八九十百几多余]+"
 PROVINCES_COUNTED = re.compile(rf"{COUNT_DIGITS}个?(?:{REGION})?(?:{PROVINCES}|省(?![长委级内外里政份会城定属直重管派扶贫际道辖乡示财]))"
@@ -818,7 +822,7 @@ CENTRAL_AGENCY = re.compile(r"(?:中国)?(?:国家[\u4e00-\u9fff]{1,8}?(?:局|�
 # 东部9省市向协作地区拨付资金208.9亿元, 东部地区采购…: several provinces together, the subject of the clause
 # 东部9省市, 中国民族八省(区), 西部地区, 东部各省市: several provinces (the eight of the minority peoples written 八省(区))
 PROVINCES_SUBJECT = re.compile(rf"(?:中国|我国|全国)?(?:民族)?(?:{REGION})?(?:地区)?(?:[\d一二三四五六七八九十]+个?|各)"
-                               rf"(?:{PROVINCES}|省[(（][区市、]+[)）])|(?:{REGION})地区")
+                               rf"(?:{PROVINCES}|省[(（][区市、]+[)）])|(?:按照|按)?(?:{REGION})地区")  # 按照东中部地区人均7000元…的标准
 
 
 def nationwide(ctx: PlaceContext) -> "Division | NoPlace | None":

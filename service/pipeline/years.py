@@ -61,6 +61,10 @@ YEAR_SPAN = r"(?:从|自)?(?:19|20)\d{2}年?(?:到|至|—|-|～|~)((?:19|20)\d{
 YEARS_OPENING = re.compile(r"\s*" + YEAR_SPAN + r"(?:底|末)?[，,]")
 # 2013-2016年贫困地区农村居民人均收入…: a sentence that opens with a span of years, as of its end for the sentences after it
 SPAN_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + YEAR_SPAN)
+# 张家川县2014年易地扶贫搬迁工程共涉及…。此次审查为第二批，涉及368户: a sentence whose subject, a place, opens with
+# the year it speaks of dates those after it as one that opens with the year does
+SUBJECT_YEAR_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + r"[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|旗|州|盟|乡|镇|村)"
+                                  r"((?:19|20)\d{2})年度?(?![以来前后底初末至到—-]|\d)")
 # “十三五”期间，我县共实施…。累计新建安置房4901套: a sentence that opens with a plan's period dates those after it
 PLAN_OPENING = re.compile(r"^\s*" + LEAD + REPORTED + r"[“\"「]?" + PLAN_PERIOD.pattern)
 # 2017年、2018年分两批实施…: a clause that opens with a list of years is as of the last
@@ -389,7 +393,7 @@ def _unnamed_year(ctx: YearContext) -> bool:
 
 
 def earlier_sentence_time(ctx: YearContext) -> int | None:
-    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016; moved on by the years the number's sentence opens by saying have passed: 2014年，…。3年后，贫困发生率降至1.27% is 2017, 次年 one, also where that sentence opens a paragraph of its own after the one it moves on from), the end of a span of years it opens with (2013-2016年…年均增长12.8%。其中，重点县…8355元 is 2016) or of a plan's period (“十三五”期间，我县…。累计新建安置房4901套 is 2020), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后) or its clause does after it (6万多名农民陆续搬入)."""
+    """The time the paragraph's nearest earlier sentence that speaks of one opens with or introduces with a colon (2016年，培训3100人次。依托培训，带动1.2万人 is 2016; moved on by the years the number's sentence opens by saying have passed: 2014年，…。3年后，贫困发生率降至1.27% is 2017, 次年 one, also where that sentence opens a paragraph of its own after the one it moves on from), the end of a span of years it opens with (2013-2016年…年均增长12.8%。其中，重点县…8355元 is 2016) or of a plan's period (“十三五”期间，我县…。累计新建安置房4901套 is 2020) or the year its subject, a place, opens with (张家川县2014年易地扶贫搬迁工程共涉及…。此次审查为第二批，涉及368户 is 2014), not before the opening of a list's item (三是…。2018年…。四是…。实施退耕还林5.5万亩), and as of now after one that opens with a span until now (1992年以来，…。全县…10080户), unless the number's own sentence speaks of a time (三年来, 先后) or its clause does after it (6万多名农民陆续搬入)."""
     sentence = ctx.earlier
     if sentence is None or speaks_of_a_time(ctx.sentence[:ctx.position]):
         return None
@@ -403,9 +407,10 @@ def earlier_sentence_time(ctx: YearContext) -> int | None:
     opening = SENTENCE_TIME.match(sentence)
     if opening and SINCE.search(sentence, opening.end(1), opening.end()):
         return ctx.page_year  # 1992年以来，先后被列为…。全县贫困人口10080户: as of now, not 1992
-    span, plan = SPAN_OPENING.match(sentence), PLAN_OPENING.match(sentence)
+    span, plan, subject = SPAN_OPENING.match(sentence), PLAN_OPENING.match(sentence), SUBJECT_YEAR_OPENING.match(sentence)
     year = sentence_opening_time(whole) or colon_introduction(whole) or clause_opening_time(whole) \
-        or (int(span.group(1)) if span else None) or (plan_year(plan) if plan else None)
+        or (int(span.group(1)) if span else None) or (plan_year(plan) if plan else None) \
+        or (int(subject.group(1)) if subject else None)
     later = YEARS_LATER_OPENING.match(ctx.sentence)
     if year is not None and later is not None and later.end() <= ctx.position:
         year += _small_number(later.group(1)) if later.group(1) else 1  # 2014年，…。3年后，…降至1.27% is 2017

@@ -448,6 +448,9 @@ PLACES = [
      "五莲县", "earlier_subject"),
     # a count of provinces with a word between the count and 省市 (援疆, 对口) is still the country's
     ("上海援疆\n\n本报讯 五年来上海市财政累计投入援疆资金90亿元，在19个援疆省市中位列第一。", "19个", None, "nationwide"),
+    # a region of several provinces after 按照 opens the clause of their standard (按照东中部地区人均7000元…的标准)
+    ("易地搬迁投资\n\n本报讯 按照东中部地区人均7000元，西部地区人均8000元，新疆、西藏人均10000元的标准，国家发改委下达投资189亿元。",
+     "7000元", None, "nationwide"),
     # …or a clause ending in 的 (两个仍然有贫困县的省份)
     ("最后脱贫\n\n本报讯 内地最后两个仍然有贫困县的省份，贵州和甘肃今天宣布脱贫。", "两个", None, "nationwide"),
     # …but a count larger than the country's 34 provinces is of something else (省、市重点项目)
@@ -462,6 +465,9 @@ PLACES = [
     # one of a set a central agency names (国务院扶贫办挂牌督战的52个贫困县) is the country's, as one of the country's is
     ("都安脱贫\n\n本报讯 目前，都安县还有65个村、1.75万人未脱贫摘帽，是国务院扶贫办挂牌督战的52个贫困县之一。", "52个", None,
      "nationwide"),
+    # the parts of a whole listed after 其中： are examples: the first of them is not handed on as the subject
+    ("张家川搬迁\n\n本报讯 张家川县易地扶贫搬迁工程共涉及13个村911户。此次审查为第二批，涉及6个村368户，其中：大阳乡陈阳村58户、"
+     "恭门镇天河村69户。工程总投资5223万元。", "5223万元", "张家川回族自治县", "earlier_subject"),
     # a sentence whose subject helps another place hands on the place helped to the sentences after it
     ("粤桂协作\n\n本报讯 广东江门市对口帮扶广西龙州县，为当地企业提供1000万元援助款。公司目前有240多名员工。", "240多名",
      "龙州县", "earlier_subject"),
