@@ -662,15 +662,7 @@ class PlaceAttribution:
         named = elsewhere or named  # a venue speaks only for a span that names no other place
         mentions, text = list(named), self.resolver.text
         for position, level, deictic_end in self.resolver.deictics(start, end):
-            # 岔口村…, 全村共207户: a deictic points back to the place of its level just named, else the story's,
-            # else (a village, a town, or any 该X) the one named last in the sentences just before
-            word = text[deictic_end - 1]
-            earlier = [m.division for m in named if m.start < position and (
-                m.division.level == level and _deictic_fits(word, m.division) or _city_of_a_county(text, position, m.division))] \
-                or [d for d in self._in_sentence_before(level, position) if _deictic_fits(word, d)]
-            division = earlier[-1] if earlier else self.resolver.of_the_story(story or main, level, word, position)
-            if division is None and (level in ("village", "town") or text[position] == "该"):
-                division = self._named_last(level, position)  # 该县: the county just named, in any story
+            division = self.deictic_place(position, level, deictic_end, named, main, story)
             if division is not None:
                 mentions.append(PlaceMention(position, deictic_end, "", [division.code], level,
                                              deictic=True, division=division))
@@ -683,6 +675,20 @@ class PlaceAttribution:
             if own:
                 return self.resolver.most_specific(own)
         return self.resolver.most_specific(mentions)
+
+    def deictic_place(self, position: int, level: str, end: int, named: list[PlaceMention], main: Division | None,
+                      story: Division | None) -> Division | None:
+        """岔口村…, 全村共207户: a deictic points back to the place of its level just named (among `named`), else
+        the story's, else (a village, a town, or any 该X) the one named last in the sentences just before."""
+        text = self.resolver.text
+        word = text[end - 1]
+        earlier = [m.division for m in named if m.start < position and (
+            m.division.level == level and _deictic_fits(word, m.division) or _city_of_a_county(text, position, m.division))] \
+            or [d for d in self._in_sentence_before(level, position) if _deictic_fits(word, d)]
+        division = earlier[-1] if earlier else self.resolver.of_the_story(story or main, level, word, position)
+        if division is None and (level in ("village", "town") or text[position] == "该"):
+            division = self._named_last(level, position)  # 该县: the county just named, in any story
+        return division
 
     def _in_sentence_before(self, level: str, position: int) -> list[Division]:
         """The places of this level named earlier in the sentence (江西于都…，覆盖了全县123个贫困村: 于都县).
@@ -893,9 +899,17 @@ def paired_list(ctx: PlaceContext) -> Division | None:
 
 
 def named_right_before(ctx: PlaceContext) -> Division | None:
-    """A place written right before the number (沁县31个贫困村) is the place it counts."""
-    before = ctx.attribution.resolver.in_span(ctx.clause[0], ctx.position)
-    return before[-1].division if before and before[-1].end == ctx.position else None
+    """A place written right before the number (沁县31个贫困村), or pointed back to there (宋家沟村成为全县8个中心安置村之一:
+    the county; 该县31个), is the place it counts."""
+    resolver = ctx.attribution.resolver
+    before = resolver.in_span(ctx.clause[0], ctx.position)
+    if before and before[-1].end == ctx.position:
+        return before[-1].division
+    deictic = next((d for d in resolver.deictics(max(ctx.clause[0], ctx.position - 4), ctx.position)
+                    if d[2] == ctx.position), None)
+    if deictic is None or resolver.text[deictic[0]] not in "全该我本":
+        return None  # not 县里, 这个村
+    return ctx.attribution.deictic_place(*deictic, resolver.in_span(ctx.sentence[0], deictic[0]), ctx.main, ctx.story)
 
 
 def help_receiver(ctx: PlaceContext) -> Division | None:

@@ -110,7 +110,7 @@ PLACES = [
      "named_in_sentence_before"),
     # 全省 points back to a 省, not to 北京 named after it
     ("张北县扶贫\n\n张北县是河北省和北京周边贫困人口最为集中的县区之一,被确定为全省十个深度贫困县之一。", "十个", "河北省",
-     "named_in_clause_before"),
+     "named_right_before"),
     ("平遥县扶贫\n\n本报讯 2016年全市新建圈舍5000间，面积2万平方米。", "2万平方米", "晋中市", "named_in_sentence_before"),
     ("布拖县搬迁\n\n本报讯 截至目前，凉山州“十三五”期间7.44万户搬迁任务完成，涉及安置点1492个。", "1492个", "凉山彝族自治州",
      "sentence_subject"),
@@ -196,7 +196,7 @@ PLACES = [
     ("宕昌县合作社\n\n本报讯 宕昌县将336个村办合作社组成乡镇联合社，再将乡镇联合社组成县联合社2个。", "2个",
      "宕昌县", "sentence_subject"),
     ("宕昌县合作社\n\n本报讯 走进理川镇上马龙村的食用菌合作社，贫困户正忙活着。\n驻村干部一家一户摸情况。全村119户都成了合作社成员。",
-     "119户", "上马龙村", "named_in_clause_before"),
+     "119户", "上马龙村", "named_right_before"),
     # 湖南日报4月12日讯: the paper's name is no place, and the sentence's subject comes after it
     ("洞口柑橘\n\n湖南日报4月12日讯(记者 肖霄)4月11日，洞口县竹市镇曲塘村山坡上，3200亩柑橘树迎风而立。", "3200亩", "曲塘村",
      "sentence_subject"),
@@ -212,12 +212,12 @@ PLACES = [
      "26亩", "白衣村", "paragraph_opening"),
     # X村位于…: a village said to lie in a town is a village under it, and 全村 after it is that village
     ("怒江扶贫\n\n本报讯 记者从泸水市出发。金满村位于泸水市洛本卓白族乡，海拔在1200米之上。全村90%的耕地坡度在25度以上。",
-     "90%", "金满村", "named_in_clause_before"),
+     "90%", "金满村", "named_right_before"),
     ("压油沟旅游\n\n本报讯 压油沟是省定扶贫重点村，坐落于兰陵县西北部的大山深处。全村共有76户、276人。", "76户", "压油沟村",
      "named_in_clause_before"),  # a name said to be a village, without 村, in a county named after it
     # X县的 and a village's name of three characters or more: a village under it (not 全县的特色村)
     ("悬崖村\n\n本报讯 四川凉山州昭觉县的阿土列尔村又被叫做悬崖村，全村84户贫困户开始搬迁。", "84户", "阿土列尔村",
-     "named_in_clause_before"),
+     "named_right_before"),
     ("特色村\n\n本报讯 昭觉县的特色村有12个，全县共建成安置点20个。", "12个", "昭觉县", "named_in_clause_before"),
     # X县的 and a name of three characters (ahead of one of four); after a town's 的, a name of two the segmenter
     # knows as a name or not at all (not 复兴镇的特色村)
@@ -233,7 +233,7 @@ PLACES = [
      "named_in_clause_before"),  # …but not a count of its own things one of which is the subject
     # 全县 before the number says the whole county, even in a story about one of its villages
     ("西乡回龙村\n\n本报讯 西乡县骆家坝镇回龙村委会发放分红。回龙村距县城45公里，是全县117个贫困村之一。", "117个", "西乡县",
-     "named_in_clause_before"),
+     "named_right_before"),
     ("西乡回龙村\n\n本报讯 西乡县骆家坝镇回龙村委会发放分红。回龙村距县城45公里，是全县117个贫困村之一。", "45公里", "回龙村",
      "named_in_clause_before"),
     ("平遥县扶贫\n\n本报讯 今年，晋中市提出对原5个贫困县加大帮扶力度。平遥县新建圈舍200间。", "5个", "晋中市",
@@ -263,7 +263,7 @@ PLACES = [
     # a count of divisions is of the place above them (襄垣县…涉及15个县直单位: offices of the county, not counties)
     ("瑞金扶贫\n\n本报讯 瑞金市黄柏乡龙湖村建起脐橙基地，基地已带动5个村912户贫困户脱贫。", "5个", "黄柏乡",
      "above_the_divisions_counted"),
-    ("阜平扶贫\n\n本报讯 保定市阜平县是我省10个深度贫困县之一。", "10个", "河北省", "above_the_divisions_counted"),
+    ("阜平扶贫\n\n本报讯 保定市阜平县是我省10个深度贫困县之一。", "10个", "河北省", "named_right_before"),
     # …and none where the place found above them has no room for so many
     ("以工代赈\n\n本报讯 以工代赈中央资金主要投向832个脱贫县等欠发达地区，并向甘肃、青海两省予以倾斜。", "832个", None,
      "above_the_divisions_counted"),
@@ -455,7 +455,7 @@ PLACES = [
     ("最后脱贫\n\n本报讯 内地最后两个仍然有贫困县的省份，贵州和甘肃今天宣布脱贫。", "两个", None, "nationwide"),
     # …but a count larger than the country's 34 provinces is of something else (省、市重点项目)
     ("莆田项目\n\n本报讯 记者从莆田市发改委获悉，一季度，全市330个省、市重点项目累计完成投资227.6亿元。", "330个", "莆田市",
-     "named_in_clause_before"),
+     "named_right_before"),
     # a speaker's titles name no subject: what the speaker says names its own (该县), for every clause after it
     ("金秀旅游\n\n本报讯 来宾市委常委、金秀瑶族自治县县委书记韦德斌说，2016年，该县地区生产总值28.19亿元，"
      "其中农林牧渔业增速排名全市第一；农村居民人均可支配收入8490元。", "8490元", "金秀瑶族自治县", "sentence_subject"),
@@ -465,6 +465,9 @@ PLACES = [
     # one of a set a central agency names (国务院扶贫办挂牌督战的52个贫困县) is the country's, as one of the country's is
     ("都安脱贫\n\n本报讯 目前，都安县还有65个村、1.75万人未脱贫摘帽，是国务院扶贫办挂牌督战的52个贫困县之一。", "52个", None,
      "nationwide"),
+    # a count right after 全县 is the county's, whatever village the clause named before (one of the county's 8)
+    ("岢岚搬迁\n\n本报讯 2017年，岢岚县把易地扶贫搬迁作为关键之举，宋家沟村成为全县8个中心安置村之一，吸纳了145户贫困户。", "8个",
+     "岢岚县", "named_right_before"),
     # the parts of a whole listed after 其中： are examples: the first of them is not handed on as the subject
     ("张家川搬迁\n\n本报讯 张家川县易地扶贫搬迁工程共涉及13个村911户。此次审查为第二批，涉及6个村368户，其中：大阳乡陈阳村58户、"
      "恭门镇天河村69户。工程总投资5223万元。", "5223万元", "张家川回族自治县", "earlier_subject"),
