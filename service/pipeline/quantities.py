@@ -142,7 +142,7 @@ def _pattern() -> re.Pattern:
             (?P<q2>[余多把来])?
             (?P<gap2>{GAP})
             (?P<unit>{units})
-            (?![A-Za-z²³])
+            (?:(?<![A-Za-z²³])(?![A-Za-z²³](?![A-Za-z]))|(?![A-Za-z²³]))
         )
         """,
         re.VERBOSE | re.MULTILINE,

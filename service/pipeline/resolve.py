@@ -34,7 +34,8 @@ ASKED = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,8}}?(?:申报|申请|�
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …, and the frame of a report
 # (记者从县扶贫办了解到，截至9月底，皋兰县…)
 REPORT_FRAME = r"(?:(?:记者|笔者)?(?:从|据|在)[^，,。；;：:\n]{1,30}?(?:了解到|获悉|得知|获知|消息)[，,：:]?)?"
-TIME_FRAME = r"(?:(?:截至|截止)[^，,。；;\n]{1,12}?[，,]|(?:19|20)\d{2}年(?:底|初|末|上半年|\d{1,2}月(?:底|份)?)?[，,]|\d{1,2}月\d{1,2}日[，,])?"
+TIME_FRAME = (r"(?:(?:截至|截止)[^，,。；;\n]{1,12}?[，,]|(?:19|20)\d{2} ?年(?:底|初|末|上半年|\d{1,2}月(?:底|份)?)?[，,]?"
+              r"|\d{1,2}月\d{1,2}日[，,])?")  # 2020年孟连县完成…: a year, with or without a comma, before the subject
 SINCE_LEAD = r"(?:近几年|近些年|多年|几年|这些年|近\d{1,2}年|(?:19|20)\d{2}年)(?:来|以来)"  # 近几年来，走马镇…
 LOCATED = r"(?:(?:位于|地处|坐落在|坐落于)[^，,。；;\n]{1,20}?的)?"  # 位于太行山东麓的临城县…: where the subject lies
 SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?" + REPORT_FRAME + TIME_FRAME
@@ -1033,8 +1034,10 @@ def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> "Di
     if answer.value is None:
         return None
     start = ctx.part_start if answer.rule in SENTENCE_NAMED_RULES else ctx.clause[0]
-    runs = ctx.attribution._runs(ctx.attribution.resolver.in_span(start, ctx.position))
-    holding = next((run for run in runs if any(m.division.code == answer.value.code for m in run)), [])
+    mentions = ctx.attribution.resolver.in_span(start, ctx.position)
+    last = next((m for m in reversed(mentions) if m.division.code == answer.value.code), None)
+    runs = ctx.attribution._runs(mentions)
+    holding = next((run for run in runs if last is not None and any(m.start <= last.start < m.end for m in run)), [])
     listed = {m.division.code: m.division for m in holding}
     if len(listed) < 2:
         return None

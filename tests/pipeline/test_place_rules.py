@@ -111,7 +111,13 @@ PLACES = [
     # 全省 points back to a 省, not to 北京 named after it
     ("张北县扶贫\n\n张北县是河北省和北京周边贫困人口最为集中的县区之一,被确定为全省十个深度贫困县之一。", "十个", "河北省",
      "named_right_before"),
-    ("平遥县扶贫\n\n本报讯 2016年全市新建圈舍5000间，面积2万平方米。", "2万平方米", "晋中市", "named_in_sentence_before"),
+    ("平遥县扶贫\n\n本报讯 2016年全市新建圈舍5000间，面积2万平方米。", "2万平方米", "晋中市", "sentence_subject"),
+    # a year before the subject, with no comma (or a space before 年), still opens the sentence before it
+    ("澜沧孟连\n\n本报讯 2020 年澜沧县完成地区生产总值 120.07 亿元。2020 年孟连县完成地区生产总值 51.68 亿元。其中：第一产业产值"
+     " 17.26 亿元。", "17.26 亿元", "孟连傣族拉祜族佤族自治县", "earlier_subject"),
+    # a place listed with others earlier in the sentence and named again alone before the number is no list's member
+    ("澜沧产业\n\n本报讯 拉祜族主要聚居在普洱市澜沧县和孟连县，2020 年澜沧县完成地区生产总值 120.07 亿元，比上年增长 2.6%。",
+     "2.6%", "澜沧拉祜族自治县", "named_in_sentence_before"),
     ("布拖县搬迁\n\n本报讯 截至目前，凉山州“十三五”期间7.44万户搬迁任务完成，涉及安置点1492个。", "1492个", "凉山彝族自治州",
      "sentence_subject"),
     ("助学\n\n本报讯 为冕宁县学生发放奖学金，一等奖600元/人；二等奖550元/人。", "550元", "冕宁县", "named_in_earlier_part"),

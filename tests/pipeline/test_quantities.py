@@ -312,6 +312,9 @@ QUANTITIES_NEW = [
                                                  ("1654万令吉", 1.654e7, None, "令吉", A),
                                                  ("5万新元", 5e4, None, "新加坡元", E)]),  # ringgit and Singapore dollars
     ("X9003次中欧班列驶出西安，G1234次列车晚点", []),  # a train's number after a lone Latin letter
+    ("常住人口441455人HHH保山日报网", [("441455人", 441455, None, "人", E)]),  # Latin spam after a Chinese unit
+    ("面积占98.8%HHH", [("98.8%", 98.8, None, "%", E)]),
+    ("就读二本B类以上院校", []),  # a label's one Latin letter after the unit: 二本B类, not two books
     ("GDP1000亿元", [("1000亿元", 1e11, None, "元", E)]),  # a word of Latin letters before a Chinese unit
     ("分8400批次，共23万人次", [("8400批次", 8400, None, "批次", E), ("23万人次", 2.3e5, None, "人次", E)]),
     ("举办招聘会30场次，惠及5000户次", [("30场次", 30, None, "场次", E), ("5000户次", 5000, None, "户次", E)]),
