@@ -622,7 +622,7 @@ class PlaceAttribution:
         """Record, as `helpers` of the story's place, the provinces whose places a story about `main` says help it
         (临洮县…与福州市仓山区携手攻坚; 上海市对口帮扶大姚县): a sentence that speaks of help or partnership and names
         both the story's place (or aid to its province: 上海市对口援藏项目1582个 in a story about 日喀则) and a place of
-        another province, not one it says is helped (东莞市向河池市捐赠…),
+        another province, not one it says is helped (东莞市向河池市捐赠…; 上海市与喀什行署签订…，加大了支援援疆工作的力度),
         which the headings do not name (杭州实施454个项目帮扶黔东南和恩施州群众 is the helper's story)."""
         home = self.resolver.at_level(main, "province")
         if main is None or home is None:
@@ -641,7 +641,7 @@ class PlaceAttribution:
                 continue
             found |= {province.code for d in (m.division for m in mentions if not self._receives_help(m))
                       if (province := self.resolver.at_level(d, "province")) is not None
-                      and province.code != home.code and province.code not in headlined}
+                      and province.code != home.code and province.code not in headlined | aided}
         self.helpers.setdefault(main.code, set()).update(found)
 
     def speaks_for_the_country(self, start: int, end: int) -> bool:
@@ -1030,11 +1030,13 @@ def shared_by_listed_places(ctx: PlaceContext, answer: Resolved) -> Division | N
 
 
 def shared_by_places_listed_together(ctx: PlaceContext, answer: Resolved) -> "Division | NoPlace | None":
-    """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…, 甲县A乡、B乡和乙县C乡的45个村), or earlier in its part of the sentence when it was found there (南部四地州(喀什地区、和田地区…)累计实施项目…，落实资金…), belongs to their common parent, or to the one that holds the others (泉州市及洛江、永春、德化，市县两级共落实资金5857.5万元); after places of several provinces listed together, to no one place (位于广西、云南、西藏三个省，…边境线总长9080公里; 组织了中国光彩事业怒江、宁夏、南疆…，总投资500多个承包项目)."""
+    """A figure after places of one level listed together in its clause (为甲村和乙村7名学生, 甲县、乙县共投资…, 甲县A乡、B乡和乙县C乡的45个村), or earlier in its part of the sentence when it was found there (南部四地州(喀什地区、和田地区…)累计实施项目…，落实资金…), belongs to their common parent, or to the one that holds the others (泉州市及洛江、永春、德化，市县两级共落实资金5857.5万元); after places of several provinces listed together, to no one place (位于广西、云南、西藏三个省，…边境线总长9080公里; 组织了中国光彩事业怒江、宁夏、南疆…，总投资500多个承包项目; 其中：湖南、浙江资金…；援疆项目已开工1076个; 达到80%以上的有6个省市，分别为黑龙江省、山西省…)."""
     if answer.value is None:
         return None
-    start = ctx.part_start if answer.rule in SENTENCE_NAMED_RULES else ctx.clause[0]
-    mentions = ctx.attribution.resolver.in_span(start, ctx.position)
+    start = ctx.sentence[0] if answer.rule == named_in_earlier_part.__name__ \
+        else ctx.part_start if answer.rule in SENTENCE_NAMED_RULES else ctx.clause[0]
+    end = ctx.sentence[1] if answer.rule == named_in_sentence.__name__ else ctx.position  # or after it, when found there
+    mentions = ctx.attribution.resolver.in_span(start, end)
     last = next((m for m in reversed(mentions) if m.division.code == answer.value.code), None)
     runs = ctx.attribution._runs(mentions)
     holding = next((run for run in runs if last is not None and any(m.start <= last.start < m.end for m in run)), [])

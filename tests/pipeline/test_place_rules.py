@@ -271,7 +271,7 @@ PLACES = [
      "above_the_divisions_counted"),
     ("阜平扶贫\n\n本报讯 保定市阜平县是我省10个深度贫困县之一。", "10个", "河北省", "named_right_before"),
     # …and none where the place found above them has no room for so many
-    ("以工代赈\n\n本报讯 以工代赈中央资金主要投向832个脱贫县等欠发达地区，并向甘肃、青海两省予以倾斜。", "832个", None,
+    ("以工代赈\n\n本报讯 以工代赈中央资金主要投向832个脱贫县等欠发达地区，并向甘肃省予以倾斜。", "832个", None,
      "above_the_divisions_counted"),
     ("绿春摘帽\n\n本报讯 云南省政府16日正式批准包括绿春县在内的31个县退出贫困县序列。", "31个", "云南省",
      "above_the_divisions_counted"),  # the place above them that the sentence names, not the county's prefecture
@@ -305,6 +305,11 @@ PLACES = [
      "新疆维吾尔自治区", "paragraph_opening"),
     # provinces listed together: their figures are of no one place
     ("边境地区\n\n本报讯 我国南部边境位于广西、云南、西藏三个省，三省边境线总长9080公里。", "9080公里", None,
+     "shared_by_places_listed_together"),
+    # …also in an earlier part of the sentence, or after the number (分别为…)
+    ("援疆进展\n\n本报讯 截至9月底，19个援疆省市资金到疆已达110.1亿元，其中：湖南、浙江资金到疆已超额完成年初计划；援疆项目已开工1076个。",
+     "1076个", None, "shared_by_places_listed_together"),
+    ("援疆进展\n\n本报讯 援疆资金到疆率达到80%以上的有6个省市，分别为黑龙江省、山西省、上海市、吉林省、天津市。", "80%", None,
      "shared_by_places_listed_together"),
     # …and so are places of several provinces listed together (a prefecture of one, another province)
     ("光彩事业\n\n本报讯 自2017年以来，工商联先后组织了光彩事业怒江、宁夏行，总投资500多个承包项目。", "500多个", None,
@@ -474,6 +479,9 @@ PLACES = [
     # a count right after 全县 is the county's, whatever village the clause named before (one of the county's 8)
     ("岢岚搬迁\n\n本报讯 2017年，岢岚县把易地扶贫搬迁作为关键之举，宋家沟村成为全县8个中心安置村之一，吸纳了145户贫困户。", "8个",
      "岢岚县", "named_right_before"),
+    # the province a sentence says is aided (援疆) is no helper of the story's place: its places' figures stay theirs
+    ("上海援疆\n\n本报讯 五年来上海市财政累计投入援疆资金92亿元。2014年7月上海市与喀什行署签订了合作纪要，进一步加大了上海支援援疆工作"
+     "的力度。在四个对口省市的推动下，2014年喀什地区实现国内生产总值688亿元。", "688亿元", "喀什地区", "named_in_clause_before"),
     # the parts of a whole listed after 其中： are examples: the first of them is not handed on as the subject
     ("张家川搬迁\n\n本报讯 张家川县易地扶贫搬迁工程共涉及13个村911户。此次审查为第二批，涉及6个村368户，其中：大阳乡陈阳村58户、"
      "恭门镇天河村69户。工程总投资5223万元。", "5223万元", "张家川回族自治县", "earlier_subject"),
