@@ -105,8 +105,9 @@ PRODUCT_LIST = re.compile(rf"(?P<items>[{HAN}]{{2,7}}(?:、[{HAN}]{{2,7}})+)等"
 ORGANISATION = re.compile(rf"(?:(?![了的在向为对把将是有从到和与及等给共]|投资|建设|建成|新建|开展|开办|设立|通过|利用|依托|"
                           rf"组织|实施|发放|落实|推进|引导|带动)[{HAN}]){{0,8}}?"
                           r"(?:(?:股份)?有限(?:责任)?公司|公司|集团|银行|大学|学院|企业|分社|信用社|联合社|联社|商会|协会)")
-# 中原网-郑州日报报道, 青海新闻网讯: a place naming a newspaper, a news site or a station is the outlet, not a place
-OUTLET_NAMED = re.compile(r"(?:日报|晚报|早报|新闻网|电视台|广播电视台|网(?=[-—·讯报\s|丨:：]|$))")
+# 中原网-郑州日报报道, 青海新闻网讯, 宁德网消息: a place naming a newspaper, a news site or a station is the outlet,
+# not a place
+OUTLET_NAMED = re.compile(r"(?:日报|晚报|早报|新闻网|电视台|广播电视台|网(?=[-—·讯报\s|丨:：]|消息|$))")
 # 成立栖霞市首家土地股份制合作社, 陕西省第一个…: the place among whose kind something ranks, not where the figures are
 RANKED_AMONG = re.compile(r"的?(?:首家|首个|首座|首批(?![\d一二两三四五六七八九十百千万])|第一(?:家|个|座|批|所))")  # not 首批50万棒: its own
 # 为水田河村6名学生, 为凤凰寨村也为6名学生, 相隔的里村贫困户闫荣生: a village named on its own, between a word

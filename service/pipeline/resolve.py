@@ -84,6 +84,7 @@ ITEM_HEADING = re.compile(rf"\s*(?:[一二三四五六七八九十]{{1,2}}是|[�
 COOPERATIVE = re.compile(r"[\u4e00-\u9fff]{2,14}?合作社")
 # 像大北沟村这样建起了百万袋规模农场的村就达65个: an example of many, not the place they are counted in
 LIKE_THIS = re.compile(r"(?:这样|那样|一样)")
+LIKE = ("像", "与", "和", "同", "跟")  # 像马如龙这样, 与朱岗村一样: a place a sentence compares its subject with
 # 平遥县、祁县两县 …: places listed and then counted as one group (两县, 三个乡镇, 两地)
 GROUP_COUNT = re.compile(r"(两|[二三四五六七八九十]|\d{1,2})个?(?:县区|县市|区县|乡镇|县|市|区|乡|镇|村|地)")
 LIST_JOINER = re.compile(r"[、和与及]?")
@@ -668,7 +669,7 @@ class PlaceAttribution:
                 mentions.append(PlaceMention(position, deictic_end, "", [division.code], level,
                                              deictic=True, division=division))
         mentions = [m for m in mentions if not COMPARED_WITH.search(text, max(0, m.start - 2), m.start)
-                    and not (text[m.start - 1:m.start] == "像" and LIKE_THIS.match(text, m.end))]
+                    and not (text[m.start - 1:m.start] in LIKE and LIKE_THIS.match(text, m.end))]
         mentions.sort(key=lambda m: m.start)
         home = story or main
         if home is not None:

@@ -482,6 +482,12 @@ PLACES = [
     # the province a sentence says is aided (援疆) is no helper of the story's place: its places' figures stay theirs
     ("上海援疆\n\n本报讯 五年来上海市财政累计投入援疆资金92亿元。2014年7月上海市与喀什行署签订了合作纪要，进一步加大了上海支援援疆工作"
      "的力度。在四个对口省市的推动下，2014年喀什地区实现国内生产总值688亿元。", "688亿元", "喀什地区", "named_in_clause_before"),
+    # a news site's name before 消息 is the outlet, not the story's subject
+    ("首章村\n\n宁德网消息（兰林兴） 近日，笔者走进周宁县玛坑乡首章村，村集体茶园里，十几名农妇在采茶。", "十几名", "首章村",
+     "named_in_sentence_before"),
+    # a place the subject is compared with (与朱岗村一样，全省…) is not the place its figures are about
+    ("朱岗村\n\n本报讯 走进清远连州市丰阳镇朱岗村，村口小溪潺潺流过。与朱岗村一样，全省2277个相对贫困村变得越来越美，村庄规划完成率"
+     "达100%，生活垃圾得到有效处理的行政村比例达99%以上。", "99%", "广东省", "named_in_sentence_before"),
     # the parts of a whole listed after 其中： are examples: the first of them is not handed on as the subject
     ("张家川搬迁\n\n本报讯 张家川县易地扶贫搬迁工程共涉及13个村911户。此次审查为第二批，涉及6个村368户，其中：大阳乡陈阳村58户、"
      "恭门镇天河村69户。工程总投资5223万元。", "5223万元", "张家川回族自治县", "earlier_subject"),
