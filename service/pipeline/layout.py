@@ -70,6 +70,10 @@ AUTHOR_NAMES = re.compile(rf"[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}")
 DELIVERED = re.compile(rf"[\s(（—–-]*(?:(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*在[^\n。，,]{{2,40}}?(?:会议|大会|全会)上"
                        rf"|在[^\n。，,]{{2,40}}?(?:会议|大会|全会)上[{HAN}\s]{{0,16}}[(（](?P<after>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)[)）])"
                        rf"(?:的(?:讲话|报告))?[\s)）]*")
+# 2019年陇县人民政府工作报告(全文)——在陇县…会议上县长赵甲宏(2020年1月8日)各位代表:…: the same after a title's
+# dash, where a page flattened its lines into one
+DELIVERED_AFTER_TITLE = re.compile("——" + DELIVERED.pattern)
+DELIVERED_REACH = 200
 META_LINE_MAX = 200  # a government page's record of a document (索引号 … 标题:…) runs long
 DIGIT = re.compile(r"[0-9０-９]")
 
@@ -83,8 +87,10 @@ def delivered_on(line: str) -> str | None:
     '2020-01-08'
     >>> delivered_on("2019年1月4日在宿松县召开会议，会上…") is None
     True
+    >>> delivered_on("2019年陇县人民政府工作报告(全文)——在陇县第十七届人民代表大会第四次会议上县长赵甲宏(2020年1月8日)各位代表:现在")
+    '2020-01-08'
     """
-    m = DELIVERED.fullmatch(line)
+    m = DELIVERED.fullmatch(line) or DELIVERED_AFTER_TITLE.search(line, 0, DELIVERED_REACH)
     if m is None:
         return None
     y, mo, d = (int(n) for n in re.findall(r"\d+", m.group("date") or m.group("after")))

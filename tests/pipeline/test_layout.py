@@ -130,10 +130,13 @@ REPORTS = [
     ("2019年某县人民政府工作报告\n——在某县第十七届人民代表大会第四次会议上县长王某某(2020年1月8日)\n"
      "各位代表：2019年，全县地方财政收入1.88亿元。", "2020-01-08"),
     ("某县扶贫\n\n2019年1月4日在某县召开会议，会上全县投资3000万元。", None),  # a story's opening, not the delivery line
+    # a page that flattened title, delivery line and opening into one line: the delivery after the title's dash
+    ("2019年某县人民政府工作报告(全文)——在某县第十七届人民代表大会第四次会议上县长王某某(2020年1月8日)各位代表:现在，"
+     "我代表县人民政府向大会作工作报告。全县贫困人口减至887户。", "2020-01-08"),
 ]
 
 
-@pytest.mark.parametrize("page,date", REPORTS, ids=[r[1] or "none" for r in REPORTS])
+@pytest.mark.parametrize("page,date", REPORTS, ids=[f"{i}-{r[1]}" for i, r in enumerate(REPORTS)])
 def test_a_report_is_dated_by_the_day_it_was_delivered(page, date):
     assert (layout(page)[0].date, layout(page)[0].dated_by) == (date, "page" if date else None)
 
