@@ -77,7 +77,7 @@ ASIDE = re.compile(r"[(（][^()（）\n]{0,120}?\d[^()（）\n]{0,120}?[)）]") 
 # 人代会在贵阳开幕，…2019年贵州省计划减少农村贫困人口110万人，18个县…: where a meeting is held is not what it speaks of
 VENUE = re.compile(rf"在([^{CLAUSE_MARKS}{FULL_STOPS}\n在]{{2,16}}?)(?:隆重|正式|顺利)?(?:召开|举行|举办|开幕|闭幕)")
 # 贫困发生率为49%，比全州高出11个百分点: the place a figure is compared with is not the place it is about
-COMPARED_WITH = re.compile(r"(?:比|较|高于|低于|多于|少于|快于|慢于)$")
+COMPARED_WITH = re.compile(r"(?:比|较|高于|低于|多于|少于|快于|慢于|距离?)$")  # and 距离织金县城16公里的阿作村: a distance from it
 # 二是抓实项目建设。, 四是深化互动交流。: the short heading sentence of a list's item
 ITEM_HEADING = re.compile(rf"\s*(?:[一二三四五六七八九十]{{1,2}}是|[（(][一二三四五六七八九十]{{1,2}}[)）])[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,14}}[。.]\s*")
 # 汶上县鑫众种植农民专业合作社成立后，盘活120亩…: a cooperative named after its county or town

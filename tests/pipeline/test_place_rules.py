@@ -485,6 +485,8 @@ PLACES = [
     # a news site's name before 消息 is the outlet, not the story's subject
     ("首章村\n\n宁德网消息（兰林兴） 近日，笔者走进周宁县玛坑乡首章村，村集体茶园里，十几名农妇在采茶。", "十几名", "首章村",
      "named_in_sentence_before"),
+    # a place a distance is measured from (距离织金县城16公里的阿作村) is not the place of the distance
+    ("阿作村\n\n本报讯 距离织金县城16公里的阿作村，全村有516户，其中建档立卡贫困户239户。", "16公里", "阿作村", "named_in_clause"),
     # a place the subject is compared with (与朱岗村一样，全省…) is not the place its figures are about
     ("朱岗村\n\n本报讯 走进清远连州市丰阳镇朱岗村，村口小溪潺潺流过。与朱岗村一样，全省2277个相对贫困村变得越来越美，村庄规划完成率"
      "达100%，生活垃圾得到有效处理的行政村比例达99%以上。", "99%", "广东省", "named_in_sentence_before"),
