@@ -67,8 +67,9 @@ LATER_NUMBER = re.compile(rf"(?<![\d.]){AMOUNT_DIGITS}")
 DIGITS_RUN = re.compile(r"[\d.]*")
 LIST_JOINER = re.compile(rf"{LIST_MARK}|以及|和|及")
 AMONG_THEM = re.compile(r"[，,；;：:]其中")  # …1623户，其中闽宁镇1539户: the parts of a whole just counted
-PARTS_OPENING = re.compile(r"\s*其中")  # …共涉及6个村368户。其中：陈阳村58户、天河村69户…: a sentence of the parts
-PARTS_BEFORE = re.compile(r"其中[：:]\s*$")  # …涉及6个村368户，其中：陈阳村58户…: a clause of the parts
+# …共涉及6个村368户。其中：陈阳村58户、天河村69户…: a sentence of the parts (or, after 其中：, a clause of them)
+PARTS_OPENING = re.compile(r"\s*其中")
+PARTS_AFTER = ("其中：", "其中:")
 # 在2016年完成信义镇三个电站的基础上, …: the places of a background clause do not govern what follows
 BACKGROUND = re.compile(rf"在[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{2,80}}?基础上")
 # 新识别贫困户12户55人（洪广镇11户53人，隆源村1户2人），2020年计划脱贫261户: the places of a breakdown in brackets
@@ -380,7 +381,7 @@ class PlaceAttribution:
             return None
         text = self.resolver.text
         found = {subject.code: subject for clause in CLAUSE_BREAK.finditer(text, start, end)
-                 if not PARTS_OPENING.match(text, clause.end()) and not PARTS_BEFORE.search(text, start, clause.end())
+                 if not PARTS_OPENING.match(text, clause.end()) and not text.endswith(PARTS_AFTER, start, clause.end())
                  and (subject := self._subject(clause.end(), end, main, story)) is not None}
         if len(found) != 1:
             return None  # 永和县与尧都区结对，大宁县与侯马市结对: examples, not where the paragraph turns
