@@ -13,6 +13,7 @@ import functools
 import gzip
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
@@ -68,6 +69,7 @@ DEICTIC = re.compile(r"(?:全|该|我|本)(省|市|州|盟|县|区|旗|镇|乡|�
 DEICTIC_LEVEL = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
                  "区": "county", "旗": "county", "镇": "town", "乡": "town", "村": "village", "嘎查": "village"}
 NAMED_AFTER = "村镇乡屯寨庄街组"  # 东营村, 黄山组: a place's short name at the head of a smaller place's name
+NAME_MAX = 40  # no place's name, in the gazetteer (24 characters at most) or learned, is longer
 VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)(?:自然|行政)?村(?![民委务级干庄落镇])")  # 多河行政村: the village 多河
 # 东乌珠穆沁旗巴音图嘎嘎查: a village of Inner Mongolia's pastures (嘎查), right after its banner or 苏木
 GACHA = re.compile(rf"([{HAN}]{{2,6}}?嘎查)(?:村)?")
@@ -471,6 +473,8 @@ class PlaceResolver:
         in_full = {m.candidates[0] for m in mentions
                    if len(m.candidates) == 1 and (m.surface == self.gazetteer.divisions[m.candidates[0]].name
                                                   or self._heads_a_headline(m))}
+        named_once = Counter((other, other_path) for _, other, other_path in unique)
+        scores: dict[tuple, tuple] = {}  # a page naming one place a thousand times scores it once
         settled, doubted = [], []
         for i, m in enumerate(mentions):
             if DEICTIC.fullmatch(m.surface):
@@ -483,20 +487,23 @@ class PlaceResolver:
                 above = {d.code for d in chain[:-1] if d.level != "province"}
                 region = next((d.code for d in chain if d.level == "prefecture"), chain[0].code)
                 score = 0
-                for j, other, other_path in unique:
-                    if j == i or other in m.candidates:
-                        continue  # 吉安市 named in full does not make 吉安 its own 吉安县
+                for (other, other_path), times in named_once.items():
+                    if other in m.candidates:
+                        continue  # 吉安市 named in full does not make 吉安 its own 吉安县 (nor a mention itself)
                     if other in above:
-                        score += 2
+                        score += 2 * times
                     elif f"/{region}/" in other_path and not (rivals_a_province
                                                                and self.gazetteer.divisions[other].level == "province"):
-                        score += 1  # a place in the same prefecture; 天津 alone does not make 河北 its 河北区
-                if score == 0 and any(j != i and code not in others and any(f"/{code}/" in path for path in paths)
-                                      for j, others, paths in few):
+                        score += times  # a place in the same prefecture; 天津 alone does not make 河北 its 河北区
+                if score == 0 and any(code not in others and any(f"/{code}/" in path for path in paths)
+                                      for _, others, paths in few):
                     score = 1
                 return score, -chain[-1].depth, -int(code)
 
-            scored = [(support(code), code) for code in m.candidates]
+            key = tuple(m.candidates)
+            if key not in scores:
+                scores[key] = [(support(code), code) for code in m.candidates]
+            scored = scores[key]
             best_score, best = max(scored, key=lambda pair: pair[0])  # the first of the best, as max(key=support)
             supported = best_score[0] > 0
             division = self.gazetteer.divisions[best]
@@ -729,6 +736,7 @@ class PlaceResolver:
         or renamed since the article was written): both are learned.
         """
         found = []
+        mention_starts = {m.start for m in self.mentions}
         # towns first: 包家乡石佛村 puts 石佛村 under its town even where a heading wrote it after the county
         for m in sorted(self.mentions, key=lambda m: (m.division is None or m.division.level != "town", m.start)):
             if m.division is None or m.division.level not in ("county", "town"):
@@ -740,7 +748,7 @@ class PlaceResolver:
             town = FORMER_TOWN.match(self.text, at) if m.division.level == "county" else None
             if town and (town.group(0)[0] not in VILLAGE_NOT_FIRST or _is_village_name(town.group(0)[:-1])) \
                     and town.group(0) not in COMMON_WORDS \
-                    and not any(o.start == town.start() for o in self.mentions):
+                    and town.start() not in mention_starts:
                 village = VILLAGE.match(self.text, town.end())
                 if village and (_is_village_name(village.group(1)) or _village_right_after_its_town(village.group(1))):
                     parent, at = self._learn(self.towns, town.group(0), town.group(0), "town", m.division), town.end()
@@ -814,8 +822,25 @@ class PlaceResolver:
         self._later_mentions([*self.villages.items(), *self.towns.items()], found)
         self._learn_listed_siblings(found)
         self._learn_repeated_villages(spans, areas, found)
-        taken = [(m.start, m.end) for m in self.mentions]
-        self.mentions.extend(f for f in found if not any(s < f.end and f.start < e for s, e in taken))
+        self._take_learned(found)
+
+    def _take_learned(self, found: list[PlaceMention]) -> None:
+        """Add the learned mentions that overlap none found before, or only ones they hold whole: 英吾斯坦乡英乃喀什村 is
+        a village, not 喀什 inside it."""
+        taken = sorted(self.mentions, key=lambda m: m.start)
+        starts = [m.start for m in taken]
+        for f in found:
+            first = bisect.bisect_left(starts, f.start - NAME_MAX)
+            last = bisect.bisect_left(starts, f.end)
+            overlapping = [i for i in range(first, last) if taken[i].end > f.start]
+            if all(f.start <= taken[i].start and taken[i].end <= f.end and taken[i].end - taken[i].start < f.end - f.start
+                   for i in overlapping):
+                for i in reversed(overlapping):
+                    del taken[i], starts[i]
+                at = bisect.bisect_left(starts, f.start)
+                taken.insert(at, f)
+                starts.insert(at, f.start)
+        self.mentions = taken
 
     def _learn_repeated_villages(self, spans: list[tuple[int, int]], areas: list[tuple[int, Division]],
                                  found: list[PlaceMention]) -> None:
@@ -853,13 +878,15 @@ class PlaceResolver:
     def _later_mentions(self, learned: list[tuple[str, Division]], found: list[PlaceMention]) -> None:
         """Every mention of the learned names; a village name of three or more characters also counts
         without 村."""
+        starts = {f.start for f in found}
         for name, division in learned:
             if division.level == "village":
                 pattern = re.escape(name) + (r"(?:(?:自然)?村)?" if len(name) >= 3 else r"(?:自然)?村")
             else:
                 pattern = re.escape(name)
             for hit in re.finditer(pattern, self.text):
-                if not any(f.start == hit.start() for f in found):
+                if hit.start() not in starts:
+                    starts.add(hit.start())
                     found.append(PlaceMention(hit.start(), hit.end(), hit.group(0), [division.code],
                                               division.level, division=division))
 

@@ -10,6 +10,7 @@ When: see years.py.
 from __future__ import annotations
 
 import functools
+import bisect
 import re
 from typing import Callable, Iterator
 
@@ -184,11 +185,21 @@ class PlaceAttribution:
                for start, end in headings):
             return None
         counts = self._named_counts(paragraphs)
-        found = self._most_named(paragraphs, counts)
+        found = self._opening_area(paragraphs, counts, self._most_named(paragraphs, counts))
         if found is not None and max(n for n, _ in counts.values()) == 1 and paragraphs \
                 and self.speaks_for_the_country(*paragraphs[0]):
             return None  # 国家统计局…公布…普查公报，…我国脱贫攻坚成效 …(…新疆阿克苏地区7个市县): a national story
         return found
+
+    def _opening_area(self, paragraphs: list[tuple[int, int]], counts: dict[str, list],
+                      found: Division | None) -> Division | None:
+        """A place the first paragraph names, and the body as often as the deeper one inside it that the first
+        paragraph does not (10个贫困县摘帽…，这是新疆维吾尔自治区…的任务 over 英乃喀什村, one of its examples), is the story's."""
+        if found is None or not paragraphs or self._opens_with(paragraphs[:1], found):
+            return found
+        opening = {m.division.code for m in self.resolver.in_span(*paragraphs[0])}
+        tied = [d for n, d in counts.values() if n == counts[found.code][0] and d.code in opening and self._contains(d, found)]
+        return max(tied, key=lambda d: d.depth) if tied else found
 
     def _opens_with(self, paragraphs: list[tuple[int, int]], place: Division) -> bool:
         """Whether the first paragraph names the place or one inside it."""
@@ -218,11 +229,12 @@ class PlaceAttribution:
         counts: dict[str, list] = {}
         for start, end in paragraphs:
             mentions = self.resolver.in_span(start, end)
+            starts = [m.start for m in mentions]
             for run in self._runs(mentions):
                 listed = {m.division.code: m.division for m in run}
                 parent = self._common_parent(list(listed.values())) if len(listed) >= 2 else None
-                named = [parent] if parent is not None else \
-                    [m.division for m in mentions if run[0].start <= m.start and m.end <= run[-1].end]
+                within = mentions[bisect.bisect_left(starts, run[0].start):bisect.bisect_left(starts, run[-1].end)]
+                named = [parent] if parent is not None else [m.division for m in within if m.end <= run[-1].end]
                 for division in named:
                     entry = counts.setdefault(division.code, [0, division])
                     entry[0] += 1
@@ -948,14 +960,26 @@ def named_in_sentence_before(ctx: PlaceContext) -> Division | None:
 
 
 def named_in_sentence(ctx: PlaceContext) -> Division | None:
-    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…), another amount begins (投入1500万元…，800万元用于甲村…), a clause gives one of them as an example (5家企业入选…，叩官镇某公司就是其中之一), breaks the whole into its parts (贫困发生率均超过了18%，其中怒江州…) or adds another item (覆盖832个重点县，以及新疆阿克苏地区7个市县; 32个贫困村退出销号、莲花县脱贫摘帽); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
+    """The most specific place named anywhere in the number's part of the sentence, up to where it says where people came from (安置661户，他们来自马吉乡…), another amount begins (投入1500万元…，800万元用于甲村…), a clause gives one of them as an example (5家企业入选…，叩官镇某公司就是其中之一), breaks the whole into its parts (贫困发生率均超过了18%，其中怒江州…) or adds another item (覆盖832个重点县，以及新疆阿克苏地区7个市县; 32个贫困村退出销号、莲花县脱贫摘帽), unless the items after it name no place and a clause after the last of them does (10个贫困县摘帽、800个贫困村退出…，这是新疆维吾尔自治区确定的任务); never one of the divisions the number counts (14个县区中，龙胜、…宁明9个县…)."""
     text = ctx.attribution.resolver.text
-    end = _cut_at(text, ctx.position, ctx.part_end, ORIGIN, NEXT_ITEM, ONE_OF_THEM, ANOTHER_ITEM, AMONG_THEM)
+    whole = _cut_at(text, ctx.position, ctx.part_end, ORIGIN, ONE_OF_THEM, ANOTHER_ITEM, AMONG_THEM)
+    end = _cut_at(text, ctx.position, whole, NEXT_ITEM)
+    if end < whole and _summed_up_after(ctx, end, whole):
+        end = whole
     found = ctx.named(ctx.part_start, _next_item_of_its_own(ctx, end))
     counted = _divisions_counted(ctx)
     if found is not None and counted is not None and found.depth >= counted[1]:
         return None
     return found
+
+
+def _summed_up_after(ctx: PlaceContext, cut: int, end: int) -> bool:
+    """10个贫困县摘帽、800个贫困村退出、59万人脱贫，这是新疆…确定的任务: items of a list that open with amounts and
+    name no place, summed up by a clause after the last of them that names one, are all that place's."""
+    resolver = ctx.attribution.resolver
+    amounts = list(LATER_NUMBER.finditer(resolver.text, cut, end))
+    clause = CLAUSE_BREAK.search(resolver.text, amounts[-1].end(), end) if amounts else None
+    return clause is not None and not resolver.in_span(cut, clause.start()) and bool(resolver.in_span(clause.end(), end))
 
 
 def _next_item_of_its_own(ctx: PlaceContext, end: int) -> int:
@@ -1174,8 +1198,15 @@ def _included(ctx: PlaceContext) -> list[tuple[int, int]]:
     return [match.span(1) for match in INCLUDED.finditer(text, ctx.clause[0], ctx.position)]
 
 
+def _counted_by_deictic(ctx: PlaceContext, division: Division) -> bool:
+    """全县48个乡镇: the text itself gives the county (named by the deictic right before the count) so many,
+    whatever room the gazetteer, written after towns were merged, has for them."""
+    return any(end == ctx.position and level == division.level
+               for _, level, end in ctx.attribution.resolver.deictics(ctx.clause[0], ctx.position))
+
+
 def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> "Division | NoPlace | None":
-    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names, the deepest with room for them all — 包括陕西省铜川市印台区等在内的29个县 is the province's, for 铜川市 has but 4; 5个自然村 and 赤溪村辖1个中心村 lie in a village; more counties or towns than any place above holds are the country's: 井冈山是592个国定贫困县中第一个…, and so are more than the place found above them holds: 主要投向832个脱贫县…，并向…甘肃、青海两省予以倾斜), nor of a place named as one of the members it includes (对包括木协乡在内的“三岩片区”7个乡、45个行政村实施搬迁: not 木协乡's 45 villages)."""
+    """A count of divisions is of the place above them, never of one of them (龙湖村的邓大庆…，带动5个村912户: not 龙湖村 but its town; 阜平县是我省10个深度贫困县之一: the province; 云南省政府批准包括绿春县在内的31个县: the province the sentence names, the deepest with room for them all — 包括陕西省铜川市印台区等在内的29个县 is the province's, for 铜川市 has but 4; 5个自然村 and 赤溪村辖1个中心村 lie in a village; more counties or towns than any place above holds are the country's: 井冈山是592个国定贫困县中第一个…, and so are more than the place found above them holds: 主要投向832个脱贫县…，并向…甘肃、青海两省予以倾斜), nor of a place named as one of the members it includes (对包括木协乡在内的“三岩片区”7个乡、45个行政村实施搬迁: not 木协乡's 45 villages); a count right after the deictic of its place is that place's whatever room the gazetteer, written after towns were merged, has for them (全县48个乡镇: 南江县, which holds 32 today)."""
     counted = _divisions_counted(ctx)
     if answer.value is None or counted is None or re.search("自然|中心", counted[0].group(0)):
         return None  # 5个自然村, 赤溪村辖1个中心村: parts of a village
@@ -1187,7 +1218,8 @@ def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> "Divisio
     member = any(m.division.code == answer.value.code for m in members)
     if answer.value.depth < depth and not member:  # a place above them, unless it has no room for so many (…832个脱贫县…青海省)
         level = COUNTED_LEVEL[counted[0].group(1)]
-        if level == "village" or ctx.attribution._has_room(answer.value, level, ctx.count):
+        if level == "village" or ctx.attribution._has_room(answer.value, level, ctx.count) \
+                or _counted_by_deictic(ctx, answer.value):
             return None
         return next((d for d in reversed(resolver.ancestors(answer.value))
                      if ctx.attribution._has_room(d, level, ctx.count)), NO_PLACE)

@@ -69,6 +69,12 @@ PLACES = [
     ("安徽省脱贫\n\n本报讯 安徽省脱贫任务较重,涉及16个省辖市、70个县。", "16个", "安徽省", "sentence_subject"),
     ("灵石县扶贫\n\n本报讯 今年在静升镇加大投入,新建大棚40座。", "40座", "静升镇", "named_in_sentence_before"),
     ("灵石县扶贫\n\n本报讯 全年新建大棚40座,为静升镇带来新收入。", "40座", "静升镇", "named_in_sentence"),
+    # items of a list with no place of their own, summed up by a clause after them that names one
+    ("新疆扶贫\n\n本报讯 10个贫困县摘帽、800个贫困村退出、59万人脱贫，这是新疆维吾尔自治区确定的年度任务。", "800个",
+     "新疆维吾尔自治区", "named_in_sentence"),
+    # a village learned after its town, not a place whose name is inside it (喀什 in 英乃喀什村)
+    ("新疆扶贫\n\n本报讯 喀什市英吾斯坦乡英乃喀什村是区级贫困村，全村有1027户。", "1027户", "英乃喀什村",
+     "named_in_clause_before"),
     # a list of amounts and what each is for: each amount takes the place of its own item, a total before it none of theirs
     ("沿河县扶贫\n\n据悉,该公司投入的1500万元由县政府统筹安排,800万元用于玫瑰产业园建设、300万元用于淇滩镇三壶瓶村蔬菜基地建设、"
      "200万元用于官舟镇黄龙村食用菌基地建设。", "300万元", "三壶瓶村", "named_in_clause"),
@@ -270,6 +276,10 @@ PLACES = [
     ("瑞金扶贫\n\n本报讯 瑞金市黄柏乡龙湖村建起脐橙基地，基地已带动5个村912户贫困户脱贫。", "5个", "黄柏乡",
      "above_the_divisions_counted"),
     ("阜平扶贫\n\n本报讯 保定市阜平县是我省10个深度贫困县之一。", "10个", "河北省", "named_right_before"),
+    # …but a count right after the deictic of its place is that place's, whatever room the gazetteer, written after
+    # towns were merged, has for them (南江县 holds 32 towns today)
+    ("南江教育\n\n本报讯 南江县完成教育扶贫投资6550万元。全县48个乡镇乡乡有标准化中心校。", "48个", "南江县",
+     "named_right_before"),
     # …and none where the place found above them has no room for so many
     ("以工代赈\n\n本报讯 以工代赈中央资金主要投向832个脱贫县等欠发达地区，并向甘肃省予以倾斜。", "832个", None,
      "above_the_divisions_counted"),

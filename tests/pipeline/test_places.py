@@ -375,6 +375,15 @@ def test_an_article_is_filed_under_its_county_and_its_facts_keep_the_village():
     assert {f.place for p in article.paragraphs for f in p.facts} == {"野则河村"}
 
 
+def test_a_story_is_about_the_area_its_first_paragraph_names_over_an_example_inside_it_named_as_often():
+    page = ("10个贫困县摘帽、59万人脱贫，这是新疆维吾尔自治区确定的年度扶贫任务。\n"
+            "“我刚到厂里上班，月收入800元。”喀什市英吾斯坦乡英乃喀什村的妇女告诉记者。\n"
+            "英乃喀什村是新疆的贫困村，全村有1027户。工作队进驻英乃喀什村后，帮助新疆的贫困家庭增收。\n")
+    [article] = extract_text(page, "2018")
+    assert article.place.name == "新疆维吾尔自治区"
+    assert {f.text: f.place for p in article.paragraphs for f in p.facts}["1027户"] == "英乃喀什村"
+
+
 PAGE_PIECES = ["临汾市扶贫", "本报讯（记者 王明）2019年,", "我市", "汾西县", "全县", "该县五里岗街道", "交城县会立乡岔口村",
                "投资3000万元", "帮助临县", "吉县、乡宁、安泽三个县", "在2016年完成信义镇三个村电站的基础上,", "由2014年的10.3%降至",
                "1.27%", "比去年增长15%", "现在", ";", ",", "。", "\n\n", "新华社北京3月7日电", "全国", "怒江州", "上年",

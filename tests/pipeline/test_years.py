@@ -314,6 +314,15 @@ def test_a_report_s_title_dates_what_it_reports():
     assert facts["273393人"] == (2019, "section_heading_year")
 
 
+def test_a_report_s_title_dates_what_it_reports_with_its_year_repeated_after_it():
+    from service.pipeline import extract_text
+
+    page = ("2019年长顺县国民经济和社会发展 统计公报 2019\n\n长顺县统计局\n\n(2020年7月10日)\n\n"
+            "人均地区生产总值42189元，比上年增长11.0%。")
+    facts = {f.text: (f.year, f.year_rule) for a in extract_text(page) for p in a.paragraphs for f in p.facts}
+    assert facts["42189元"] == (2019, "section_heading_year")
+
+
 def test_the_year_just_past_is_the_year_ending_on_a_page_of_december():
     sentence = "过去的一年，全县新建大棚200座"
     at = sentence.index("200座")
