@@ -410,9 +410,9 @@ CHROME_LINE = re.compile(r"(?:当前位置|您的位置|你的位置|您现在�
                          r"|(?:[(（][\u4e00-\u9fff]{1,6}[)）])?\s*\+?\d[\d\- ]{6,}"
                          r"|\d{1,7}")  # 5034: a counter on a line of its own
 
-# 新闻推荐, 相关阅读, 相关链接:, 最新新闻, | 24小时新闻排行榜 | 更多>> |: a web page's list of other stories,
-# which ends the one above it
-RELATED_LINE = re.compile(r"[|丨\s]*(?:新闻推荐|推荐阅读|相关阅读|延伸阅读|相关新闻|相关链接|相关文章|热点推荐|热门推荐|精彩推荐"
+# 新闻推荐, 相关阅读, 相关链接:, 最新新闻, | 24小时新闻排行榜 | 更多>> |, 更多 24小时排行榜: a web page's list of
+# other stories, which ends the one above it
+RELATED_LINE = re.compile(r"[|丨\s]*(?:更多\s*)?(?:新闻推荐|推荐阅读|相关阅读|延伸阅读|相关新闻|相关链接|相关文章|热点推荐|热门推荐|精彩推荐"
                           r"|为你推荐|猜你喜欢|最新新闻|新闻热点|更多新闻|(?:\d+小时|一周|本周|今日)?(?:新闻)?排行榜?)"
                           r"[|丨\s]*[:：]?[|丨\s]*(?:更多\s*[>》]*)?[|丨\s]*")
 

@@ -120,6 +120,8 @@ VILLAGE_NAME = rf"((?:(?![{NOT_IN_A_NAME}])[{HAN}]){{1,4}}?)村"
 VILLAGE_LEAD = rf"为对向给到在的和与及{LIST_MARK}，,。；;：:\s“\""
 BARE_VILLAGE = re.compile(rf"(?<=[{VILLAGE_LEAD}]){VILLAGE_NAME}"
                           r"(?=(?:也为|也给|也向|共|都|有|共有|现有)?(?:贫困户|村民|群众|农户|脱贫户|\d+[名户人]|[一二两三四五六七八九十百千]+[名户人]))")
+# 来到了沙河川村，该村距离县城60公里: a village named on its own that the next clause points back to as 该村
+VILLAGE_POINTED_AT = re.compile(rf"(?<=[{VILLAGE_LEAD}了]){VILLAGE_NAME}(?=[，,](?:该村|这个村))")
 # 2015年西王楼村人均纯收入突破8000元: a village's own income, named on its own after a time or a mark (a name of
 # two characters or more, no time in it and no everyday word: 今年新村…, 提高村人均收入 are none)
 VILLAGE_INCOME = re.compile(rf"(?<=[{VILLAGE_LEAD}年月])((?:(?![{NOT_IN_A_NAME}年月今去明])[{HAN}]){{2,4}}?)村"
@@ -728,8 +730,8 @@ class PlaceResolver:
 
     def _learn_villages(self) -> None:
         """X村 right after a town or county (or after its 的, for a name of three characters or more: 昭觉县的
-        阿土列尔村) names a village under it; later bare X村 is the same one. X村 on its own before the people it counts (为水田河村6名学生) is a village under the county or
-        town named last before it; X村 said to lie in a county or a town (金满村位于泸水市洛本卓白族乡), or to belong to
+        阿土列尔村) names a village under it; later bare X村 is the same one. X村 on its own before the people it counts (为水田河村6名学生), or pointed back to by the next clause
+        (来到了沙河川村，该村距离县城60公里), is a village under the county or town named last before it; X村 said to lie in a county or a town (金满村位于泸水市洛本卓白族乡), or to belong to
         one (十八洞村位于湖南省湘西州，具体属于花垣县管辖), is a village under it.
 
         A county followed by an unknown X乡/X镇 and then X村 names a town the gazetteer lacks (merged
@@ -797,7 +799,7 @@ class PlaceResolver:
                                           "village", division=division))
         incomes = (v for v in VILLAGE_INCOME.finditer(self.text)
                    if v.group(1) not in tagger().index or _place_word(v.group(1)))  # not 提高村人均收入
-        for v in itertools.chain(BARE_VILLAGE.finditer(self.text), incomes):
+        for v in itertools.chain(BARE_VILLAGE.finditer(self.text), incomes, VILLAGE_POINTED_AT.finditer(self.text)):
             name = v.group(1)
             if not _is_village_name(name) or name in self.villages or _inside(spans, v.start(1)):
                 continue

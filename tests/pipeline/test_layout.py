@@ -376,7 +376,8 @@ def test_a_web_page_s_breadcrumb_and_toolbar_never_title_a_story(page):
     assert [page[p.start:p.end] for p in article.paragraphs] == ["今年，某县建成扶贫车间12个。全县带动就业300人，人均增收2000元。"]
 
 
-@pytest.mark.parametrize("marker", ["新闻推荐", "相关阅读", "相关链接:", "最新新闻", "| 24小时新闻排行榜 | 更多>> |"])
+@pytest.mark.parametrize("marker", ["新闻推荐", "相关阅读", "相关链接:", "最新新闻", "| 24小时新闻排行榜 | 更多>> |",
+                                    "更多 24小时排行榜"])
 def test_a_list_of_other_stories_ends_the_story_above_it(marker):
     page = f"某县扶贫车间开工\n今年，某县建成扶贫车间12个。\n{marker}\n记者日前到北方某县采访，驱车百余公里。"
     first, *teasers = layout(page)

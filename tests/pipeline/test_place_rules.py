@@ -72,6 +72,8 @@ PLACES = [
     # items of a list with no place of their own, summed up by a clause after them that names one
     ("新疆扶贫\n\n本报讯 10个贫困县摘帽、800个贫困村退出、59万人脱贫，这是新疆维吾尔自治区确定的年度任务。", "800个",
      "新疆维吾尔自治区", "named_in_sentence"),
+    ("洛南扶贫\n\n本报讯 我们到达洛南县三要镇调研。然后我们又来到了沙河川村，该村距离县城60公里，总户数510户。", "510户",
+     "沙河川村", "named_in_sentence_before"),
     # a village learned after its town, not a place whose name is inside it (喀什 in 英乃喀什村)
     ("新疆扶贫\n\n本报讯 喀什市英吾斯坦乡英乃喀什村是区级贫困村，全村有1027户。", "1027户", "英乃喀什村",
      "named_in_clause_before"),

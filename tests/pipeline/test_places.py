@@ -171,6 +171,11 @@ MENTIONS = [
         ("洪家院村", "洪家院村", "village"), ("保康县", "保康县", "county"), ("洪家院村", "洪家院村", "village")]),
     ("临汾市开展“百企帮百村”行动，“百企帮百村”带动增收", [("临汾市", "临汾市", "prefecture")]),
     ("洪家院村安置点举行入住仪式。洪家院村第一书记参加", []),  # no county or town on the page
+    # a village named on its own that the next clause points back to (…沙河川村，该村…), under the town named before
+    ("我们到达洛南县三要镇调研。然后又来到了沙河川村，该村距离县城60公里", [
+        ("洛南县", "洛南县", "county"), ("三要镇", "三要镇", "town"), ("沙河川村", "沙河川村", "village")]),
+    ("我们到达洛南县三要镇调研。三要镇有贫困村，该村距离县城60公里", [
+        ("洛南县", "洛南县", "county"), ("三要镇", "三要镇", "town"), ("三要镇", "三要镇", "town")]),  # 贫困村 is no name
     # a name the simplified view changes (乾 reads 干 after t2s) is still found, under its own name
     ("咸阳市乾县召开现场会", [("咸阳市", "咸阳市", "prefecture"), ("干县", "乾县", "county")]),
 ]
