@@ -575,11 +575,13 @@ class PlaceResolver:
             at = self.text.find("等", at + 1)
 
     def _inside_a_word(self, m: PlaceMention) -> bool:
-        """Whether a two-character name starts inside a word of the text around it (组成县: 组成 / 县); only
-        asked of the segmenter when the one or two characters before and the name's first make a word."""
-        if not any(self.text[m.start - k:m.start] + m.surface[0] in tagger().index for k in (1, 2)
-                   if m.start >= k):
-            return False  # 组成县: 组成; 太行山东麓: 太行山
+        """Whether a two-character name starts inside a word of the text around it (组成县: 组成 / 县; 高黎贡山: not
+        贡山); only asked of the segmenter when the one or two characters before make a word with the name's first
+        or with the whole name."""
+        index = tagger().index
+        if not any(self.text[m.start - k:m.start] + m.surface[0] in index or self.text[m.start - k:m.end] in index
+                   for k in (1, 2) if m.start >= k):
+            return False  # 组成县: 组成; 太行山东麓: 太行山; 高黎贡山
         start = max(0, m.start - 4)
         at = start
         for word, _ in tagger().lcut(self.text[start:m.end + 4]):

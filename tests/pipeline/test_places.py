@@ -171,6 +171,10 @@ MENTIONS = [
         ("洪家院村", "洪家院村", "village"), ("保康县", "保康县", "county"), ("洪家院村", "洪家院村", "village")]),
     ("临汾市开展“百企帮百村”行动，“百企帮百村”带动增收", [("临汾市", "临汾市", "prefecture")]),
     ("洪家院村安置点举行入住仪式。洪家院村第一书记参加", []),  # no county or town on the page
+    # a short name ending a word of the dictionary (高黎贡山, a mountain) is not the county (贡山县)
+    ("高黎贡山云雾缭绕。云南怒江州贡山县独龙江乡的乡亲们", [
+        ("云南", "云南省", "province"), ("怒江州", "怒江傈僳族自治州", "prefecture"),
+        ("贡山县", "贡山独龙族怒族自治县", "county"), ("独龙江乡", "独龙江乡", "town")]),
     # a village named on its own that the next clause points back to (…沙河川村，该村…), under the town named before
     ("我们到达洛南县三要镇调研。然后又来到了沙河川村，该村距离县城60公里", [
         ("洛南县", "洛南县", "county"), ("三要镇", "三要镇", "town"), ("沙河川村", "沙河川村", "village")]),
