@@ -14,7 +14,7 @@ from .records import ArticleRecord, ParagraphRecord, PlaceRecord
 from .stages import STAGES, run_stages
 
 # Bump when a change can alter what is extracted: stored facts record the version that made them.
-EXTRACTOR_VERSION = "0.14.117"
+EXTRACTOR_VERSION = "0.14.118"
 
 
 def extract_text(raw: str, published: str | None = None, reference: str | None = None) -> list[ArticleRecord]:

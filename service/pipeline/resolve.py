@@ -34,7 +34,8 @@ NOT_FOR = set("作成认称评列定视名改分因以行")  # 作为, 成为, �
 ASKED = re.compile(rf"[^{CLAUSE_MARKS}{FULL_STOPS}\n]{{0,8}}?(?:申报|申请|争取|汇报|请示|输出|出口|出售|推销)")
 # What may stand before a sentence's subject: 同时, 近年来, 2018年, 截至9月底 …, and the frame of a report
 # (记者从县扶贫办了解到，截至9月底，皋兰县…)
-REPORT_FRAME = r"(?:(?:记者|笔者)?(?:从|据|在)[^，,。；;：:\n]{1,30}?(?:了解到|获悉|得知|获知|消息)[，,：:]?)?"
+REPORT_FRAME = (r"(?:(?:(?:记者|笔者)(?:(?:从|据|在)[^，,。；;：:\n]{1,30}?)?|(?:从|据|在)[^，,。；;：:\n]{1,30}?)"
+                r"(?:了解到|获悉|得知|获知|消息)[，,：:]?)?")  # 记者从省扶贫办获悉，…; 记者了解到，…
 TIME_FRAME = (r"(?:(?:截至|截止)[^，,。；;\n]{1,12}?[，,]|(?:19|20)\d{2} ?年(?:底|初|末|上半年|\d{1,2}月(?:底|份)?)?[，,]?"
               r"|\d{1,2}月\d{1,2}日[，,])?")  # 2020年孟连县完成…: a year, with or without a comma, before the subject
 SINCE_LEAD = r"(?:近几年|近些年|多年|几年|这些年|近\d{1,2}年|(?:19|20)\d{2}年)(?:来|以来)"  # 近几年来，走马镇…
@@ -44,6 +45,8 @@ SUBJECT_OPENING = re.compile(r"\s*" + LEAD + r"[“\"「]?" + REPORT_FRAME + TIM
                              + r"|近日|日前|近期|当天|当日|会上|会议上|这两天|这几天|连日来|眼下|如今|当前"
                              + r"|据了解|据悉|据介绍|据统计|" + SINCE_LEAD + r")[，,]*)?"
                              + LOCATED)
+# 这里是贵州最大的安置点, 这里的群众…: a sentence whose subject is the place just named (not 这里面)
+HERE = re.compile(r"这里(?!面)")
 NATIONWIDE = re.compile(r"全国|我国|中国")
 QUOTED = re.compile(r"\s*" + LEAD + r"[“「\"]")  # a sentence that opens a quotation
 # …工作队。”伊川县委书记李新红表示。: a short sentence right after a quotation that says who spoke it
@@ -431,6 +434,8 @@ class PlaceAttribution:
         if deictic is not None:
             word = self.resolver.text[deictic[2] - 1]
             subject, at = self.resolver.of_the_story(story or main, deictic[1], word, at), deictic[2]
+        elif (here := HERE.match(self.resolver.text, at)) is not None and not self._placed_here(here.end(), end):
+            return self._named_last_of_all(at)  # 这里是贵州最大的…安置点，共建安置房148栋: the place named just before
         first = at
         for m in self.resolver.in_span(at, end):
             if m.start != at or (subject is not None and not self._contains(subject, m.division)):
@@ -716,6 +721,20 @@ class PlaceAttribution:
                                           if m.division.level == level or _city_of_a_county(text, position, m.division)]
         return self._sentence_before[key]
 
+    def _placed_here(self, start: int, end: int) -> bool:
+        """这里是四川渠县渠南乡大山村的…: 这里 said to be places written one after another before 的, which name it."""
+        at = start + 1 if self.resolver.text.startswith("是", start) else None
+        for m in self.resolver.in_span(start, end) if at is not None else ():
+            if m.start != at:
+                break
+            at = m.end
+        return at is not None and at > start + 1 and self.resolver.text.startswith("的", at)
+
+    def _named_last_of_all(self, position: int, reach: int = 400) -> Division | None:
+        """The place named last within `reach` characters before `position`, whatever its level."""
+        before = self.resolver.in_span(max(0, position - reach), position)
+        return before[-1].division if before else None
+
     def _named_last(self, level: str, position: int, reach: int = 400) -> Division | None:
         """The place of this level named last within `reach` characters before `position`."""
         before = [m.division for m in self.resolver.in_span(max(0, position - reach), position)
@@ -950,7 +969,7 @@ def clause_subject(ctx: PlaceContext) -> Division | None:
 
 
 def sentence_subject(ctx: PlaceContext) -> Division | None:
-    """The place the sentence, or its part after a semicolon, opens with as subject (汾西县充分发挥…, 我市把…)."""
+    """The place the sentence, or its part after a semicolon, opens with as subject (汾西县充分发挥…, 我市把…), after what says where it was learned (记者了解到，…); for 这里, the place named just before (…调研柏杨林街道安置点。记者了解到，这里是贵州单体规模最大的安置点，共建安置房148栋), unless places written before 的 say where it is (这里是四川渠县渠南乡大山村的集中安置点)."""
     return ctx.own
 
 

@@ -74,6 +74,11 @@ PLACES = [
      "新疆维吾尔自治区", "named_in_sentence"),
     ("洛南扶贫\n\n本报讯 我们到达洛南县三要镇调研。然后我们又来到了沙河川村，该村距离县城60公里，总户数510户。", "510户",
      "沙河川村", "named_in_sentence_before"),
+    # 这里 opening a sentence (after 记者了解到) is the place just named; unless places before 的 say where it is
+    ("贵州：易地扶贫搬迁让百姓过上好日子\n\n记者来到毕节市七星关区，调研柏杨林街道安置点。\n\n"
+     "记者了解到，这里是贵州单体规模最大的安置点，共建安置房148栋。", "148栋", "柏杨林街道", "sentence_subject"),
+    ("渠县扶贫\n\n本报讯 四川已搬迁58万人。这里是四川渠县渠南乡大山村的集中安置点，规划搬迁的54户已入住。", "54户",
+     "大山村", "named_in_sentence_before"),
     # a village learned after its town, not a place whose name is inside it (喀什 in 英乃喀什村)
     ("新疆扶贫\n\n本报讯 喀什市英吾斯坦乡英乃喀什村是区级贫困村，全村有1027户。", "1027户", "英乃喀什村",
      "named_in_clause_before"),
@@ -91,8 +96,9 @@ PLACES = [
     ("广西扶贫\n\n本报讯 龙胜各族自治县等地脱贫摘帽。14个脱贫摘帽县区中,龙胜、西林、大新3个县为国家扶贫开发工作重点县。", "14个",
      "广西壮族自治区", "article_place"),
     # where people came from is not where the homes are: 他们来自… names their old villages
-    ("安置点建成\n\n本报讯 灵石县静升镇建成安置点。\n\n据介绍,这里共有120套新房,搬迁群众来自夏门镇。", "120套", "灵石县",
-     "article_place"),
+    # (这里 is the place just named: 静升镇, where the homes were built)
+    ("安置点建成\n\n本报讯 灵石县静升镇建成安置点。\n\n据介绍,这里共有120套新房,搬迁群众来自夏门镇。", "120套", "静升镇",
+     "sentence_subject"),
     ("晋中市扶贫\n\n本报讯 平遥县大力发展养殖。新建圈舍200间。", "200间", "平遥县", "earlier_subject"),
     ("晋中市扶贫\n\n本报讯 今年在平遥县召开现场会。新建圈舍200间。", "200间", "平遥县", "paragraph_opening"),
     # a paragraph that opens by counting a whole and then its parts (其中…) is about the whole
