@@ -732,9 +732,10 @@ class PlaceResolver:
 
     def _learn_villages(self) -> None:
         """X村 right after a town or county (or after its 的, for a name of three characters or more: 昭觉县的
-        阿土列尔村) names a village under it; later bare X村 is the same one. X村 on its own before the people it counts (为水田河村6名学生), or pointed back to by the next clause
-        (来到了沙河川村，该村距离县城60公里), is a village under the county or town named last before it; X村 said to lie in a county or a town (金满村位于泸水市洛本卓白族乡), or to belong to
-        one (十八洞村位于湖南省湘西州，具体属于花垣县管辖), is a village under it.
+        阿土列尔村) names a village under it; later bare X村 is the same one. X村 on its own before the people it
+        counts (为水田河村6名学生), or pointed back to by the next clause (来到了沙河川村，该村距离县城60公里), is a
+        village under the county or town named last before it; X村 said to lie in a county or a town (金满村位于泸水市
+        洛本卓白族乡), or to belong to one (十八洞村位于湖南省湘西州，具体属于花垣县管辖), is a village under it.
 
         A county followed by an unknown X乡/X镇 and then X村 names a town the gazetteer lacks (merged
         or renamed since the article was written): both are learned.
@@ -837,8 +838,9 @@ class PlaceResolver:
             first = bisect.bisect_left(starts, f.start - NAME_MAX)
             last = bisect.bisect_left(starts, f.end)
             overlapping = [i for i in range(first, last) if taken[i].end > f.start]
-            if all(f.start <= taken[i].start and taken[i].end <= f.end and taken[i].end - taken[i].start < f.end - f.start
-                   for i in overlapping):
+            inside = (f.start <= taken[i].start and taken[i].end <= f.end for i in overlapping)
+            shorter = (taken[i].end - taken[i].start < f.end - f.start for i in overlapping)
+            if all(inside) and all(shorter):
                 for i in reversed(overlapping):
                     del taken[i], starts[i]
                 at = bisect.bisect_left(starts, f.start)

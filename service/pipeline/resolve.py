@@ -9,8 +9,8 @@ When: see years.py.
 """
 from __future__ import annotations
 
-import functools
 import bisect
+import functools
 import re
 from typing import Callable, Iterator
 
