@@ -435,7 +435,7 @@ class PlaceAttribution:
             word = self.resolver.text[deictic[2] - 1]
             subject, at = self.resolver.of_the_story(story or main, deictic[1], word, at), deictic[2]
         elif (here := HERE.match(self.resolver.text, at)) is not None and not self._placed_here(here.end(), end):
-            return self._named_last_of_all(at)  # 这里是贵州最大的…安置点，共建安置房148栋: the place named just before
+            return self._named_last(None, at)  # 这里是贵州最大的…安置点，共建安置房148栋: the place named just before
         first = at
         for m in self.resolver.in_span(at, end):
             if m.start != at or (subject is not None and not self._contains(subject, m.division)):
@@ -730,15 +730,10 @@ class PlaceAttribution:
             at = m.end
         return at is not None and at > start + 1 and self.resolver.text.startswith("的", at)
 
-    def _named_last_of_all(self, position: int, reach: int = 400) -> Division | None:
-        """The place named last within `reach` characters before `position`, whatever its level."""
-        before = self.resolver.in_span(max(0, position - reach), position)
-        return before[-1].division if before else None
-
-    def _named_last(self, level: str, position: int, reach: int = 400) -> Division | None:
-        """The place of this level named last within `reach` characters before `position`."""
+    def _named_last(self, level: str | None, position: int, reach: int = 400) -> Division | None:
+        """The place of this level (of any, for None) named last within `reach` characters before `position`."""
         before = [m.division for m in self.resolver.in_span(max(0, position - reach), position)
-                  if m.division.level == level]
+                  if level is None or m.division.level == level]
         return before[-1] if before else None
 
 
@@ -939,8 +934,7 @@ def named_right_before(ctx: PlaceContext) -> Division | None:
     before = resolver.in_span(ctx.clause[0], ctx.position)
     if before and before[-1].end == ctx.position:
         return before[-1].division
-    deictic = next((d for d in resolver.deictics(max(ctx.clause[0], ctx.position - 4), ctx.position)
-                    if d[2] == ctx.position), None)
+    deictic = _deictic_right_before(ctx)
     if deictic is None or resolver.text[deictic[0]] not in "全该我本":
         return None  # not 县里, 这个村
     return ctx.attribution.deictic_place(*deictic, resolver.in_span(ctx.sentence[0], deictic[0]), ctx.main, ctx.story)
@@ -1220,8 +1214,15 @@ def _included(ctx: PlaceContext) -> list[tuple[int, int]]:
 def _counted_by_deictic(ctx: PlaceContext, division: Division) -> bool:
     """全县48个乡镇: the text itself gives the county (named by the deictic right before the count) so many,
     whatever room the gazetteer, written after towns were merged, has for them."""
-    return any(end == ctx.position and level == division.level
-               for _, level, end in ctx.attribution.resolver.deictics(ctx.clause[0], ctx.position))
+    deictic = _deictic_right_before(ctx)
+    return deictic is not None and deictic[1] == division.level
+
+
+def _deictic_right_before(ctx: PlaceContext) -> tuple[int, str, int] | None:
+    """(position, level, end) of the deictic written right before the number (全县48个, 该县31个), else None; none is
+    longer than four characters."""
+    deictics = ctx.attribution.resolver.deictics(max(ctx.clause[0], ctx.position - 4), ctx.position)
+    return next((d for d in deictics if d[2] == ctx.position), None)
 
 
 def above_the_divisions_counted(ctx: PlaceContext, answer: Resolved) -> "Division | NoPlace | None":
